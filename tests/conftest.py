@@ -1,0 +1,111 @@
+"""Shared fixtures.
+
+Databases: ``db_url`` is parametrised over embedded SQLite and a real PostgreSQL
+server. The server URL comes from ``TOCSIN_TEST_PG_URL`` (a role that may create
+databases, e.g. ``postgresql+psycopg://tocsin:tocsin@127.0.0.1:5432/postgres``); each
+test session creates its own database and drops it at the end. Without a server the
+PostgreSQL cases skip, unless ``TOCSIN_REQUIRE_PG=1`` (set in CI) makes that a failure.
+
+Real data: ``shared_data`` is ``../shared/data`` (or ``$TOCSIN_SHARED_DATA``); tests that
+need it skip, saying why, only where it is absent.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from tocsin.config import Settings, load_settings
+from tocsin.store.db import Database
+from tocsin.store.migrate import upgrade
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = Path(os.environ.get("TOCSIN_SHARED_DATA", REPO_ROOT.parent / "shared" / "data"))
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """The real public datasets mirror (../shared/data)."""
+    if not (SHARED_DATA / "ewp").is_dir():
+        pytest.skip(f"real datasets not found at {SHARED_DATA} (set TOCSIN_SHARED_DATA)")
+    return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def pg_server_url() -> Iterator[str]:
+    """URL of a fresh PostgreSQL database for this test session (dropped afterwards)."""
+    admin_url = os.environ.get("TOCSIN_TEST_PG_URL")
+    required = os.environ.get("TOCSIN_REQUIRE_PG") == "1"
+    if not admin_url:
+        if required:
+            pytest.fail("TOCSIN_REQUIRE_PG=1 but TOCSIN_TEST_PG_URL is not set")
+        pytest.skip("no PostgreSQL server: set TOCSIN_TEST_PG_URL to run the PostgreSQL cases")
+    name = f"tocsin_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as exc:  # noqa: BLE001 - report any connection problem as a skip/fail
+        if required:
+            pytest.fail(f"cannot create a PostgreSQL test database: {exc}")
+        pytest.skip(f"PostgreSQL not reachable: {exc}")
+    url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    yield url
+    with admin.connect() as conn:
+        conn.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = :n AND pid <> pg_backend_pid()"
+            ),
+            {"n": name},
+        )
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+    admin.dispose()
+
+
+def _reset_postgres(url: str) -> None:
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database URL: SQLite in tmp_path, or a clean PostgreSQL schema."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'tocsin.sqlite'}"
+    url = request.getfixturevalue("pg_server_url")
+    _reset_postgres(url)
+    return url
+
+
+@pytest.fixture
+def database(db_url: str) -> Iterator[Database]:
+    """A migrated, empty database on each backend."""
+    db = Database(db_url)
+    upgrade(db)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def sqlite_database(tmp_path: Path) -> Iterator[Database]:
+    """A migrated, empty SQLite database only (for tests that are not about the backend)."""
+    db = Database(f"sqlite:///{tmp_path / 'tocsin.sqlite'}")
+    upgrade(db)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings with a private data directory and SQLite database under tmp_path."""
+    return load_settings(data_dir=tmp_path / "data")

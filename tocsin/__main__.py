@@ -1,0 +1,5 @@
+"""Allow ``python -m tocsin``."""
+
+from tocsin.cli.main import app
+
+app()

@@ -1,0 +1,1 @@
+"""Alerts: one engine and one alert model for every warning signal."""

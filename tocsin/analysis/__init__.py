@@ -1,0 +1,1 @@
+"""Analysis services: forecast, events, framework, speech."""

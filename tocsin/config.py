@@ -1,0 +1,117 @@
+"""Settings, read from the environment (``TOCSIN_*``) and an optional TOML file.
+
+Unknown keys are refused, so a typo in a config file is an error rather than a
+silently ignored setting. Secrets (session key, SMTP password, ...) come from the
+environment or the config file, never from the code.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from pydantic import Field, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class ConfigError(ValueError):
+    """A configuration file or value is invalid."""
+
+
+class Settings(BaseSettings):
+    """All Tocsin settings. Environment variables use the prefix ``TOCSIN_``."""
+
+    model_config = SettingsConfigDict(env_prefix="TOCSIN_", extra="forbid")
+
+    data_dir: Path = Field(
+        default_factory=lambda: Path(platformdirs.user_data_dir("tocsin")),
+        description="Where datasets, the SQLite database, models and evidence files live.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL; default is SQLite at <data_dir>/tocsin.sqlite.",
+    )
+    mirror: Path | None = Field(
+        default=None, description="Local mirror directory laid out like ../shared/data."
+    )
+    host: str = "127.0.0.1"
+    port: int = 8000
+    anonymous_read: bool = Field(
+        default=True, description="Whether visitors who are not logged in may read pages."
+    )
+    secret_key: str | None = Field(
+        default=None,
+        description="Key for session cookies and CSRF tokens; generated in the data dir if unset.",
+    )
+    https: bool = Field(default=False, description="Served over HTTPS: mark cookies Secure.")
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_sender: str = "tocsin@localhost"
+
+    @property
+    def resolved_database_url(self) -> str:
+        """The database URL in force: the configured one, or SQLite in the data dir."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'tocsin.sqlite'}"
+
+    @property
+    def datasets_dir(self) -> Path:
+        """Directory holding pulled, checksum-verified dataset files."""
+        return self.data_dir / "datasets"
+
+    def session_secret(self) -> str:
+        """Return the secret key, creating and keeping one (mode 0600) in the data dir."""
+        if self.secret_key:
+            return self.secret_key
+        path = self.data_dir / "secret_key"
+        if path.exists():
+            return path.read_text().strip()
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(48)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(key)
+        return key
+
+
+def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings:
+    """Build settings from (lowest first) defaults, a TOML file, the environment, overrides.
+
+    The TOML file is ``config_file``, else ``$TOCSIN_CONFIG`` if set. Its keys are the
+    field names of :class:`Settings`; unknown keys raise :class:`ConfigError`.
+    """
+    env_file = os.environ.get("TOCSIN_CONFIG")
+    path = config_file or (Path(env_file) if env_file else None)
+    file_values: dict[str, Any] = {}
+    if path is not None:
+        try:
+            file_values = tomllib.loads(Path(path).read_text())
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"cannot read config file {path}: {exc}") from exc
+        unknown = sorted(set(file_values) - set(Settings.model_fields))
+        if unknown:
+            raise ConfigError(f"unknown setting(s) in {path}: {', '.join(unknown)}")
+    env_values = {
+        name: os.environ[f"TOCSIN_{name.upper()}"]
+        for name in Settings.model_fields
+        if f"TOCSIN_{name.upper()}" in os.environ
+    }
+    values = {**file_values, **env_values, **{k: v for k, v in overrides.items() if v is not None}}
+    try:
+        return Settings.model_validate(values)
+    except ValidationError as exc:
+        raise ConfigError(str(exc)) from exc
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Process-wide settings (cached); tests build their own with :func:`load_settings`."""
+    return load_settings()

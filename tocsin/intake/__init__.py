@@ -1,0 +1,1 @@
+"""Secure intake of civil-society submissions."""

@@ -1,0 +1,1 @@
+"""Reference data every layer may use: the canonical country table."""

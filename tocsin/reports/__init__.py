@@ -1,0 +1,1 @@
+"""Reports: country assessment, annual ranking, weekly digest."""

@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, migrations, loaders and the audit log."""

@@ -1,0 +1,28 @@
+"""All table definitions. Importing this package registers every table on ``Base.metadata``.
+
+One module per domain; each capability adds its own module here and its own
+Alembic migration under ``tocsin/store/migrations/versions``.
+"""
+
+from tocsin.store.models.accounts import ApiToken, AuditEntry, User
+from tocsin.store.models.alerts import Alert, AlertEvent, AlertEvidence
+from tocsin.store.models.core import Country, Episode, Indicator, PanelValue, Provenance
+from tocsin.store.models.forecast import BacktestRun, Forecast, ForecastDriver, ForecastRun
+
+__all__ = [
+    "Alert",
+    "AlertEvent",
+    "AlertEvidence",
+    "ApiToken",
+    "AuditEntry",
+    "BacktestRun",
+    "Country",
+    "Episode",
+    "Forecast",
+    "ForecastDriver",
+    "ForecastRun",
+    "Indicator",
+    "PanelValue",
+    "Provenance",
+    "User",
+]

@@ -1,0 +1,76 @@
+"""One alert model for every warning signal, with evidence links and lifecycle."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tocsin.store.db import Base
+from tocsin.store.models.types import JSONType, utcnow
+
+ALERT_STATUSES = ("new", "acknowledged", "escalated", "closed")
+SEVERITIES = ("low", "medium", "high", "critical")
+
+
+class Alert(Base):
+    """What happened, where, since when, and how unusual (observed against baseline)."""
+
+    __tablename__ = "alerts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    signal: Mapped[str] = mapped_column(String(60), index=True)
+    dedup_key: Mapped[str] = mapped_column(String(200), index=True)
+    country_id: Mapped[int | None] = mapped_column(ForeignKey("countries.id"), index=True)
+    place: Mapped[str | None] = mapped_column(String(200))  # e.g. admin1 unit
+    title: Mapped[str] = mapped_column(String(300))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    severity: Mapped[str] = mapped_column(String(20), default="medium")
+    status: Mapped[str] = mapped_column(String(20), default="new", index=True)
+    since: Mapped[date | None] = mapped_column(Date)
+    period_end: Mapped[date | None] = mapped_column(Date)
+    observed: Mapped[float | None] = mapped_column(Float)
+    baseline: Mapped[float | None] = mapped_column(Float)
+    unusualness: Mapped[float | None] = mapped_column(Float)  # e.g. tail probability
+    details: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    evidence: Mapped[list[AlertEvidence]] = relationship(
+        back_populates="alert", cascade="all, delete-orphan"
+    )
+    history: Mapped[list[AlertEvent]] = relationship(
+        back_populates="alert", cascade="all, delete-orphan", order_by="AlertEvent.at"
+    )
+
+
+class AlertEvidence(Base):
+    """A link from an alert to what it rests on (event, excerpt, post, submission...)."""
+
+    __tablename__ = "alert_evidence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    alert_id: Mapped[int] = mapped_column(ForeignKey("alerts.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    ref: Mapped[str] = mapped_column(String(200))
+    label: Mapped[str] = mapped_column(String(300), default="")
+
+    alert: Mapped[Alert] = relationship(back_populates="evidence")
+
+
+class AlertEvent(Base):
+    """A lifecycle step of an alert: status change, merge, note; with who and when."""
+
+    __tablename__ = "alert_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    alert_id: Mapped[int] = mapped_column(ForeignKey("alerts.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    actor: Mapped[str] = mapped_column(String(80))
+    action: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    alert: Mapped[Alert] = relationship(back_populates="history")

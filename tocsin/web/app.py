@@ -1,0 +1,33 @@
+"""The FastAPI application factory used by ``tocsin up`` and the tests."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from tocsin import __version__
+from tocsin.config import Settings, get_settings
+from tocsin.store.db import Database
+from tocsin.web.routes import ROUTER_MODULES
+
+STATIC_DIR = Path(__file__).parent / "static"
+
+
+def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
+    """Build the app: settings and database on ``app.state``, every router included."""
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="Tocsin API",
+        version=__version__,
+        description="Atrocity early warning: forecasts, alerts, evidence. JSON under /api/v1.",
+        docs_url="/docs",
+    )
+    app.state.settings = settings
+    app.state.db = database or Database(settings.resolved_database_url)
+    for name in ROUTER_MODULES:
+        app.include_router(importlib.import_module(f"tocsin.web.routes.{name}").router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app
