@@ -1,0 +1,1 @@
+"""Dataset catalogues, one module per publisher or capability."""
