@@ -7,10 +7,12 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.sessions import SessionMiddleware
 
 from tocsin import __version__
 from tocsin.config import Settings, get_settings
 from tocsin.store.db import Database
+from tocsin.web.auth import SESSION_COOKIE
 from tocsin.web.routes import ROUTER_MODULES
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -29,5 +31,13 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.db = database or Database(settings.resolved_database_url)
     for name in ROUTER_MODULES:
         app.include_router(importlib.import_module(f"tocsin.web.routes.{name}").router)
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=settings.session_secret(),
+        session_cookie=SESSION_COOKIE,
+        max_age=8 * 3600,
+        same_site="lax",
+        https_only=settings.https,
+    )
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

@@ -7,11 +7,21 @@ from pathlib import Path
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from tocsin.config import Settings
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+
+
+def _csrf_input(request: Request) -> Markup:
+    from tocsin.web.auth import csrf_token
+
+    return Markup(f'<input type="hidden" name="csrf_token" value="{csrf_token(request)}">')
+
+
+templates.env.globals["csrf_input"] = _csrf_input
 
 
 def get_session(request: Request) -> Iterator[Session]:
