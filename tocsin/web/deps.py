@@ -11,6 +11,7 @@ from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from tocsin.config import Settings
+from tocsin.web.extensions import nav_links
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 
@@ -22,6 +23,7 @@ def _csrf_input(request: Request) -> Markup:
 
 
 templates.env.globals["csrf_input"] = _csrf_input
+templates.env.globals["nav_links"] = nav_links
 
 
 def get_session(request: Request) -> Iterator[Session]:

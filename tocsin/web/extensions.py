@@ -1,0 +1,65 @@
+"""Extension points of the dashboard, so capabilities add to shared pages without
+editing each other's templates.
+
+- :func:`add_nav_link`: a link in the site navigation (base.html).
+- :func:`add_country_section`: a section of the country page (forecast drivers,
+  alerts, assessments, speech trends, ...). Its ``context`` function receives the
+  request's session and the :class:`~tocsin.store.models.Country` and returns the
+  variables its ``template`` (a partial) needs.
+
+A routes module registers its extensions at import time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from tocsin.store.models import Country
+
+
+@dataclass(frozen=True)
+class NavLink:
+    """A link in the site navigation, ordered by ``order``."""
+
+    label: str
+    href: str
+    order: int = 50
+
+
+@dataclass(frozen=True)
+class CountrySection:
+    """A block on the country page: a title, a partial template and its data."""
+
+    key: str
+    title: str
+    template: str
+    context: Callable[[Session, Country], dict[str, Any]]
+    order: int = 50
+
+
+NAV_LINKS: dict[str, NavLink] = {}
+COUNTRY_SECTIONS: dict[str, CountrySection] = {}
+
+
+def add_nav_link(link: NavLink) -> None:
+    """Register (or replace) a navigation link, keyed by its href."""
+    NAV_LINKS[link.href] = link
+
+
+def add_country_section(section: CountrySection) -> None:
+    """Register (or replace) a country-page section, keyed by ``section.key``."""
+    COUNTRY_SECTIONS[section.key] = section
+
+
+def nav_links() -> list[NavLink]:
+    """Navigation links in display order."""
+    return sorted(NAV_LINKS.values(), key=lambda link: (link.order, link.label))
+
+
+def country_sections() -> list[CountrySection]:
+    """Country-page sections in display order."""
+    return sorted(COUNTRY_SECTIONS.values(), key=lambda s: (s.order, s.key))
