@@ -18,7 +18,6 @@ fi
 version=$(ls /etc/postgresql | sort -n | tail -1)
 $SUDO pg_ctlcluster "$version" main start 2>/dev/null || true
 for _ in $(seq 1 30); do
-  $SUDO -u postgres true 2>/dev/null || true
   if su postgres -c "psql -qtAc 'select 1'" >/dev/null 2>&1; then break; fi
   sleep 1
 done
