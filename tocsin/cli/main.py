@@ -18,7 +18,12 @@ app = typer.Typer(
 )
 
 # module name -> sub-command group name (None: the module registers top-level commands)
-COMMAND_MODULES: dict[str, str | None] = {}
+COMMAND_MODULES: dict[str, str | None] = {
+    "up": None,
+    "sources": "sources",
+    "db": "db",
+    "load": None,
+}
 
 
 def _load_commands() -> None:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from tocsin.reference.countries import UnknownCountryError, lookup
+
 PREDICTORS: tuple[str, ...] = (
     "widetargeting", "narrowtargeting", "v2csgender_binary", "v2mecenefm_binary",
     "partyban.new.0", "partyban.new.1", "partyban.new.2", "minorityrule", "judicialreform",
@@ -70,6 +72,11 @@ def read_predictors(path: Path) -> pd.DataFrame:
                 f"{path}: column {column!r}, row {row + 1}: outcome must be 0 or 1, "
                 f"got {raw.at[row, column]!r}"
             )
+    for name, first_row in frame.groupby("ewp_name", sort=False).groups.items():
+        try:
+            lookup(str(name))
+        except UnknownCountryError as exc:
+            raise PanelFormatError(f"{path}: row {first_row[0] + 1}: {exc}") from exc
     duplicated = frame.duplicated(["ewp_name", "year"])
     if duplicated.any():
         row = int(duplicated.idxmax())
@@ -78,3 +85,50 @@ def read_predictors(path: Path) -> pd.DataFrame:
             f"{frame.at[row, 'ewp_name']!r} {frame.at[row, 'year']}"
         )
     return frame
+
+
+INDICATOR_LABELS: dict[str, tuple[str, str]] = {
+    # name: (label, source)
+    "widetargeting": ("Ongoing mass killing targeting a wide group", "EWP"),
+    "narrowtargeting": ("Ongoing mass killing targeting a narrow group", "EWP"),
+    "v2csgender_binary": ("Women's civil liberties restricted", "V-Dem"),
+    "v2mecenefm_binary": ("Government censorship of the media", "V-Dem"),
+    "partyban.new.0": ("All parties banned", "V-Dem"),
+    "partyban.new.1": ("Some parties banned", "V-Dem"),
+    "partyban.new.2": ("No party bans", "V-Dem"),
+    "minorityrule": ("Ruling elite from an ethnic minority", "V-Dem"),
+    "judicialreform": ("Judicial reform attacking court independence", "V-Dem"),
+    "religiousfreedom": ("Freedom of religion", "V-Dem"),
+    "pol_killing_approved": ("Political killings practised or approved", "V-Dem"),
+    "freediscussion": ("Freedom of discussion", "V-Dem"),
+    "social_inequality": ("Social-group equality in respect for civil liberties", "V-Dem"),
+    "even_civilrights": ("Civil liberties evenly respected", "V-Dem"),
+    "repress_civilsoc": ("Civil society repression", "V-Dem"),
+    "social_power_dist": ("Power distributed by social group", "V-Dem"),
+    "ses_power_dist": ("Power distributed by socio-economic position", "V-Dem"),
+    "popsize.log2": ("Population (log2)", "World Bank WDI"),
+    "gdppcgrowth": ("GDP per capita growth (%)", "World Bank WDI"),
+    "un_imr_sqrt": ("Infant mortality rate (square root)", "UN IGME"),
+    "efindex": ("Ethnic fractionalisation index", "EWP"),
+    "discrimpop": ("Share of population politically discriminated", "EPR"),
+    "reg.na": ("Region: North America", "EWP"),
+    "reg.eap": ("Region: East Asia and Pacific", "EWP"),
+    "reg.sca": ("Region: South and Central Asia", "EWP"),
+    "reg.mna": ("Region: Middle East and North Africa", "EWP"),
+    "reg.eur": ("Region: Europe", "EWP"),
+    "ios.iccpr1": ("Party to the ICCPR first optional protocol", "UN treaties"),
+    "battledeaths.log2": ("Battle-related deaths (log2)", "UCDP"),
+    "coup.try.5yr": ("Coup attempt in the last five years", "Powell & Thyne"),
+    "mk_ongoing_count_log2": ("Ongoing mass killings (log2 count)", "EWP"),
+    "mean_mk_onset_interaction": ("Regional mass-killing onsets (interaction)", "EWP"),
+    "mk_onset_prev_year": ("Mass-killing onset in the previous year", "EWP"),
+    "newcountry": ("Country independent within the last two years", "EWP"),
+    "mk_ever": ("Any mass killing ever", "EWP"),
+    "year_sq": ("Year squared", "EWP"),
+    "countryage.new.log2": ("Country age (log2 years)", "EWP"),
+    "includesnonstate": ("Outcome includes non-state-led episodes", "EWP"),
+    "mk_onset": ("Mass-killing onset this year", "EWP"),
+    "mk_onset_1": ("Mass-killing onset next year", "EWP"),
+    "mk_onset_2": ("Mass-killing onset in two years", "EWP"),
+    "mk_onset_1or2": ("Mass-killing onset in either of the next two years", "EWP"),
+}

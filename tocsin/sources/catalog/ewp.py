@@ -11,7 +11,7 @@ _EWP_CITATION = (
     "Early Warning Project, Statistical Risk Assessment 2025, "
     "United States Holocaust Memorial Museum (Simon-Skjodt Center) with Dartmouth College."
 )
-_EWP_LICENCE = "Published replication material (EWP); cite as given"
+_EWP_LICENCE = "EWP replication files; cite"
 
 
 def _ewp(name: str, path: str, sha256: str, description: str, **kw: str) -> Dataset:
