@@ -23,6 +23,7 @@ COMMAND_MODULES: dict[str, str | None] = {
     "sources": "sources",
     "db": "db",
     "load": None,
+    "forecast": None,
 }
 
 

@@ -13,6 +13,7 @@ import typer
 import uvicorn
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from tocsin.analysis.forecast import service as forecasts
 from tocsin.cli.common import MirrorOption, console, database, friendly_errors, settings_with
 from tocsin.cli.load import describe
 from tocsin.config import Settings
@@ -44,10 +45,20 @@ def _load(settings: Settings, db: Database) -> str:
     return describe(pull_and_load(settings, db, settings.mirror))
 
 
+def _forecast(settings: Settings, db: Database) -> str:
+    panel = forecasts.load_panel(settings, settings.mirror)
+    result = forecasts.forecast(panel)
+    with db.session() as session:
+        forecasts.store_forecast(session, result, panel.checksums)
+    top = ", ".join(result.table["name"].head(3))
+    return f"{result.model} from base year {result.base_year}; highest risk: {top}"
+
+
 STEPS: list[Step] = [
     Step("pull and verify datasets", _pull),
     Step("migrate database", _migrate),
     Step("load countries, panel, episodes", _load),
+    Step("forecast risk", _forecast),
 ]
 
 

@@ -1,1 +1,1 @@
-"""Forecast."""
+"""Statistical risk assessment: forecast models, the rolling-origin backtest, explanations."""

@@ -1,0 +1,129 @@
+"""The rolling-origin, fully out-of-sample backtest of the Early Warning Project.
+
+For each last training year T (1991-2021 by default) the model is fitted on rows with
+year <= T and predicts the rows of base year T + 2, whose outcome window (T + 3, T + 4)
+lies after everything used to fit. For onset year y a country's forecast is
+``maxrisk2`` = the larger of its risks from base years y - 1 and y - 2, and
+``minrank2`` = the better of its ranks in those base years.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from sklearn.metrics import average_precision_score, brier_score_loss, roc_auc_score
+
+from tocsin.analysis.forecast.base import ForecastModel
+
+FIRST_ORIGIN, LAST_ORIGIN = 1991, 2021
+SCORED_YEARS = (1994, 2024)
+RECALL_KS = (10, 20, 30)
+
+
+@dataclass
+class BacktestResult:
+    """The per-base-year forecasts, the EWP-style table, and the metrics."""
+
+    model: str
+    version: str
+    base_forecasts: pd.DataFrame  # ewp_name, ccode, base_year, risk, rank
+    table: pd.DataFrame  # year, country, ccode, mk_onset, risk/rank 1 and 2 years prior, ...
+    metrics: dict[str, float]
+    per_year: pd.DataFrame  # year, onsets, caught@10/20/30
+    seconds: float = 0.0
+
+
+def rank_within_year(frame: pd.DataFrame) -> pd.Series:
+    """Rank 1 = highest risk within each base year (ties share the better rank)."""
+    return frame.groupby("base_year")["risk"].rank(ascending=False, method="min").astype(int)
+
+
+def forecast_base_year(
+    model: ForecastModel, panel: pd.DataFrame, last_train_year: int, base_year: int
+) -> pd.DataFrame:
+    """Fit on rows up to ``last_train_year``; risks for the rows of ``base_year``."""
+    model.fit(panel[panel["year"] <= last_train_year])
+    target = panel[panel["year"] == base_year]
+    risk = model.predict_risk(target)
+    out = target.loc[risk.index, ["ewp_name", "ccode"]].copy()
+    out["base_year"] = base_year
+    out["risk"] = risk.to_numpy()
+    return out
+
+
+def run_backtest(
+    make_model: Callable[[], ForecastModel],
+    panel: pd.DataFrame,
+    origins: range = range(FIRST_ORIGIN, LAST_ORIGIN + 1),
+    scored_years: tuple[int, int] = SCORED_YEARS,
+    on_origin: Callable[[int], None] | None = None,
+) -> BacktestResult:
+    """Run the protocol; ``on_origin(T)`` is called after each fit (progress)."""
+    import time
+
+    start = time.perf_counter()
+    parts = []
+    model = make_model()
+    for last_train_year in origins:
+        parts.append(forecast_base_year(make_model(), panel, last_train_year, last_train_year + 2))
+        if on_origin:
+            on_origin(last_train_year)
+    base = pd.concat(parts, ignore_index=True)
+    base["rank"] = rank_within_year(base)
+    table = _foos_table(base, panel, scored_years)
+    metrics, per_year = score(table)
+    return BacktestResult(
+        model.name, model.version, base, table, metrics, per_year, time.perf_counter() - start
+    )
+
+
+def _foos_table(base: pd.DataFrame, panel: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
+    outcome = panel[["ewp_name", "year", "ccode", "mk_onset"]]
+    outcome = outcome[(outcome["year"] >= years[0]) & (outcome["year"] <= years[1])]
+    keyed = base.set_index(["ewp_name", "base_year"])[["risk", "rank"]]
+    table = outcome.rename(columns={"ewp_name": "country"}).copy()
+    for lag, label in ((1, "1"), (2, "2")):
+        idx = pd.MultiIndex.from_arrays([table["country"], table["year"] - lag])
+        found = keyed.reindex(idx)
+        table[f"risk_{label}yr_prior"] = found["risk"].to_numpy()
+        table[f"rank_{label}yr_prior"] = found["rank"].to_numpy()
+    risks = table[["risk_1yr_prior", "risk_2yr_prior"]]
+    ranks = table[["rank_1yr_prior", "rank_2yr_prior"]]
+    table["maxrisk2"] = risks.max(axis=1)
+    table["minrank2"] = ranks.min(axis=1)
+    table = table.dropna(subset=["maxrisk2"]).reset_index(drop=True)
+    return table[
+        ["year", "country", "ccode", "mk_onset", "risk_1yr_prior", "rank_1yr_prior",
+         "risk_2yr_prior", "rank_2yr_prior", "maxrisk2", "minrank2"]
+    ]  # fmt: skip
+
+
+def score(table: pd.DataFrame) -> tuple[dict[str, float], pd.DataFrame]:
+    """AUC, recall@10/20/30, Brier and average precision of ``maxrisk2``/``minrank2``."""
+    scored = table.dropna(subset=["mk_onset"])
+    y = scored["mk_onset"].to_numpy(int)
+    risk = scored["maxrisk2"].to_numpy(float)
+    onsets = scored[scored["mk_onset"] == 1]
+    metrics: dict[str, float] = {
+        "country_years": float(len(scored)),
+        "onsets": float(len(onsets)),
+        "auc": float(roc_auc_score(y, risk)) if 0 < y.sum() < len(y) else float("nan"),
+        "brier": float(brier_score_loss(y, np.clip(risk, 0, 1))),
+        "average_precision": float(average_precision_score(y, risk)) if y.sum() else float("nan"),
+    }
+    for k in RECALL_KS:
+        caught = int((onsets["minrank2"] <= k).sum())
+        metrics[f"caught@{k}"] = float(caught)
+        metrics[f"recall@{k}"] = caught / len(onsets) if len(onsets) else float("nan")
+    per_year = (
+        onsets.groupby("year")
+        .agg(
+            onsets=("mk_onset", "size"),
+            **{f"caught@{k}": ("minrank2", lambda r, k=k: int((r <= k).sum())) for k in RECALL_KS},
+        )
+        .reset_index()
+    )
+    return metrics, per_year

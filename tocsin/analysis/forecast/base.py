@@ -1,0 +1,67 @@
+"""The forecast-model plug-in interface.
+
+A model turns the country-year panel into a risk of mass-killing onset in the two
+years after each row's year (outcome ``mk_onset_1or2``). Contract, checked for every
+registered model by ``tests/conformance/test_forecast_models.py``:
+
+- ``fit(panel)`` uses only the rows given (the backtest passes rows up to year T) and
+  returns ``self``; fitting twice on the same rows gives the same model.
+- ``predict_risk(panel)`` returns one probability in [0, 1] per row it can score (rows
+  missing a required predictor are dropped), indexed like ``panel``.
+- ``contributions(panel)`` returns per-row, per-feature contributions to the log-odds
+  (plus a ``(baseline)`` column) whose row sums equal the predicted log-odds.
+"""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from typing import ClassVar
+
+import numpy as np
+import pandas as pd
+
+from tocsin.plugins import Plugin, Registry
+
+OUTCOME = "mk_onset_1or2"
+BASELINE = "(baseline)"
+
+
+class ForecastModel(Plugin):
+    """Base class of forecast models. Subclasses set ``name``, ``version``, ``summary``."""
+
+    version: ClassVar[str] = "1"
+    n_jobs: int = 2
+    outcome: str = OUTCOME  # the service sets "mk_onset_1" for one-year risks
+
+    @abstractmethod
+    def required_columns(self) -> list[str]:
+        """Panel columns a row needs (non-missing) to be scored."""
+
+    @abstractmethod
+    def fit(self, panel: pd.DataFrame) -> ForecastModel:
+        """Fit on the complete-case rows of ``panel`` with a known outcome."""
+
+    @abstractmethod
+    def predict_risk(self, panel: pd.DataFrame) -> pd.Series:
+        """Risk of onset in the next two years for each scorable row."""
+
+    @abstractmethod
+    def contributions(self, panel: pd.DataFrame) -> pd.DataFrame:
+        """Per-feature log-odds contributions for each scorable row (with a baseline column)."""
+
+    def scorable(self, panel: pd.DataFrame) -> pd.DataFrame:
+        """The rows with every required column present."""
+        return panel.dropna(subset=self.required_columns())
+
+    def training_rows(self, panel: pd.DataFrame) -> pd.DataFrame:
+        """Complete-case rows with a known outcome."""
+        return self.scorable(panel).dropna(subset=[self.outcome])
+
+
+def logit(p: np.ndarray) -> np.ndarray:
+    """Log-odds of probabilities (clipped away from 0 and 1)."""
+    p = np.clip(p, 1e-12, 1 - 1e-12)
+    return np.log(p / (1 - p))
+
+
+MODELS: Registry[type[ForecastModel]] = Registry("forecast model")

@@ -1,0 +1,218 @@
+"""Forecast services: fit a model on the panel, forecast a base year with drivers,
+store runs and backtests, and read them back. Used by the CLI, `tocsin up` and the web."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+# Importing the model modules registers them.
+from tocsin.analysis.forecast import ewp_enet, tocsin_enet  # noqa: F401
+from tocsin.analysis.forecast.backtest import BacktestResult
+from tocsin.analysis.forecast.base import BASELINE, MODELS, ForecastModel
+from tocsin.analysis.forecast.features import add_features
+from tocsin.config import Settings
+from tocsin.reference.countries import lookup
+from tocsin.sources import fetch
+from tocsin.sources.ewp import read_predictors
+from tocsin.store.models import BacktestRun, Country, Forecast, ForecastDriver, ForecastRun
+
+DEFAULT_MODEL = "tocsin-enet"
+PANEL_DATASET = "ewp-predictors"
+
+
+class NoDataForBaseYearError(ValueError):
+    """The panel has no scorable rows for the requested base year."""
+
+
+@dataclass
+class PanelData:
+    """The validated panel with engineered features, and the checksums of its files."""
+
+    frame: pd.DataFrame
+    checksums: dict[str, str]
+
+    @property
+    def last_year(self) -> int:
+        """The most recent year in the panel."""
+        return int(self.frame["year"].max())
+
+
+def load_panel(settings: Settings, mirror: Path | None = None) -> PanelData:
+    """Read the verified modelling panel (pulling it if needed) and add features."""
+    pulled = fetch.pull_one(settings, PANEL_DATASET, mirror)
+    return PanelData(add_features(read_predictors(pulled.path)), {PANEL_DATASET: pulled.sha256})
+
+
+def make_model(name: str, outcome: str | None = None) -> ForecastModel:
+    """A fresh model by registry name; ``outcome`` overrides the two-year default."""
+    model = MODELS.create(name)
+    assert isinstance(model, ForecastModel)
+    if outcome is not None:
+        model.outcome = outcome
+    return model
+
+
+@dataclass
+class ForecastResult:
+    """One model's forecasts for a base year, with per-country drivers."""
+
+    model: str
+    version: str
+    base_year: int
+    table: pd.DataFrame  # ewp_name, code, name, risk_2yr, rank_2yr, risk_1yr, rank_1yr
+    drivers: pd.DataFrame  # code, predictor, value, contribution, change_contribution
+
+
+def forecast(
+    panel: PanelData, model_name: str = DEFAULT_MODEL, base_year: int | None = None
+) -> ForecastResult:
+    """Fit on all rows up to ``base_year`` and forecast the countries of that year.
+
+    Two-year risk (onset in base_year + 1 or + 2) is the headline; one-year risk comes
+    from the same model fitted on the next-year outcome. Drivers are each feature's
+    contribution to the two-year log-odds and its change since the previous base year.
+    """
+    year = panel.last_year if base_year is None else base_year
+    frame = panel.frame
+    history = frame[frame["year"] <= year]
+    two_year = make_model(model_name)
+    target = two_year.scorable(frame[frame["year"] == year])
+    if target.empty or two_year.training_rows(history).empty:
+        years = sorted(frame["year"].unique())
+        raise NoDataForBaseYearError(
+            f"no data to forecast from base year {year}: the panel covers "
+            f"{years[0]}-{years[-1]} and fitting needs earlier years with known outcomes"
+        )
+    two_year.fit(history)
+    risk2 = two_year.predict_risk(target)
+    one_year = make_model(model_name, outcome="mk_onset_1").fit(history)
+    risk1 = one_year.predict_risk(target)
+    table = target.loc[risk2.index, ["ewp_name"]].copy()
+    table["code"] = [lookup(n).code for n in table["ewp_name"]]
+    table["name"] = [lookup(n).name for n in table["ewp_name"]]
+    table["risk_2yr"] = risk2
+    table["risk_1yr"] = risk1.reindex(risk2.index)
+    table["rank_2yr"] = table["risk_2yr"].rank(ascending=False, method="min").astype(int)
+    table["rank_1yr"] = table["risk_1yr"].rank(ascending=False, method="min").astype("Int64")
+    table = table.sort_values("rank_2yr").reset_index(drop=True)
+    return ForecastResult(
+        two_year.name, two_year.version, year, table, _drivers(two_year, frame, target, year)
+    )
+
+
+def _drivers(
+    model: ForecastModel, frame: pd.DataFrame, target: pd.DataFrame, year: int
+) -> pd.DataFrame:
+    now = model.contributions(target)
+    previous = model.contributions(frame[frame["year"] == year - 1])
+    now.index = target.loc[now.index, "ewp_name"]
+    previous.index = frame.loc[previous.index, "ewp_name"]
+    features = [c for c in now.columns if c != BASELINE]
+    change = now[features] - previous.reindex(now.index)[features]
+    values = target.set_index("ewp_name").reindex(now.index)
+    long = now[features].stack().rename("contribution").reset_index()
+    long.columns = ["ewp_name", "predictor", "contribution"]
+    long["change_contribution"] = change.stack(future_stack=True).to_numpy()
+    long["value"] = [
+        values.at[n, p] if p in values.columns else None
+        for n, p in zip(long["ewp_name"], long["predictor"], strict=True)
+    ]
+    long["code"] = long["ewp_name"].map(lambda n: lookup(n).code)
+    return long
+
+
+def store_forecast(
+    session: Session, result: ForecastResult, checksums: dict[str, str]
+) -> ForecastRun:
+    """Save a forecast run (replacing an earlier run of the same model, version and year)."""
+    for old in session.scalars(
+        select(ForecastRun).where(
+            ForecastRun.model == result.model,
+            ForecastRun.model_version == result.version,
+            ForecastRun.base_year == result.base_year,
+        )
+    ):
+        session.delete(old)
+    session.flush()
+    ids = dict(session.execute(select(Country.code, Country.id)).all())
+    missing = sorted(set(result.table["code"]) - set(ids))
+    if missing:
+        raise ValueError(f"countries {missing} are not in the database; run `tocsin load` first")
+    run = ForecastRun(
+        model=result.model,
+        model_version=result.version,
+        base_year=result.base_year,
+        data_checksums=checksums,
+        params={"outcome": "mk_onset_1or2", "one_year_outcome": "mk_onset_1"},
+    )
+    session.add(run)
+    session.flush()
+    session.add_all(
+        Forecast(
+            run_id=run.id,
+            country_id=ids[row.code],
+            risk_2yr=float(row.risk_2yr),
+            rank_2yr=int(row.rank_2yr),
+            risk_1yr=None if pd.isna(row.risk_1yr) else float(row.risk_1yr),
+            rank_1yr=None if pd.isna(row.rank_1yr) else int(row.rank_1yr),
+        )
+        for row in result.table.itertuples()
+    )
+    session.add_all(
+        ForecastDriver(
+            run_id=run.id,
+            country_id=ids[row.code],
+            predictor=row.predictor,
+            value=None if row.value is None or pd.isna(row.value) else float(row.value),
+            contribution=float(row.contribution),
+            change_contribution=(
+                None if pd.isna(row.change_contribution) else float(row.change_contribution)
+            ),
+        )
+        for row in result.drivers.itertuples()
+    )
+    session.flush()
+    return run
+
+
+def latest_run(session: Session, model: str = DEFAULT_MODEL) -> ForecastRun | None:
+    """The most recent stored run of a model (latest base year, then newest)."""
+    return session.scalars(
+        select(ForecastRun)
+        .where(ForecastRun.model == model)
+        .order_by(ForecastRun.base_year.desc(), ForecastRun.created_at.desc())
+        .limit(1)
+    ).first()
+
+
+def store_backtest(
+    session: Session, result: BacktestResult, checksums: dict[str, str]
+) -> BacktestRun:
+    """Save a backtest's metrics and per-year catches."""
+    run = BacktestRun(
+        model=result.model,
+        model_version=result.version,
+        metrics={**result.metrics, "seconds": result.seconds},
+        data_checksums=checksums,
+        per_year=result.per_year.to_dict(orient="records"),
+    )
+    session.add(run)
+    session.flush()
+    return run
+
+
+def top_drivers(drivers: pd.DataFrame, code: str, n: int = 5) -> dict[str, pd.DataFrame]:
+    """A country's strongest risk-raising and risk-lowering features, and biggest movers."""
+    mine = drivers[drivers["code"] == code]
+    return {
+        "raise": mine.nlargest(n, "contribution"),
+        "lower": mine.nsmallest(n, "contribution"),
+        "changed": mine.reindex(
+            mine["change_contribution"].abs().sort_values(ascending=False).index
+        ).head(n),
+    }

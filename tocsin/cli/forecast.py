@@ -1,0 +1,184 @@
+"""`tocsin forecast` and `tocsin backtest`: the statistical risk assessment."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from tocsin.analysis.forecast import charts
+from tocsin.analysis.forecast import service as forecasts
+from tocsin.analysis.forecast.backtest import (
+    FIRST_ORIGIN,
+    LAST_ORIGIN,
+    BacktestResult,
+    run_backtest,
+)
+from tocsin.analysis.forecast.base import MODELS
+from tocsin.cli.common import MirrorOption, console, database, friendly_errors, settings_with
+from tocsin.reference.countries import lookup
+from tocsin.store import migrate
+
+ModelOption = typer.Option(
+    forecasts.DEFAULT_MODEL, "--model", "-m", help="Forecast model (see `tocsin forecast --list`)."
+)
+
+
+def _drivers_table(result: forecasts.ForecastResult, code: str, top: int) -> Table:
+    parts = forecasts.top_drivers(result.drivers, code, top)
+    table = Table(
+        title=f"Drivers of {lookup(code).name}'s risk (log-odds vs the average country-year)"
+    )
+    for column in ("", "feature", "value", "effect", "change since last year"):
+        table.add_column(column)
+    for label, frame in (
+        ("raises", parts["raise"]),
+        ("lowers", parts["lower"]),
+        ("moved", parts["changed"]),
+    ):
+        for row in frame.itertuples():
+            change = (
+                ""
+                if row.change_contribution != row.change_contribution
+                else f"{row.change_contribution:+.3f}"
+            )
+            value = "" if row.value is None or row.value != row.value else f"{row.value:.3g}"
+            table.add_row(label, row.predictor, value, f"{row.contribution:+.3f}", change)
+            label = ""
+    return table
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `forecast` and `backtest` commands."""
+
+    @app.command("forecast")
+    def forecast_command(
+        model: str = ModelOption,
+        base_year: int | None = typer.Option(
+            None, "--base-year", help="Default: latest panel year."
+        ),
+        mirror: Path | None = MirrorOption,
+        out: Path | None = typer.Option(
+            None, "--out", help="Also write the table as .csv or .json."
+        ),
+        explain: str | None = typer.Option(None, "--explain", help="Show a country's drivers."),
+        top: int = typer.Option(20, "--top", help="Rows to show in the terminal."),
+        list_models: bool = typer.Option(
+            False, "--list", help="List the forecast models and exit."
+        ),
+    ) -> None:
+        """Forecast the risk of mass-killing onset for every country, store it, show the top."""
+        if list_models:
+            for name, cls in MODELS.items():
+                console.print(f"[bold]{name}[/] (v{cls.version}): {cls.summary}")
+            return
+        settings = settings_with(mirror)
+        with friendly_errors():
+            MODELS.get(model)
+            if out is not None and out.suffix not in (".csv", ".json"):
+                raise ValueError(f"--out must end in .csv or .json, not {out.name!r}")
+            if explain is not None:
+                explain = lookup(explain).code
+            db = database(settings)
+            migrate.upgrade(db)
+            with console.status(f"fitting {model}"):
+                panel = forecasts.load_panel(settings, settings.mirror)
+                result = forecasts.forecast(panel, model, base_year)
+            with db.session() as session:
+                run = forecasts.store_forecast(session, result, panel.checksums)
+                run_id = run.id
+        yr = result.base_year
+        table = Table(
+            title=f"{model} v{result.version}: risk of a new mass killing, base year {yr}"
+        )
+        for column in ("rank", "country", f"risk {yr + 1}-{yr + 2}", "rank 1 yr", f"risk {yr + 1}"):
+            table.add_column(column, justify="right" if column != "country" else "left")
+        for row in result.table.head(top).itertuples():
+            table.add_row(
+                str(row.rank_2yr),
+                row.name,
+                f"{row.risk_2yr:.1%}",
+                str(row.rank_1yr),
+                f"{row.risk_1yr:.1%}",
+            )
+        console.print(table)
+        console.print(f"stored as forecast run {run_id} ({len(result.table)} countries)")
+        if explain is not None:
+            console.print(_drivers_table(result, explain, 5))
+        if out is not None:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            frame = result.table.assign(model=result.model, version=result.version, base_year=yr)
+            if out.suffix == ".csv":
+                frame.to_csv(out, index=False)
+            else:
+                out.write_text(frame.to_json(orient="records", indent=1))
+            console.print(f"wrote {out}")
+
+    @app.command("backtest")
+    def backtest_command(
+        out: Path = typer.Option(..., "--out", help="Directory for tables and charts."),
+        model: str = ModelOption,
+        compare: str | None = typer.Option(
+            "ewp-enet", "--compare", help="A second model for the catch curve ('' for none)."
+        ),
+        mirror: Path | None = MirrorOption,
+    ) -> None:
+        """Run EWP's fully out-of-sample backtest (origins 1991-2021) and chart it."""
+        settings = settings_with(mirror)
+        with friendly_errors():
+            names = [model] + ([compare] if compare and compare != model else [])
+            for name in names:
+                MODELS.get(name)
+            panel = forecasts.load_panel(settings, settings.mirror)
+            results: list[BacktestResult] = []
+            columns = (
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+            )
+            with Progress(*columns, console=console) as progress:
+                for name in names:
+                    task = progress.add_task(name, total=LAST_ORIGIN - FIRST_ORIGIN + 1)
+                    results.append(
+                        run_backtest(
+                            lambda n=name: forecasts.make_model(n),
+                            panel.frame,
+                            on_origin=lambda _t, task=task: progress.advance(task),
+                        )
+                    )
+            db = database(settings)
+            migrate.upgrade(db)
+            with db.session() as session:
+                for result in results:
+                    forecasts.store_backtest(session, result, panel.checksums)
+        out.mkdir(parents=True, exist_ok=True)
+        metrics = {}
+        for result in results:
+            result.table.to_csv(out / f"foos_{result.model}.csv", index=False)
+            result.per_year.to_csv(out / f"per_year_{result.model}.csv", index=False)
+            metrics[result.model] = {**result.metrics, "seconds": round(result.seconds, 2)}
+            charts.calibration(result, out / f"calibration_{result.model}.png")
+            charts.recall_per_year(result, out / f"recall_per_year_{result.model}.png")
+        charts.catch_curve(results, out / "catch_curve.png")
+        (out / "metrics.json").write_text(json.dumps(metrics, indent=2))
+        table = Table(title="Backtest 1994-2024 (origins 1991-2021)")
+        table.add_column("metric")
+        for result in results:
+            table.add_column(result.model, justify="right")
+        for key in (
+            "auc",
+            "recall@10",
+            "recall@20",
+            "recall@30",
+            "brier",
+            "average_precision",
+            "onsets",
+            "seconds",
+        ):
+            table.add_row(key, *[f"{metrics[r.model][key]:.4g}" for r in results])
+        console.print(table)
+        console.print(f"wrote tables, metrics.json and charts to {out}")
