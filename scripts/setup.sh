@@ -11,6 +11,14 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/pip install -q --upgrade pip
+# Map geometry (Natural Earth via the npm package world-atlas); see tocsin/web/geometry.py.
+if [ ! -f .build/npm/node_modules/world-atlas/countries-110m.json ]; then
+  if command -v npm >/dev/null; then
+    npm install --silent --no-audit --no-fund --prefix .build/npm world-atlas@2.0.2 >/dev/null
+  else
+    echo "setup: npm not found; the world map will be replaced by a table" >&2
+  fi
+fi
 if [ "$extras" = "test" ]; then
   .venv/bin/pip install -q -e ".[test]"
 else

@@ -11,6 +11,7 @@ if [ "$(id -u)" != 0 ]; then
   fi
 fi
 packages="postgresql chromium chromium-driver"
+command -v npm >/dev/null || packages="$packages npm"
 if ! dpkg -s $packages >/dev/null 2>&1; then
   $SUDO apt-get update -q
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q $packages

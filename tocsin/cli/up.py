@@ -45,13 +45,18 @@ def _load(settings: Settings, db: Database) -> str:
     return describe(pull_and_load(settings, db, settings.mirror))
 
 
+HISTORY_YEARS = 10  # base years stored, for risk-over-time charts and rank changes
+
+
 def _forecast(settings: Settings, db: Database) -> str:
     panel = forecasts.load_panel(settings, settings.mirror)
-    result = forecasts.forecast(panel)
-    with db.session() as session:
-        forecasts.store_forecast(session, result, panel.checksums)
+    latest = panel.last_year
+    for year in range(latest - HISTORY_YEARS + 1, latest + 1):
+        result = forecasts.forecast(panel, base_year=year, one_year=year == latest)
+        with db.session() as session:
+            forecasts.store_forecast(session, result, panel.checksums)
     top = ", ".join(result.table["name"].head(3))
-    return f"{result.model} from base year {result.base_year}; highest risk: {top}"
+    return f"{result.model}, base years {latest - HISTORY_YEARS + 1}-{latest}; highest risk: {top}"
 
 
 STEPS: list[Step] = [

@@ -46,3 +46,16 @@ def feature_columns() -> list[str]:
     """The 39 EWP predictors plus the engineered ones."""
     engineered = [f"{c}.d{k}" for c in CHANGE_COLUMNS for k in (1, 3)]
     return [*PREDICTORS, *engineered, "battledeaths.max3", "onsets.past10", "coup.any3"]
+
+
+def feature_labels(base: dict[str, str]) -> dict[str, str]:
+    """Human labels for every model feature, given labels of the panel columns."""
+    labels = dict(base)
+    for column in CHANGE_COLUMNS:
+        name = base.get(column, column)
+        labels[f"{column}.d1"] = f"{name}: change over 1 year"
+        labels[f"{column}.d3"] = f"{name}: change over 3 years"
+    labels["battledeaths.max3"] = "Battle-related deaths (log2): highest in 3 years"
+    labels["onsets.past10"] = "Mass-killing onsets in the past 10 years"
+    labels["coup.any3"] = "Coup attempt (5-year window) in the last 3 years"
+    return labels

@@ -69,7 +69,10 @@ class ForecastResult:
 
 
 def forecast(
-    panel: PanelData, model_name: str = DEFAULT_MODEL, base_year: int | None = None
+    panel: PanelData,
+    model_name: str = DEFAULT_MODEL,
+    base_year: int | None = None,
+    one_year: bool = True,
 ) -> ForecastResult:
     """Fit on all rows up to ``base_year`` and forecast the countries of that year.
 
@@ -90,8 +93,10 @@ def forecast(
         )
     two_year.fit(history)
     risk2 = two_year.predict_risk(target)
-    one_year = make_model(model_name, outcome="mk_onset_1").fit(history)
-    risk1 = one_year.predict_risk(target)
+    if one_year:
+        risk1 = make_model(model_name, outcome="mk_onset_1").fit(history).predict_risk(target)
+    else:
+        risk1 = pd.Series(float("nan"), index=risk2.index)
     table = target.loc[risk2.index, ["ewp_name"]].copy()
     table["code"] = [lookup(n).code for n in table["ewp_name"]]
     table["name"] = [lookup(n).name for n in table["ewp_name"]]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
@@ -14,7 +14,7 @@ from tocsin.web.deps import get_session, templates
 from tocsin.web.extensions import NavLink, add_nav_link
 
 router = APIRouter()
-add_nav_link(NavLink("Countries", "/countries", order=20))
+add_nav_link(NavLink("Panel data", "/countries", order=50))
 
 # Shown in the table; every value is in the JSON.
 KEY_INDICATORS = (
@@ -36,12 +36,6 @@ class LatestPanel(BaseModel):
     region: str | None
     year: int
     values: dict[str, float]
-
-
-@router.get("/", include_in_schema=False)
-def home() -> RedirectResponse:
-    """Until the map lands, the country list is the front page."""
-    return RedirectResponse("/countries", status_code=307)
 
 
 @router.get("/countries", response_class=HTMLResponse, include_in_schema=False)

@@ -1,0 +1,187 @@
+"""Dashboard pages: world map, rankings, country page, model page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse
+from sqlalchemy.orm import Session
+
+from tocsin.analysis.forecast import queries
+from tocsin.analysis.forecast.features import feature_labels
+from tocsin.analysis.forecast.service import DEFAULT_MODEL
+from tocsin.reference.countries import UnknownCountryError
+from tocsin.store import panel
+from tocsin.store.models.accounts import User
+from tocsin.web import charts, geometry
+from tocsin.web.auth import reader
+from tocsin.web.deps import get_session, templates
+from tocsin.web.extensions import NavLink, add_nav_link, country_sections
+
+router = APIRouter(include_in_schema=False)
+add_nav_link(NavLink("Map", "/", order=10))
+add_nav_link(NavLink("Rankings", "/rankings", order=15))
+add_nav_link(NavLink("Model", "/model", order=60))
+
+SORTS = {
+    "rank": lambda r: r.rank_2yr,
+    "name": lambda r: r.name,
+    "region": lambda r: (r.region or "", r.rank_2yr),
+    "change": lambda r: -(r.rank_change or 0),
+}
+
+
+def country_or_404(session: Session, code: str) -> panel.Country:
+    """The stored country for ``code`` (any name or code), else a 404 with suggestions."""
+    try:
+        return panel.find_country(session, code)
+    except UnknownCountryError as exc:
+        raise HTTPException(404, str(exc)) from None
+
+
+@router.get("/", response_class=HTMLResponse)
+def world_map(
+    request: Request, session: Session = Depends(get_session), _u: User | None = Depends(reader)
+) -> HTMLResponse:
+    """Countries coloured by current two-year risk; each links to its page."""
+    rows = {r.iso_numeric: r for r in queries.rankings(session, DEFAULT_MODEL)}
+    shapes = [
+        {
+            "path": s.path,
+            "row": rows.get(s.iso_numeric),
+            "fill": charts.risk_colour(
+                rows[s.iso_numeric].risk_2yr if s.iso_numeric in rows else None
+            ),
+            "name": rows[s.iso_numeric].name if s.iso_numeric in rows else s.name,
+        }
+        for s in geometry.world_shapes()
+    ]
+    top = sorted(rows.values(), key=lambda r: r.rank_2yr)[:10]
+    return templates.TemplateResponse(
+        request,
+        "dashboard/map.html",
+        {
+            "shapes": shapes,
+            "width": geometry.WIDTH,
+            "height": geometry.HEIGHT,
+            "legend": charts.legend(),
+            "top": top,
+            "base_year": top[0].base_year if top else None,
+            "model": DEFAULT_MODEL,
+        },
+    )
+
+
+@router.get("/rankings", response_class=HTMLResponse)
+def rankings_page(
+    request: Request,
+    region: str | None = Query(None),
+    sort: str = Query("rank", pattern="^(rank|name|region|change)$"),
+    model: str = Query(DEFAULT_MODEL),
+    session: Session = Depends(get_session),
+    _u: User | None = Depends(reader),
+) -> HTMLResponse:
+    """All countries by risk; sortable, filterable by region, with rank change."""
+    rows = queries.rankings(session, model)
+    regions = sorted({r.region for r in rows if r.region})
+    if region:
+        rows = [r for r in rows if r.region == region]
+    rows.sort(key=SORTS[sort])
+    return templates.TemplateResponse(
+        request,
+        "dashboard/rankings.html",
+        {
+            "rows": rows,
+            "regions": regions,
+            "region": region,
+            "sort": sort,
+            "model": model,
+            "models": queries.models(session),
+        },  # fmt: skip
+    )
+
+
+@router.get("/countries/{code}", response_class=HTMLResponse)
+def country_page(
+    code: str,
+    request: Request,
+    session: Session = Depends(get_session),
+    _u: User | None = Depends(reader),
+) -> HTMLResponse:
+    """Risk over time, drivers, indicators with history, episodes, and registered sections."""
+    country = country_or_404(session, code)
+    history = queries.history(session, country, DEFAULT_MODEL)
+    drivers = queries.drivers(session, country, DEFAULT_MODEL)
+    labels = feature_labels({i.name: i.label for i in panel.indicators(session)})
+    indicator_rows = []
+    for indicator in panel.indicators(session, kind="predictor"):
+        series = panel.indicator_series(session, country, indicator.name)
+        if series:
+            indicator_rows.append(
+                {
+                    "name": indicator.name,
+                    "label": indicator.label,
+                    "latest": series[-1],
+                    "spark": charts.sparkline([v for _, v in series[-30:]]),
+                }  # fmt: skip
+            )
+    sections = [
+        {"title": s.title, "template": s.template, "context": s.context(session, country)}
+        for s in country_sections()
+    ]
+    return templates.TemplateResponse(
+        request,
+        "dashboard/country.html",
+        {
+            "country": country,
+            "latest": history[-1] if history else None,
+            "risk_chart": charts.line_chart([(y, r) for y, r, _ in history]),
+            "rank_chart": charts.line_chart(
+                [(y, rank) for y, _, rank in history], y_format="{:.0f}", y_min=1, invert=True
+            ),
+            "raise": sorted(
+                (d for d in drivers if d.contribution > 0), key=lambda d: -d.contribution
+            )[:6],
+            "lower": sorted(
+                (d for d in drivers if d.contribution < 0), key=lambda d: d.contribution
+            )[:6],
+            "moved": sorted(
+                (d for d in drivers if d.change_contribution),
+                key=lambda d: -abs(d.change_contribution),
+            )[:6],
+            "labels": labels,
+            "indicators": indicator_rows,
+            "episodes": panel.episodes_for(session, country),
+            "sections": sections,
+            "model": DEFAULT_MODEL,
+        },
+    )
+
+
+def backtest_dir(request: Request) -> Path:
+    """Where `tocsin up` and `tocsin backtest` keep the latest backtest charts."""
+    return request.app.state.settings.data_dir / "backtest"
+
+
+@router.get("/model", response_class=HTMLResponse)
+def model_page(
+    request: Request, session: Session = Depends(get_session), _u: User | None = Depends(reader)
+) -> HTMLResponse:
+    """Backtest metrics and charts of the models, and the model card."""
+    charts_dir = backtest_dir(request)
+    pngs = sorted(p.name for p in charts_dir.glob("*.png")) if charts_dir.is_dir() else []
+    return templates.TemplateResponse(
+        request,
+        "dashboard/model.html",
+        {"backtests": queries.latest_backtests(session), "charts": pngs, "default": DEFAULT_MODEL},
+    )
+
+
+@router.get("/model/charts/{name}")
+def model_chart(name: str, request: Request, _u: User | None = Depends(reader)) -> FileResponse:
+    """A backtest chart (PNG) by file name."""
+    path = backtest_dir(request) / name
+    if not name.endswith(".png") or "/" in name or not path.is_file():
+        raise HTTPException(404, f"no chart {name!r}")
+    return FileResponse(path, media_type="image/png")
