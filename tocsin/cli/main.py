@@ -24,6 +24,7 @@ COMMAND_MODULES: dict[str, str | None] = {
     "db": "db",
     "load": None,
     "forecast": None,
+    "users": "users",
 }
 
 

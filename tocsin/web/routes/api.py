@@ -1,0 +1,450 @@
+"""The read API, version 1: countries, indicators, forecasts, drivers, rankings,
+backtests, episodes. JSON by default; tables also as CSV (``?format=csv``)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from typing import Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import Response
+from pydantic import BaseModel
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tocsin.analysis.forecast import queries
+from tocsin.analysis.forecast.base import MODELS
+from tocsin.analysis.forecast.features import feature_labels
+from tocsin.analysis.forecast.service import DEFAULT_MODEL
+from tocsin.plugins import UnknownPluginError
+from tocsin.store import panel
+from tocsin.store.models import Country, Episode
+from tocsin.store.models.accounts import User
+from tocsin.web.auth import reader
+from tocsin.web.deps import get_session
+from tocsin.web.routes.dashboard import country_or_404
+
+router = APIRouter(prefix="/api/v1", dependencies=[Depends(reader)])
+
+Format = Literal["json", "csv"]
+CSV_RESPONSE = {200: {"content": {"text/csv": {"schema": {"type": "string"}}}}}
+Limit = Query(50, ge=1, le=500, description="Page size.")
+Offset = Query(0, ge=0, le=1_000_000, description="Rows to skip.")
+
+
+class CountryOut(BaseModel):
+    """A country with its latest forecast from the default model, if any."""
+
+    code: str
+    name: str
+    iso3: str | None
+    iso_numeric: int | None
+    gwcode: int | None
+    ewp_name: str | None
+    region: str | None
+    risk_2yr: float | None = None
+    rank_2yr: int | None = None
+
+
+class CountryPage(BaseModel):
+    """A page of countries."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[CountryOut]
+
+
+class IndicatorOut(BaseModel):
+    """A panel variable."""
+
+    name: str
+    label: str
+    kind: str
+    source: str
+
+
+class LatestValue(BaseModel):
+    """An indicator's most recent value for a country."""
+
+    indicator: str
+    label: str
+    year: int
+    value: float
+
+
+class ForecastOut(BaseModel):
+    """A country's forecast from one base year."""
+
+    code: str
+    name: str
+    region: str | None
+    base_year: int
+    risk_2yr: float
+    rank_2yr: int
+    risk_1yr: float | None
+    rank_1yr: int | None
+    rank_change: int | None
+
+
+class CountryDetail(CountryOut):
+    """A country with its latest forecast, indicator values and episode count."""
+
+    latest_forecast: ForecastOut | None
+    indicators: list[LatestValue]
+    episodes: int
+
+
+class Point(BaseModel):
+    """One year's value."""
+
+    year: int
+    value: float
+
+
+class HistoryPoint(BaseModel):
+    """A country's forecast in one base year."""
+
+    base_year: int
+    risk_2yr: float
+    rank_2yr: int
+
+
+class DriverOut(BaseModel):
+    """One feature's contribution to a country's forecast (log-odds)."""
+
+    predictor: str
+    label: str
+    value: float | None
+    contribution: float
+    change_contribution: float | None
+
+
+class RankingPage(BaseModel):
+    """A page of forecasts, best rank first."""
+
+    model: str
+    base_year: int | None
+    total: int
+    limit: int
+    offset: int
+    items: list[ForecastOut]
+
+
+class ModelOut(BaseModel):
+    """A forecast model and the base years stored for it."""
+
+    name: str
+    version: str
+    summary: str
+    base_years: list[int]
+
+
+class BacktestOut(BaseModel):
+    """The latest backtest metrics of a model."""
+
+    model: str
+    version: str
+    created_at: str
+    metrics: dict[str, float]
+
+
+class EpisodeOut(BaseModel):
+    """A mass-killing episode."""
+
+    id: int
+    country_code: str
+    country: str
+    name: str
+    start_year: int
+    end_year: int | None
+    ongoing: bool
+    perpetrator_type: str | None
+    perpetrator: str | None
+    target: str | None
+    fatalities_low: int | None
+    fatalities_high: int | None
+
+
+class EpisodePage(BaseModel):
+    """A page of episodes."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[EpisodeOut]
+
+
+def as_csv(rows: Sequence[BaseModel], filename: str) -> Response:
+    """Rows as a CSV download (columns from the first row's fields)."""
+    buffer = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(buffer, fieldnames=list(type(rows[0]).model_fields))
+        writer.writeheader()
+        writer.writerows(row.model_dump() for row in rows)
+    return Response(
+        buffer.getvalue(),
+        media_type="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+def wants_csv(request: Request, fmt: Format) -> bool:
+    """CSV if asked by ``?format=csv`` or an Accept header preferring text/csv."""
+    return fmt == "csv" or request.headers.get("accept", "").startswith("text/csv")
+
+
+def checked_model(model: str) -> str:
+    """The model name if registered, else 404 with suggestions."""
+    try:
+        MODELS.get(model)
+    except UnknownPluginError as exc:
+        raise HTTPException(404, str(exc)) from None
+    return model
+
+
+def _forecast_out(row: queries.RankingRow) -> ForecastOut:
+    return ForecastOut(
+        code=row.code, name=row.name, region=row.region, base_year=row.base_year,
+        risk_2yr=row.risk_2yr, rank_2yr=row.rank_2yr, risk_1yr=row.risk_1yr,
+        rank_1yr=row.rank_1yr, rank_change=row.rank_change,
+    )  # fmt: skip
+
+
+def _country_out(country: Country, latest: dict[str, queries.RankingRow]) -> CountryOut:
+    row = latest.get(country.code)
+    return CountryOut(
+        code=country.code, name=country.name, iso3=country.iso3, iso_numeric=country.iso_numeric,
+        gwcode=country.gwcode, ewp_name=country.ewp_name, region=country.region,
+        risk_2yr=row.risk_2yr if row else None, rank_2yr=row.rank_2yr if row else None,
+    )  # fmt: skip
+
+
+@router.get("/countries", response_model=CountryPage, tags=["countries"])
+def list_countries(
+    region: str | None = Query(None, description="Only this region (e.g. Africa)."),
+    q: str | None = Query(None, max_length=100, description="Name contains this text."),
+    with_data: bool = Query(True, description="Only countries in the EWP panel."),
+    limit: int = Limit,
+    offset: int = Offset,
+    session: Session = Depends(get_session),
+) -> CountryPage:
+    """Countries, with their latest default-model forecast."""
+    query = select(Country).order_by(Country.name)
+    if with_data:
+        query = query.where(Country.ewp_name.is_not(None))
+    if region:
+        query = query.where(Country.region == region)
+    if q:
+        query = query.where(func.lower(Country.name).contains(q.lower()))
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    latest = {r.code: r for r in queries.rankings(session, DEFAULT_MODEL)}
+    items = [_country_out(c, latest) for c in session.scalars(query.limit(limit).offset(offset))]
+    return CountryPage(total=total, limit=limit, offset=offset, items=items)
+
+
+@router.get("/countries/{code}", response_model=CountryDetail, tags=["countries"])
+def country_detail(code: str, session: Session = Depends(get_session)) -> CountryDetail:
+    """One country (by ISO3, name or GW code) with its latest forecast and indicators."""
+    country = country_or_404(session, code)
+    latest = {r.code: r for r in queries.rankings(session, DEFAULT_MODEL)}
+    values = next((r for r in panel.latest_panel(session) if r.code == country.code), None)
+    labels = {i.name: i.label for i in panel.indicators(session)}
+    return CountryDetail(
+        **_country_out(country, latest).model_dump(),
+        latest_forecast=_forecast_out(latest[country.code]) if country.code in latest else None,
+        indicators=[
+            LatestValue(indicator=k, label=labels.get(k, k), year=values.year, value=v)
+            for k, v in sorted(values.values.items())
+        ]
+        if values
+        else [],
+        episodes=len(panel.episodes_for(session, country)),
+    )
+
+
+@router.get(
+    "/countries/{code}/indicators/{indicator}", response_model=list[Point], tags=["countries"]
+)
+def indicator_series(
+    code: str, indicator: str, session: Session = Depends(get_session)
+) -> list[Point]:
+    """One indicator's yearly values for a country."""
+    country = country_or_404(session, code)
+    known = {i.name for i in panel.indicators(session)}
+    if indicator not in known:
+        raise HTTPException(404, f"unknown indicator {indicator!r}; see /api/v1/indicators")
+    return [Point(year=y, value=v) for y, v in panel.indicator_series(session, country, indicator)]
+
+
+@router.get("/countries/{code}/forecasts", response_model=list[HistoryPoint], tags=["forecasts"])
+def country_forecasts(
+    code: str, model: str = Query(DEFAULT_MODEL), session: Session = Depends(get_session)
+) -> list[HistoryPoint]:
+    """A country's stored forecasts across base years."""
+    country = country_or_404(session, code)
+    rows = queries.history(session, country, checked_model(model))
+    return [HistoryPoint(base_year=y, risk_2yr=r, rank_2yr=k) for y, r, k in rows]
+
+
+@router.get("/countries/{code}/drivers", response_model=list[DriverOut], tags=["forecasts"])
+def country_drivers(
+    code: str,
+    model: str = Query(DEFAULT_MODEL),
+    limit: int = Query(10, ge=1, le=200),
+    session: Session = Depends(get_session),
+) -> list[DriverOut]:
+    """The features that most raise or lower a country's latest forecast."""
+    country = country_or_404(session, code)
+    labels = feature_labels({i.name: i.label for i in panel.indicators(session)})
+    drivers = sorted(
+        queries.drivers(session, country, checked_model(model)), key=lambda d: -abs(d.contribution)
+    )[:limit]
+    return [
+        DriverOut(
+            predictor=d.predictor,
+            label=labels.get(d.predictor, d.predictor),
+            value=d.value,
+            contribution=d.contribution,
+            change_contribution=d.change_contribution,
+        )  # fmt: skip
+        for d in drivers
+    ]
+
+
+@router.get("/rankings", response_model=RankingPage, responses=CSV_RESPONSE, tags=["forecasts"])
+def rankings(
+    request: Request,
+    model: str = Query(DEFAULT_MODEL),
+    region: str | None = Query(None),
+    base_year: int | None = Query(None, ge=1900, le=2200),
+    limit: int = Query(500, ge=1, le=500),
+    offset: int = Offset,
+    format: Format = Query("json"),
+    session: Session = Depends(get_session),
+) -> RankingPage | Response:
+    """All countries by forecast risk from one base year (latest by default)."""
+    rows = queries.rankings(session, checked_model(model), base_year)
+    if region:
+        rows = [r for r in rows if r.region == region]
+    items = [_forecast_out(r) for r in rows]
+    if wants_csv(request, format):
+        return as_csv(items, f"rankings-{model}.csv")
+    return RankingPage(
+        model=model, base_year=rows[0].base_year if rows else base_year, total=len(items),
+        limit=limit, offset=offset, items=items[offset : offset + limit],
+    )  # fmt: skip
+
+
+@router.get(
+    "/forecasts/latest",
+    response_model=list[ForecastOut],
+    responses=CSV_RESPONSE,
+    tags=["forecasts"],
+)
+def latest_forecasts(
+    request: Request,
+    model: str = Query(DEFAULT_MODEL),
+    format: Format = Query("json"),
+    session: Session = Depends(get_session),
+) -> list[ForecastOut] | Response:
+    """The latest forecast of every country from one model."""
+    items = [_forecast_out(r) for r in queries.rankings(session, checked_model(model))]
+    return as_csv(items, f"forecasts-{model}.csv") if wants_csv(request, format) else items
+
+
+@router.get("/models", response_model=list[ModelOut], tags=["forecasts"])
+def models(session: Session = Depends(get_session)) -> list[ModelOut]:
+    """Registered forecast models and the base years stored for each."""
+    return [
+        ModelOut(
+            name=name,
+            version=cls.version,
+            summary=cls.summary,
+            base_years=sorted(r.base_year for r in queries.runs(session, name)),
+        )  # fmt: skip
+        for name, cls in MODELS.items()
+    ]
+
+
+@router.get("/backtests", response_model=list[BacktestOut], tags=["forecasts"])
+def backtests(session: Session = Depends(get_session)) -> list[BacktestOut]:
+    """The latest backtest metrics of each model."""
+    return [
+        BacktestOut(
+            model=b.model,
+            version=b.model_version,
+            created_at=b.created_at.isoformat(),
+            metrics={k: float(v) for k, v in b.metrics.items()},
+        )  # fmt: skip
+        for b in queries.latest_backtests(session)
+    ]
+
+
+@router.get("/indicators", response_model=list[IndicatorOut], tags=["countries"])
+def indicators(session: Session = Depends(get_session)) -> list[IndicatorOut]:
+    """The panel's predictors and outcomes."""
+    return [
+        IndicatorOut(name=i.name, label=i.label, kind=i.kind, source=i.source)
+        for i in panel.indicators(session)
+    ]
+
+
+@router.get("/episodes", response_model=EpisodePage, responses=CSV_RESPONSE, tags=["episodes"])
+def episodes(
+    request: Request,
+    country: str | None = Query(None, description="Country name or code."),
+    ongoing: bool | None = Query(None),
+    limit: int = Limit,
+    offset: int = Offset,
+    format: Format = Query("json"),
+    session: Session = Depends(get_session),
+) -> EpisodePage | Response:
+    """Mass-killing episodes since 1945, most recent first."""
+    query = (
+        select(Episode, Country)
+        .join(Country, Country.id == Episode.country_id)
+        .order_by(Episode.start_year.desc(), Episode.id)
+    )
+    if country:
+        query = query.where(Episode.country_id == country_or_404(session, country).id)
+    if ongoing is not None:
+        query = query.where(Episode.ongoing.is_(ongoing))
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    if not wants_csv(request, format):
+        query = query.limit(limit).offset(offset)
+    items = [
+        EpisodeOut(
+            id=e.id,
+            country_code=c.code,
+            country=c.name,
+            name=e.name,
+            start_year=e.start_year,
+            end_year=e.end_year,
+            ongoing=e.ongoing,
+            perpetrator_type=e.perpetrator_type,
+            perpetrator=e.perpetrator,
+            target=e.target,
+            fatalities_low=e.fatalities_low,
+            fatalities_high=e.fatalities_high,
+        )  # fmt: skip
+        for e, c in session.execute(query)
+    ]
+    if wants_csv(request, format):
+        return as_csv(items, "episodes.csv")
+    return EpisodePage(total=total, limit=limit, offset=offset, items=items)
+
+
+class MeOut(BaseModel):
+    """Who the API thinks you are."""
+
+    username: str | None
+    role: str | None
+
+
+@router.get("/me", response_model=MeOut, tags=["accounts"])
+def me(user: User | None = Depends(reader)) -> MeOut:
+    """The authenticated user, or nulls for an anonymous reader."""
+    return MeOut(username=user.username if user else None, role=user.role if user else None)
