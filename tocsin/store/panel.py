@@ -45,6 +45,20 @@ def countries_with_panel(session: Session) -> list[Country]:
     return list(session.scalars(select(Country).where(Country.id.in_(ids)).order_by(Country.name)))
 
 
+def latest_values(session: Session, country: Country) -> LatestPanelRow | None:
+    """One country's most recent panel year and its values there."""
+    year = session.scalar(
+        select(func.max(PanelValue.year)).where(PanelValue.country_id == country.id)
+    )
+    if year is None:
+        return None
+    query = select(PanelValue.indicator, PanelValue.value).where(
+        PanelValue.country_id == country.id, PanelValue.year == year
+    )
+    values = {name: value for name, value in session.execute(query) if value is not None}
+    return LatestPanelRow(country.code, country.name, country.region, year, values)
+
+
 def latest_panel(
     session: Session, indicator_names: list[str] | None = None
 ) -> list[LatestPanelRow]:

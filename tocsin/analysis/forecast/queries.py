@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tocsin.store.models import BacktestRun, Country, Forecast, ForecastDriver, ForecastRun
@@ -56,8 +56,29 @@ def _ranks(session: Session, run: ForecastRun) -> dict[int, int]:
     return dict(rows.all())
 
 
+_RANKINGS_CACHE: dict[tuple[str, str, int | None, int | None], list[RankingRow]] = {}
+
+
 def rankings(session: Session, model: str, base_year: int | None = None) -> list[RankingRow]:
-    """Every country's forecast from one run (latest by default), best rank first."""
+    """Every country's forecast from one run (latest by default), best rank first.
+
+    Cached per database, keyed by the newest forecast run id, so a new run is seen at once.
+    """
+    stamp = session.scalar(select(func.max(ForecastRun.id)))
+    key = (str(session.get_bind().url), model, base_year, stamp)
+    if key not in _RANKINGS_CACHE:
+        if len(_RANKINGS_CACHE) > 64:
+            _RANKINGS_CACHE.clear()
+        _RANKINGS_CACHE[key] = _rankings(session, model, base_year)
+    return list(_RANKINGS_CACHE[key])
+
+
+def ranking_of(session: Session, country: Country, model: str) -> RankingRow | None:
+    """One country's row in the latest rankings."""
+    return next((r for r in rankings(session, model) if r.code == country.code), None)
+
+
+def _rankings(session: Session, model: str, base_year: int | None) -> list[RankingRow]:
     all_runs = runs(session, model)
     chosen = next((r for r in all_runs if base_year is None or r.base_year == base_year), None)
     if chosen is None:

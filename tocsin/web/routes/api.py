@@ -23,6 +23,7 @@ from tocsin.store import panel
 from tocsin.store.models import Country, Episode
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader
+from tocsin.web.cache import cached_json
 from tocsin.web.deps import get_session
 from tocsin.web.routes.dashboard import country_or_404
 
@@ -246,15 +247,22 @@ def list_countries(
 
 
 @router.get("/countries/{code}", response_model=CountryDetail, tags=["countries"])
-def country_detail(code: str, session: Session = Depends(get_session)) -> CountryDetail:
+def country_detail(code: str, session: Session = Depends(get_session)) -> Response:
     """One country (by ISO3, name or GW code) with its latest forecast and indicators."""
     country = country_or_404(session, code)
-    latest = {r.code: r for r in queries.rankings(session, DEFAULT_MODEL)}
-    values = next((r for r in panel.latest_panel(session) if r.code == country.code), None)
+    return cached_json(
+        session, ("country", country.code), lambda: _country_detail(session, country), CountryDetail
+    )
+
+
+def _country_detail(session: Session, country: Country) -> CountryDetail:
+    ranking = queries.ranking_of(session, country, DEFAULT_MODEL)
+    latest = {country.code: ranking} if ranking else {}
+    values = panel.latest_values(session, country)
     labels = {i.name: i.label for i in panel.indicators(session)}
     return CountryDetail(
         **_country_out(country, latest).model_dump(),
-        latest_forecast=_forecast_out(latest[country.code]) if country.code in latest else None,
+        latest_forecast=_forecast_out(ranking) if ranking else None,
         indicators=[
             LatestValue(indicator=k, label=labels.get(k, k), year=values.year, value=v)
             for k, v in sorted(values.values.items())
@@ -326,16 +334,26 @@ def rankings(
     session: Session = Depends(get_session),
 ) -> RankingPage | Response:
     """All countries by forecast risk from one base year (latest by default)."""
-    rows = queries.rankings(session, checked_model(model), base_year)
-    if region:
-        rows = [r for r in rows if r.region == region]
-    items = [_forecast_out(r) for r in rows]
+    checked_model(model)
     if wants_csv(request, format):
-        return as_csv(items, f"rankings-{model}.csv")
-    return RankingPage(
-        model=model, base_year=rows[0].base_year if rows else base_year, total=len(items),
-        limit=limit, offset=offset, items=items[offset : offset + limit],
-    )  # fmt: skip
+        return as_csv(_ranking_items(session, model, region, base_year), f"rankings-{model}.csv")
+
+    def build() -> RankingPage:
+        items = _ranking_items(session, model, region, base_year)
+        return RankingPage(
+            model=model, base_year=items[0].base_year if items else base_year, total=len(items),
+            limit=limit, offset=offset, items=items[offset : offset + limit],
+        )  # fmt: skip
+
+    key = ("rankings", model, region, base_year, limit, offset)
+    return cached_json(session, key, build, RankingPage)
+
+
+def _ranking_items(
+    session: Session, model: str, region: str | None, base_year: int | None
+) -> list[ForecastOut]:
+    rows = queries.rankings(session, model, base_year)
+    return [_forecast_out(r) for r in rows if not region or r.region == region]
 
 
 @router.get(
