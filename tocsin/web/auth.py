@@ -32,7 +32,7 @@ def _bearer_token(request: Request) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-def optional_user(request: Request, session: Session = Depends(get_session)) -> User | None:
+async def optional_user(request: Request, session: Session = Depends(get_session)) -> User | None:
     """The authenticated user, or None for an anonymous visitor.
 
     A bad bearer token is an error (401), not a silent fall-back to anonymous.
@@ -55,7 +55,7 @@ def optional_user(request: Request, session: Session = Depends(get_session)) -> 
     return user
 
 
-def reader(request: Request, user: User | None = Depends(optional_user)) -> User | None:
+async def reader(request: Request, user: User | None = Depends(optional_user)) -> User | None:
     """Allow reading: anyone if ``anonymous_read`` is on, else any logged-in user."""
     if user is None and not request.app.state.settings.anonymous_read:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "log in to read this")

@@ -18,15 +18,17 @@ from sqlalchemy.orm import Session
 from tocsin.store.models import ForecastRun, Provenance
 
 MAX_ENTRIES = 1024
+_STAMP = select(
+    select(func.max(ForecastRun.id)).scalar_subquery(),
+    select(func.max(Provenance.id)).scalar_subquery(),
+)
 _cache: dict[tuple[Hashable, ...], bytes] = {}
 
 
 def data_stamp(session: Session) -> tuple[int | None, int | None]:
     """What the cached reads depend on: the newest forecast run and dataset load."""
-    return (
-        session.scalar(select(func.max(ForecastRun.id))),
-        session.scalar(select(func.max(Provenance.id))),
-    )
+    row = session.execute(_STAMP).one()
+    return row[0], row[1]
 
 
 def cached_json(session: Session, key: Hashable, build: Callable[[], Any], kind: Any) -> Response:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 from fastapi import Request
@@ -26,8 +26,12 @@ templates.env.globals["csrf_input"] = _csrf_input
 templates.env.globals["nav_links"] = nav_links
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """A session for one request, committed on success, rolled back on error."""
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """A session for one request, committed on success, rolled back on error.
+
+    Async so FastAPI does not hop to a worker thread for it; the work it does on the event
+    loop (opening a pooled connection lazily, committing) is short.
+    """
     with request.app.state.db.session() as session:
         yield session
 

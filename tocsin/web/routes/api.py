@@ -247,7 +247,7 @@ def list_countries(
 
 
 @router.get("/countries/{code}", response_model=CountryDetail, tags=["countries"])
-def country_detail(code: str, session: Session = Depends(get_session)) -> Response:
+async def country_detail(code: str, session: Session = Depends(get_session)) -> Response:
     """One country (by ISO3, name or GW code) with its latest forecast and indicators."""
     country = country_or_404(session, code)
     return cached_json(
@@ -323,7 +323,7 @@ def country_drivers(
 
 
 @router.get("/rankings", response_model=RankingPage, responses=CSV_RESPONSE, tags=["forecasts"])
-def rankings(
+async def rankings(
     request: Request,
     model: str = Query(DEFAULT_MODEL),
     region: str | None = Query(None),
