@@ -23,11 +23,14 @@ WRITE_ROUTES: dict[tuple[str, str], str | None] = {
     ("POST", "/api/v1/users"): "admin",
     ("PATCH", "/api/v1/users/{username}"): "admin",
     ("POST", "/admin/users"): "admin",
+    ("POST", "/api/v1/alerts/{alert_id}/actions"): "analyst",
+    ("POST", "/alerts/{alert_id}"): "analyst",
 }
 BODIES = {
     "/api/v1/tokens": {"name": "script"},
     "/api/v1/users": {"username": "newbie", "password": "a-long-password", "role": "viewer"},
     "/api/v1/users/{username}": {"role": "analyst"},
+    "/api/v1/alerts/{alert_id}/actions": {"action": "acknowledge"},
 }
 
 
@@ -69,6 +72,15 @@ def test_write_routes_enforce_roles(
         else:
             assert response.status_code not in (401, 403), (role, response.text)
             break  # one allowed write is enough; later roles would repeat it
+
+
+def _an_alert(db: Database) -> int:
+    from tocsin.alerts.engine import record_candidate
+    from tocsin.alerts.signals import AlertCandidate
+
+    with db.session() as s:
+        candidate = AlertCandidate("test", "k", "A test alert", "summary", "medium", "SDN")
+        return record_candidate(s, candidate, actor="test")[0].id
 
 
 def test_admin_writes_are_audited(client: TestClient, dashboard_db: Database) -> None:

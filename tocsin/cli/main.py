@@ -25,6 +25,7 @@ COMMAND_MODULES: dict[str, str | None] = {
     "load": None,
     "forecast": None,
     "users": "users",
+    "alerts": None,
 }
 
 

@@ -1,1 +1,1 @@
-"""Events."""
+"""Conflict events: import into the store, and monthly series for the alert signals."""

@@ -7,6 +7,7 @@ Alembic migration under ``tocsin/store/migrations/versions``.
 from tocsin.store.models.accounts import ApiToken, AuditEntry, User
 from tocsin.store.models.alerts import Alert, AlertEvent, AlertEvidence
 from tocsin.store.models.core import Country, Episode, Indicator, PanelValue, Provenance
+from tocsin.store.models.events import Event
 from tocsin.store.models.forecast import BacktestRun, Forecast, ForecastDriver, ForecastRun
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "BacktestRun",
     "Country",
     "Episode",
+    "Event",
     "Forecast",
     "ForecastDriver",
     "ForecastRun",

@@ -45,7 +45,10 @@ def world_map(
     request: Request, session: Session = Depends(get_session), _u: User | None = Depends(reader)
 ) -> HTMLResponse:
     """Countries coloured by current two-year risk; each links to its page."""
+    from tocsin.web.routes.alerts import open_alert_codes
+
     rows = {r.iso_numeric: r for r in queries.rankings(session, DEFAULT_MODEL)}
+    alerted = open_alert_codes(session)
     shapes = [
         {
             "path": s.path,
@@ -54,6 +57,7 @@ def world_map(
                 rows[s.iso_numeric].risk_2yr if s.iso_numeric in rows else None
             ),
             "name": rows[s.iso_numeric].name if s.iso_numeric in rows else s.name,
+            "alerted": s.iso_numeric in rows and rows[s.iso_numeric].code in alerted,
         }
         for s in geometry.world_shapes()
     ]

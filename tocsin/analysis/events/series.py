@@ -1,0 +1,53 @@
+"""Monthly series of events and fatalities per country or first-level admin unit,
+with violence against civilians counted separately."""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tocsin.store.models import Country, Event
+
+COLUMNS = ("events", "fatalities", "civilian_events", "civilian_fatalities")
+
+
+def events_frame(session: Session, country: Country | None = None) -> pd.DataFrame:
+    """Stored events as a frame (one country, or all)."""
+    query = select(
+        Event.id, Event.country_id, Event.event_date, Event.admin1, Event.category,
+        Event.against_civilians, Event.fatalities_best,
+    )  # fmt: skip
+    if country is not None:
+        query = query.where(Event.country_id == country.id)
+    frame = pd.DataFrame(session.execute(query).all(), columns=[
+        "id", "country_id", "event_date", "admin1", "category", "against_civilians", "fatalities",
+    ])  # fmt: skip
+    frame["month"] = pd.to_datetime(frame["event_date"]).dt.to_period("M")
+    frame["fatalities"] = frame["fatalities"].fillna(0.0)
+    return frame
+
+
+def monthly(frame: pd.DataFrame, by: tuple[str, ...] = ("country_id",)) -> pd.DataFrame:
+    """Counts per (by..., month), every month present between each series' first and last."""
+    if frame.empty:
+        return pd.DataFrame(columns=[*by, "month", *COLUMNS])
+    civ = frame["against_civilians"].astype(bool)
+    grouped = (
+        frame.assign(
+            events=1,
+            civilian_events=civ.astype(int),
+            civilian_fatalities=frame["fatalities"].where(civ, 0.0),
+        )
+        .groupby([*by, "month"])[list(COLUMNS)]
+        .sum()
+        .reset_index()
+    )
+    filled = []
+    for key, part in grouped.groupby(list(by)):
+        months = pd.period_range(part["month"].min(), part["month"].max(), freq="M")
+        part = part.set_index("month").reindex(months, fill_value=0)
+        for column, value in zip(by, key if isinstance(key, tuple) else (key,), strict=True):
+            part[column] = value
+        filled.append(part.rename_axis("month").reset_index())
+    return pd.concat(filled, ignore_index=True)[[*by, "month", *COLUMNS]]

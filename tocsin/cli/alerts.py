@@ -1,0 +1,160 @@
+"""`tocsin events` and `tocsin alerts`: import conflict events, run the alert signals,
+and work through alerts."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import typer
+from rich.table import Table
+from sqlalchemy import select
+
+from tocsin.alerts.engine import AlertError, load_signal_plugins, run_signals, transition
+from tocsin.alerts.signals import SIGNALS
+from tocsin.analysis.events.ingest import import_file
+from tocsin.cli.common import console, database, friendly_errors, settings_with
+from tocsin.sources.importers import IMPORTERS
+from tocsin.sources.importers.base import EventFormatError
+from tocsin.store import migrate
+from tocsin.store.models import Alert, Country
+
+events_app = typer.Typer(
+    help="Conflict events: import UCDP GED or ACLED files.", no_args_is_help=True
+)
+alerts_app = typer.Typer(
+    help="Alerts: run the signals, list, show, acknowledge, escalate, close.", no_args_is_help=True
+)
+
+
+def _actor() -> str:
+    import getpass
+
+    return f"cli:{getpass.getuser()}"
+
+
+def _db():  # noqa: ANN202
+    db = database(settings_with())
+    migrate.upgrade(db)
+    return db
+
+
+@events_app.command("import")
+def import_events(
+    files: list[Path] = typer.Argument(..., exists=True, dir_okay=False, help="CSV files."),
+    fmt: str = typer.Option("ucdp-ged", "--format", "-f", help="ucdp-ged or acled."),
+) -> None:
+    """Import event files; re-importing a newer version updates events in place."""
+    with friendly_errors():
+        IMPORTERS.get(fmt)
+        db = _db()
+        for path in files:
+            try:
+                with db.session() as session:
+                    report = import_file(session, path, fmt, actor=_actor())
+            except EventFormatError as exc:
+                raise ValueError(str(exc)) from None
+            console.print(
+                f"{path.name}: [green]{report.inserted} new[/], {report.updated} updated, "
+                f"{report.unchanged} unchanged, [yellow]{len(report.rejected)} rejected[/]"
+            )
+            for error in report.rejected[:20]:
+                console.print(f"  [yellow]skipped[/] {path.name} {error}", highlight=False)
+            if len(report.rejected) > 20:
+                console.print(f"  ... and {len(report.rejected) - 20} more rejected rows")
+
+
+@alerts_app.command("run")
+def run(
+    as_of: str | None = typer.Option(None, "--as-of", help="Date (YYYY-MM-DD); default today."),
+    signal: list[str] = typer.Option(None, "--signal", help="Only these signals."),
+) -> None:
+    """Run every alert signal; new alerts are created, repeats merged into open ones."""
+    with friendly_errors():
+        load_signal_plugins()
+        for name in signal or []:
+            SIGNALS.get(name)
+        day = date.fromisoformat(as_of) if as_of else date.today()
+        with _db().session() as session:
+            report = run_signals(session, day, signal or None)
+    for name, count in report.by_signal.items():
+        console.print(f"{name}: {count} candidate(s)")
+    console.print(f"[bold]{len(report.created)} new alert(s), {len(report.merged)} merged[/]")
+
+
+@alerts_app.command("list")
+def list_alerts(
+    status: str | None = typer.Option(None, help="new, acknowledged, escalated or closed."),
+    country: str | None = typer.Option(None, help="Country name or code."),
+) -> None:
+    """Show alerts, newest first."""
+    with friendly_errors(), _db().session() as session:
+        query = select(Alert, Country.name).outerjoin(Country, Country.id == Alert.country_id)
+        if status:
+            query = query.where(Alert.status == status)
+        if country:
+            from tocsin.store.panel import find_country
+
+            query = query.where(Alert.country_id == find_country(session, country).id)
+        table = Table("id", "status", "severity", "signal", "country", "title")
+        for alert, name in session.execute(query.order_by(Alert.updated_at.desc()).limit(200)):
+            table.add_row(
+                str(alert.id), alert.status, alert.severity, alert.signal, name or "", alert.title
+            )
+    console.print(table)
+
+
+@alerts_app.command("show")
+def show(alert_id: int) -> None:
+    """Everything about one alert: what, where, since when, how unusual, evidence, history."""
+    with friendly_errors(), _db().session() as session:
+        alert = session.get(Alert, alert_id)
+        if alert is None:
+            raise ValueError(f"no alert {alert_id}")
+        console.print(f"[bold]{alert.title}[/] ({alert.severity}, {alert.status})")
+        console.print(alert.summary)
+        console.print(
+            f"since {alert.since} to {alert.period_end}; observed {alert.observed}, "
+            f"baseline {alert.baseline}, tail probability {alert.unusualness}"
+        )
+        for ev in alert.evidence:
+            console.print(f"  evidence {ev.kind} {ev.ref}: {ev.label}", highlight=False)
+        for step in alert.history:
+            console.print(
+                f"  {step.at:%Y-%m-%d %H:%M} {step.actor} {step.action} "
+                f"-> {step.status} {step.note[:80]}"
+            )
+
+
+def _transition(alert_id: int, action: str, note: str) -> None:
+    with friendly_errors():
+        try:
+            with _db().session() as session:
+                alert = transition(session, alert_id, action, _actor(), note)
+                console.print(f"alert {alert_id} is now {alert.status}")
+        except AlertError as exc:
+            raise ValueError(str(exc)) from None
+
+
+@alerts_app.command("ack")
+def ack(alert_id: int, note: str = typer.Option("", help="Why.")) -> None:
+    """Acknowledge an alert."""
+    _transition(alert_id, "acknowledge", note)
+
+
+@alerts_app.command("escalate")
+def escalate(alert_id: int, note: str = typer.Option("", help="Why.")) -> None:
+    """Escalate an alert."""
+    _transition(alert_id, "escalate", note)
+
+
+@alerts_app.command("close")
+def close(alert_id: int, note: str = typer.Option("", help="Why.")) -> None:
+    """Close an alert."""
+    _transition(alert_id, "close", note)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `events` and `alerts` groups."""
+    app.add_typer(events_app, name="events")
+    app.add_typer(alerts_app, name="alerts")

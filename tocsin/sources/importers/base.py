@@ -1,0 +1,129 @@
+"""The event-importer plug-in interface.
+
+An importer reads one published event format and returns a frame in Tocsin's
+normalised event layout (:data:`EVENT_COLUMNS`) plus the rows it rejected, each with its
+line number and reason. Rows with an unknown country, a date in the future, or negative
+fatalities are rejected, never loaded. Every importer passes the shared checks in
+``tests/conformance/test_importers.py``.
+"""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from tocsin.plugins import Plugin, Registry
+from tocsin.reference.countries import UnknownCountryError, lookup
+
+EVENT_COLUMNS = (
+    "source",  # importer name, e.g. "ucdp-ged"
+    "source_id",  # the event's id in its source
+    "event_date",  # datetime.date (start date)
+    "date_precision",  # 1 = exact day ... as published
+    "country_code",  # Tocsin country code
+    "admin1",
+    "latitude",
+    "longitude",
+    "category",  # state-based | non-state | one-sided (GED); ACLED event type
+    "sub_type",
+    "against_civilians",  # bool: one-sided violence / violence against civilians
+    "actor1",
+    "actor2",
+    "fatalities_best",
+    "fatalities_low",
+    "fatalities_high",
+    "notes",
+)
+
+
+class EventFormatError(ValueError):
+    """The file is not in the importer's format at all (missing columns, unreadable)."""
+
+
+@dataclass(frozen=True)
+class RowError:
+    """A rejected row: its line in the file (header is line 1) and why."""
+
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.reason}"
+
+
+@dataclass
+class ImportResult:
+    """Normalised events and the rows rejected."""
+
+    events: pd.DataFrame
+    rejected: list[RowError] = field(default_factory=list)
+
+
+class EventImporter(Plugin):
+    """Base class of event importers; subclasses set ``name`` and ``required_columns``."""
+
+    required_columns: tuple[str, ...] = ()
+
+    def read(self, path: Path, today: date | None = None) -> ImportResult:
+        """Read ``path`` and return normalised events plus rejected rows."""
+        try:
+            raw = pd.read_csv(path, dtype=str, keep_default_na=False, low_memory=False)
+        except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
+            raise EventFormatError(f"{path}: cannot be read as CSV: {exc}") from exc
+        missing = [c for c in self.required_columns if c not in raw.columns]
+        if missing:
+            raise EventFormatError(
+                f"{path}: not a {self.name} file, missing column(s): {', '.join(missing)}"
+            )
+        return self.normalise(raw, today or date.today())
+
+    @abstractmethod
+    def normalise(self, raw: pd.DataFrame, today: date) -> ImportResult:
+        """Map the raw string columns onto :data:`EVENT_COLUMNS`, rejecting bad rows."""
+
+
+def country_code(value: str | int) -> str:
+    """Tocsin code for a country name or code (raises UnknownCountryError)."""
+    return lookup(value).code
+
+
+def validate(frame: pd.DataFrame, lines: pd.Series, today: date) -> ImportResult:
+    """Reject rows with unknown countries (already None), future dates, negative deaths."""
+    rejected: list[RowError] = []
+    bad = pd.Series(False, index=frame.index)
+    deaths = frame[["fatalities_best", "fatalities_low", "fatalities_high"]]
+    future = frame["event_date"].map(lambda d: d is not None and d == d and d > today)
+    checks = [
+        (frame["country_code"].isna(), "unknown country"),
+        (frame["event_date"].isna(), "missing or unreadable date"),
+        (future.astype(bool), "date in the future"),
+        ((deaths < 0).any(axis=1), "negative fatalities"),
+        (frame["source_id"].isin(["", None]), "missing event id"),
+    ]
+    for mask, reason in checks:
+        for index in frame.index[mask & ~bad]:
+            detail = frame.at[index, "_country_raw"] if reason == "unknown country" else ""
+            rejected.append(
+                RowError(int(lines[index]), f"{reason}{f' {detail!r}' if detail else ''}")
+            )
+        bad |= mask
+    kept = frame[~bad].drop(columns=["_country_raw"]).reset_index(drop=True)
+    return ImportResult(kept[list(EVENT_COLUMNS)], sorted(rejected, key=lambda e: e.line))
+
+
+def resolve_countries(values: pd.Series) -> pd.Series:
+    """Country codes for raw values; None where unknown (looked up once per value)."""
+    codes: dict[str, str | None] = {}
+    for value in values.unique():
+        try:
+            codes[value] = country_code(value)
+        except UnknownCountryError:
+            codes[value] = None
+    return values.map(codes)
+
+
+IMPORTERS: Registry[type[EventImporter]] = Registry("event importer")

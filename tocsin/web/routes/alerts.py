@@ -1,0 +1,245 @@
+"""Alerts: list and detail pages with lifecycle actions, the API, a country-page section."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from pydantic import BaseModel, Field
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tocsin.alerts.engine import AlertError, transition
+from tocsin.store.models import Alert, Country
+from tocsin.store.models.accounts import User
+from tocsin.web.auth import reader, require_role
+from tocsin.web.deps import get_session, templates
+from tocsin.web.extensions import CountrySection, NavLink, add_country_section, add_nav_link
+from tocsin.web.routes.dashboard import country_or_404
+
+router = APIRouter()
+add_nav_link(NavLink("Alerts", "/alerts", order=30))
+
+Status = Literal["new", "acknowledged", "escalated", "closed"]
+Action = Literal["acknowledge", "escalate", "close"]
+AlertId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Alert id.")]
+
+
+class EvidenceOut(BaseModel):
+    """What an alert rests on."""
+
+    kind: str
+    ref: str
+    label: str
+
+
+class AlertStep(BaseModel):
+    """A lifecycle step."""
+
+    at: str
+    actor: str
+    action: str
+    status: str
+    note: str
+
+
+class AlertOut(BaseModel):
+    """An alert: what happened, where, since when, how unusual."""
+
+    id: int
+    signal: str
+    status: str
+    severity: str
+    country_code: str | None
+    country: str | None
+    place: str | None
+    title: str
+    summary: str
+    since: date | None
+    period_end: date | None
+    observed: float | None
+    baseline: float | None
+    unusualness: float | None
+    updated_at: str
+
+
+class AlertDetail(AlertOut):
+    """An alert with its evidence and history."""
+
+    evidence: list[EvidenceOut]
+    history: list[AlertStep]
+
+
+class AlertPage(BaseModel):
+    """A page of alerts."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[AlertOut]
+
+
+class ActionIn(BaseModel):
+    """A lifecycle action and why."""
+
+    action: Action
+    note: str = Field("", max_length=2000)
+
+
+def _out(alert: Alert, country: Country | None) -> AlertOut:
+    return AlertOut(
+        id=alert.id, signal=alert.signal, status=alert.status, severity=alert.severity,
+        country_code=country.code if country else None, country=country.name if country else None,
+        place=alert.place, title=alert.title, summary=alert.summary, since=alert.since,
+        period_end=alert.period_end, observed=alert.observed, baseline=alert.baseline,
+        unusualness=alert.unusualness, updated_at=alert.updated_at.isoformat(),
+    )  # fmt: skip
+
+
+def _detail(session: Session, alert: Alert) -> AlertDetail:
+    country = session.get(Country, alert.country_id) if alert.country_id else None
+    return AlertDetail(
+        **_out(alert, country).model_dump(),
+        evidence=[EvidenceOut(kind=e.kind, ref=e.ref, label=e.label) for e in alert.evidence],
+        history=[
+            AlertStep(
+                at=h.at.isoformat(), actor=h.actor, action=h.action, status=h.status, note=h.note
+            )
+            for h in alert.history
+        ],
+    )
+
+
+def query_alerts(
+    session: Session,
+    status: str | None = None,
+    country: Country | None = None,
+    signal: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[int, list[AlertOut]]:
+    """Alerts matching the filters, most recently updated first, with the total count."""
+    query = select(Alert, Country).outerjoin(Country, Country.id == Alert.country_id)
+    if status:
+        query = query.where(Alert.status == status)
+    if country is not None:
+        query = query.where(Alert.country_id == country.id)
+    if signal:
+        query = query.where(Alert.signal == signal)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.execute(
+        query.order_by(Alert.updated_at.desc(), Alert.id.desc()).limit(limit).offset(offset)
+    )
+    return total, [_out(a, c) for a, c in rows]
+
+
+def open_alert_codes(session: Session) -> set[str]:
+    """Codes of countries with an alert that is not closed (for the map)."""
+    query = (
+        select(Country.code)
+        .join(Alert, Alert.country_id == Country.id)
+        .where(Alert.status != "closed")
+    )
+    return set(session.scalars(query))
+
+
+def _alert_or_404(session: Session, alert_id: int) -> Alert:
+    alert = session.get(Alert, alert_id)
+    if alert is None:
+        raise HTTPException(404, f"no alert {alert_id}")
+    return alert
+
+
+@router.get("/api/v1/alerts", response_model=AlertPage, tags=["alerts"])
+def list_alerts_api(
+    status: Status | None = Query(None),
+    country: str | None = Query(None, max_length=100),
+    signal: str | None = Query(None, max_length=60),
+    limit: int = Query(50, ge=1, le=500),
+    offset: int = Query(0, ge=0, le=1_000_000),
+    session: Session = Depends(get_session),
+    _u: User | None = Depends(reader),
+) -> AlertPage:
+    """Alerts, filterable by status, country and signal."""
+    place = country_or_404(session, country) if country else None
+    total, items = query_alerts(session, status, place, signal, limit, offset)
+    return AlertPage(total=total, limit=limit, offset=offset, items=items)
+
+
+@router.get("/api/v1/alerts/{alert_id}", response_model=AlertDetail, tags=["alerts"])
+def alert_api(
+    alert_id: AlertId, session: Session = Depends(get_session), _u: User | None = Depends(reader)
+) -> AlertDetail:
+    """One alert with its evidence and lifecycle history."""
+    return _detail(session, _alert_or_404(session, alert_id))
+
+
+@router.post("/api/v1/alerts/{alert_id}/actions", response_model=AlertDetail, tags=["alerts"])
+def alert_action_api(
+    alert_id: AlertId,
+    body: ActionIn,
+    user: User = Depends(require_role("analyst")),
+    session: Session = Depends(get_session),
+) -> AlertDetail:
+    """Acknowledge, escalate or close an alert (analysts and up; audited)."""
+    _alert_or_404(session, alert_id)
+    try:
+        alert = transition(session, alert_id, body.action, user.username, body.note)
+    except AlertError as exc:
+        raise HTTPException(409, str(exc)) from None
+    return _detail(session, alert)
+
+
+@router.get("/alerts", response_class=HTMLResponse, include_in_schema=False)
+def alerts_page(
+    request: Request,
+    status: Status | None = Query(None),
+    session: Session = Depends(get_session),
+    _u: User | None = Depends(reader),
+) -> HTMLResponse:
+    """Alerts, newest first, filterable by status."""
+    total, items = query_alerts(session, status, limit=200)
+    return templates.TemplateResponse(
+        request, "alerts/list.html", {"alerts": items, "total": total, "status": status}
+    )
+
+
+@router.get("/alerts/{alert_id}", response_class=HTMLResponse, include_in_schema=False)
+def alert_page(
+    alert_id: AlertId,
+    request: Request,
+    session: Session = Depends(get_session),
+    user: User | None = Depends(reader),
+) -> HTMLResponse:
+    """One alert with evidence, history and (for analysts) lifecycle buttons."""
+    alert = _detail(session, _alert_or_404(session, alert_id))
+    return templates.TemplateResponse(request, "alerts/detail.html", {"alert": alert, "user": user})
+
+
+@router.post("/alerts/{alert_id}", include_in_schema=False)
+def alert_form(
+    alert_id: AlertId,
+    action: Action = Form(...),
+    note: str = Form("", max_length=2000),
+    user: User = Depends(require_role("analyst")),
+    session: Session = Depends(get_session),
+) -> RedirectResponse:
+    """The lifecycle form on the alert page."""
+    _alert_or_404(session, alert_id)
+    try:
+        transition(session, alert_id, action, user.username, note)
+    except AlertError as exc:
+        raise HTTPException(409, str(exc)) from None
+    return RedirectResponse(f"/alerts/{alert_id}", 303)
+
+
+def _country_alerts(session: Session, country: Country) -> dict[str, object]:
+    total, items = query_alerts(session, country=country, limit=10)
+    return {"alerts": [a for a in items if a.status != "closed"], "total": total}
+
+
+add_country_section(
+    CountrySection("alerts", "Alerts", "alerts/_country.html", _country_alerts, order=20)
+)
