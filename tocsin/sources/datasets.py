@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
-CATALOG_MODULES = ["ewp", "events"]
+CATALOG_MODULES = ["ewp", "events", "speech"]
 
 
 @dataclass(frozen=True)
