@@ -54,11 +54,23 @@ class Settings(BaseSettings):
     smtp_user: str | None = None
     smtp_password: str | None = None
     smtp_sender: str = "tocsin@localhost"
+    public_url: str | None = Field(
+        default=None,
+        description="Address readers use to reach this server, for links in e-mails and "
+        "webhooks; default http://<host>:<port>.",
+    )
 
-    @field_validator("mirror", "database_url", "secret_key", "smtp_host", mode="before")
+    @field_validator(
+        "mirror", "database_url", "secret_key", "smtp_host", "public_url", mode="before"
+    )
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
         return None if value == "" else value
+
+    @property
+    def base_url(self) -> str:
+        """The public address of the dashboard, without a trailing slash."""
+        return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
 
     @property
     def resolved_database_url(self) -> str:

@@ -25,12 +25,15 @@ WRITE_ROUTES: dict[tuple[str, str], str | None] = {
     ("POST", "/admin/users"): "admin",
     ("POST", "/api/v1/alerts/{alert_id}/actions"): "analyst",
     ("POST", "/alerts/{alert_id}"): "analyst",
+    ("POST", "/api/v1/subscriptions"): "analyst",
+    ("DELETE", "/api/v1/subscriptions/{subscription_id}"): "analyst",
 }
 BODIES = {
     "/api/v1/tokens": {"name": "script"},
     "/api/v1/users": {"username": "newbie", "password": "a-long-password", "role": "viewer"},
     "/api/v1/users/{username}": {"role": "analyst"},
     "/api/v1/alerts/{alert_id}/actions": {"action": "acknowledge"},
+    "/api/v1/subscriptions": {"channel": "email", "target": "desk@example.org"},
 }
 
 

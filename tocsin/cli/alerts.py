@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 from sqlalchemy import select
 
+from tocsin.alerts import notify
 from tocsin.alerts.engine import AlertError, load_signal_plugins, run_signals, transition
 from tocsin.alerts.signals import SIGNALS
 from tocsin.analysis.events.ingest import import_file
@@ -17,13 +18,15 @@ from tocsin.cli.common import console, database, friendly_errors, settings_with
 from tocsin.sources.importers import IMPORTERS
 from tocsin.sources.importers.base import EventFormatError
 from tocsin.store import migrate
-from tocsin.store.models import Alert, Country
+from tocsin.store.db import Database
+from tocsin.store.models import Alert, Country, Delivery
 
 events_app = typer.Typer(
     help="Conflict events: import UCDP GED or ACLED files.", no_args_is_help=True
 )
 alerts_app = typer.Typer(
-    help="Alerts: run the signals, list, show, acknowledge, escalate, close.", no_args_is_help=True
+    help="Alerts: run the signals, work through alerts, subscriptions, weekly digest.",
+    no_args_is_help=True,
 )
 
 
@@ -33,7 +36,7 @@ def _actor() -> str:
     return f"cli:{getpass.getuser()}"
 
 
-def _db():  # noqa: ANN202
+def _db() -> Database:
     db = database(settings_with())
     migrate.upgrade(db)
     return db
@@ -68,6 +71,7 @@ def import_events(
 def run(
     as_of: str | None = typer.Option(None, "--as-of", help="Date (YYYY-MM-DD); default today."),
     signal: list[str] = typer.Option(None, "--signal", help="Only these signals."),
+    send: bool = typer.Option(True, "--notify/--no-notify", help="Tell subscribers of new alerts."),
 ) -> None:
     """Run every alert signal; new alerts are created, repeats merged into open ones."""
     with friendly_errors():
@@ -75,11 +79,23 @@ def run(
         for name in signal or []:
             SIGNALS.get(name)
         day = date.fromisoformat(as_of) if as_of else date.today()
-        with _db().session() as session:
+        settings, db = settings_with(), _db()
+        with db.session() as session:
             report = run_signals(session, day, signal or None)
-    for name, count in report.by_signal.items():
-        console.print(f"{name}: {count} candidate(s)")
-    console.print(f"[bold]{len(report.created)} new alert(s), {len(report.merged)} merged[/]")
+        for name, count in report.by_signal.items():
+            console.print(f"{name}: {count} candidate(s)")
+        console.print(f"[bold]{len(report.created)} new alert(s), {len(report.merged)} merged[/]")
+        if send and report.created:
+            with db.session() as session:
+                deliveries = notify.notify_alerts(session, settings, report.created)
+            _print_deliveries(deliveries)
+
+
+def _print_deliveries(deliveries: list[Delivery]) -> None:
+    sent = sum(d.status == "sent" for d in deliveries)
+    console.print(f"notifications: {sent} sent, {len(deliveries) - sent} failed")
+    for failed in (d for d in deliveries if d.status == "failed"):
+        console.print(f"  [yellow]failed[/] subscription {failed.subscription_id}: {failed.error}")
 
 
 @alerts_app.command("list")
@@ -134,6 +150,10 @@ def _transition(alert_id: int, action: str, note: str) -> None:
                 console.print(f"alert {alert_id} is now {alert.status}")
         except AlertError as exc:
             raise ValueError(str(exc)) from None
+        if action == "escalate":
+            settings = settings_with()
+            with _db().session() as session:
+                _print_deliveries(notify.notify_alerts(session, settings, [alert_id], "escalated"))
 
 
 @alerts_app.command("ack")
@@ -152,6 +172,70 @@ def escalate(alert_id: int, note: str = typer.Option("", help="Why.")) -> None:
 def close(alert_id: int, note: str = typer.Option("", help="Why.")) -> None:
     """Close an alert."""
     _transition(alert_id, "close", note)
+
+
+@alerts_app.command("subscribe")
+def subscribe(
+    email: str | None = typer.Option(None, "--email", help="E-mail address to notify."),
+    webhook: str | None = typer.Option(None, "--webhook", help="URL to POST alerts to as JSON."),
+    country: list[str] = typer.Option(None, "--country", help="Only these countries (repeat)."),
+    min_severity: str = typer.Option("medium", help="low, medium, high or critical."),
+    digest: bool = typer.Option(True, "--digest/--no-digest", help="Also send the weekly digest."),
+) -> None:
+    """Notify an e-mail address or a webhook of alerts, filtered by country and severity."""
+    with friendly_errors():
+        if (email is None) == (webhook is None):
+            raise ValueError("give exactly one of --email or --webhook")
+        channel, target = ("email", email) if email else ("webhook", webhook)
+        with _db().session() as session:
+            sub = notify.subscribe(session, channel, target or "", _actor(), country or [],
+                                   min_severity, digest)  # fmt: skip
+            console.print(f"subscription {sub.id}: {channel} {target}")
+
+
+@alerts_app.command("subscriptions")
+def subscriptions(
+    all_: bool = typer.Option(False, "--all", help="Include cancelled subscriptions."),
+) -> None:
+    """List who is notified of what."""
+    with friendly_errors(), _db().session() as session:
+        table = Table("id", "channel", "target", "countries", "min severity", "digest", "active")
+        for sub in notify.list_subscriptions(session, include_inactive=all_):
+            table.add_row(str(sub.id), sub.channel, sub.target, ", ".join(sub.countries) or "all",
+                          sub.min_severity, "yes" if sub.digest else "no",
+                          "yes" if sub.active else "no")  # fmt: skip
+    console.print(table)
+
+
+@alerts_app.command("unsubscribe")
+def unsubscribe(subscription_id: int) -> None:
+    """Stop a subscription."""
+    with friendly_errors(), _db().session() as session:
+        notify.unsubscribe(session, subscription_id, _actor())
+        console.print(f"subscription {subscription_id} cancelled")
+
+
+@alerts_app.command("digest")
+def digest_command(
+    end: str | None = typer.Option(None, help="Last day (YYYY-MM-DD) of the week; default today."),
+    days: int = typer.Option(7, min=1, max=366, help="Length of the period in days."),
+    send: bool = typer.Option(False, "--send", help="E-mail it to the digest subscribers."),
+    html: Path | None = typer.Option(None, "--html", help="Also write the HTML version here."),
+) -> None:
+    """The weekly digest: new and escalated alerts, biggest risk changes, new assessments."""
+    from tocsin.reports import digest as digests
+
+    with friendly_errors():
+        settings, db = settings_with(), _db()
+        day = date.fromisoformat(end) if end else date.today()
+        with db.session() as session:
+            report = digests.build_digest(session, day, days, settings.base_url)
+            console.print(digests.render_text(report), highlight=False, markup=False)
+            if html:
+                html.write_text(digests.render_html(report), encoding="utf-8")
+                console.print(f"HTML written to {html}")
+            if send:
+                _print_deliveries(digests.send_digest(session, settings, report))
 
 
 def register(app: typer.Typer) -> None:

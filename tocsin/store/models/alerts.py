@@ -74,3 +74,34 @@ class AlertEvent(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
     alert: Mapped[Alert] = relationship(back_populates="history")
+
+
+class Subscription(Base):
+    """Who is told about which alerts: e-mail or webhook, by country and minimum severity."""
+
+    __tablename__ = "subscriptions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(20))  # email | webhook
+    target: Mapped[str] = mapped_column(String(300))  # address or URL
+    countries: Mapped[list[str]] = mapped_column(JSONType, default=list)  # codes; empty = all
+    min_severity: Mapped[str] = mapped_column(String(20), default="medium")
+    digest: Mapped[bool] = mapped_column(default=True)  # also receive the weekly digest
+    active: Mapped[bool] = mapped_column(default=True)
+    created_by: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Delivery(Base):
+    """One notification attempt series: what, to whom, whether it arrived."""
+
+    __tablename__ = "deliveries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    subscription_id: Mapped[int] = mapped_column(ForeignKey("subscriptions.id"), index=True)
+    alert_id: Mapped[int | None] = mapped_column(ForeignKey("alerts.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(20))  # alert | digest
+    status: Mapped[str] = mapped_column(String(20))  # sent | failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -5,13 +5,23 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Request
+from fastapi import (
+    APIRouter,
+    BackgroundTasks,
+    Depends,
+    Form,
+    HTTPException,
+    Path,
+    Query,
+    Request,
+)
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tocsin.alerts.engine import AlertError, transition
+from tocsin.alerts.notify import notify_alerts
 from tocsin.store.models import Alert, Country
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader, require_role
@@ -180,16 +190,41 @@ def alert_api(
 def alert_action_api(
     alert_id: AlertId,
     body: ActionIn,
+    request: Request,
+    background: BackgroundTasks,
     user: User = Depends(require_role("analyst")),
     session: Session = Depends(get_session),
 ) -> AlertDetail:
-    """Acknowledge, escalate or close an alert (analysts and up; audited)."""
+    """Acknowledge, escalate or close an alert (analysts and up; audited).
+
+    Escalation notifies the alert's subscribers after the response."""
     _alert_or_404(session, alert_id)
+    alert = _transition(request, background, session, alert_id, body.action, user, body.note)
+    return _detail(session, alert)
+
+
+def _notify_escalation(request: Request, alert_id: int) -> None:
+    with request.app.state.db.session() as session:
+        notify_alerts(session, request.app.state.settings, [alert_id], "escalated")
+
+
+def _transition(
+    request: Request,
+    background: BackgroundTasks,
+    session: Session,
+    alert_id: int,
+    action: str,
+    user: User,
+    note: str,
+) -> Alert:
     try:
-        alert = transition(session, alert_id, body.action, user.username, body.note)
+        alert = transition(session, alert_id, action, user.username, note)
     except AlertError as exc:
         raise HTTPException(409, str(exc)) from None
-    return _detail(session, alert)
+    if action == "escalate":
+        session.commit()  # the notifier reads the escalated alert in its own session
+        background.add_task(_notify_escalation, request, alert_id)
+    return alert
 
 
 @router.get("/alerts", response_class=HTMLResponse, include_in_schema=False)
@@ -221,6 +256,8 @@ def alert_page(
 @router.post("/alerts/{alert_id}", include_in_schema=False)
 def alert_form(
     alert_id: AlertId,
+    request: Request,
+    background: BackgroundTasks,
     action: Action = Form(...),
     note: str = Form("", max_length=2000),
     user: User = Depends(require_role("analyst")),
@@ -228,10 +265,7 @@ def alert_form(
 ) -> RedirectResponse:
     """The lifecycle form on the alert page."""
     _alert_or_404(session, alert_id)
-    try:
-        transition(session, alert_id, action, user.username, note)
-    except AlertError as exc:
-        raise HTTPException(409, str(exc)) from None
+    _transition(request, background, session, alert_id, action, user, note)
     return RedirectResponse(f"/alerts/{alert_id}", 303)
 
 

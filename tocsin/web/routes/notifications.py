@@ -1,0 +1,141 @@
+"""Subscriptions to alert notifications (API) and the weekly digest (page and API)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+from markupsafe import Markup
+from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session
+
+from tocsin.alerts import notify
+from tocsin.reference.countries import UnknownCountryError
+from tocsin.reports import digest as digests
+from tocsin.store.models import Subscription
+from tocsin.store.models.accounts import User
+from tocsin.web.auth import reader, require_role
+from tocsin.web.deps import get_app_settings, get_session, templates
+from tocsin.web.extensions import NavLink, add_nav_link
+
+router = APIRouter()
+add_nav_link(NavLink("Digest", "/digest", order=35))
+
+Severity = Literal["low", "medium", "high", "critical"]
+
+
+class SubscriptionIn(BaseModel):
+    """Who to tell, through which channel, about which alerts."""
+
+    channel: Literal["email", "webhook"]
+    target: str = Field(..., min_length=3, max_length=300, description="Address or URL.")
+    countries: list[Annotated[str, Field(max_length=100)]] = Field(
+        default_factory=list, max_length=300, description="Names or codes; empty means all."
+    )
+    min_severity: Severity = "medium"
+    digest: bool = True
+
+
+class SubscriptionOut(BaseModel):
+    """A subscription."""
+
+    id: int
+    channel: str
+    target: str
+    countries: list[str]
+    min_severity: str
+    digest: bool
+    active: bool
+    created_by: str
+
+
+def _out(sub: Subscription) -> SubscriptionOut:
+    return SubscriptionOut(
+        id=sub.id, channel=sub.channel, target=sub.target, countries=sub.countries,
+        min_severity=sub.min_severity, digest=sub.digest, active=sub.active,
+        created_by=sub.created_by,
+    )  # fmt: skip
+
+
+@router.get("/api/v1/subscriptions", response_model=list[SubscriptionOut], tags=["alerts"])
+def list_subscriptions_api(
+    include_inactive: bool = Query(False),
+    session: Session = Depends(get_session),
+    _u: User = Depends(require_role("analyst")),
+) -> list[SubscriptionOut]:
+    """Notification subscriptions (analysts and up: they hold addresses)."""
+    return [_out(s) for s in notify.list_subscriptions(session, include_inactive)]
+
+
+@router.post(
+    "/api/v1/subscriptions", response_model=SubscriptionOut, status_code=201, tags=["alerts"]
+)
+def subscribe_api(
+    body: SubscriptionIn,
+    user: User = Depends(require_role("analyst")),
+    session: Session = Depends(get_session),
+) -> SubscriptionOut:
+    """Notify an e-mail address or webhook of alerts by country and minimum severity."""
+    try:
+        sub = notify.subscribe(
+            session, body.channel, body.target, user.username, body.countries,
+            body.min_severity, body.digest,
+        )  # fmt: skip
+    except (notify.SubscriptionError, UnknownCountryError) as exc:
+        raise HTTPException(422, str(exc)) from None
+    return _out(sub)
+
+
+@router.delete(
+    "/api/v1/subscriptions/{subscription_id}", response_model=SubscriptionOut, tags=["alerts"]
+)
+def unsubscribe_api(
+    subscription_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    user: User = Depends(require_role("analyst")),
+    session: Session = Depends(get_session),
+) -> SubscriptionOut:
+    """Cancel a subscription (kept inactive for the delivery record)."""
+    try:
+        return _out(notify.unsubscribe(session, subscription_id, user.username))
+    except notify.SubscriptionError as exc:
+        raise HTTPException(404, str(exc)) from None
+
+
+def _digest(request: Request, session: Session, end: date | None, days: int) -> digests.Digest:
+    base_url = get_app_settings(request).base_url
+    return digests.build_digest(session, end or date.today(), days, base_url)
+
+
+@router.get("/digest", response_class=HTMLResponse, include_in_schema=False)
+def digest_page(
+    request: Request,
+    end: date | None = Query(None),
+    days: int = Query(7, ge=1, le=366),
+    session: Session = Depends(get_session),
+    _u: User | None = Depends(reader),
+) -> HTMLResponse:
+    """The weekly digest as a page."""
+    report = _digest(request, session, end, days)
+    body = Markup(digests.render_html(report))  # rendered by an autoescaping template
+    previous = report.start - timedelta(days=1)
+    return templates.TemplateResponse(
+        request, "alerts/digest.html", {"digest": report, "body": body, "previous": previous}
+    )
+
+
+@router.get("/api/v1/digest", tags=["alerts"], response_class=PlainTextResponse)
+def digest_api(
+    request: Request,
+    end: date | None = Query(None, description="Last day of the period; default today."),
+    days: int = Query(7, ge=1, le=366),
+    format: Literal["text", "html"] = Query("text"),
+    session: Session = Depends(get_session),
+    _u: User | None = Depends(reader),
+) -> Response:
+    """The digest of the ``days`` days up to ``end``, as plain text or HTML."""
+    report = _digest(request, session, end, days)
+    if format == "html":
+        return HTMLResponse(digests.render_html(report))
+    return PlainTextResponse(digests.render_text(report))
