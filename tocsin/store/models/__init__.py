@@ -5,7 +5,7 @@ Alembic migration under ``tocsin/store/migrations/versions``.
 """
 
 from tocsin.store.models.accounts import ApiToken, AuditEntry, User
-from tocsin.store.models.alerts import Alert, AlertEvent, AlertEvidence
+from tocsin.store.models.alerts import Alert, AlertEvent, AlertEvidence, Delivery, Subscription
 from tocsin.store.models.core import Country, Episode, Indicator, PanelValue, Provenance
 from tocsin.store.models.events import Event
 from tocsin.store.models.forecast import BacktestRun, Forecast, ForecastDriver, ForecastRun
@@ -18,6 +18,7 @@ __all__ = [
     "AuditEntry",
     "BacktestRun",
     "Country",
+    "Delivery",
     "Episode",
     "Event",
     "Forecast",
@@ -26,5 +27,6 @@ __all__ = [
     "Indicator",
     "PanelValue",
     "Provenance",
+    "Subscription",
     "User",
 ]

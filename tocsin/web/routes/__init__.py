@@ -1,3 +1,3 @@
 """Routers. Each capability adds a module exposing ``router`` and lists it in ROUTER_MODULES."""
 
-ROUTER_MODULES: list[str] = ["dashboard", "panel", "api", "accounts", "alerts"]
+ROUTER_MODULES: list[str] = ["dashboard", "panel", "api", "accounts", "alerts", "notifications"]
