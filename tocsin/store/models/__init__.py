@@ -5,12 +5,29 @@ Alembic migration under ``tocsin/store/migrations/versions``.
 """
 
 from tocsin.store.models.accounts import ApiToken, AuditEntry, User
-from tocsin.store.models.alerts import Alert, AlertEvent, AlertEvidence, Delivery, Subscription
+from tocsin.store.models.alerts import Alert, AlertEvent, AlertEvidence
 from tocsin.store.models.core import Country, Episode, Indicator, PanelValue, Provenance
 from tocsin.store.models.events import Event
+from tocsin.store.models.evidence import CustodyEntry, CustodyHead, EvidenceCaseItem, EvidenceItem
 from tocsin.store.models.forecast import BacktestRun, Forecast, ForecastDriver, ForecastRun
+from tocsin.store.models.intake import (
+    IntakeAttachment,
+    IntakeLink,
+    IntakeMessage,
+    IntakeNote,
+    Submission,
+)
 
 __all__ = [
+    "IntakeAttachment",
+    "CustodyEntry",
+    "CustodyHead",
+    "EvidenceCaseItem",
+    "EvidenceItem",
+    "IntakeLink",
+    "IntakeMessage",
+    "IntakeNote",
+    "Submission",
     "Alert",
     "AlertEvent",
     "AlertEvidence",
@@ -18,7 +35,6 @@ __all__ = [
     "AuditEntry",
     "BacktestRun",
     "Country",
-    "Delivery",
     "Episode",
     "Event",
     "Forecast",
@@ -27,6 +43,5 @@ __all__ = [
     "Indicator",
     "PanelValue",
     "Provenance",
-    "Subscription",
     "User",
 ]
