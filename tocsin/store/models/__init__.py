@@ -10,6 +10,16 @@ from tocsin.store.models.core import Country, Episode, Indicator, PanelValue, Pr
 from tocsin.store.models.events import Event
 from tocsin.store.models.evidence import CustodyEntry, CustodyHead, EvidenceCaseItem, EvidenceItem
 from tocsin.store.models.forecast import BacktestRun, Forecast, ForecastDriver, ForecastRun
+from tocsin.store.models.framework import (
+    Assessment,
+    Document,
+    DocumentSource,
+    Excerpt,
+    Feed,
+    Suggestion,
+    Tag,
+    TaxonomyVersion,
+)
 from tocsin.store.models.intake import (
     IntakeAttachment,
     IntakeLink,
@@ -28,6 +38,14 @@ __all__ = [
     "IntakeMessage",
     "IntakeNote",
     "Submission",
+    "Assessment",
+    "Document",
+    "DocumentSource",
+    "Excerpt",
+    "Feed",
+    "Suggestion",
+    "Tag",
+    "TaxonomyVersion",
     "Alert",
     "AlertEvent",
     "AlertEvidence",

@@ -1,0 +1,251 @@
+"""Indicator suggestions: the Tagger plug-in interface, a cold-start tagger built from the
+taxonomy's own words, and a learned tagger trained on analysts' accepted and rejected tags.
+
+A tagger is fitted on :class:`Example` objects (an excerpt's text, the indicators an
+analyst accepted and those they rejected) and scores texts against every indicator of
+the taxonomy. Scores are in [0, 1]; higher is likelier.
+"""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from dataclasses import dataclass, field
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics.pairwise import cosine_similarity
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from tocsin.analysis.framework import taxonomy as tax
+from tocsin.analysis.framework.dedup import normalise
+from tocsin.plugins import Plugin, PluginSettings, Registry
+from tocsin.store.models import Excerpt, Suggestion, Tag
+
+TOP_K = 3
+
+
+@dataclass(frozen=True)
+class Example:
+    """A labelled excerpt: indicators accepted (positives) and rejected (negatives)."""
+
+    text: str
+    accepted: frozenset[str]
+    rejected: frozenset[str] = field(default_factory=frozenset)
+
+
+class Tagger(Plugin):
+    """Suggests indicators for excerpts. Subclasses set ``name``, ``summary``, ``Settings``."""
+
+    def __init__(self, settings: PluginSettings | None = None) -> None:
+        super().__init__(settings)
+        self.taxonomy: tax.Taxonomy | None = None
+
+    @abstractmethod
+    def fit(self, taxonomy: tax.Taxonomy, examples: list[Example]) -> Tagger:
+        """Prepare for ``taxonomy``, learning from ``examples`` where the tagger learns."""
+
+    @abstractmethod
+    def score(self, texts: list[str]) -> np.ndarray:
+        """A (texts x indicators) matrix of scores in [0, 1], columns in taxonomy order."""
+
+    @property
+    def indicator_codes(self) -> list[str]:
+        """Column order of :meth:`score`."""
+        if self.taxonomy is None:
+            raise RuntimeError(f"tagger {self.name!r} is used before fit()")
+        return [ind.code for _f, ind in self.taxonomy.indicators()]
+
+    def suggest(self, texts: list[str], k: int = TOP_K) -> list[list[tuple[str, float]]]:
+        """The ``k`` best (indicator, score) pairs for each text, best first."""
+        if not texts:
+            return []
+        scores = self.score(texts)
+        codes = self.indicator_codes
+        out = []
+        for row in scores:
+            order = np.argsort(-row, kind="stable")[:k]
+            out.append([(codes[j], float(row[j])) for j in order])
+        return out
+
+
+TAGGERS: Registry[type[Tagger]] = Registry("tagger")
+
+
+def _indicator_texts(taxonomy: tax.Taxonomy) -> list[str]:
+    return [
+        f"{ind.label}. {ind.description} {' '.join(ind.keywords)} {' '.join(ind.keywords)} "
+        f"{factor.name}"
+        for factor, ind in taxonomy.indicators()
+    ]
+
+
+class KeywordSettings(PluginSettings):
+    """How much a literal keyword hit adds to the text similarity."""
+
+    keyword_weight: float = 0.15
+
+
+@TAGGERS.register
+class KeywordTagger(Tagger):
+    """Cold start: TF-IDF similarity to each indicator's label, description and keywords,
+    plus a bonus for each keyword found verbatim."""
+
+    name = "keywords"
+    summary = "Cold start from the taxonomy's descriptions and keywords (no training)"
+    Settings = KeywordSettings
+
+    def fit(self, taxonomy: tax.Taxonomy, examples: list[Example]) -> KeywordTagger:
+        """Index the indicator descriptions (examples only widen the vocabulary)."""
+        self.taxonomy = taxonomy
+        docs = _indicator_texts(taxonomy)
+        self._vectorizer = TfidfVectorizer(
+            ngram_range=(1, 2), sublinear_tf=True, stop_words="english", preprocessor=normalise
+        ).fit(docs + [e.text for e in examples])
+        self._matrix = self._vectorizer.transform(docs)
+        self._keywords = [
+            [f" {normalise(k)} " for k in ind.keywords] for _f, ind in taxonomy.indicators()
+        ]
+        return self
+
+    def score(self, texts: list[str]) -> np.ndarray:
+        """Cosine similarity plus keyword hits, squashed into [0, 1]."""
+        sims = cosine_similarity(self._vectorizer.transform(texts), self._matrix)
+        hits = np.array(
+            [[sum(k in f" {normalise(t)} " for k in kws) for kws in self._keywords] for t in texts],
+            dtype=float,
+        )
+        raw = sims + self.settings.keyword_weight * np.log1p(hits)  # type: ignore[attr-defined]
+        return np.clip(raw, 0.0, 1.0)
+
+
+class LearnedSettings(PluginSettings):
+    """Regularisation, and how many positives it takes to trust the model over the prior."""
+
+    c: float = 4.0
+    prior_strength: float = 3.0
+
+
+@TAGGERS.register
+class LearnedTagger(Tagger):
+    """One logistic regression per indicator on TF-IDF features, trained on analysts'
+    accepted (positive) and rejected or omitted (negative) indicators, blended with the
+    cold-start score by how many positives each indicator has."""
+
+    name = "learned"
+    summary = "Learns from accepted and rejected tags (scikit-learn), cold start before that"
+    Settings = LearnedSettings
+
+    def fit(self, taxonomy: tax.Taxonomy, examples: list[Example]) -> LearnedTagger:
+        """Train on ``examples``; indicators without both classes keep the prior only."""
+        self.taxonomy = taxonomy
+        self._prior = KeywordTagger().fit(taxonomy, examples)
+        codes = self.indicator_codes
+        self._models: dict[int, LogisticRegression] = {}
+        self._weights = np.zeros(len(codes))
+        self.labels = len(examples)
+        if not examples:
+            return self
+        self._vectorizer = TfidfVectorizer(
+            ngram_range=(1, 2), sublinear_tf=True, min_df=1, preprocessor=normalise
+        ).fit([e.text for e in examples] + _indicator_texts(taxonomy))
+        features = self._vectorizer.transform([e.text for e in examples])
+        s = self.settings
+        for j, code in enumerate(codes):
+            y = np.array([1 if code in e.accepted else 0 for e in examples])
+            positives = int(y.sum())
+            if positives == 0 or positives == len(y):
+                continue
+            model = LogisticRegression(C=s.c, class_weight="balanced", max_iter=1000)  # type: ignore[attr-defined]
+            self._models[j] = model.fit(features, y)
+            self._weights[j] = positives / (positives + s.prior_strength)  # type: ignore[attr-defined]
+        return self
+
+    def score(self, texts: list[str]) -> np.ndarray:
+        """The learned probability blended with the cold-start prior."""
+        prior = self._prior.score(texts)
+        if not self._models:
+            return prior
+        features = self._vectorizer.transform(texts)
+        out = prior * (1 - self._weights)
+        for j, model in self._models.items():
+            out[:, j] += self._weights[j] * model.predict_proba(features)[:, 1]
+        return out
+
+
+def examples_from_store(session: Session) -> list[Example]:
+    """One example per excerpt an analyst has tagged, in excerpt order."""
+    rows = session.execute(
+        select(Tag.excerpt_id, Tag.indicator, Tag.status, Excerpt.text)
+        .join(Excerpt, Excerpt.id == Tag.excerpt_id)
+        .order_by(Tag.excerpt_id)
+    )
+    texts: dict[int, str] = {}
+    accepted: dict[int, set[str]] = {}
+    rejected: dict[int, set[str]] = {}
+    for excerpt_id, indicator, status, text in rows:
+        texts[excerpt_id] = text
+        (accepted if status == "accepted" else rejected).setdefault(excerpt_id, set()).add(
+            indicator
+        )
+        accepted.setdefault(excerpt_id, set())
+    return [
+        Example(texts[i], frozenset(accepted[i]), frozenset(rejected.get(i, set()))) for i in texts
+    ]
+
+
+_CACHE: dict[tuple[str, str, int, str], Tagger] = {}
+
+
+def trained_tagger(session: Session, name: str = "learned", retrain: bool = False) -> Tagger:
+    """The tagger fitted on the active taxonomy and the stored tags (cached until tags change)."""
+    taxonomy = tax.active(session)
+    examples = examples_from_store(session)
+    stamp = str(hash(tuple((e.text[:50], tuple(sorted(e.accepted))) for e in examples)))
+    key = (name, taxonomy.version, len(examples), stamp)
+    if retrain or key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = TAGGERS.create(name).fit(taxonomy, examples)  # type: ignore[attr-defined]
+    return _CACHE[key]
+
+
+def refresh_suggestions(
+    session: Session, excerpt_ids: list[int] | None = None, tagger: Tagger | None = None
+) -> int:
+    """Recompute the stored top suggestions for the given excerpts (all when None)."""
+    tagger = tagger or trained_tagger(session)
+    query = select(Excerpt.id, Excerpt.text)
+    if excerpt_ids is not None:
+        query = query.where(Excerpt.id.in_(excerpt_ids))
+    rows = list(session.execute(query.order_by(Excerpt.id)))
+    if not rows:
+        return 0
+    ids = [r[0] for r in rows]
+    for chunk in range(0, len(ids), 500):
+        batch = ids[chunk : chunk + 500]
+        session.execute(delete(Suggestion).where(Suggestion.excerpt_id.in_(batch)))
+    for (excerpt_id, _t), top in zip(rows, tagger.suggest([r[1] for r in rows]), strict=True):
+        for rank, (code, score) in enumerate([t for t in top if t[1] > 0], start=1):
+            session.add(
+                Suggestion(
+                    excerpt_id=excerpt_id, indicator=code, score=round(score, 4), rank=rank,
+                    tagger=tagger.name,
+                )
+            )  # fmt: skip
+    session.flush()
+    return len(rows)
+
+
+def least_certain(session: Session, limit: int = 20) -> list[tuple[int, float]]:
+    """Untagged excerpts the tagger is least sure about: smallest margin between its
+    first and second choice. Returns (excerpt id, margin), least sure first."""
+    tagged = select(Tag.excerpt_id).distinct()
+    rows = list(session.execute(select(Excerpt.id, Excerpt.text).where(Excerpt.id.not_in(tagged))))
+    if not rows:
+        return []
+    scores = trained_tagger(session).score([r[1] for r in rows])
+    top2 = -np.sort(-scores, axis=1)[:, :2]
+    margins = top2[:, 0] - top2[:, 1]
+    order = np.argsort(margins, kind="stable")[:limit]
+    return [(rows[i][0], float(margins[i])) for i in order]
