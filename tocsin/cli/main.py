@@ -26,6 +26,8 @@ COMMAND_MODULES: dict[str, str | None] = {
     "forecast": None,
     "users": "users",
     "alerts": None,
+    "framework": None,
+    "evidence": None,
 }
 
 

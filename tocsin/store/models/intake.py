@@ -63,7 +63,7 @@ class IntakeAttachment(Base):
     media_type: Mapped[str] = mapped_column(String(120))
     size: Mapped[int] = mapped_column(Integer)
     original_item_id: Mapped[int] = mapped_column(ForeignKey("evidence_items.id"))
-    working_item_id: Mapped[int] = mapped_column(ForeignKey("evidence_items.id"))
+    working_item_id: Mapped[int | None] = mapped_column(ForeignKey("evidence_items.id"))
     filename_sealed: Mapped[bytes] = mapped_column(LargeBinary)
     stripped: Mapped[list[str]] = mapped_column(JSONType, default=list)  # field names only
 

@@ -153,7 +153,7 @@ def upgrade() -> None:
         sa.Column("media_type", sa.String(length=120), nullable=False),
         sa.Column("size", sa.Integer(), nullable=False),
         sa.Column("original_item_id", sa.Integer(), nullable=False),
-        sa.Column("working_item_id", sa.Integer(), nullable=False),
+        sa.Column("working_item_id", sa.Integer(), nullable=True),
         sa.Column("filename_sealed", sa.LargeBinary(), nullable=False),
         sa.Column(
             "stripped",

@@ -1,0 +1,239 @@
+"""`tocsin keys`, `tocsin intake`, `tocsin custody`, `tocsin evidence`: the intake key
+pair, opening sealed submissions, checking the custody chain, and evidence packages."""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+
+import typer
+from rich.progress import Progress
+from rich.table import Table
+
+from tocsin.cli.common import console, database, err_console, friendly_errors, settings_with
+from tocsin.intake import crypto, service
+from tocsin.store import evidence_package, locker, migrate
+
+keys_app = typer.Typer(help="The organisation's intake key pair.", no_args_is_help=True)
+intake_app = typer.Typer(help="Civil-society submissions: list, open.", no_args_is_help=True)
+custody_app = typer.Typer(help="The evidence custody chain.", no_args_is_help=True)
+evidence_app = typer.Typer(help="Evidence locker: list, export, verify.", no_args_is_help=True)
+
+
+def _actor() -> str:
+    return f"cli:{getpass.getuser()}"
+
+
+def _setup():  # noqa: ANN202
+    settings = settings_with()
+    db = database(settings)
+    migrate.upgrade(db)
+    return settings, db, locker.default_root(settings.data_dir)
+
+
+@keys_app.command("init")
+def keys_init(
+    private_out: Path = typer.Option(
+        ..., "--private-out", help="Where to write the PRIVATE key (outside the data dir)."
+    ),
+    force: bool = typer.Option(False, help="Replace an existing key pair."),
+) -> None:
+    """Create the intake key pair: public key into the data dir, private key elsewhere."""
+    with friendly_errors():
+        settings = settings_with()
+        public, private = crypto.init_keys(settings.data_dir, private_out, force=force)
+    console.print(f"public key (stays on the server): {public}")
+    console.print(f"[bold]private key: {private}[/] (mode 0600)")
+    console.print(
+        "Move the private key OFF this server now: copy it to an encrypted USB drive or an "
+        "analyst's offline machine, check the copy opens a test submission "
+        "(`tocsin intake decrypt`), then delete it here (`shred -u`). The server only needs "
+        "the public key; anyone holding the private key can read every contact and attachment."
+    )
+
+
+@intake_app.command("list")
+def intake_list(status: str | None = typer.Option(None, help="Only this status.")) -> None:
+    """The review queue."""
+    with friendly_errors():
+        _s, db, _r = _setup()
+        with db.session() as session:
+            total, rows = service.list_submissions(session, status=status, limit=200)
+            table = Table("ref", "received", "country", "place", "status", "assigned", "files")
+            for sub in rows:
+                files = len(service.attachments(session, sub))
+                table.add_row(
+                    sub.ref,
+                    sub.received_hour.strftime("%Y-%m-%d %H:00"),
+                    sub.country_text,
+                    sub.place,
+                    sub.status,
+                    sub.assigned_to or "",
+                    str(files),
+                )
+    console.print(table)
+    console.print(f"{total} submissions")
+
+
+@intake_app.command("decrypt")
+def intake_decrypt(
+    ref: str = typer.Argument(..., help="Submission reference (R-XXXXXX) or id."),
+    key: Path = typer.Option(..., "--key", exists=True, dir_okay=False, help="Private key."),
+    out: Path = typer.Option(..., "--out", file_okay=False, help="Directory to write into."),
+    original: bool = typer.Option(False, help="Also write the originals (with metadata)."),
+) -> None:
+    """Open a submission's contact details and attachments with the private key."""
+    with friendly_errors():
+        _s, db, root = _setup()
+        private = crypto.load_private_key(key)
+        out.mkdir(parents=True, exist_ok=True)
+        with db.session() as session:
+            sub = service.get_submission(session, ref)
+            contact = service.open_contact(sub, private)
+            (out / "contact.txt").write_text(contact + "\n")
+            for number, att in enumerate(service.attachments(session, sub), start=1):
+                roles = ([False] if att.working_item_id else []) + ([True] if original else [])
+                for is_original in roles:
+                    name, _type, data = service.open_attachment(
+                        session, root, att, private, _actor(), original=is_original
+                    )
+                    label = "original" if is_original else "working"
+                    safe = Path(name).name or f"attachment-{number}"
+                    target = out / f"{number}-{label}-{safe}"
+                    target.write_bytes(data)
+                    console.print(f"wrote {target} ({att.kind}, {len(data)} bytes)")
+                if not att.working_item_id and not original:
+                    console.print(f"attachment {number}: no working copy; use --original")
+    console.print(f"contact details in {out / 'contact.txt'}")
+
+
+@custody_app.command("verify")
+def custody_verify() -> None:
+    """Check every evidence file against its hash and the whole custody chain."""
+    with friendly_errors():
+        _s, db, root = _setup()
+        with db.session() as session:
+            with Progress(console=console, transient=True) as progress:
+                task = progress.add_task("verifying files and custody chain", total=None)
+                problems = locker.verify(session, root)
+                progress.update(task, completed=1)
+            seq, head = locker.head(session)
+    if not problems:
+        console.print(f"[green]intact[/]: custody chain of {seq} entries, head {head}")
+        return
+    for problem in problems:
+        err_console.print(
+            f"[red]{problem.kind}[/] {problem.where}: {problem.what}", highlight=False
+        )
+    err_console.print(f"[bold red]{len(problems)} problem(s) found[/]")
+    raise typer.Exit(1)
+
+
+@custody_app.command("head")
+def custody_head() -> None:
+    """Print the chain head (position and hash): note it elsewhere to anchor the chain."""
+    with friendly_errors():
+        _s, db, _r = _setup()
+        with db.session() as session:
+            seq, head = locker.head(session)
+    console.print(f"{seq} {head}")
+
+
+@evidence_app.command("list")
+def evidence_list(case: str | None = typer.Option(None, help="Only this case.")) -> None:
+    """Evidence items (optionally of one case)."""
+    from sqlalchemy import select
+
+    from tocsin.store.models.evidence import EvidenceItem
+
+    with friendly_errors():
+        _s, db, _r = _setup()
+        with db.session() as session:
+            rows = (
+                locker.case_items(session, case)
+                if case
+                else list(session.scalars(select(EvidenceItem).order_by(EvidenceItem.id)))
+            )
+            table = Table("sha256", "size", "source", "filename", "sealed", "received")
+            for item in rows:
+                table.add_row(
+                    item.sha256[:16],
+                    str(item.size),
+                    item.source,
+                    item.filename,
+                    "yes" if item.sealed else "",
+                    str(item.received_at)[:19],
+                )
+    console.print(table)
+
+
+@evidence_app.command("deposit")
+def evidence_deposit(
+    file: Path = typer.Argument(..., exists=True, dir_okay=False),
+    source: str = typer.Option("manual", help="Where it came from."),
+    case: str | None = typer.Option(None, help="Case to add it to."),
+    note: str = typer.Option("", help="Custody note."),
+) -> None:
+    """Put a file into the evidence locker."""
+    import mimetypes
+
+    with friendly_errors():
+        _s, db, root = _setup()
+        with db.session() as session:
+            item = locker.deposit(
+                session,
+                root,
+                file.read_bytes(),
+                actor=_actor(),
+                source=source,
+                filename=file.name,
+                case=case,
+                note=note,
+                media_type=mimetypes.guess_type(file.name)[0] or "application/octet-stream",
+            )
+    console.print(f"deposited {file.name}: {item.sha256}")
+
+
+@evidence_app.command("export")
+def evidence_export(
+    case: str = typer.Argument(..., help="Case name."),
+    out: Path = typer.Option(..., "--out", file_okay=False, help="New directory."),
+) -> None:
+    """Export a case as a package: files, manifest with hashes, custody excerpt."""
+    with friendly_errors():
+        _s, db, root = _setup()
+        with db.session() as session:
+            result = evidence_package.export_case(session, root, case, out, actor=_actor())
+    console.print(f"exported {result.files} file(s) of case {case} to {out}")
+    console.print(f"[bold]package digest: {result.digest}[/]")
+    console.print(
+        "Send the digest separately from the package; the receiver checks with "
+        f"`tocsin evidence verify {out} --digest {result.digest}`."
+    )
+
+
+@evidence_app.command("verify")
+def evidence_verify(
+    directory: Path = typer.Argument(..., exists=True, file_okay=False),
+    digest: str | None = typer.Option(None, help="The package digest sent separately."),
+) -> None:
+    """Verify a received evidence package (no database needed)."""
+    problems = evidence_package.verify_package(directory, digest)
+    if not problems:
+        note = " and its digest matches" if digest else " (give --digest to prove its origin)"
+        console.print(f"[green]intact[/]: every file and custody entry checks out{note}")
+        return
+    for problem in problems:
+        err_console.print(
+            f"[red]{problem.kind}[/] {problem.where}: {problem.what}", highlight=False
+        )
+    err_console.print(f"[bold red]{len(problems)} problem(s) found[/]")
+    raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the keys, intake, custody and evidence command groups."""
+    app.add_typer(keys_app, name="keys")
+    app.add_typer(intake_app, name="intake")
+    app.add_typer(custody_app, name="custody")
+    app.add_typer(evidence_app, name="evidence")

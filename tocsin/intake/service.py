@@ -1,0 +1,512 @@
+"""Intake services: receive a submission, let the reporter follow up with the receipt
+code, and the analysts' review work (status, assignment, notes, links, checklist,
+replies). Every analyst write is audited in the same transaction."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from nacl.public import PrivateKey, PublicKey
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tocsin.intake import crypto, metadata
+from tocsin.intake.uploads import CheckedFile
+from tocsin.reference.countries import UnknownCountryError, lookup
+from tocsin.store import audit, locker
+from tocsin.store.models import Country
+from tocsin.store.models.evidence import EvidenceItem
+from tocsin.store.models.intake import (
+    HOW_KNOWN,
+    SUBMISSION_STATUSES,
+    IntakeAttachment,
+    IntakeLink,
+    IntakeMessage,
+    IntakeNote,
+    Submission,
+)
+
+REPORTER = "reporter"
+SEALED_MEDIA_TYPE = "application/x-tocsin-sealed"
+LINK_KINDS = ("submission", "country", "document", "indicator", "alert", "excerpt", "other")
+MAX_TEXT = 20_000
+
+CHECKLIST: dict[str, list[tuple[str, str]]] = {
+    "source": [
+        ("source_relation", "How the reporter knows (saw, heard, was told) is plausible"),
+        ("source_access", "The reporter could have been where they say, when they say"),
+        ("source_history", "Earlier reports from this channel or source were checked"),
+    ],
+    "content": [
+        ("content_geolocated", "Place confirmed (landmarks, terrain, maps, imagery)"),
+        ("content_chronolocated", "Time confirmed (shadows, weather, events, metadata)"),
+        ("content_integrity", "Files examined for editing, re-use or staging"),
+        ("content_original", "Earliest version found; not copied from elsewhere"),
+    ],
+    "corroboration": [
+        ("corroboration_independent", "At least one independent source agrees"),
+        ("corroboration_events", "Consistent with event data and other submissions"),
+        ("corroboration_contradictions", "Contradicting information looked for and noted"),
+    ],
+}
+CHECKLIST_KEYS = {key for items in CHECKLIST.values() for key, _ in items}
+
+
+class IntakeError(ValueError):
+    """A submission or review action was refused; the message says what and why."""
+
+
+@dataclass
+class Report:
+    """What a reporter filled in (validated by :meth:`check`)."""
+
+    what: str
+    how_known: str
+    country: str = ""
+    place: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    when_text: str = ""
+    affected: str = ""
+    responsible: str = ""
+    contact: str = ""
+    language: str = "en"
+    problems: list[str] = field(default_factory=list)
+
+    def check(self) -> list[str]:
+        """Problems with the report, as field names (empty when it can be stored)."""
+        problems = []
+        if not self.what.strip():
+            problems.append("what")
+        if self.how_known not in HOW_KNOWN:
+            problems.append("how_known")
+        for name in ("what", "affected", "responsible", "contact"):
+            if len(getattr(self, name)) > MAX_TEXT:
+                problems.append(name)
+        if (self.latitude is None) != (self.longitude is None) or (
+            self.latitude is not None
+            and not (-90 <= self.latitude <= 90 and -180 <= self.longitude <= 180)  # type: ignore[operator]
+        ):
+            problems.append("pin")
+        return problems
+
+
+def _hour() -> datetime:
+    return datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _new_ref(session: Session) -> str:
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    while True:
+        ref = "R-" + "".join(secrets.choice(alphabet) for _ in range(6))
+        if session.scalar(select(Submission.id).where(Submission.ref == ref)) is None:
+            return ref
+
+
+def _parse_when(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        return None
+
+
+def resolve_country(session: Session, text: str) -> tuple[int | None, str]:
+    """(country id if stored, canonical code or the text as typed) for a country field."""
+    text = text.strip()[:120]
+    if not text:
+        return None, ""
+    try:
+        ref = lookup(text)
+    except (UnknownCountryError, LookupError, ValueError):
+        return None, text
+    country_id = session.scalar(select(Country.id).where(Country.code == ref.code))
+    return country_id, ref.code
+
+
+def case_name(submission: Submission) -> str:
+    """The evidence-locker case holding a submission's files."""
+    return f"intake-{submission.ref}"
+
+
+def _store_files(
+    session: Session,
+    root: Path,
+    public_key: PublicKey,
+    submission: Submission,
+    files: list[CheckedFile],
+) -> list[IntakeAttachment]:
+    stored = []
+    start = (
+        session.scalar(select(func.count()).where(IntakeAttachment.submission_id == submission.id))
+        or 0
+    )
+    for number, upload in enumerate(files, start=start + 1):
+        original = locker.deposit(
+            session, root, crypto.seal(public_key, upload.data), actor=REPORTER,
+            source="intake", filename=f"{submission.ref}-{number}.original.sealed",
+            media_type=SEALED_MEDIA_TYPE, case=case_name(submission), sealed=True,
+            note=f"intake {submission.ref} attachment {number}: original, sealed on arrival",
+            details={"submission": submission.ref, "role": "original", "kind": upload.kind,
+                     "media_type": upload.media_type},
+        )  # fmt: skip
+        try:
+            clean = metadata.strip(upload.data, upload.media_type)
+        except metadata.MetadataError as exc:
+            clean = metadata.Stripped(None, [f"not stripped: {exc}"[:200]])
+        working: EvidenceItem | None = None
+        if clean.data is not None:
+            working = locker.deposit(
+                session, root, crypto.seal(public_key, clean.data), actor=REPORTER,
+                source="intake", filename=f"{submission.ref}-{number}.working.sealed",
+                media_type=SEALED_MEDIA_TYPE, case=case_name(submission), sealed=True,
+                note=f"intake {submission.ref} attachment {number}: working copy, "
+                f"metadata stripped from {original.sha256}",
+                details={"submission": submission.ref, "role": "working-copy",
+                         "kind": upload.kind, "media_type": upload.media_type,
+                         "derived_from": original.sha256},
+            )  # fmt: skip
+        attachment = IntakeAttachment(
+            submission_id=submission.id, kind=upload.kind, media_type=upload.media_type,
+            size=len(upload.data), original_item_id=original.id,
+            working_item_id=working.id if working else None,
+            filename_sealed=crypto.seal(public_key, (upload.filename or "")[:300].encode()),
+            stripped=clean.removed,
+        )  # fmt: skip
+        session.add(attachment)
+        stored.append(attachment)
+    session.flush()
+    return stored
+
+
+def submit(
+    session: Session,
+    root: Path,
+    public_key: PublicKey,
+    report: Report,
+    files: list[CheckedFile],
+) -> tuple[Submission, str]:
+    """Store a report and its files (sealed); return it and its receipt code.
+
+    The receipt code is returned once and never stored; only its Argon2id-derived lookup
+    and public key are.
+    """
+    problems = report.check()
+    if problems:
+        raise IntakeError("please check: " + ", ".join(problems))
+    code = crypto.new_receipt_code()
+    keys = crypto.derive_receipt(code)
+    country_id, country_text = resolve_country(session, report.country)
+    submission = Submission(
+        ref=_new_ref(session), received_hour=_hour(), language=report.language[:8],
+        what=report.what.strip(), country_id=country_id, country_text=country_text,
+        place=report.place.strip()[:200], latitude=report.latitude, longitude=report.longitude,
+        when_text=report.when_text.strip()[:120], when_date=_parse_when(report.when_text),
+        affected=report.affected.strip(), responsible=report.responsible.strip(),
+        how_known=report.how_known,
+        contact_sealed=crypto.seal(public_key, report.contact.strip().encode())
+        if report.contact.strip() else None,
+        receipt_lookup=keys.lookup, reporter_key=keys.public_hex, status="new",
+        checklist={}, updated_at=_hour(),
+    )  # fmt: skip
+    session.add(submission)
+    session.flush()
+    _store_files(session, root, public_key, submission, files)
+    audit.record(
+        session, REPORTER, "intake.submit", "submission", submission.id,
+        after={"ref": submission.ref, "country": country_text, "attachments": len(files)},
+    )  # fmt: skip
+    return submission, code
+
+
+def find_by_receipt(session: Session, code: str) -> tuple[Submission, crypto.ReceiptKeys] | None:
+    """The submission a receipt code belongs to (None if none; a malformed code raises
+    :class:`~tocsin.intake.crypto.ReceiptError`)."""
+    keys = crypto.derive_receipt(code)
+    submission = session.scalar(select(Submission).where(Submission.receipt_lookup == keys.lookup))
+    return None if submission is None else (submission, keys)
+
+
+@dataclass(frozen=True)
+class ThreadItem:
+    """One message as the reporter sees it."""
+
+    direction: str
+    text: str
+    at: datetime
+
+
+def reporter_thread(
+    session: Session, submission: Submission, keys: crypto.ReceiptKeys
+) -> list[ThreadItem]:
+    """The messages of a submission, replies opened with the reporter's receipt key."""
+    items = []
+    for message in messages(session, submission):
+        if message.direction == "to_reporter" and message.body_sealed is not None:
+            text = crypto.unseal(keys.private_key, message.body_sealed).decode("utf-8")
+        else:
+            text = message.body
+        items.append(ThreadItem(message.direction, text, message.at_hour))
+    return items
+
+
+def add_information(
+    session: Session,
+    root: Path,
+    public_key: PublicKey,
+    submission: Submission,
+    text: str,
+    files: list[CheckedFile],
+) -> IntakeMessage | None:
+    """The reporter adds text and/or files to their submission."""
+    text = text.strip()
+    if len(text) > MAX_TEXT:
+        raise IntakeError("the message is too long")
+    if not text and not files:
+        raise IntakeError("nothing to add")
+    message = None
+    if text:
+        message = IntakeMessage(
+            submission_id=submission.id, direction="from_reporter", author=REPORTER,
+            body=text, at_hour=_hour(),
+        )  # fmt: skip
+        session.add(message)
+    _store_files(session, root, public_key, submission, files)
+    submission.updated_at = _hour()
+    audit.record(
+        session, REPORTER, "intake.add_information", "submission", submission.id,
+        after={"text": bool(text), "attachments": len(files)},
+    )  # fmt: skip
+    return message
+
+
+def messages(session: Session, submission: Submission) -> list[IntakeMessage]:
+    """A submission's messages, oldest first."""
+    query = (
+        select(IntakeMessage)
+        .where(IntakeMessage.submission_id == submission.id)
+        .order_by(IntakeMessage.id)
+    )
+    return list(session.scalars(query))
+
+
+# --- review side -------------------------------------------------------------------
+
+
+def get_submission(session: Session, key: int | str) -> Submission:
+    """A submission by id or reference (R-XXXXXX)."""
+    if isinstance(key, int) or str(key).isdigit():
+        submission = session.get(Submission, int(key))
+    else:
+        submission = session.scalar(select(Submission).where(Submission.ref == str(key).upper()))
+    if submission is None:
+        raise IntakeError(f"no submission {key}")
+    return submission
+
+
+def list_submissions(
+    session: Session,
+    status: str | None = None,
+    country_id: int | None = None,
+    assigned_to: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[int, list[Submission]]:
+    """The review queue, newest first, with the total count."""
+    query = select(Submission)
+    if status:
+        query = query.where(Submission.status == status)
+    if country_id is not None:
+        query = query.where(Submission.country_id == country_id)
+    if assigned_to:
+        query = query.where(Submission.assigned_to == assigned_to)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(query.order_by(Submission.id.desc()).limit(limit).offset(offset))
+    return total, list(rows)
+
+
+def _touch(submission: Submission) -> None:
+    submission.updated_at = _now()
+
+
+def set_status(
+    session: Session, submission: Submission, status: str, actor: str,
+    duplicate_of: str | None = None,
+) -> None:  # fmt: skip
+    """Move a submission to ``status`` (``duplicate`` needs the original's id or ref)."""
+    if status not in SUBMISSION_STATUSES:
+        raise IntakeError(f"unknown status {status!r}; use one of {', '.join(SUBMISSION_STATUSES)}")
+    before = {"status": submission.status, "duplicate_of": submission.duplicate_of}
+    original_id = None
+    if status == "duplicate":
+        if not duplicate_of:
+            raise IntakeError("say which submission this one duplicates")
+        original = get_submission(session, duplicate_of)
+        if original.id == submission.id:
+            raise IntakeError("a submission cannot duplicate itself")
+        original_id = original.id
+    submission.status = status
+    submission.duplicate_of = original_id
+    _touch(submission)
+    audit.record(session, actor, "intake.status", "submission", submission.id, before,
+                 {"status": status, "duplicate_of": original_id})  # fmt: skip
+
+
+def assign(session: Session, submission: Submission, assignee: str | None, actor: str) -> None:
+    """Assign a submission to an analyst (or unassign with ``None``)."""
+    from tocsin.store.models.accounts import User
+
+    if assignee and session.scalar(select(User.id).where(User.username == assignee)) is None:
+        raise IntakeError(f"no user {assignee!r}")
+    before = {"assigned_to": submission.assigned_to}
+    submission.assigned_to = assignee or None
+    _touch(submission)
+    audit.record(session, actor, "intake.assign", "submission", submission.id, before,
+                 {"assigned_to": submission.assigned_to})  # fmt: skip
+
+
+def add_note(session: Session, submission: Submission, body: str, actor: str) -> IntakeNote:
+    """An analyst's note on a submission."""
+    body = body.strip()
+    if not body or len(body) > MAX_TEXT:
+        raise IntakeError("a note needs between 1 and 20000 characters")
+    note = IntakeNote(submission_id=submission.id, author=actor, body=body, at=_now())
+    session.add(note)
+    session.flush()
+    _touch(submission)
+    audit.record(session, actor, "intake.note", "submission", submission.id,
+                 after={"note_id": note.id, "body": body})  # fmt: skip
+    return note
+
+
+def add_link(
+    session: Session, submission: Submission, kind: str, ref: str, label: str, actor: str
+) -> IntakeLink:
+    """Link a submission to another submission, a country, a Framework document or
+    indicator, an alert... Submissions and countries are checked; other kinds are kept as
+    generic references (the workbench's tables may live in another capability)."""
+    ref = ref.strip()
+    if kind not in LINK_KINDS:
+        raise IntakeError(f"unknown link kind {kind!r}; use one of {', '.join(LINK_KINDS)}")
+    if not ref or len(ref) > 120:
+        raise IntakeError("a link needs a reference (1-120 characters)")
+    if kind == "submission":
+        other = get_submission(session, ref)
+        if other.id == submission.id:
+            raise IntakeError("a submission cannot link to itself")
+        ref = other.ref
+    elif kind == "country":
+        country_id, code = resolve_country(session, ref)
+        if country_id is None and code == ref:
+            raise IntakeError(f"unknown country {ref!r}")
+        ref = code
+    link = IntakeLink(submission_id=submission.id, kind=kind, ref=ref, label=label.strip()[:300],
+                      author=actor, at=_now())  # fmt: skip
+    session.add(link)
+    session.flush()
+    _touch(submission)
+    audit.record(session, actor, "intake.link", "submission", submission.id,
+                 after={"kind": kind, "ref": ref, "label": link.label})  # fmt: skip
+    return link
+
+
+def links(session: Session, submission: Submission) -> list[IntakeLink]:
+    """A submission's links, oldest first (both directions for submission links)."""
+    query = select(IntakeLink).where(
+        (IntakeLink.submission_id == submission.id)
+        | ((IntakeLink.kind == "submission") & (IntakeLink.ref == submission.ref))
+    )
+    return list(session.scalars(query.order_by(IntakeLink.id)))
+
+
+def notes(session: Session, submission: Submission) -> list[IntakeNote]:
+    """A submission's notes, oldest first."""
+    query = select(IntakeNote).where(IntakeNote.submission_id == submission.id)
+    return list(session.scalars(query.order_by(IntakeNote.id)))
+
+
+def attachments(session: Session, submission: Submission) -> list[IntakeAttachment]:
+    """A submission's attachments, in order."""
+    query = select(IntakeAttachment).where(IntakeAttachment.submission_id == submission.id)
+    return list(session.scalars(query.order_by(IntakeAttachment.id)))
+
+
+def check_item(
+    session: Session, submission: Submission, key: str, done: bool, note: str, actor: str
+) -> None:
+    """Tick (or untick) one item of the verification checklist, with a note."""
+    if key not in CHECKLIST_KEYS:
+        raise IntakeError(f"unknown checklist item {key!r}")
+    checklist = dict(submission.checklist or {})
+    before = checklist.get(key)
+    checklist[key] = {"done": bool(done), "note": note.strip()[:2000], "by": actor,
+                      "at": _now().isoformat(timespec="seconds")}  # fmt: skip
+    submission.checklist = json.loads(json.dumps(checklist))  # new object: change detected
+    _touch(submission)
+    audit.record(session, actor, "intake.checklist", "submission", submission.id,
+                 {key: before}, {key: checklist[key]})  # fmt: skip
+
+
+def reply(session: Session, submission: Submission, text: str, actor: str) -> IntakeMessage:
+    """Reply to the reporter: sealed to their receipt key, unreadable in the database."""
+    text = text.strip()
+    if not text or len(text) > MAX_TEXT:
+        raise IntakeError("a reply needs between 1 and 20000 characters")
+    sealed = crypto.seal(PublicKey(bytes.fromhex(submission.reporter_key)), text.encode("utf-8"))
+    message = IntakeMessage(submission_id=submission.id, direction="to_reporter", author=actor,
+                            body="", body_sealed=sealed, at_hour=_hour())  # fmt: skip
+    session.add(message)
+    session.flush()
+    _touch(submission)
+    audit.record(session, actor, "intake.reply", "submission", submission.id,
+                 after={"message_id": message.id, "length": len(text)})  # fmt: skip
+    return message
+
+
+def open_contact(submission: Submission, private_key: PrivateKey) -> str:
+    """The reporter's contact details, opened with the organisation's private key."""
+    if submission.contact_sealed is None:
+        return ""
+    return crypto.unseal(private_key, submission.contact_sealed).decode("utf-8")
+
+
+def open_attachment(
+    session: Session,
+    root: Path,
+    attachment: IntakeAttachment,
+    private_key: PrivateKey,
+    actor: str,
+    *,
+    original: bool = False,
+) -> tuple[str, str, bytes]:
+    """(filename, media type, bytes) of an attachment's working copy (or its original),
+    opened with the organisation's private key; records an ``accessed`` custody event."""
+    item_id = attachment.original_item_id if original else attachment.working_item_id
+    if item_id is None:
+        raise IntakeError(
+            f"attachment {attachment.id} has no working copy (its type cannot be stripped "
+            "of metadata here); open the original instead"
+        )
+    item = session.get(EvidenceItem, item_id)
+    role = "original" if original else "working copy"
+    sealed = locker.read(session, root, item, actor=actor, note=f"opened {role} to read")
+    data = crypto.unseal(private_key, sealed)
+    name = crypto.unseal(private_key, attachment.filename_sealed).decode("utf-8")
+    return name, attachment.media_type, data
+
+
+def status_counts(session: Session, country_id: int) -> dict[str, int]:
+    """Number of submissions per status for one country (no other detail)."""
+    query = (
+        select(Submission.status, func.count())
+        .where(Submission.country_id == country_id)
+        .group_by(Submission.status)
+    )
+    return {status: count for status, count in session.execute(query)}

@@ -1,0 +1,193 @@
+"""Evidence packages for accountability mechanisms: export a case, verify on receipt.
+
+A package directory holds::
+
+    files/<sha256>          every file of the case, byte for byte as stored
+    custody.jsonl           the custody log excerpt for those files (chain order)
+    manifest.json           case, items with hashes, sizes and metadata, the chain head,
+                            the SHA-256 of custody.jsonl
+    manifest.json.sha256    the package digest (SHA-256 of manifest.json)
+
+The package digest printed by the export should travel separately (read it over the
+phone, put it in the covering letter): :func:`verify_package` then proves the package
+is the one sent. Without the digest it still proves the package is self-consistent.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from tocsin.store import locker
+from tocsin.store.locker import LockerError, Problem
+
+FORMAT = "tocsin-evidence-package/1"
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What was exported: how many files, where, and the package digest."""
+
+    case: str
+    files: int
+    out: Path
+    digest: str
+
+
+def export_case(session: Session, root: Path, case: str, out: Path, *, actor: str) -> ExportResult:
+    """Write the package for ``case`` to ``out`` (new or empty directory), recording an
+    ``exported`` custody event for each file; the caller commits."""
+    items = locker.case_items(session, case)
+    if not items:
+        raise LockerError(f"case {case!r} has no evidence items")
+    out = Path(out)
+    if out.exists() and any(out.iterdir()):
+        raise LockerError(f"{out} is not empty; export into a new directory")
+    (out / "files").mkdir(parents=True, exist_ok=True)
+    described = []
+    for item in items:
+        source = locker.file_path(root, item.sha256)
+        data = source.read_bytes()
+        if locker.sha256_bytes(data) != item.sha256:
+            raise LockerError(
+                f"evidence file {source} does not match its hash; run `tocsin custody verify`"
+            )
+        (out / "files" / item.sha256).write_bytes(data)
+        locker.record_custody(
+            session,
+            item,
+            "exported",
+            actor=actor,
+            case=case,
+            note=f"exported in a package to {out.name}",
+        )
+        described.append(
+            {
+                "sha256": item.sha256,
+                "size": item.size,
+                "path": f"files/{item.sha256}",
+                "filename": item.filename,
+                "media_type": item.media_type,
+                "source": item.source,
+                "sealed": item.sealed,
+                "details": item.details,
+                "received_at": locker._at_text(item.received_at),  # noqa: SLF001
+                "received_by": item.received_by,
+            }
+        )
+    entries = locker.custody_entries(session, [item.id for item in items])
+    lines = [
+        json.dumps(
+            {"seq": e.seq, **locker.entry_fields(e), "entry_hash": e.entry_hash},
+            sort_keys=True,
+            ensure_ascii=False,
+        )
+        for e in entries
+    ]
+    custody_bytes = ("\n".join(lines) + "\n").encode("utf-8")
+    (out / "custody.jsonl").write_bytes(custody_bytes)
+    seq, head_hash = locker.head(session)
+    manifest = {
+        "format": FORMAT,
+        "case": case,
+        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "exported_by": actor,
+        "chain_head": {"seq": seq, "entry_hash": head_hash},
+        "custody_log": {
+            "path": "custody.jsonl",
+            "sha256": locker.sha256_bytes(custody_bytes),
+            "entries": len(entries),
+        },  # fmt: skip
+        "items": described,
+    }
+    manifest_bytes = json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False).encode()
+    (out / "manifest.json").write_bytes(manifest_bytes)
+    digest = locker.sha256_bytes(manifest_bytes)
+    (out / "manifest.json.sha256").write_text(f"{digest}  manifest.json\n")
+    return ExportResult(case=case, files=len(items), out=out, digest=digest)
+
+
+def verify_package(directory: Path, expected_digest: str | None = None) -> list[Problem]:
+    """Check a received package: its digest (if given), every file against the manifest,
+    the custody excerpt's hashes and links. Returns the problems found (empty if intact)."""
+    directory = Path(directory)
+    manifest_path = directory / "manifest.json"
+    if not manifest_path.is_file():
+        return [Problem("missing-file", str(manifest_path), "no manifest.json: not a package")]
+    manifest_bytes = manifest_path.read_bytes()
+    problems: list[Problem] = []
+    digest = locker.sha256_bytes(manifest_bytes)
+    if expected_digest and digest != expected_digest.strip().lower():
+        problems.append(
+            Problem(
+                "package-digest",
+                str(manifest_path),
+                f"digest is {digest}, expected {expected_digest}",
+            )
+        )
+    try:
+        manifest = json.loads(manifest_bytes)
+        items = {entry["sha256"]: entry for entry in manifest["items"]}
+        log_info = manifest["custody_log"]
+    except (ValueError, KeyError, TypeError) as exc:
+        return [*problems, Problem("manifest", str(manifest_path), f"malformed manifest: {exc}")]
+    for sha, entry in items.items():
+        path = directory / "files" / sha
+        where = f"file {path} ({entry.get('filename') or 'unnamed'})"
+        if not path.is_file():
+            problems.append(Problem("missing-file", where, "listed in the manifest but missing"))
+            continue
+        actual = locker.sha256_file(path)
+        if actual != sha:
+            problems.append(Problem("file-changed", where, f"SHA-256 is {actual}, expected {sha}"))
+    files_dir = directory / "files"
+    if files_dir.is_dir():
+        for path in sorted(files_dir.iterdir()):
+            if path.name not in items:
+                problems.append(Problem("unlisted-file", f"file {path}", "not in the manifest"))
+    log_path = directory / log_info.get("path", "custody.jsonl")
+    if not log_path.is_file():
+        return [*problems, Problem("missing-file", str(log_path), "custody log excerpt missing")]
+    log_bytes = log_path.read_bytes()
+    if locker.sha256_bytes(log_bytes) != log_info.get("sha256"):
+        problems.append(
+            Problem(
+                "custody-changed",
+                str(log_path),
+                "the custody excerpt does not match the manifest's hash",
+            )
+        )
+    previous: dict | None = None
+    received: set[str] = set()
+    for number, line in enumerate(log_bytes.decode("utf-8").splitlines(), start=1):
+        where = f"{log_path.name} line {number}"
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            problems.append(Problem("entry-malformed", where, "not JSON"))
+            continue
+        if locker.entry_digest(entry) != entry.get("entry_hash"):
+            problems.append(Problem("entry-edited", where, "its contents do not match its hash"))
+        if entry.get("sha256") not in items:
+            problems.append(Problem("entry-wrong-file", where, "names a file not in the package"))
+        if entry.get("event") == "received":
+            received.add(entry.get("sha256"))
+        if previous is not None:
+            if entry.get("seq", 0) <= previous.get("seq", 0):
+                problems.append(
+                    Problem("entry-out-of-order", where, "chain positions go backwards")
+                )
+            elif entry.get("seq") == previous.get("seq", 0) + 1 and entry.get(
+                "prev_hash"
+            ) != previous.get("entry_hash"):
+                problems.append(
+                    Problem("entry-out-of-order", where, "does not link to the entry before it")
+                )
+        previous = entry
+    for sha in sorted(set(items) - received):
+        problems.append(Problem("no-receipt", f"file {sha}", "no 'received' custody entry"))
+    return problems
