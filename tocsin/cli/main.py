@@ -27,6 +27,7 @@ COMMAND_MODULES: dict[str, str | None] = {
     "users": "users",
     "alerts": None,
     "framework": None,
+    "framework": None,
     "evidence": None,
 }
 

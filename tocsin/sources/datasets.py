@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
-CATALOG_MODULES = ["ewp", "events", "speech"]
+CATALOG_MODULES = ["ewp", "events", "speech", "documents"]
 
 
 @dataclass(frozen=True)

@@ -19,11 +19,32 @@ from tocsin.analysis.framework.extract import (
     extract_file,
     fetch_url,
 )
-from tocsin.store import audit
+from tocsin.store import audit, locker
 from tocsin.store.db import Database
 from tocsin.store.models import Document, DocumentSource, Excerpt
 
 Depositor = Callable[[Session, Extracted, Document], None]
+MEDIA_TYPES = {
+    "text": "text/plain", "markdown": "text/markdown", "html": "text/html",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}  # fmt: skip
+
+
+def locker_depositor(root: Path, actor: str) -> Depositor:
+    """A depositor that keeps each ingested file's original bytes in the evidence locker
+    (content-addressed, with a ``received`` custody event)."""
+
+    def deposit(session: Session, item: Extracted, doc: Document) -> None:
+        locker.deposit(
+            session, root, item.raw, actor=actor, source="framework-document",
+            filename=(item.location.rsplit("/", 1)[-1] or item.location)[:300],
+            media_type=MEDIA_TYPES.get(item.media_type, "application/octet-stream"),
+            note=f"document {doc.id}: {item.location}"[:1000],
+            details={"document_id": doc.id, "location": item.location},
+        )  # fmt: skip
+
+    return deposit
 
 
 @dataclass(frozen=True)
@@ -59,6 +80,8 @@ def store_extracted(
                     location=item.location, title=item.title, similarity=match.similarity,
                 )
             )  # fmt: skip
+            if depositor is not None:
+                depositor(session, item, doc)
             audit.record(
                 session, actor, "link-duplicate", "document", doc.id,
                 after={"location": item.location, "relation": match.relation,
