@@ -78,7 +78,7 @@ class IntakeMessage(Base):
     submission_id: Mapped[int] = mapped_column(
         ForeignKey("intake_submissions.id", ondelete="CASCADE"), index=True
     )
-    direction: Mapped[str] = mapped_column(String(12))  # from_reporter, to_reporter
+    direction: Mapped[str] = mapped_column(String(16))  # from_reporter, to_reporter
     author: Mapped[str] = mapped_column(String(80))
     body: Mapped[str] = mapped_column(Text, default="")  # from the reporter
     body_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)  # to the reporter

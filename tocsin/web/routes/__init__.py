@@ -1,3 +1,12 @@
 """Routers. Each capability adds a module exposing ``router`` and lists it in ROUTER_MODULES."""
 
-ROUTER_MODULES: list[str] = ["dashboard", "panel", "api", "accounts", "alerts", "notifications"]
+ROUTER_MODULES: list[str] = [
+    "dashboard",
+    "panel",
+    "api",
+    "accounts",
+    "alerts",
+    "framework",
+    "notifications",
+    "intake",
+]

@@ -208,7 +208,7 @@ def upgrade() -> None:
         "intake_messages",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("submission_id", sa.Integer(), nullable=False),
-        sa.Column("direction", sa.String(length=12), nullable=False),
+        sa.Column("direction", sa.String(length=16), nullable=False),
         sa.Column("author", sa.String(length=80), nullable=False),
         sa.Column("body", sa.Text(), nullable=False),
         sa.Column("body_sealed", sa.LargeBinary(), nullable=True),
