@@ -1,0 +1,256 @@
+"""Batch scoring of CSV or JSON Lines files: every input column is kept and
+``score``, ``label``, ``category``, ``target`` and ``lexicon_terms`` are added.
+
+Bad rows are reported with their line numbers and skipped, and the rest is scored:
+empty text, text that is not a string (JSON numbers, objects, null) or has no letters,
+bytes that are not UTF-8, malformed JSON lines, CSV rows with the wrong number of fields.
+
+A lexicon match of ``high`` severity makes a text hateful even when the model scores it
+low (a monitor's new euphemism the model has never seen); the category and target then
+come from the term.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tocsin.analysis.speech.classifier import Predictions, SpeechClassifier
+from tocsin.analysis.speech.lexicon import LexiconMatcher, Match
+
+_BAD_BYTES = "text is not valid UTF-8 (wrong encoding?)"
+ADDED = ("score", "label", "category", "target", "lexicon_terms")
+csv.field_size_limit(10_000_000)
+
+
+class BatchInputError(ValueError):
+    """The input as a whole cannot be scored (missing text column, unknown format)."""
+
+
+@dataclass(frozen=True)
+class BadRow:
+    """A skipped row: its line in the file and why."""
+
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.reason}"
+
+
+@dataclass
+class BatchReport:
+    """What a batch run did."""
+
+    scored: int = 0
+    hateful: int = 0
+    bad: list[BadRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Record:
+    """One good input row: its line, all its fields, and the text to score."""
+
+    line: int
+    fields: dict[str, object]
+    text: str
+
+
+def _bad_bytes(value: str) -> bool:
+    """True when ``value`` holds undecodable bytes (read with surrogateescape)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _check_text(value: object) -> str | None:
+    """Why ``value`` cannot be scored, or None."""
+    if value is None:
+        return "no text (null)"
+    if not isinstance(value, str):
+        return f"text is not a string but {type(value).__name__}"
+    if _bad_bytes(value):
+        return _BAD_BYTES
+    if not value.strip():
+        return "empty text"
+    if not any(c.isalpha() for c in value):
+        return "no letters in the text"
+    return None
+
+
+def detect_format(path: Path, fmt: str | None = None) -> str:
+    """``csv`` or ``jsonl`` from ``fmt`` or the file suffix."""
+    fmt = fmt or ("jsonl" if path.suffix.lower() in {".jsonl", ".ndjson", ".json"} else "csv")
+    if fmt not in {"csv", "jsonl"}:
+        raise BatchInputError(f"unknown input format {fmt!r}: use csv or jsonl")
+    return fmt
+
+
+def read_csv_records(path: Path, text_column: str, bad: list[BadRow]) -> Iterator[Record]:
+    """Good rows of a CSV file; bad ones are appended to ``bad``."""
+    with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as fh:
+        reader = csv.reader(fh)
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise BatchInputError(f"{path}: the file is empty") from None
+        if text_column not in header:
+            raise BatchInputError(
+                f"{path}: no column {text_column!r}; columns are: {', '.join(header)}"
+            )
+        index = header.index(text_column)
+        start = reader.line_num + 1
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                bad.append(BadRow(start, f"malformed CSV: {exc}"))
+                start = reader.line_num + 1
+                continue
+            line, start = start, reader.line_num + 1
+            if not row:
+                continue
+            if len(row) != len(header):
+                bad.append(BadRow(line, f"expected {len(header)} fields, found {len(row)}"))
+                continue
+            reason = _check_text(row[index])
+            if reason is None and any(_bad_bytes(v) for v in row):
+                reason = _BAD_BYTES
+            if reason:
+                bad.append(BadRow(line, reason))
+                continue
+            yield Record(line, dict(zip(header, row, strict=True)), row[index])
+
+
+def read_jsonl_records(path: Path, text_column: str, bad: list[BadRow]) -> Iterator[Record]:
+    """Good lines of a JSON Lines file; bad ones are appended to ``bad``."""
+    with path.open("rb") as fh:
+        for number, raw in enumerate(fh, start=1):
+            if not raw.strip():
+                continue
+            try:
+                data = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
+            except UnicodeDecodeError:
+                bad.append(BadRow(number, _BAD_BYTES))
+                continue
+            except json.JSONDecodeError as exc:
+                bad.append(BadRow(number, f"malformed JSON: {exc.msg} at column {exc.colno}"))
+                continue
+            if not isinstance(data, dict):
+                bad.append(BadRow(number, f"a JSON {type(data).__name__}, not an object"))
+                continue
+            if text_column not in data:
+                bad.append(BadRow(number, f"no field {text_column!r}"))
+                continue
+            reason = _check_text(data[text_column])
+            if reason:
+                bad.append(BadRow(number, reason))
+                continue
+            yield Record(number, data, data[text_column])
+
+
+def read_records(path: Path, text_column: str, bad: list[BadRow], fmt: str | None = None
+                 ) -> Iterator[Record]:  # fmt: skip
+    """Good records of a CSV or JSON Lines file (bad rows go to ``bad``)."""
+    if not path.is_file():
+        raise BatchInputError(f"{path}: no such file")
+    if detect_format(path, fmt) == "jsonl":
+        return read_jsonl_records(path, text_column, bad)
+    return read_csv_records(path, text_column, bad)
+
+
+def count_lines(path: Path) -> int:
+    """Number of lines (for a progress bar)."""
+    with path.open("rb") as fh:
+        return sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+
+
+def combine(pred: Predictions, matches: list[list[Match]]) -> list[dict[str, object]]:
+    """The added columns per text: model results raised by high-severity lexicon hits."""
+    out = []
+    for score, label, category, target, found in zip(
+        pred.score, pred.label, pred.category, pred.target, matches, strict=True
+    ):
+        high = [m for m in found if m.term.severity == "high"]
+        if label != "hateful" and high:
+            label, category, target = "hateful", high[0].term.category, high[0].term.target
+        out.append({
+            "score": round(float(score), 4), "label": label, "category": category,
+            "target": target, "lexicon_terms": "; ".join(sorted({m.term.term for m in found})),
+        })  # fmt: skip
+    return out
+
+
+def score_texts(
+    model: SpeechClassifier, texts: list[str], matcher: LexiconMatcher | None = None,
+    lang: str | None = None, countries: list[str | None] | None = None,
+) -> list[dict[str, object]]:  # fmt: skip
+    """Score texts with the model and the lexicon (see :func:`combine`)."""
+    pred = model.predict(texts, lang)
+    if matcher is None or not matcher.terms:
+        matches: list[list[Match]] = [[] for _ in texts]
+    else:
+        where = countries or [None] * len(texts)
+        matches = [matcher.match(t, c) for t, c in zip(texts, where, strict=True)]
+    return combine(pred, matches)
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def score_file(
+    path: Path,
+    out: Path,
+    model: SpeechClassifier,
+    text_column: str,
+    lang: str | None = None,
+    matcher: LexiconMatcher | None = None,
+    fmt: str | None = None,
+    chunk: int = 2000,
+    progress: Callable[[int], None] | None = None,
+) -> BatchReport:
+    """Score every good row of ``path`` into the CSV ``out``; ``progress(line)`` is called
+    after each chunk with the last line number done."""
+    report = BatchReport()
+    columns: list[str] = []
+    if detect_format(path, fmt) == "jsonl":  # the union of keys, in order of appearance
+        seen: dict[str, None] = {}
+        for record in read_records(path, text_column, [], "jsonl"):
+            seen.update(dict.fromkeys(record.fields))
+        columns = list(seen)
+    records = read_records(path, text_column, report.bad, fmt)
+    tmp = out.with_name(out.name + ".part")
+    writer = None
+    with tmp.open("w", encoding="utf-8", newline="") as fh:
+        while True:
+            batch = [r for _, r in zip(range(chunk), records, strict=False)]
+            if not batch:
+                break
+            if writer is None:
+                columns = columns or list(batch[0].fields)
+                added = [c if c not in columns else f"tocsin_{c}" for c in ADDED]
+                writer = csv.writer(fh)
+                writer.writerow([*columns, *added])
+            results = score_texts(model, [r.text for r in batch], matcher, lang)
+            for record, result in zip(batch, results, strict=True):
+                writer.writerow([_cell(record.fields.get(c, "")) for c in columns]
+                                + list(result.values()))  # fmt: skip
+                report.hateful += result["label"] == "hateful"
+            report.scored += len(batch)
+            if progress:
+                progress(batch[-1].line)
+        if writer is None:
+            csv.writer(fh).writerow([*(columns or [text_column]), *ADDED])
+    tmp.replace(out)
+    report.bad.sort(key=lambda b: b.line)
+    return report

@@ -1,0 +1,263 @@
+"""The speech-classifier plug-in interface and the default model.
+
+A classifier scores texts for hateful speech (0-1), names the category (dehumanisation,
+threat, derogation, slur, none) and the target group. Every classifier registers with
+:data:`CLASSIFIERS` and passes ``tests/conformance/test_speech_classifiers.py``.
+
+The default, ``tocsin-ngram``, is a linear model on hashed word and character n-grams
+of the *normalised* text (see ``normalise.py``), built so that it does not only memorise
+words:
+
+- **negation scope**: words after a negator (up to the next punctuation, at most four
+  words) become ``n_<word>`` features, and **quotation**: words inside quotes become
+  ``q_<word>``. So "I don't hate Muslims" and "calling them 'vermin' is racist" do not
+  carry the weight of the hateful words themselves; character n-grams see only the words
+  outside negation and quotes.
+- **group mentions**: ``__grp_<target>__`` features (neutral group words, ``cues.py``) let
+  the model learn what is said *about* a group rather than which group is named.
+- **counter-speech cues** (``racism``, ``condemn``, ``stand with`` ...) and the **threat**
+  and **dehumanisation** cues are features of their own.
+
+The category is decided by cues outside negation and quotes (threat > dehumanisation >
+slur > derogation); the target by the groups mentioned, else by a target head trained on
+the hateful texts with target labels (MLMA, ETHOS).
+"""
+
+from __future__ import annotations
+
+import re
+from abc import abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ClassVar
+
+import joblib
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+from sklearn.linear_model import LogisticRegression
+
+from tocsin.analysis.speech import cues
+from tocsin.analysis.speech.normalise import normalise
+from tocsin.plugins import Plugin, PluginSettings, Registry
+
+THRESHOLD = 0.5
+
+
+class ModelFileError(ValueError):
+    """A saved model file is missing, unreadable or not a speech classifier."""
+
+
+@dataclass
+class Predictions:
+    """Per-text results, aligned with the input texts."""
+
+    score: np.ndarray
+    category: list[str]
+    target: list[str]
+    label: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.label:
+            self.label = ["hateful" if s >= THRESHOLD else "non-hateful" for s in self.score]
+
+
+class SpeechClassifier(Plugin):
+    """Base class of speech classifiers."""
+
+    version: ClassVar[str] = "0"
+
+    @abstractmethod
+    def fit(self, corpus: pd.DataFrame) -> None:
+        """Fit on a frame with ``text``, ``lang``, ``hateful``, ``target`` (corpora layout)."""
+
+    @abstractmethod
+    def predict(self, texts: Sequence[str], lang: str | None = None) -> Predictions:
+        """Score ``texts``; ``lang`` is an optional hint (ISO 639-1)."""
+
+    def save(self, path: Path) -> None:
+        """Write the fitted model to ``path`` (atomically)."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(path.suffix + ".tmp")
+        joblib.dump(self, tmp, compress=3)
+        tmp.replace(path)
+
+
+def load_model(path: Path) -> SpeechClassifier:
+    """A classifier saved with :meth:`SpeechClassifier.save` (only load your own files:
+    the format is a pickle)."""
+    if not path.is_file():
+        raise ModelFileError(f"no speech model at {path}: run `tocsin speech train` first")
+    try:
+        model = joblib.load(path)
+    except Exception as exc:  # noqa: BLE001 - any unpickling failure means a bad file
+        raise ModelFileError(f"{path}: not a readable speech model: {exc}") from exc
+    if not isinstance(model, SpeechClassifier):
+        raise ModelFileError(f"{path}: holds a {type(model).__name__}, not a speech classifier")
+    return model
+
+
+CLASSIFIERS: Registry[type[SpeechClassifier]] = Registry("speech classifier")
+
+_TOKEN = re.compile(r"\w+(?:'\w+)?|[^\w\s]")
+_BOUNDARY = set(".,;:!?()[]")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+NEGATION_SCOPE = 4
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the feature builder sees in one text."""
+
+    normalised: str
+    tokens: list[str]  # marked: n_ for negated, q_ for quoted
+    plain: str  # the words outside negation and quotes
+    extras: list[str]  # feature tokens: groups, cues
+
+
+def analyse(text: str) -> Analysis:
+    """Normalise, mark negation and quotation scope, and find groups and cues."""
+    norm = normalise(text.translate(_APOSTROPHES))
+    tokens: list[str] = []
+    plain: list[str] = []
+    quoted = False
+    negated = 0
+    for tok in _TOKEN.findall(norm):
+        if tok in cues.QUOTE_CHARS:
+            quoted = not quoted
+            negated = 0
+            continue
+        if tok in _BOUNDARY:
+            negated = 0
+            tokens.append(tok)
+            continue
+        if quoted:
+            tokens.append("q_" + tok)
+        elif negated:
+            tokens.append("n_" + tok)
+            negated -= 1
+        else:
+            tokens.append(tok)
+            plain.append(tok)
+        if tok in cues.NEGATORS and not quoted:
+            negated = NEGATION_SCOPE
+    plain_text = " ".join(plain)
+    found = cues.INDEX.find(plain)
+    extras = [f"__grp_{g.replace(' ', '_')}__" for g in cues.TARGETS if f"grp:{g}" in found]
+    if len(plain) < len(tokens) and "cue:counter" not in found:  # counter cues count anywhere
+        marked = [t[2:] for t in tokens if t[:2] in ("q_", "n_")]
+        found |= cues.INDEX.find(marked) & {"cue:counter"}
+    extras += [f"__{k}__" for k in ("counter", "threat", "dehum", "slur") if f"cue:{k}" in found]
+    if any(t.startswith("q_") for t in tokens):
+        extras.append("__quote__")
+    if any(t.startswith("n_") for t in tokens):
+        extras.append("__negation__")
+    return Analysis(norm, tokens, plain_text, extras)
+
+
+def _word_features(analysis: Analysis) -> list[str]:
+    toks = [t for t in analysis.tokens if t not in _BOUNDARY]
+    return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)] + analysis.extras
+
+
+def _identity(features: list[str]) -> list[str]:
+    return features
+
+
+def category_of(analysis: Analysis) -> str:
+    """The category of a hateful text from cues outside negation and quotes."""
+    extras = set(analysis.extras)
+    if "__threat__" in extras:
+        return "threat"
+    if "__dehum__" in extras:
+        return "dehumanisation"
+    if "__slur__" in extras:
+        return "slur"
+    return "derogation"
+
+
+class NgramSettings(PluginSettings):
+    """Settings of the default model."""
+
+    word_features: int = 2**19
+    char_features: int = 2**19
+    c: float = 4.0
+    max_iter: int = 200
+
+
+@CLASSIFIERS.register
+class NgramClassifier(SpeechClassifier):
+    """Linear model on hashed word (1-2) and character (3-5) n-grams plus cue features."""
+
+    name = "tocsin-ngram"
+    summary = "Fast CPU model: hashed word+char n-grams, negation/quote scope, group and cue cues"
+    Settings = NgramSettings
+    version = "1.0"
+
+    def __init__(self, settings: PluginSettings | None = None) -> None:
+        super().__init__(settings)
+        s = self.settings
+        assert isinstance(s, NgramSettings)
+        self._words = HashingVectorizer(
+            analyzer=_identity, n_features=s.word_features, alternate_sign=False, norm=None
+        )
+        self._chars = HashingVectorizer(
+            analyzer="char_wb", ngram_range=(3, 5), n_features=s.char_features,
+            alternate_sign=False, norm=None, lowercase=False,
+        )  # fmt: skip
+        self._tfidf = TfidfTransformer(sublinear_tf=True)
+        self._hate: LogisticRegression | None = None
+        self._target: LogisticRegression | None = None
+        self.metrics: dict[str, object] = {}
+
+    def _raw_features(self, analyses: list[Analysis]) -> sparse.csr_matrix:
+        words = self._words.transform([_word_features(a) for a in analyses])
+        chars = self._chars.transform([a.plain for a in analyses])
+        return sparse.hstack([words, chars], format="csr")
+
+    def features(self, analyses: list[Analysis]) -> sparse.csr_matrix:
+        """TF-IDF weighted features of analysed texts (after fitting)."""
+        return self._tfidf.transform(self._raw_features(analyses))
+
+    def fit(self, corpus: pd.DataFrame) -> None:
+        """Fit the hateful head on all rows, the target head on hateful rows with targets."""
+        s = self.settings
+        assert isinstance(s, NgramSettings)
+        analyses = [analyse(t) for t in corpus["text"]]
+        x = self._tfidf.fit_transform(self._raw_features(analyses))
+        y = corpus["hateful"].to_numpy(int)
+        if len(set(y)) < 2:
+            raise ValueError("training data must contain both hateful and non-hateful texts")
+        self._hate = LogisticRegression(
+            C=s.c, class_weight="balanced", solver="liblinear", max_iter=s.max_iter
+        ).fit(x, y)
+        has_target = (y == 1) & corpus["target"].astype(bool).to_numpy()
+        targets = corpus["target"].to_numpy()[has_target]
+        self._target = None
+        if len(set(targets)) >= 2:
+            self._target = LogisticRegression(
+                C=s.c, class_weight="balanced", max_iter=s.max_iter
+            ).fit(x[has_target], targets)
+
+    def predict(self, texts: Sequence[str], lang: str | None = None) -> Predictions:
+        """Scores, categories and targets for ``texts`` (``lang`` is not needed)."""
+        if self._hate is None:
+            raise ModelFileError("the model is not fitted")
+        if len(texts) == 0:
+            return Predictions(np.zeros(0), [], [])
+        analyses = [analyse(t) for t in texts]
+        x = self.features(analyses)
+        score = self._hate.predict_proba(x)[:, 1]
+        head = self._target.predict(x) if self._target is not None else ["other"] * len(texts)
+        categories, targets = [], []
+        for s, a, guess in zip(score, analyses, head, strict=True):
+            if s < THRESHOLD:
+                categories.append("none")
+                targets.append("")
+                continue
+            categories.append(category_of(a))
+            named = [e[6:-2].replace("_", " ") for e in a.extras if e.startswith("__grp_")]
+            targets.append(named[0] if named else str(guess))
+        return Predictions(score, categories, targets)

@@ -1,0 +1,161 @@
+"""Curated lexicons of coded or context-specific terms, matched alongside the model.
+
+A term has a language, an optional country (ISO3) where it carries its coded meaning,
+its meaning, the target group, a severity (low, medium, high), a category, and a
+source. Matching works on normalised text (``normalise.py``), so leetspeak, inserted
+spaces and repeated letters do not hide a term; single words of six letters or more
+also match with one or two letters dropped or changed (Levenshtein ratio >= 0.85).
+Terms inside quotes or a negation scope are still reported, marked ``quoted``.
+
+A seed lexicon with public sources ships in ``data/seed_lexicon.csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from tocsin.analysis.speech.cues import CATEGORIES, TARGETS
+from tocsin.analysis.speech.normalise import normalise
+
+SEVERITIES = ("low", "medium", "high")
+SEED_FILE = Path(__file__).parent / "data" / "seed_lexicon.csv"
+LEXICON_COLUMNS = ("term", "lang", "country", "meaning", "target", "severity", "category",
+                   "source")  # fmt: skip
+FUZZY_MIN_LENGTH = 6
+FUZZY_RATIO = 85.0
+
+
+class LexiconFormatError(ValueError):
+    """A lexicon row or file is invalid (names the line and the problem)."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One lexicon entry."""
+
+    term: str
+    lang: str = ""
+    country: str = ""
+    meaning: str = ""
+    target: str = "other"
+    severity: str = "medium"
+    category: str = "derogation"
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Match:
+    """A term found in a text."""
+
+    term: Term
+    found: str  # the normalised words that matched
+    fuzzy: bool
+
+
+def validate_term(row: dict[str, str], where: str = "") -> Term:
+    """A :class:`Term` from a mapping, refusing unknown severities, targets, categories."""
+    at = f"{where}: " if where else ""
+    term = (row.get("term") or "").strip()
+    if not term or not normalise(term):
+        raise LexiconFormatError(f"{at}empty term")
+    severity = (row.get("severity") or "medium").strip().lower()
+    if severity not in SEVERITIES:
+        raise LexiconFormatError(f"{at}severity {severity!r} is not one of {', '.join(SEVERITIES)}")
+    target = (row.get("target") or "other").strip().lower()
+    if target not in TARGETS:
+        raise LexiconFormatError(f"{at}target {target!r} is not one of {', '.join(TARGETS)}")
+    category = (row.get("category") or "derogation").strip().lower()
+    if category not in CATEGORIES or category == "none":
+        raise LexiconFormatError(f"{at}category {category!r} is not one of {CATEGORIES[:-1]}")
+    country = (row.get("country") or "").strip()
+    if country:
+        from tocsin.reference.countries import lookup
+
+        country = lookup(country).code
+    return Term(
+        term=term, lang=(row.get("lang") or "").strip().lower()[:8], country=country,
+        meaning=(row.get("meaning") or "").strip(), target=target, severity=severity,
+        category=category, source=(row.get("source") or "").strip(),
+    )  # fmt: skip
+
+
+def read_lexicon_csv(data: str | Path) -> tuple[list[Term], list[str]]:
+    """Terms from a CSV (a path or its text) with the :data:`LEXICON_COLUMNS`; bad rows
+    are returned as messages with their line numbers, the rest are kept."""
+    text = data.read_text(encoding="utf-8") if isinstance(data, Path) else data
+    reader = csv.DictReader(io.StringIO(text))
+    if reader.fieldnames is None or "term" not in reader.fieldnames:
+        raise LexiconFormatError(f"lexicon CSV needs a header with at least 'term' ({data})")
+    terms, errors = [], []
+    for row in reader:
+        try:
+            terms.append(validate_term(row, f"line {reader.line_num}"))
+        except (LexiconFormatError, LookupError) as exc:
+            errors.append(str(exc) if str(exc).startswith("line") else
+                          f"line {reader.line_num}: {exc}")  # fmt: skip
+    return terms, errors
+
+
+def seed_terms() -> list[Term]:
+    """The curated seed lexicon shipped with Tocsin."""
+    terms, errors = read_lexicon_csv(SEED_FILE)
+    assert not errors, errors
+    return terms
+
+
+_WORD = re.compile(r"\w+")
+
+
+class LexiconMatcher:
+    """Finds lexicon terms in texts (exact on normalised words, fuzzy for long words)."""
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        self.terms = list(terms)
+        self._single: dict[str, list[Term]] = {}
+        self._phrases: list[tuple[re.Pattern[str], Term]] = []
+        for term in self.terms:
+            norm = normalise(term.term)
+            if " " in norm:
+                words = norm.split()
+                pattern = r"(?<!\w)" + r"\W*".join(re.escape(w) for w in words) + r"(?!\w)"
+                self._phrases.append((re.compile(pattern), term))
+                self._single.setdefault("".join(words), []).append(term)
+            else:
+                self._single.setdefault(norm, []).append(term)
+        self._long = [w for w in self._single if len(w) >= FUZZY_MIN_LENGTH]
+        self._fuzzy_cache: dict[str, str | None] = {}
+
+    def _fuzzy(self, word: str) -> str | None:
+        if word in self._fuzzy_cache:
+            return self._fuzzy_cache[word]
+        best = process.extractOne(word, self._long, scorer=fuzz.ratio, score_cutoff=FUZZY_RATIO)
+        hit = best[0] if best else None
+        if len(self._fuzzy_cache) < 100_000:
+            self._fuzzy_cache[word] = hit
+        return hit
+
+    def match(self, text: str, country: str | None = None, normalised: bool = False) -> list[Match]:
+        """Terms in ``text``; terms tied to another country than ``country`` are skipped
+        (all terms apply when ``country`` is None)."""
+        norm = text if normalised else normalise(text)
+        found: dict[tuple[str, str], Match] = {}
+        for word in _WORD.findall(norm):
+            for term in self._single.get(word, ()):
+                found[(term.term, term.country)] = Match(term, word, False)
+            if self._long and len(word) >= FUZZY_MIN_LENGTH - 1 and word not in self._single:
+                hit = self._fuzzy(word)
+                for term in self._single.get(hit, ()) if hit else ():
+                    found.setdefault((term.term, term.country), Match(term, word, True))
+        for pattern, term in self._phrases:
+            hit = pattern.search(norm)
+            if hit:
+                found[(term.term, term.country)] = Match(term, hit.group(0), False)
+        return [m for m in found.values() if not country or not m.term.country
+                or m.term.country == country]  # fmt: skip

@@ -1,0 +1,80 @@
+"""Undo the spelling tricks used to dodge filters, before any matching or scoring.
+
+- Unicode: NFKC (full-width and styled letters become plain), zero-width characters
+  removed, accents and Arabic diacritics dropped, Arabic letter variants unified,
+  case folded.
+- Leetspeak inside words: ``m0r0n`` -> ``moron``, ``c@ncer`` -> ``cancer``,
+  ``mu$lims`` -> ``muslims`` (numbers on their own, like ``2024``, are left alone).
+- Inserted separators: ``i m m i g r a n t s`` and ``j.e.w.s`` -> one word.
+- Repeated letters: three or more of the same letter shrink (``kiiiill`` -> ``kill``).
+- Twitter debris: URLs -> ``urltoken``, @mentions -> ``usertoken``, HTML entities unescaped.
+
+Dropped letters (``parasits``) are not repaired here: the classifier's character
+n-grams and the lexicon's fuzzy matching handle them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_ZERO_WIDTH = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\burl\b", re.IGNORECASE)
+_MENTION = re.compile(r"(?<!\w)@\w+")
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t",
+                       "@": "a", "$": "s", "!": "i", "€": "e", "+": "t", "|": "l"})  # fmt: skip
+# a word made of letters with at least one leet character between or after letters
+_LEET_WORD = re.compile(
+    r"(?<![\w@$])(?=[\w@$!€+|]*[^\W\d_])[\w@$€+|]*(?:[013457@$€+|]|!(?=\w))[\w@$!€+|]*"
+)
+# three or more single letters separated by one space, dot, dash, star or underscore
+_SPACED = re.compile(r"(?<!\w)[^\W\d_]([ .\-*_])(?:[^\W\d_]\1){1,}[^\W\d_](?!\w)")
+_REPEAT_VOWEL = re.compile(r"([aeiouy])\1{2,}")
+_REPEAT_OTHER = re.compile(r"([^\W\d_])\1{2,}")
+_ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
+                         "ـ": None})  # fmt: skip
+_SPACES = re.compile(r"\s+")
+
+
+_MARKS = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f"
+    "\u0670\u06d6-\u06ed\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+)
+_LEET_CHARS = set("013457@$€+|!")
+
+
+def strip_marks(text: str) -> str:
+    """Drop combining marks (accents, Arabic harakat) after decomposition."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", _MARKS.sub("", unicodedata.normalize("NFKD", text)))
+
+
+def _unleet(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if not any(c.isalpha() for c in word):
+        return word
+    stripped = word.rstrip("!")  # a trailing "!" is punctuation, not an "i"
+    return stripped.translate(_LEET) + word[len(stripped) :]
+
+
+def _unspace(match: re.Match[str]) -> str:
+    return re.sub(r"[ .\-*_]", "", match.group(0)) + " "
+
+
+def normalise(text: str) -> str:
+    """The canonical form of ``text`` used for matching and features (see module doc)."""
+    if "&" in text:
+        text = html.unescape(text)
+    if not text.isascii():
+        text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFKC", text))
+    text = strip_marks(text).casefold().translate(_ARABIC)
+    text = _URL.sub(" urltoken ", text)
+    text = _MENTION.sub(" usertoken ", text)
+    text = _SPACED.sub(_unspace, text)
+    if not _LEET_CHARS.isdisjoint(text):
+        text = _LEET_WORD.sub(_unleet, text)
+    text = _REPEAT_VOWEL.sub(r"\1", text)
+    text = _REPEAT_OTHER.sub(r"\1\1", text)
+    return _SPACES.sub(" ", text).strip()

@@ -1,0 +1,157 @@
+"""Train the speech classifier on the registered corpora, evaluate it on held-out data,
+and keep versioned model files with their metrics in ``<data_dir>/models/speech/``.
+
+Held-out rows (the ``test`` split of every corpus and HateXplain's ``validation``
+split) are never used for fitting or for choosing settings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from sklearn.metrics import balanced_accuracy_score, f1_score, roc_auc_score
+
+from tocsin.analysis.speech import corpora
+from tocsin.analysis.speech.classifier import (
+    CLASSIFIERS,
+    THRESHOLD,
+    ModelFileError,
+    SpeechClassifier,
+    load_model,
+)
+from tocsin.config import Settings
+from tocsin.sources import fetch
+from tocsin.sources.catalog.speech import SPEECH_DATASETS
+
+DEFAULT_MODEL = "tocsin-ngram"
+
+
+def models_dir(settings: Settings) -> Path:
+    """Where speech model files live."""
+    return settings.data_dir / "models" / "speech"
+
+
+def corpus_paths(settings: Settings, mirror: Path | None = None) -> dict[str, Path]:
+    """Verified local copies of every speech dataset (pulled from the mirror if needed)."""
+    return {name: fetch.ensure(settings, name, mirror) for name in SPEECH_DATASETS}
+
+
+def evaluate(model: SpeechClassifier, held_out: pd.DataFrame) -> dict[str, object]:
+    """Held-out metrics per dataset and language, plus threat and target accuracy."""
+    pred = model.predict(list(held_out["text"]))
+    frame = held_out.assign(score=pred.score, category_pred=pred.category,
+                            target_pred=pred.target)  # fmt: skip
+    frame["pred"] = (frame["score"] >= THRESHOLD).astype(int)
+    per: dict[str, dict[str, float | int]] = {}
+    for (dataset, lang), part in frame.groupby(["dataset", "lang"]):
+        row: dict[str, float | int] = {"n": len(part), "hateful": int(part["hateful"].sum())}
+        if part["hateful"].nunique() == 2:
+            row["balanced_accuracy"] = round(
+                balanced_accuracy_score(part["hateful"], part["pred"]), 3
+            )
+            row["f1_hateful"] = round(f1_score(part["hateful"], part["pred"]), 3)
+            row["auc"] = round(roc_auc_score(part["hateful"], part["score"]), 3)
+        else:  # only non-hateful rows (OLID): the share correctly left unflagged
+            row["specificity"] = round(float((part["pred"] == part["hateful"]).mean()), 3)
+        per[f"{dataset}-{lang}"] = row
+    threats = frame[(frame["category"] == "threat")]
+    targeted = frame[(frame["hateful"] == 1) & frame["target"].astype(bool) & (frame["pred"] == 1)]
+    return {
+        "per_dataset": per,
+        "macro_balanced_accuracy": round(float(np.mean(
+            [r["balanced_accuracy"] for r in per.values() if "balanced_accuracy" in r])), 3),
+        "threat_recall": round(float((threats["category_pred"] == "threat").mean()), 3)
+        if len(threats) else None,
+        "threats": len(threats),
+        "target_accuracy": round(float((targeted["target"] == targeted["target_pred"]).mean()), 3)
+        if len(targeted) else None,
+        "targets": len(targeted),
+    }  # fmt: skip
+
+
+@dataclass(frozen=True)
+class TrainResult:
+    """A trained model file and what was measured."""
+
+    path: Path
+    metrics: dict[str, object]
+
+
+def data_fingerprint(paths: dict[str, Path]) -> str:
+    """A short hash of the training files' checksums (names the model version)."""
+    digest = hashlib.sha256()
+    for name in sorted(paths):
+        digest.update(f"{name}:{fetch.sha256_of(paths[name])}".encode())
+    return digest.hexdigest()[:10]
+
+
+def train(
+    settings: Settings,
+    mirror: Path | None = None,
+    model_name: str = DEFAULT_MODEL,
+    corpus: pd.DataFrame | None = None,
+    progress: object = None,
+) -> TrainResult:
+    """Fit ``model_name`` on the training splits, evaluate on held-out splits, save."""
+    paths = corpus_paths(settings, mirror) if corpus is None else {}
+    frame = corpus if corpus is not None else corpora.load_all(paths)
+    train_rows = frame[frame["split"] == "train"]
+    held_out = frame[frame["split"] != "train"]
+    model = CLASSIFIERS.create(model_name)
+    assert isinstance(model, SpeechClassifier)
+    started = time.perf_counter()
+    model.fit(train_rows)
+    fit_seconds = time.perf_counter() - started
+    metrics = evaluate(model, held_out) if len(held_out) else {}
+    fingerprint = data_fingerprint(paths) if paths else "custom"
+    metrics |= {
+        "model": model_name, "version": model.version, "data": fingerprint,
+        "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "train_rows": len(train_rows), "held_out_rows": len(held_out),
+        "fit_seconds": round(fit_seconds, 1),
+        "datasets": {n: fetch.sha256_of(p) for n, p in paths.items()},
+    }  # fmt: skip
+    model.metrics = metrics
+    directory = models_dir(settings)
+    path = directory / f"{model_name}-{model.version}-{fingerprint}.joblib"
+    model.save(path)
+    path.with_suffix(".metrics.json").write_text(json.dumps(metrics, indent=2))
+    pointer = directory / "current.json"
+    tmp = pointer.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"file": path.name, "model": model_name}))
+    os.replace(tmp, pointer)
+    return TrainResult(path, metrics)
+
+
+def current_model_path(settings: Settings) -> Path | None:
+    """The model file in use (the last trained), or None."""
+    pointer = models_dir(settings) / "current.json"
+    if not pointer.exists():
+        return None
+    path = models_dir(settings) / json.loads(pointer.read_text())["file"]
+    return path if path.exists() else None
+
+
+_LOADED: dict[Path, tuple[float, SpeechClassifier]] = {}
+
+
+def current_model(settings: Settings) -> SpeechClassifier:
+    """The model in use, loaded once per process (reloaded when the file changes)."""
+    path = current_model_path(settings)
+    if path is None:
+        raise ModelFileError(
+            f"no speech model in {models_dir(settings)}: run `tocsin speech train` first"
+        )
+    mtime = path.stat().st_mtime
+    cached = _LOADED.get(path)
+    if cached is None or cached[0] != mtime:
+        _LOADED[path] = (mtime, load_model(path))
+    return _LOADED[path][1]
