@@ -37,6 +37,10 @@ EXTRA_NAMES: dict[str, str] = {
     "guatemalan": "GTM", "salvadoran": "SLV", "north korean": "PRK", "pyongyang": "PRK",
     "cameroonian": "CMR", "burkinabe": "BFA", "ouagadougou": "BFA", "nigerien": "NER",
     "niamey": "NER", "mozambican": "MOZ", "cabo delgado": "MOZ", "zimbabwean": "ZWE",
+    "democratic republic of the congo": "COD", "democratic republic of congo": "COD",
+    "dr congo": "COD", "drc": "COD", "goma": "COD", "ituri": "COD", "north kivu": "COD",
+    "republic of the congo": "COG", "congo brazzaville": "COG", "brazzaville": "COG",
+    "ivory coast": "CIV", "ivorian": "CIV", "el geneina": "SDN", "el fasher": "SDN",
 }  # fmt: skip
 # Reference keys that are ordinary words or organisations in running text.
 _AMBIGUOUS = {"guinea", "georgia", "jordan", "chad", "niger", "turkey", "un", "us", "uk"}

@@ -12,7 +12,13 @@ import httpx
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tocsin.analysis.framework.extract import MAX_BYTES, Extracted, ExtractError, fetch_url
+from tocsin.analysis.framework.extract import (
+    MAX_BYTES,
+    Extracted,
+    ExtractError,
+    extract_bytes,
+    fetch_url,
+)
 from tocsin.analysis.framework.ingest import ItemReport, store_extracted
 from tocsin.store import audit
 from tocsin.store.db import Database
@@ -80,13 +86,14 @@ def _entry_item(entry: feedparser.FeedParserDict) -> Extracted | None:
             pass  # fall back to the feed's own summary
     if len(summary) < 20:
         return None
-    from tocsin.analysis.framework.extract import extract_bytes
+    import lxml.html
 
     try:
-        item = extract_bytes(summary.encode(), "html", link or title)
-    except ExtractError:
+        text = lxml.html.fromstring(summary).text_content()
+        item = extract_bytes(text.encode("utf-8"), "text", link or title)
+    except (ExtractError, ValueError):
         return None
-    return Extracted(item.location, title, item.text, "html", item.raw)
+    return Extracted(item.location, title, item.text, "html", summary.encode("utf-8"))
 
 
 def _published(entry: feedparser.FeedParserDict) -> date | None:

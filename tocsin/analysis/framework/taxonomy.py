@@ -129,10 +129,11 @@ def to_json(taxonomy: Taxonomy) -> str:
 def to_csv(taxonomy: Taxonomy) -> str:
     """The taxonomy as CSV, one row per indicator; keywords separated by ``;``.
 
-    The name and version travel in a first comment line ``# name=...;version=...``.
+    The name, version, title and source travel as JSON in a first comment line ``# {...}``.
     """
     out = io.StringIO()
-    out.write(f"# name={taxonomy.name};version={taxonomy.version}\n")
+    meta = {k: getattr(taxonomy, k) for k in ("name", "version", "title", "source")}
+    out.write(f"# {json.dumps(meta, ensure_ascii=False)}\n")
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for factor, ind in taxonomy.indicators():
@@ -148,9 +149,10 @@ def from_csv(text: str, where: str = "CSV") -> Taxonomy:
     lines = text.splitlines()
     meta: dict[str, str] = {}
     if lines and lines[0].startswith("#"):
-        for part in lines.pop(0)[1:].split(";"):
-            key, _, value = part.strip().partition("=")
-            meta[key] = value
+        try:
+            meta = json.loads(lines.pop(0)[1:])
+        except json.JSONDecodeError:
+            raise TaxonomyError(f"{where}: the first line must be '# ' and a JSON object") from None
     reader = csv.DictReader(lines)
     missing = [c for c in CSV_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
@@ -175,6 +177,8 @@ def from_csv(text: str, where: str = "CSV") -> Taxonomy:
     data = {
         "name": meta.get("name", "imported"),
         "version": meta.get("version", "1"),
+        "title": meta.get("title", ""),
+        "source": meta.get("source", ""),
         "factors": list(factors.values()),
     }
     return parse(data, where)
