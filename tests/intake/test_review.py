@@ -1,0 +1,153 @@
+"""The review side: authorisation per role, every review action audited, the JSON API,
+checklist, links, duplicates, opening sealed data with the key, the country section."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from tests.intake.conftest import csrf_from, jpeg_with_gps, login
+from tests.intake.test_public import submit
+from tocsin.store.db import Database
+from tocsin.store.models import AuditEntry
+from tocsin.store.models.evidence import CustodyEntry
+from tocsin.store.models.intake import Submission
+
+
+def _token(db: Database, role: str) -> dict[str, str]:
+    from tocsin.store import accounts
+
+    with db.session() as s:
+        return {"Authorization": f"Bearer {accounts.create_token(s, role, 'test', actor=role)}"}
+
+
+@pytest.mark.parametrize(
+    "role,allowed",
+    [(None, False), ("viewer", False), ("analyst", True), ("reviewer", True), ("admin", True)],
+)
+def test_review_pages_and_api_need_the_analyst_role(
+    app_client: TestClient, intake_db: Database, role: str | None, allowed: bool
+) -> None:
+    submit(app_client)
+    headers = _token(intake_db, role) if role else {}
+    listing = app_client.get("/api/v1/intake/submissions", headers=headers)
+    action = app_client.post(
+        "/api/v1/intake/submissions/1/actions", json={"op": "note", "body": "seen"}, headers=headers
+    )
+    if allowed:
+        assert listing.status_code == 200 and listing.json()["total"] == 1
+        assert action.status_code == 200 and action.json()["notes"][0]["body"] == "seen"
+    else:
+        assert listing.status_code in (401, 403) and action.status_code in (401, 403)
+        with intake_db.session() as s:
+            assert not s.scalars(select(AuditEntry).where(AuditEntry.action == "intake.note")).all()
+
+
+def test_every_review_action_is_audited_and_visible(
+    app_client: TestClient, intake_db: Database
+) -> None:
+    submit(app_client)
+    submit(app_client, what="Second account of the market fire.")
+    headers = _token(intake_db, "analyst")
+    api = "/api/v1/intake/submissions/1/actions"
+    steps = [
+        {"op": "status", "status": "in_review"},
+        {"op": "assign", "assignee": "analyst"},
+        {"op": "link", "kind": "submission", "ref": "2", "label": "same fire"},
+        {"op": "link", "kind": "country", "ref": "Chad", "label": "cross-border"},
+        {"op": "link", "kind": "indicator", "ref": "framework:RF1-3", "label": "risk factor"},
+        {
+            "op": "check",
+            "item": "content_geolocated",
+            "done": True,
+            "note": "market matches imagery",
+        },
+        {"op": "reply", "body": "Thank you."},
+    ]
+    for body in steps:
+        response = app_client.post(api, json=body, headers=headers)
+        assert response.status_code == 200, (body, response.text)
+    detail = response.json()
+    assert detail["status"] == "in_review" and detail["assigned_to"] == "analyst"
+    assert {(lk["kind"], lk["ref"]) for lk in detail["links"]} >= {
+        ("country", "TCD"),
+        ("indicator", "framework:RF1-3"),
+    }
+    assert detail["checklist"]["content_geolocated"]["done"] is True
+    assert detail["messages"][0] == {**detail["messages"][0], "sealed": True, "body": None}
+    dup = app_client.post(
+        "/api/v1/intake/submissions/2/actions",
+        json={"op": "status", "status": "duplicate", "duplicate_of": detail["ref"]},
+        headers=headers,
+    )
+    assert dup.json()["duplicate_of"] == 1
+    bad = app_client.post(api, json={"op": "assign", "assignee": "nobody-here"}, headers=headers)
+    assert bad.status_code == 422 and "no user" in bad.json()["detail"]
+    with intake_db.session() as s:
+        actions = [
+            a.action for a in s.scalars(select(AuditEntry).where(AuditEntry.actor == "analyst"))
+        ]
+    assert actions.count("intake.link") == 3
+    for name in ("intake.status", "intake.assign", "intake.checklist", "intake.reply"):
+        assert name in actions
+
+
+def test_review_pages_in_the_browser_flow(
+    app_client: TestClient, intake_db: Database, keyed_settings
+) -> None:  # noqa: ANN001
+    submit(app_client, files=[("files", ("p.jpg", jpeg_with_gps(), "image/jpeg"))])
+    login(app_client, "analyst")
+    queue = app_client.get("/intake")
+    assert queue.status_code == 200 and "El Geneina" in queue.text
+    page = app_client.get("/intake/1")
+    assert "Soldiers burned the market." in page.text and "GPSLatitude" in page.text
+    token = csrf_from(page.text)
+    noted = app_client.post(
+        "/intake/1",
+        data={"csrf_token": token, "op": "note", "body": "call back"},
+        follow_redirects=False,
+    )
+    assert noted.status_code == 303
+    assert "call back" in app_client.get("/intake/1").text
+    no_csrf = app_client.post("/intake/1", data={"op": "note", "body": "x"})
+    assert no_csrf.status_code == 403
+    _settings, _key, private_path = keyed_settings
+    opened = app_client.post(
+        "/intake/1/open",
+        data={"csrf_token": token, "target": "contact", "private_key": private_path.read_text()},
+    )
+    assert opened.status_code == 200 and "Amira" in opened.text
+    photo = app_client.post(
+        "/intake/1/open",
+        data={"csrf_token": token, "target": "a1", "private_key": private_path.read_text()},
+    )
+    assert photo.status_code == 200 and photo.headers["content-type"] == "image/jpeg"
+    wrong = app_client.post(
+        "/intake/1/open",
+        data={
+            "csrf_token": token,
+            "target": "contact",
+            "private_key": "tocsin-intake-private:" + "A" * 43 + "=",
+        },
+    )
+    assert wrong.status_code == 400
+    with intake_db.session() as s:
+        events = [e.event for e in s.scalars(select(CustodyEntry).order_by(CustodyEntry.seq))]
+    assert events.count("accessed") == 1 and events.count("received") == 2
+
+
+def test_viewer_cannot_open_the_queue(app_client: TestClient) -> None:
+    login(app_client, "viewer")
+    assert app_client.get("/intake").status_code == 403
+
+
+def test_country_page_shows_counts_only(app_client: TestClient, intake_db: Database) -> None:
+    submit(app_client)
+    with intake_db.session() as s:
+        sub = s.scalars(select(Submission)).one()
+        sub.status = "verified"
+    page = app_client.get("/countries/SDN")
+    assert page.status_code == 200
+    assert 'id="intake-counts"' in page.text and "verified 1" in page.text
+    assert "El Geneina" not in page.text and "market" not in page.text
