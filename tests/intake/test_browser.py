@@ -1,0 +1,107 @@
+"""In real headless Chromium: a reporter submits a report with a photo (JavaScript off,
+as on a basic phone), an analyst replies from the review page, and the reporter reads
+the reply with the receipt code; the Arabic form is laid out right to left."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from tests.intake.conftest import PASSWORDS, jpeg_with_gps
+from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS, _require
+from tocsin.store.db import Database
+from tocsin.web.app import create_app
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def server(keyed_settings, sqlite_intake_db: Database) -> Iterator[str]:  # noqa: ANN001
+    """The app served by uvicorn on a free loopback port, in a thread."""
+    settings, _key, _path = keyed_settings
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    config = uvicorn.Config(
+        create_app(settings, sqlite_intake_db), host="127.0.0.1", port=port, log_level="warning"
+    )
+    uv = uvicorn.Server(config)
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not uv.started:
+        assert time.monotonic() < deadline, "server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    uv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def browser() -> Iterator[object]:
+    """Debian's Chromium through Playwright."""
+    import os
+
+    _require(os.path.exists(CHROMIUM), f"Chromium not found at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
+        yield chromium
+        chromium.close()
+
+
+def test_report_with_photo_then_read_the_reply(server: str, browser, tmp_path: Path) -> None:  # noqa: ANN001
+    photo = tmp_path / "IMG_2041.jpg"
+    photo.write_bytes(jpeg_with_gps())
+    reporter = browser.new_context(java_script_enabled=False).new_page()
+    reporter.goto(f"{server}/report?lang=es")
+    assert reporter.locator("h1").text_content() == "Informe de lo que ha visto"
+    reporter.fill("textarea[name=what]", "Quemaron el mercado de El Geneina.")
+    reporter.fill("input[name=country]", "Sudan")
+    reporter.fill("input[name=place]", "El Geneina")
+    reporter.check("input[name=how_known][value=saw]")
+    reporter.set_input_files("input[name=files]", str(photo))
+    reporter.fill("textarea[name=contact]", "via the camp clinic")
+    reporter.click("button[type=submit]")
+    code = reporter.locator("#receipt").text_content().strip()
+    assert len(code.split()) == 8
+    assert "Archivos recibidos: 1" in reporter.content()
+
+    analyst = browser.new_context().new_page()
+    analyst.goto(f"{server}/login")
+    analyst.fill("input[name=username]", "analyst")
+    analyst.fill("input[name=password]", PASSWORDS["analyst"])
+    analyst.click("button[type=submit]")
+    analyst.goto(f"{server}/intake")
+    analyst.click("#queue a")
+    assert "Quemaron el mercado" in analyst.locator("#what").text_content()
+    assert "GPSLatitude" in analyst.locator("#files").text_content()
+    analyst.fill("textarea[name=body] >> nth=-1", "Gracias. ¿A qué hora ocurrió?")
+    analyst.click("text=Send reply")
+    assert "sealed to the reporter" in analyst.locator("#messages").text_content()
+
+    reporter.goto(f"{server}/report/follow-up?lang=es")
+    reporter.fill("input[name=code]", code)
+    reporter.click("button[value=read]")
+    assert "¿A qué hora ocurrió?" in reporter.locator("#thread").text_content()
+    reporter.fill("textarea[name=message]", "Hacia el mediodía.")
+    reporter.click("button[value=add]")
+    assert "Hacia el mediodía." in reporter.locator("#thread").text_content()
+
+
+def test_arabic_form_is_right_to_left(server: str, browser) -> None:  # noqa: ANN001
+    page = browser.new_page()
+    page.goto(f"{server}/report?lang=ar")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('form.report')).direction") == "rtl"
+    )
