@@ -27,6 +27,16 @@ WRITE_ROUTES: dict[tuple[str, str], str | None] = {
     ("POST", "/alerts/{alert_id}"): "analyst",
     ("POST", "/api/v1/subscriptions"): "analyst",
     ("DELETE", "/api/v1/subscriptions/{subscription_id}"): "analyst",
+    ("POST", "/api/v1/documents"): "analyst",
+    ("POST", "/api/v1/excerpts/{excerpt_id}/tags"): "analyst",
+    ("DELETE", "/api/v1/tags/{tag_id}"): "analyst",
+    ("POST", "/api/v1/suggestions/retrain"): "analyst",
+    ("POST", "/api/v1/assessments"): "analyst",
+    ("POST", "/api/v1/assessments/versions/{assessment_id}/publish"): "analyst",
+    ("POST", "/framework/excerpts/{excerpt_id}/tags"): "analyst",
+    ("POST", "/framework/tags/{tag_id}/delete"): "analyst",
+    ("POST", "/framework/countries/{country}/{factor}"): "analyst",
+    ("POST", "/framework/assessments/{assessment_id}/publish"): "analyst",
 }
 BODIES = {
     "/api/v1/tokens": {"name": "script"},

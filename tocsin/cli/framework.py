@@ -375,7 +375,7 @@ def assess_history(country: str, factor: str) -> None:
     """Every version of a rating, with what changed."""
     with _guard(), _db().session() as session:
         versions = assessments.history(session, country, factor)
-        for newer, older in zip(versions, [*versions[1:], None], strict=True):
+        for newer, older in zip(versions, [*versions[1:], None], strict=False):
             changes = assessments.diff(older, newer)
             console.print(
                 f"v{newer.version} {newer.created_at.isoformat()[:16]} {newer.created_by} "
