@@ -11,6 +11,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from tocsin.cli.common import console, database, err_console, friendly_errors, settings_with
+from tocsin.cli.up import STEPS, Step
 from tocsin.intake import crypto, service
 from tocsin.store import evidence_package, locker, migrate
 
@@ -229,6 +230,31 @@ def evidence_verify(
         )
     err_console.print(f"[bold red]{len(problems)} problem(s) found[/]")
     raise typer.Exit(1)
+
+
+def _up_step(settings, db) -> str:  # noqa: ANN001 - (Settings, Database), see tocsin.cli.up
+    """`tocsin up`: check the custody chain (not every file: `tocsin custody verify` does)."""
+    from sqlalchemy import func, select
+
+    from tocsin.store.models.evidence import EvidenceItem
+    from tocsin.store.models.intake import Submission
+
+    with db.session() as session:
+        problems = [p for p in locker.verify_chain(session)]
+        items = session.scalar(select(func.count()).select_from(EvidenceItem)) or 0
+        new = session.scalar(
+            select(func.count()).select_from(Submission).where(Submission.status == "new")
+        )
+    key = (
+        "intake key present"
+        if crypto.public_key_path(settings.data_dir).is_file()
+        else ("no intake key: run `tocsin keys init` to open /report")
+    )
+    chain = "custody chain intact" if not problems else f"{len(problems)} custody problem(s)!"
+    return f"{items} evidence items, {chain}; {new or 0} new submissions; {key}"
+
+
+STEPS.append(Step("check evidence locker and intake", _up_step))
 
 
 def register(app: typer.Typer) -> None:

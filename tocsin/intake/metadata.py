@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass
+from datetime import datetime
 
 from PIL import ExifTags, Image, ImageOps
 
@@ -97,6 +98,8 @@ def strip_pdf(data: bytes) -> Stripped:
     return Stripped(out.getvalue(), removed)
 
 
+_EPOCH = datetime(2000, 1, 1)
+_DOCX_DROPPED = {"docProps/custom.xml", "docProps/app.xml", "docProps/thumbnail.jpeg"}
 _DOCX_PROPS = ("author", "last_modified_by", "comments", "keywords", "subject", "title",
                "category", "content_status", "identifier", "version")  # fmt: skip
 
@@ -112,12 +115,12 @@ def strip_docx(data: bytes) -> Stripped:
         for name in _DOCX_PROPS:
             setattr(props, name, "")
         props.revision = 1
-        props.created = props.modified = props.last_printed = None
+        props.created = props.modified = props.last_printed = _EPOCH
         out = io.BytesIO()
         document.save(out)
     except (ValueError, KeyError, OSError, zipfile.BadZipFile) as exc:
         raise MetadataError(f"cannot read the Word document: {exc}") from None
-    return Stripped(_drop_parts(out.getvalue(), {"docProps/custom.xml", "docProps/app.xml"}),
+    return Stripped(_drop_parts(out.getvalue(), _DOCX_DROPPED),
                     removed)  # fmt: skip
 
 
