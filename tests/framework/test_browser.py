@@ -1,0 +1,122 @@
+"""In real headless Chromium: an analyst tags an excerpt with the keyboard, then publishes
+an assessment whose rating links to its evidence."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+import uvicorn
+from sqlalchemy import select
+
+from tests.web.conftest import PASSWORDS
+from tocsin.analysis.framework.extract import Extracted
+from tocsin.analysis.framework.ingest import store_extracted
+from tocsin.config import Settings
+from tocsin.store.db import Database
+from tocsin.store.models import Excerpt, Suggestion, Tag
+from tocsin.web.app import create_app
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+TEXT = (
+    "Report from Darfur\n\n"
+    "Militias attacked camps for displaced people near El Geneina in Sudan, burning shelters "
+    "and killing civilians who tried to flee.\n\n"
+    "Aid convoys to the camps were blocked at checkpoints and relief workers were detained."
+)
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def workbench(settings: Settings, sqlite_database: Database) -> Iterator[tuple[str, Database]]:
+    from tests.web.conftest import fill_dashboard
+
+    fill_dashboard(sqlite_database)
+    with sqlite_database.session() as s:
+        store_extracted(s, Extracted("test:darfur", "Report from Darfur", TEXT, "text",
+                                     TEXT.encode()), "field-team", "tester")  # fmt: skip
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(settings, sqlite_database), host="127.0.0.1", port=port,
+                       log_level="warning")
+    )  # fmt: skip
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline, "server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", sqlite_database
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def page() -> Iterator[object]:
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must run browser tests: Chromium not found at {CHROMIUM}")
+        pytest.skip(f"Chromium not found at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield browser.new_page()
+        browser.close()
+
+
+def test_analyst_tags_with_the_keyboard_and_publishes_an_assessment(
+    workbench: tuple[str, Database], page: object
+) -> None:
+    base, db = workbench
+    with db.session() as s:
+        first = s.scalars(select(Excerpt).order_by(Excerpt.position)).first()
+        top = s.scalars(
+            select(Suggestion).where(Suggestion.excerpt_id == first.id, Suggestion.rank == 1)
+        ).one()
+        first_id, suggested = first.id, top.indicator
+    page.goto(f"{base}/login")
+    page.fill("input[name=username]", "analyst")
+    page.fill("input[name=password]", PASSWORDS["analyst"])
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/")
+    page.click("nav >> text=Workbench")
+    page.click("text=Report from Darfur")
+    page.keyboard.press("j")  # first excerpt
+    assert page.evaluate("document.activeElement.id") == f"ex-{first_id}"
+    page.keyboard.press("1")  # accept the first suggestion
+    page.wait_for_selector(f"#ex-{first_id} .tag[data-indicator='{suggested}']")
+    page.keyboard.press("j")  # the hash brought focus back; move to the second excerpt
+    page.keyboard.press("t")
+    page.keyboard.type("RF14.3")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".tag[data-indicator='RF14.3']")
+    with db.session() as s:
+        tags = {(t.excerpt_id, t.indicator, t.created_by) for t in s.scalars(select(Tag))}
+    assert (first_id, suggested, "analyst") in tags and len(tags) == 2
+
+    page.goto(f"{base}/framework/countries/SDN/RF11")
+    page.select_option("#level", "high")
+    page.fill("textarea[name=summary]", "Camps attacked near El Geneina.")
+    page.check(f"input[name=evidence][value='{first_id}']")
+    page.check("input[name=publish]")
+    page.click("button:has-text('Save new version')")
+    page.wait_for_url(f"{base}/framework/countries/SDN")
+    assert page.locator("#overall").text_content() == "high"
+    page.click("#factor-RF11 a.level")
+    evidence = page.locator("#evidence-RF11 a").first
+    assert evidence.text_content() == f"#{first_id}"
+    evidence.click()
+    page.wait_for_url(f"{base}/framework/documents/*#ex-{first_id}")
+    assert "Militias attacked camps" in page.locator(f"#ex-{first_id}").text_content()
+    page.goto(f"{base}/countries/SDN")
+    assert page.locator(f"a[href='/framework/excerpts/{first_id}']").count() == 1
