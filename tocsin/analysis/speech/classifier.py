@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
-from sklearn.linear_model import LogisticRegression
+from sklearn.linear_model import LogisticRegression, SGDClassifier
 
 from tocsin.analysis.speech import cues
 from tocsin.analysis.speech.normalise import normalise
@@ -183,7 +183,8 @@ class NgramSettings(PluginSettings):
 
     word_features: int = 2**19
     char_features: int = 2**19
-    c: float = 4.0
+    target_features: int = 2**16
+    c: float = 1.0
     max_iter: int = 200
 
 
@@ -208,14 +209,20 @@ class NgramClassifier(SpeechClassifier):
             alternate_sign=False, norm=None, lowercase=False,
         )  # fmt: skip
         self._tfidf = TfidfTransformer(sublinear_tf=True)
+        self._target_words = HashingVectorizer(
+            analyzer=_identity, n_features=s.target_features, alternate_sign=False
+        )
         self._hate: LogisticRegression | None = None
-        self._target: LogisticRegression | None = None
+        self._target: SGDClassifier | None = None
         self.metrics: dict[str, object] = {}
 
     def _raw_features(self, analyses: list[Analysis]) -> sparse.csr_matrix:
         words = self._words.transform([_word_features(a) for a in analyses])
         chars = self._chars.transform([a.plain for a in analyses])
         return sparse.hstack([words, chars], format="csr")
+
+    def _target_features(self, analyses: list[Analysis]) -> sparse.csr_matrix:
+        return self._target_words.transform([_word_features(a) for a in analyses])
 
     def features(self, analyses: list[Analysis]) -> sparse.csr_matrix:
         """TF-IDF weighted features of analysed texts (after fitting)."""
@@ -237,9 +244,11 @@ class NgramClassifier(SpeechClassifier):
         targets = corpus["target"].to_numpy()[has_target]
         self._target = None
         if len(set(targets)) >= 2:
-            self._target = LogisticRegression(
-                C=s.c, class_weight="balanced", max_iter=s.max_iter
-            ).fit(x[has_target], targets)
+            chosen = [a for a, keep in zip(analyses, has_target, strict=True) if keep]
+            self._target = SGDClassifier(
+                loss="log_loss", alpha=1e-4, class_weight="balanced", max_iter=50, tol=None,
+                random_state=0,
+            ).fit(self._target_features(chosen), targets)
 
     def predict(self, texts: Sequence[str], lang: str | None = None) -> Predictions:
         """Scores, categories and targets for ``texts`` (``lang`` is not needed)."""
@@ -250,7 +259,13 @@ class NgramClassifier(SpeechClassifier):
         analyses = [analyse(t) for t in texts]
         x = self.features(analyses)
         score = self._hate.predict_proba(x)[:, 1]
-        head = self._target.predict(x) if self._target is not None else ["other"] * len(texts)
+        flagged = [a for a, p in zip(analyses, score, strict=True) if p >= THRESHOLD]
+        guesses = iter(
+            self._target.predict(self._target_features(flagged))
+            if self._target is not None and flagged
+            else ["other"] * len(flagged)
+        )
+        head = [next(guesses) if p >= THRESHOLD else "" for p in score]
         categories, targets = [], []
         for s, a, guess in zip(score, analyses, head, strict=True):
             if s < THRESHOLD:

@@ -16,13 +16,17 @@ import csv
 import io
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from tocsin.analysis.speech.cues import CATEGORIES, TARGETS
 from tocsin.analysis.speech.normalise import normalise
+from tocsin.store import audit
+from tocsin.store.models import LexiconTerm
 
 SEVERITIES = ("low", "medium", "high")
 SEED_FILE = Path(__file__).parent / "data" / "seed_lexicon.csv"
@@ -159,3 +163,49 @@ class LexiconMatcher:
                 found[(term.term, term.country)] = Match(term, hit.group(0), False)
         return [m for m in found.values() if not country or not m.term.country
                 or m.term.country == country]  # fmt: skip
+
+
+
+def _term_of(row: LexiconTerm) -> Term:
+    return Term(
+        term=row.term, lang=row.lang, country=row.country, meaning=row.meaning,
+        target=row.target, severity=row.severity, category=row.category, source=row.source,
+    )  # fmt: skip
+
+
+def stored_terms(session: Session, country: str | None = None) -> list[Term]:
+    """Terms in the database (all, or those for ``country`` and those for no country)."""
+    query = select(LexiconTerm).order_by(LexiconTerm.country, LexiconTerm.term)
+    if country:
+        query = query.where(or_(LexiconTerm.country == country, LexiconTerm.country == ""))
+    return [_term_of(row) for row in session.scalars(query)]
+
+
+def save_terms(session: Session, terms: Iterable[Term], actor: str) -> tuple[int, int]:
+    """Add or update terms (keyed by term and country), each audited. Returns (added,
+    updated); unchanged terms are left alone."""
+    added = updated = 0
+    for term in terms:
+        row = session.scalar(
+            select(LexiconTerm).where(LexiconTerm.term == term.term,
+                                      LexiconTerm.country == term.country)
+        )  # fmt: skip
+        before = asdict(_term_of(row)) if row is not None else None
+        if row is None:
+            row = LexiconTerm(term=term.term, country=term.country, added_by=actor)
+            session.add(row)
+            added += 1
+        elif before == asdict(term):
+            continue
+        else:
+            updated += 1
+        for key, value in asdict(term).items():
+            setattr(row, key, value)
+        session.flush()
+        audit.record(session, actor, "lexicon.save", "lexicon_term", row.id, before, asdict(term))
+    return added, updated
+
+
+def matcher_from_store(session: Session) -> LexiconMatcher:
+    """A matcher over every stored term."""
+    return LexiconMatcher(stored_terms(session))

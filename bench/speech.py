@@ -1,0 +1,130 @@
+"""Speech classifier: throughput and peak memory of batch scoring, accuracy on held-out
+data per dataset, and balanced accuracy per phenomenon on a functional test suite.
+
+    .venv/bin/python bench/speech.py --mirror ../shared/data
+
+Uses the current model of the data dir (``tocsin speech train`` makes one; ``--train``
+trains first). The functional suite ``bench/speech_functional.csv`` (HateCheck-style
+hand-written cases: negation, counter-speech, neutral and positive group mentions, abuse
+of individuals and objects, profanity, reclaimed terms, spelling tricks, implicit
+derogation, threats without slurs; English plus French, Spanish and Arabic) was written
+before any model existed and is a diagnostic: nothing is tuned on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+from rich.console import Console
+from rich.table import Table
+from sklearn.metrics import balanced_accuracy_score
+
+from tocsin.analysis.speech import corpora
+from tocsin.analysis.speech.batch import score_file
+from tocsin.analysis.speech.lexicon import LexiconMatcher, seed_terms
+from tocsin.analysis.speech.training import corpus_paths, current_model, evaluate, train
+from tocsin.config import load_settings
+
+SUITE = Path(__file__).with_name("speech_functional.csv")
+console = Console()
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far (MB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def throughput(model: object, texts: list[str], n: int) -> tuple[float, float, float]:
+    """(texts per second, seconds, peak RSS MB) of scoring ``n`` texts from a CSV file."""
+    rows = (texts * (n // len(texts) + 1))[:n]
+    with tempfile.TemporaryDirectory() as tmp:
+        source, out = Path(tmp) / "in.csv", Path(tmp) / "out.csv"
+        with source.open("w", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(["id", "text"])
+            writer.writerows(enumerate(rows))
+        matcher = LexiconMatcher(seed_terms())
+        started = time.perf_counter()
+        report = score_file(source, out, model, "text", matcher=matcher)  # type: ignore[arg-type]
+        seconds = time.perf_counter() - started
+    return report.scored / seconds, seconds, peak_rss_mb()
+
+
+def functional(model: object) -> pd.DataFrame:
+    """Per-case predictions on the functional suite."""
+    suite = pd.read_csv(SUITE, keep_default_na=False)
+    pred = model.predict(list(suite["text"]))  # type: ignore[attr-defined]
+    suite["pred"] = (pred.score >= 0.5).astype(int)
+    suite["category_pred"] = pred.category
+    suite["target_pred"] = pred.target
+    return suite
+
+
+def main() -> None:
+    """Run the benchmark and print tables."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--mirror", type=Path, default=None)
+    parser.add_argument("--n", type=int, default=20000, help="texts to score for throughput")
+    parser.add_argument("--train", action="store_true", help="train a model first")
+    args = parser.parse_args()
+    settings = load_settings(mirror=args.mirror)
+    if args.train:
+        train(settings, args.mirror)
+    model = current_model(settings)
+    frame = corpora.load_all(corpus_paths(settings, args.mirror))
+    held_out = frame[frame["split"] != "train"]
+
+    rate, seconds, rss = throughput(model, list(held_out["text"]), args.n)
+    table = Table("measure", "value", title="Batch scoring (CSV in, CSV out, with lexicon)")
+    table.add_row("texts scored", f"{args.n:,}")
+    table.add_row("seconds", f"{seconds:.1f}")
+    table.add_row("texts per second", f"{rate:,.0f}")
+    table.add_row("peak memory (RSS, MB)", f"{rss:,.0f}")
+    console.print(table)
+
+    metrics = evaluate(model, held_out)
+    table = Table("held-out set", "n", "hateful", "balanced acc.", "F1 hateful", "AUC",
+                  title="Held-out accuracy per dataset (never used for fitting)")  # fmt: skip
+    for name, row in metrics["per_dataset"].items():  # type: ignore[union-attr]
+        table.add_row(name, str(row["n"]), str(row["hateful"]),
+                      str(row.get("balanced_accuracy", f"specificity {row.get('specificity')}")),
+                      str(row.get("f1_hateful", "")), str(row.get("auc", "")))  # fmt: skip
+    console.print(table)
+    console.print(
+        f"macro balanced accuracy {metrics['macro_balanced_accuracy']}; threat recall "
+        f"{metrics['threat_recall']} (ETHOS violence, n={metrics['threats']}); target accuracy "
+        f"{metrics['target_accuracy']} (n={metrics['targets']})"
+    )
+
+    suite = functional(model)
+    table = Table("phenomenon", "expected", "n", "accuracy", "languages",
+                  title="Functional suite (diagnostic, not tuned on)")  # fmt: skip
+    for name, part in suite.groupby("phenomenon", sort=False):
+        expected = "hateful" if part["hateful"].iloc[0] else "non-hateful"
+        table.add_row(name, expected, str(len(part)),
+                      f"{(part['pred'] == part['hateful']).mean():.2f}",
+                      ", ".join(sorted(part["lang"].unique())))  # fmt: skip
+    console.print(table)
+    table = Table("language", "n", "balanced accuracy", title="Functional suite by language")
+    for lang, part in suite.groupby("lang"):
+        table.add_row(lang, str(len(part)),
+                      f"{balanced_accuracy_score(part['hateful'], part['pred']):.2f}")  # fmt: skip
+    table.add_row("all", str(len(suite)),
+                  f"{balanced_accuracy_score(suite['hateful'], suite['pred']):.2f}")  # fmt: skip
+    console.print(table)
+    hateful = suite[(suite["hateful"] == 1) & (suite["pred"] == 1)]
+    console.print(
+        f"macro accuracy over phenomena {suite.groupby('phenomenon').apply(lambda p: (p['pred'] == p['hateful']).mean(), include_groups=False).mean():.2f}; "
+        f"target correct on {(hateful['target'] == hateful['target_pred']).mean():.2f} of "
+        f"detected hateful cases"
+    )
+
+
+if __name__ == "__main__":
+    main()

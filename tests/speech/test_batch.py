@@ -1,0 +1,107 @@
+"""Batch scoring: every column kept, bad rows reported by line and skipped; the CLI."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tocsin.analysis.speech.batch import BatchInputError, score_file
+from tocsin.analysis.speech.classifier import NgramClassifier
+from tocsin.analysis.speech.lexicon import LexiconMatcher, Term
+from tocsin.config import Settings
+
+MATCHER = LexiconMatcher([Term("madoadoa", country="KEN", target="ethnicity",
+                               severity="high", category="threat")])  # fmt: skip
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_csv_keeps_columns_and_skips_bad_rows(tmp_path: Path, small_model: NgramClassifier) -> None:
+    source = tmp_path / "posts.csv"
+    source.write_bytes(
+        b"id,author,text\n"
+        b"1,ann,Refugees are welcome here\n"  # line 2
+        b"2,bob,\n"  # line 3: empty
+        b"3,cy,12345 !!!\n"  # line 4: no letters
+        b"4,dee,caf\xe9 latin-1 bytes\n"  # line 5: not UTF-8
+        b"5,eve,too,many,fields\n"  # line 6
+        b'6,fay,"a quoted\nmulti-line text"\n'  # lines 7-8
+        b"7,gus,get the m4d0ad0a out of here\n"  # line 9
+    )
+    out = tmp_path / "out.csv"
+    report = score_file(source, out, small_model, "text", matcher=MATCHER)
+    assert [(b.line, b.reason.split(" (")[0].split(",")[0]) for b in report.bad] == [
+        (3, "empty text"),
+        (4, "no letters in the text"),
+        (5, "text is not valid UTF-8"),
+        (6, "expected 3 fields"),
+    ]
+    rows = _read(out)
+    assert [r["id"] for r in rows] == ["1", "6", "7"] and report.scored == 3
+    assert list(rows[0]) == ["id", "author", "text", "score", "label", "category", "target",
+                             "lexicon_terms"]  # fmt: skip
+    assert rows[1]["text"] == "a quoted\nmulti-line text"
+    assert all(0 <= float(r["score"]) <= 1 for r in rows)
+    # the lexicon term is found through leetspeak and, being high severity, flags the row
+    assert rows[2]["lexicon_terms"] == "madoadoa" and rows[2]["label"] == "hateful"
+    assert rows[2]["category"] == "threat" and rows[2]["target"] == "ethnicity"
+
+
+def test_jsonl_reports_malformed_and_non_text_lines(tmp_path: Path,
+                                                    small_model: NgramClassifier) -> None:  # fmt: skip
+    source = tmp_path / "posts.jsonl"
+    lines = [
+        json.dumps({"id": 1, "body": "I love my neighbours", "meta": {"views": 3}}).encode(),
+        b'{"id": 2, "body": "broken',
+        json.dumps({"id": 3, "body": 42}).encode(),
+        b"",
+        json.dumps({"id": 5, "body": None}).encode(),
+        b"[1, 2]",
+        '{"id": 7, "body": "caf\u00e9"}'.encode("latin-1"),
+        json.dumps({"id": 8, "body": "They are vermin", "extra": "x"}).encode(),
+        json.dumps({"id": 9, "text": "no body field"}).encode(),
+    ]
+    source.write_bytes(b"\n".join(lines) + b"\n")
+    out = tmp_path / "out.csv"
+    report = score_file(source, out, small_model, "body")
+    assert [b.line for b in report.bad] == [2, 3, 5, 6, 7, 9]
+    assert "malformed JSON" in report.bad[0].reason
+    assert "not a string but int" in report.bad[1].reason
+    assert "UTF-8" in report.bad[4].reason
+    rows = _read(out)
+    assert [r["id"] for r in rows] == ["1", "8"]
+    assert set(rows[0]) >= {"id", "body", "meta", "extra", "score", "label"}
+    assert json.loads(rows[0]["meta"]) == {"views": 3}
+
+
+def test_missing_text_column_names_the_columns(tmp_path: Path, small_model: NgramClassifier
+                                               ) -> None:  # fmt: skip
+    source = tmp_path / "x.csv"
+    source.write_text("id,message\n1,hello\n")
+    with pytest.raises(BatchInputError, match="no column 'text'; columns are: id, message"):
+        score_file(source, tmp_path / "out.csv", small_model, "text")
+
+
+def test_cli_score(tmp_path: Path, speech_settings: Settings,
+                   monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    from tocsin.cli.main import app
+
+    monkeypatch.setenv("TOCSIN_DATA_DIR", str(speech_settings.data_dir))
+    source = tmp_path / "in.csv"
+    source.write_text("n,message\n1,We will burn their houses tonight\n2,\n3,Lovely weather today\n")
+    out = tmp_path / "out.csv"
+    result = CliRunner().invoke(app, ["speech", "score", str(source), "--text-column", "message",
+                                      "--out", str(out), "--lang", "en"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "line 3: empty text" in result.output and "2 scored" in result.output
+    assert [r["n"] for r in _read(out)] == ["1", "3"]
+    bad = CliRunner().invoke(app, ["speech", "score", str(source), "--text-column", "nope",
+                                   "--out", str(out)])  # fmt: skip
+    assert bad.exit_code == 1 and "no column 'nope'" in bad.output

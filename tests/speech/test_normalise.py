@@ -1,0 +1,41 @@
+"""Spelling tricks are undone before matching and scoring."""
+
+from __future__ import annotations
+
+import pytest
+
+from tocsin.analysis.speech.normalise import normalise
+
+
+@pytest.mark.parametrize(
+    ("tricked", "plain"),
+    [
+        ("V3RM1N", "vermin"),
+        ("c@ncer", "cancer"),
+        ("mu$lims", "muslims"),
+        ("k!ll them", "kill them"),
+        ("i m m i g r a n t s", "immigrants"),
+        ("j.e.w.s", "jews"),
+        ("k-i-l-l", "kill"),
+        ("kiiiiiill", "kill"),
+        ("Ｖｅｒｍｉｎ", "vermin"),  # full-width letters
+        ("ver\u200bmin", "vermin"),  # zero-width space
+        ("Dégagé", "degage"),
+    ],
+)
+def test_spelling_tricks(tricked: str, plain: str) -> None:
+    assert normalise(tricked) == plain
+
+
+def test_numbers_punctuation_and_ordinary_words_are_left_alone() -> None:
+    assert normalise("In 2024, 300 people came!") == "in 2024, 300 people came!"
+    assert normalise("good bookkeeper") == "good bookkeeper"
+
+
+def test_twitter_debris_and_entities() -> None:
+    assert normalise("RT @bob: see https://t.co/x &amp; more") == "rt usertoken : see urltoken & more"
+
+
+def test_arabic_diacritics_and_letter_variants() -> None:
+    assert normalise("أُمّة") == "امه"
+    assert normalise("إسلام") == normalise("اسلام")
