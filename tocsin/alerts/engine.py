@@ -140,4 +140,10 @@ def transition(session: Session, alert_id: int, action: str, actor: str, note: s
 
 def load_signal_plugins() -> None:
     """Import the modules that register Tocsin's built-in signals."""
-    from tocsin.alerts import assessment_raised, rank_jump, submission_cluster, surge  # noqa: F401
+    from tocsin.alerts import (  # noqa: F401
+        assessment_raised,
+        rank_jump,
+        speech_surge,
+        submission_cluster,
+        surge,
+    )

@@ -26,6 +26,7 @@ COMMAND_MODULES: dict[str, str | None] = {
     "forecast": None,
     "users": "users",
     "alerts": None,
+    "speech": None,
     "framework": None,
     "framework": None,
     "evidence": None,

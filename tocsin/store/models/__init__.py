@@ -10,6 +10,7 @@ from tocsin.store.models.core import Country, Episode, Indicator, PanelValue, Pr
 from tocsin.store.models.events import Event
 from tocsin.store.models.evidence import CustodyEntry, CustodyHead, EvidenceCaseItem, EvidenceItem
 from tocsin.store.models.forecast import BacktestRun, Forecast, ForecastDriver, ForecastRun
+from tocsin.store.models.speech import LexiconTerm, RabatWorksheet, SpeechImport, SpeechPost
 from tocsin.store.models.framework import (
     Assessment,
     Document,
@@ -59,7 +60,11 @@ __all__ = [
     "ForecastDriver",
     "ForecastRun",
     "Indicator",
+    "LexiconTerm",
     "PanelValue",
     "Provenance",
+    "RabatWorksheet",
+    "SpeechImport",
+    "SpeechPost",
     "User",
 ]

@@ -9,4 +9,5 @@ ROUTER_MODULES: list[str] = [
     "framework",
     "notifications",
     "intake",
+    "speech",
 ]
