@@ -57,9 +57,11 @@ class SpeechSurge(AlertSignal):
         out = []
         for surge in surges:
             country = countries[surge.country_id]
-            posts = list(session.scalars(
-                select(SpeechPost).where(SpeechPost.id.in_(surge.post_ids[: s.max_evidence]))
-            ))  # fmt: skip
+            chosen = surge.post_ids[: s.max_evidence]  # most viewed first
+            found = {p.id: p for p in session.scalars(
+                select(SpeechPost).where(SpeechPost.id.in_(chosen))
+            )}  # fmt: skip
+            posts = [found[i] for i in chosen if i in found]
             threats = sum(p.category == "threat" for p in posts)
             evidence = [
                 EvidenceRef("post", str(p.id),

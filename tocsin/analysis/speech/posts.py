@@ -230,8 +230,9 @@ class JsonLinesPosts(_TableImporter):
                 continue
             good += 1
             yield number, data
-        if not good and not rejected:
-            raise PostFormatError(f"{path}: no JSON lines")
+        if not good:
+            first = f" ({rejected[0]})" if rejected else ""
+            raise PostFormatError(f"{path}: not JSON Lines: no line is a JSON object{first}")
 
 
 def telegram_text(value: object) -> str:
