@@ -98,7 +98,8 @@ def jpeg_with_gps(make: str = "PhoneMaker", serial: str = "SN-4471-XYZ") -> byte
     return out.getvalue()
 
 
-def zip_bomb_docx(size: int = 300 * 1024 * 1024) -> bytes:
+@lru_cache(maxsize=2)
+def zip_bomb_docx(size: int = 120 * 1024 * 1024) -> bytes:
     """A .docx-shaped archive whose one part inflates to ``size`` bytes of zeros."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:

@@ -3,7 +3,6 @@ checklist, links, duplicates, opening sealed data with the key, the country sect
 
 from __future__ import annotations
 
-import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
@@ -22,26 +21,36 @@ def _token(db: Database, role: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {accounts.create_token(s, role, 'test', actor=role)}"}
 
 
-@pytest.mark.parametrize(
-    "role,allowed",
-    [(None, False), ("viewer", False), ("analyst", True), ("reviewer", True), ("admin", True)],
-)
+ROLES = [(None, False), ("viewer", False), ("analyst", True), ("reviewer", True), ("admin", True)]
+
+
 def test_review_pages_and_api_need_the_analyst_role(
-    app_client: TestClient, intake_db: Database, role: str | None, allowed: bool
+    app_client: TestClient, intake_db: Database
 ) -> None:
     submit(app_client)
-    headers = _token(intake_db, role) if role else {}
-    listing = app_client.get("/api/v1/intake/submissions", headers=headers)
-    action = app_client.post(
-        "/api/v1/intake/submissions/1/actions", json={"op": "note", "body": "seen"}, headers=headers
-    )
-    if allowed:
-        assert listing.status_code == 200 and listing.json()["total"] == 1
-        assert action.status_code == 200 and action.json()["notes"][0]["body"] == "seen"
-    else:
-        assert listing.status_code in (401, 403) and action.status_code in (401, 403)
-        with intake_db.session() as s:
-            assert not s.scalars(select(AuditEntry).where(AuditEntry.action == "intake.note")).all()
+    for role, allowed in ROLES:
+        headers = _token(intake_db, role) if role else {}
+        listing = app_client.get("/api/v1/intake/submissions", headers=headers)
+        detail = app_client.get("/api/v1/intake/submissions/1", headers=headers)
+        action = app_client.post(
+            "/api/v1/intake/submissions/1/actions",
+            json={"op": "note", "body": f"seen by {role}"},
+            headers=headers,
+        )
+        page = app_client.get("/intake/1", headers=headers)
+        if allowed:
+            assert listing.status_code == 200 and listing.json()["total"] == 1
+            assert detail.status_code == 200 and page.status_code == 200
+            assert action.status_code == 200, action.text
+            assert action.json()["notes"][-1]["body"] == f"seen by {role}"
+        else:
+            for response in (listing, detail, action, page):
+                assert response.status_code in (401, 403), (role, response.status_code)
+    with intake_db.session() as s:
+        authors = [
+            a.actor for a in s.scalars(select(AuditEntry).where(AuditEntry.action == "intake.note"))
+        ]
+    assert sorted(authors) == ["admin", "analyst", "reviewer"]
 
 
 def test_every_review_action_is_audited_and_visible(
@@ -94,36 +103,36 @@ def test_every_review_action_is_audited_and_visible(
 
 
 def test_review_pages_in_the_browser_flow(
-    app_client: TestClient, intake_db: Database, keyed_settings
+    sqlite_client: TestClient, sqlite_intake_db: Database, keyed_settings
 ) -> None:  # noqa: ANN001
-    submit(app_client, files=[("files", ("p.jpg", jpeg_with_gps(), "image/jpeg"))])
-    login(app_client, "analyst")
-    queue = app_client.get("/intake")
+    submit(sqlite_client, files=[("files", ("p.jpg", jpeg_with_gps(), "image/jpeg"))])
+    login(sqlite_client, "analyst")
+    queue = sqlite_client.get("/intake")
     assert queue.status_code == 200 and "El Geneina" in queue.text
-    page = app_client.get("/intake/1")
+    page = sqlite_client.get("/intake/1")
     assert "Soldiers burned the market." in page.text and "GPSLatitude" in page.text
     token = csrf_from(page.text)
-    noted = app_client.post(
+    noted = sqlite_client.post(
         "/intake/1",
         data={"csrf_token": token, "op": "note", "body": "call back"},
         follow_redirects=False,
     )
     assert noted.status_code == 303
-    assert "call back" in app_client.get("/intake/1").text
-    no_csrf = app_client.post("/intake/1", data={"op": "note", "body": "x"})
+    assert "call back" in sqlite_client.get("/intake/1").text
+    no_csrf = sqlite_client.post("/intake/1", data={"op": "note", "body": "x"})
     assert no_csrf.status_code == 403
     _settings, _key, private_path = keyed_settings
-    opened = app_client.post(
+    opened = sqlite_client.post(
         "/intake/1/open",
         data={"csrf_token": token, "target": "contact", "private_key": private_path.read_text()},
     )
     assert opened.status_code == 200 and "Amira" in opened.text
-    photo = app_client.post(
+    photo = sqlite_client.post(
         "/intake/1/open",
         data={"csrf_token": token, "target": "a1", "private_key": private_path.read_text()},
     )
     assert photo.status_code == 200 and photo.headers["content-type"] == "image/jpeg"
-    wrong = app_client.post(
+    wrong = sqlite_client.post(
         "/intake/1/open",
         data={
             "csrf_token": token,
@@ -132,22 +141,24 @@ def test_review_pages_in_the_browser_flow(
         },
     )
     assert wrong.status_code == 400
-    with intake_db.session() as s:
+    with sqlite_intake_db.session() as s:
         events = [e.event for e in s.scalars(select(CustodyEntry).order_by(CustodyEntry.seq))]
     assert events.count("accessed") == 1 and events.count("received") == 2
 
 
-def test_viewer_cannot_open_the_queue(app_client: TestClient) -> None:
-    login(app_client, "viewer")
-    assert app_client.get("/intake").status_code == 403
+def test_viewer_cannot_open_the_queue(sqlite_client: TestClient) -> None:
+    login(sqlite_client, "viewer")
+    assert sqlite_client.get("/intake").status_code == 403
 
 
-def test_country_page_shows_counts_only(app_client: TestClient, intake_db: Database) -> None:
-    submit(app_client)
-    with intake_db.session() as s:
+def test_country_page_shows_counts_only(
+    sqlite_client: TestClient, sqlite_intake_db: Database
+) -> None:
+    submit(sqlite_client)
+    with sqlite_intake_db.session() as s:
         sub = s.scalars(select(Submission)).one()
         sub.status = "verified"
-    page = app_client.get("/countries/SDN")
+    page = sqlite_client.get("/countries/SDN")
     assert page.status_code == 200
     assert 'id="intake-counts"' in page.text and "verified 1" in page.text
     assert "El Geneina" not in page.text and "market" not in page.text

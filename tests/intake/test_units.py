@@ -129,6 +129,8 @@ def test_a_pixel_bomb_is_refused_as_unparseable() -> None:
     from PIL import Image
 
     out = io.BytesIO()
-    Image.new("1", (20000, 20000)).save(out, "PNG")
+    Image.new("1", (8000, 8000)).save(out, "PNG")  # 64 Mpx, over the 60 Mpx limit
     with pytest.raises(metadata.MetadataError):
         metadata.strip(out.getvalue(), "image/png")
+    with pytest.raises(uploads.UploadRejected, match="decompression bomb"):
+        uploads.check_upload(out.getvalue(), "big.png", "image/png", 1)

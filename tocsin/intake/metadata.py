@@ -10,13 +10,15 @@ media toolkit): they get no working copy, and analysts open the sealed original.
 from __future__ import annotations
 
 import io
+import warnings
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 
 from PIL import ExifTags, Image, ImageOps
 
-Image.MAX_IMAGE_PIXELS = 60_000_000  # larger images are refused as decompression bombs
+MAX_PIXELS = 60_000_000
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # larger images are refused as decompression bombs
 
 
 class MetadataError(ValueError):
@@ -52,7 +54,10 @@ def _exif_names(image: Image.Image) -> list[str]:
 def strip_image(data: bytes) -> Stripped:
     """Re-encode an image from its pixels (orientation applied), without metadata."""
     try:
-        with Image.open(io.BytesIO(data)) as image:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+        with image:
             image.load()
             removed = _exif_names(image)
             fmt = image.format or "PNG"
@@ -67,7 +72,13 @@ def strip_image(data: bytes) -> Stripped:
                 pixels.save(out, fmt)
             else:
                 pixels.save(out, "PNG")
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+    except (
+        OSError,
+        SyntaxError,
+        ValueError,
+        Image.DecompressionBombError,
+        Image.DecompressionBombWarning,
+    ) as exc:
         raise MetadataError(f"cannot read the image: {exc}") from None
     return Stripped(out.getvalue(), removed)
 

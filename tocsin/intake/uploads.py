@@ -135,7 +135,33 @@ def check_upload(data: bytes, filename: str, declared_type: str, position: int) 
         raise UploadRejected(f"{label}: its name says {by_name} but its content is {detected}")
     if detected == _DOCX:
         _check_zip(data, label)
+    if ALLOWED[detected] == "image":
+        _check_image(data, label)
     return CheckedFile(data=data, filename=filename, media_type=detected, kind=ALLOWED[detected])
+
+
+def _check_image(data: bytes, label: str) -> None:
+    """Refuse decompression (pixel) bombs and images Pillow cannot even open; only the
+    header is read."""
+    import warnings
+
+    from PIL import Image
+
+    from tocsin.intake.metadata import MAX_PIXELS
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                width, height = image.size
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise UploadRejected(
+            f"{label}: refused as a decompression bomb (too many pixels)"
+        ) from None
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise UploadRejected(f"{label}: damaged image ({exc})") from None
+    if width * height > MAX_PIXELS:
+        raise UploadRejected(f"{label}: refused as a decompression bomb (too many pixels)")
 
 
 def _looks_like_docx(data: bytes) -> bool:
