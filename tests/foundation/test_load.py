@@ -28,12 +28,17 @@ def _sources(ewp: Path) -> list[SourceFile]:
     return [_source("ewp-predictors", ewp / PANEL), _source("ewp-episodes", ewp / EPISODES)]
 
 
+_PANEL_KEY = (PanelValue.country_id, PanelValue.year, PanelValue.indicator)
+
+
 def _snapshot(db: Database) -> tuple:
     with db.session() as s:
         return (
             s.scalar(select(func.count()).select_from(Country)),
             s.scalar(select(func.count()).select_from(PanelValue)),
-            s.scalar(select(func.sum(PanelValue.value))),
+            # every stored value, in a fixed order (a SQL SUM of floats is not deterministic
+            # on PostgreSQL, whose parallel workers add in varying order)
+            hash(tuple(s.execute(select(*_PANEL_KEY, PanelValue.value).order_by(*_PANEL_KEY)))),
             s.scalar(select(func.count()).select_from(Episode)),
             tuple(s.scalars(select(Provenance.sha256).order_by(Provenance.id))),
         )

@@ -3,23 +3,34 @@ and work through alerts."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import typer
 from rich.table import Table
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from tocsin.alerts import notify
-from tocsin.alerts.engine import AlertError, load_signal_plugins, run_signals, transition
+from tocsin.alerts.engine import (
+    AlertError,
+    RunReport,
+    load_signal_plugins,
+    replay,
+    run_signals,
+    transition,
+)
 from tocsin.alerts.signals import SIGNALS
-from tocsin.analysis.events.ingest import import_file
+from tocsin.analysis.events import yearly
+from tocsin.analysis.events.ingest import import_datasets, import_file
 from tocsin.cli.common import console, database, friendly_errors, settings_with
+from tocsin.cli.up import STEPS, Step
+from tocsin.config import Settings
+from tocsin.sources.catalog.events import GED_EVENT_DATASETS
 from tocsin.sources.importers import IMPORTERS
 from tocsin.sources.importers.base import EventFormatError
 from tocsin.store import migrate
 from tocsin.store.db import Database
-from tocsin.store.models import Alert, Country, Delivery
+from tocsin.store.models import Alert, Country, Delivery, Event
 
 events_app = typer.Typer(
     help="Conflict events: import UCDP GED or ACLED files.", no_args_is_help=True
@@ -67,10 +78,29 @@ def import_events(
                 console.print(f"  ... and {len(report.rejected) - 20} more rejected rows")
 
 
+@events_app.command("load-yearly")
+def load_yearly_command() -> None:
+    """Load UCDP's yearly deaths per country (battle deaths; deaths by type of violence)."""
+    with friendly_errors():
+        settings, db = settings_with(), _db()
+        with db.session() as session:
+            report = yearly.load_yearly(session, settings, actor=_actor())
+        console.print(_yearly_summary(report))
+
+
+def _yearly_summary(report: yearly.YearlyLoadReport) -> str:
+    parts = [f"{name}: {rows:,} rows" for name, rows in report.rows.items()]
+    parts += [f"{name}: already loaded" for name in report.skipped]
+    return "; ".join(parts)
+
+
 @alerts_app.command("run")
 def run(
     as_of: str | None = typer.Option(None, "--as-of", help="Date (YYYY-MM-DD); default today."),
     signal: list[str] = typer.Option(None, "--signal", help="Only these signals."),
+    replay_from: str | None = typer.Option(
+        None, "--from", help="Replay monthly from this date (YYYY-MM-DD) up to --as-of."
+    ),
     send: bool = typer.Option(True, "--notify/--no-notify", help="Tell subscribers of new alerts."),
 ) -> None:
     """Run every alert signal; new alerts are created, repeats merged into open ones."""
@@ -81,7 +111,10 @@ def run(
         day = date.fromisoformat(as_of) if as_of else date.today()
         settings, db = settings_with(), _db()
         with db.session() as session:
-            report = run_signals(session, day, signal or None)
+            if replay_from:
+                report = replay(session, date.fromisoformat(replay_from), day, signal or None)
+            else:
+                report = run_signals(session, day, signal or None)
         for name, count in report.by_signal.items():
             console.print(f"{name}: {count} candidate(s)")
         console.print(f"[bold]{len(report.created)} new alert(s), {len(report.merged)} merged[/]")
@@ -236,6 +269,43 @@ def digest_command(
                 console.print(f"HTML written to {html}")
             if send:
                 _print_deliveries(digests.send_digest(session, settings, report))
+
+
+def _up_yearly(settings: Settings, db: Database) -> str:
+    with db.session() as session:
+        return _yearly_summary(yearly.load_yearly(session, settings))
+
+
+def _up_events(settings: Settings, db: Database) -> str:
+    reports = import_datasets(db, settings, GED_EVENT_DATASETS, actor="system:up")
+    done = [r for r in reports.values() if r is not None]
+    added, updated = sum(r.inserted for r in done), sum(r.updated for r in done)
+    return f"{len(done)} new file(s): {added:,} events added, {updated:,} updated"
+
+
+REPLAY_MONTHS = 12  # months of alert history `tocsin up` replays from the latest events
+
+
+def _up_alerts(settings: Settings, db: Database) -> str:
+    """Replay the signals over the last year of event data, then run them as of today."""
+    with db.session() as session:
+        latest = session.scalar(select(func.max(Event.event_date)))
+        report = RunReport()
+        if latest is not None:
+            end = (latest.replace(day=1) + timedelta(days=32)).replace(day=1)
+            start = (end - timedelta(days=31 * REPLAY_MONTHS)).replace(day=1)
+            report = replay(session, start, end)
+        now = run_signals(session, date.today())
+        created = set(report.created) | set(now.created)
+        open_count = session.scalar(select(func.count()).where(Alert.status != "closed"))
+    return f"{len(created)} new alert(s); {open_count} open"
+
+
+STEPS.extend([
+    Step("load yearly UCDP deaths", _up_yearly),
+    Step("import conflict events", _up_events),
+    Step("run alert signals", _up_alerts),
+])  # fmt: skip
 
 
 def register(app: typer.Typer) -> None:

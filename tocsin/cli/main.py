@@ -28,7 +28,6 @@ COMMAND_MODULES: dict[str, str | None] = {
     "alerts": None,
     "speech": None,
     "framework": None,
-    "framework": None,
     "evidence": None,
 }
 

@@ -4,6 +4,7 @@ place by (source, source_id), never duplicate; all in one transaction."""
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -12,9 +13,13 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tocsin.config import Settings
+from tocsin.sources import fetch
+from tocsin.sources.datasets import get as get_dataset
 from tocsin.sources.importers import IMPORTERS, EventImporter, RowError
 from tocsin.store import audit
-from tocsin.store.models import Country, Event
+from tocsin.store.db import Database
+from tocsin.store.models import Country, Event, Provenance
 
 FIELDS = (
     "event_date", "date_precision", "admin1", "latitude", "longitude", "category", "sub_type",
@@ -93,3 +98,29 @@ def import_file(
                "unchanged": report.unchanged, "rejected": len(report.rejected)},
     )  # fmt: skip
     return report
+
+
+def import_datasets(
+    db: Database, settings: Settings, names: Iterable[str], actor: str
+) -> dict[str, EventImportReport | None]:
+    """Import registered GED-layout datasets (pulled mirror-aware and verified), one
+    transaction each; a file whose checksum is in ``provenance`` is skipped (None)."""
+    reports: dict[str, EventImportReport | None] = {}
+    for name in names:
+        path = fetch.ensure(settings, name, settings.mirror)
+        checksum = fetch.sha256_of(path)
+        with db.session() as session:
+            done = session.scalar(
+                select(Provenance.id).where(
+                    Provenance.dataset == name, Provenance.sha256 == checksum
+                )
+            )
+            if done is not None:
+                reports[name] = None
+                continue
+            report = import_file(session, path, "ucdp-ged", actor)
+            rows = report.inserted + report.updated + report.unchanged
+            session.add(Provenance(dataset=name, version=get_dataset(name).version,
+                                   sha256=checksum, rows=rows))  # fmt: skip
+            reports[name] = report
+    return reports

@@ -20,7 +20,8 @@ def events_frame(session: Session, country: Country | None = None) -> pd.DataFra
     )  # fmt: skip
     if country is not None:
         query = query.where(Event.country_id == country.id)
-    frame = pd.DataFrame(session.execute(query).all(), columns=[
+    rows = [tuple(row) for row in session.execute(query)]  # plain tuples: much faster in pandas
+    frame = pd.DataFrame(rows, columns=[
         "id", "country_id", "event_date", "admin1", "category", "against_civilians", "fatalities",
     ])  # fmt: skip
     frame["month"] = pd.to_datetime(frame["event_date"]).dt.to_period("M")

@@ -77,3 +77,12 @@ register(
         redistributable=False,
     ),
 )
+
+# The files above in UCDP's GED event layout, imported by `tocsin up` (ACLED's sample is
+# a local test fixture only and is never imported by default).
+GED_EVENT_DATASETS: tuple[str, ...] = (
+    "ucdp-candidate-2021",
+    "ucdp-candidate-2022-02",
+    "ucdp-ged-car",
+    "ucdp-ged-mexico",
+)

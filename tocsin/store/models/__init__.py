@@ -5,9 +5,9 @@ Alembic migration under ``tocsin/store/migrations/versions``.
 """
 
 from tocsin.store.models.accounts import ApiToken, AuditEntry, User
-from tocsin.store.models.alerts import Alert, AlertEvent, AlertEvidence
+from tocsin.store.models.alerts import Alert, AlertEvent, AlertEvidence, Delivery, Subscription
 from tocsin.store.models.core import Country, Episode, Indicator, PanelValue, Provenance
-from tocsin.store.models.events import Event
+from tocsin.store.models.events import Event, YearlyDeath
 from tocsin.store.models.evidence import CustodyEntry, CustodyHead, EvidenceCaseItem, EvidenceItem
 from tocsin.store.models.forecast import BacktestRun, Forecast, ForecastDriver, ForecastRun
 from tocsin.store.models.speech import LexiconTerm, RabatWorksheet, SpeechImport, SpeechPost
@@ -54,6 +54,7 @@ __all__ = [
     "AuditEntry",
     "BacktestRun",
     "Country",
+    "Delivery",
     "Episode",
     "Event",
     "Forecast",
@@ -66,5 +67,7 @@ __all__ = [
     "RabatWorksheet",
     "SpeechImport",
     "SpeechPost",
+    "Subscription",
     "User",
+    "YearlyDeath",
 ]

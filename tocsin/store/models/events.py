@@ -50,3 +50,20 @@ class Event(Base):
     fatalities_high: Mapped[float | None] = mapped_column(Float)
     notes: Mapped[str] = mapped_column(Text, default="")
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class YearlyDeath(Base):
+    """Deaths in one country-year of one kind (battle, state-based, non-state, one-sided),
+    from one yearly dataset; the yearly view where monthly event files are absent."""
+
+    __tablename__ = "yearly_deaths"
+    __table_args__ = (UniqueConstraint("source", "country_id", "year", "kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(60))  # registered dataset name
+    country_id: Mapped[int] = mapped_column(ForeignKey("countries.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))
+    best: Mapped[float] = mapped_column(Float)
+    low: Mapped[float | None] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)

@@ -8,6 +8,7 @@ ROUTER_MODULES: list[str] = [
     "alerts",
     "framework",
     "notifications",
+    "violence",
     "intake",
     "speech",
 ]

@@ -1,0 +1,136 @@
+"""Yearly surge: a country's deaths in its latest recorded year far above its own previous
+years, from UCDP's yearly datasets (works where no monthly event file is loaded).
+
+The baseline is the same negative binomial as the monthly surge (``surge.tail_probability``)
+over the previous ``history_years``; an alert needs at least ``min_deaths`` deaths and an
+upper-tail probability below ``alpha``. ``bench/alerts.py`` measures how often such alerts
+preceded mass-killing onsets, against a naive rule.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+from pydantic import field_validator
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tocsin.alerts.signals import SIGNALS, AlertCandidate, AlertSignal, EvidenceRef
+from tocsin.alerts.surge import severity, tail_probability
+from tocsin.analysis.events.yearly import yearly_series
+from tocsin.plugins import PluginSettings
+from tocsin.store.models import Country
+
+KIND_LABELS = {
+    "one-sided": "deaths in one-sided violence against civilians",
+    "battle": "battle-related deaths",
+    "state-based": "deaths in state-based conflict",
+    "non-state": "deaths in non-state conflict",
+}
+
+
+class YearlySurgeSettings(PluginSettings):
+    """Which kinds of deaths to watch, and the baseline's length and thresholds."""
+
+    kinds: tuple[str, ...] = ("one-sided", "battle")
+    history_years: int = 10
+    min_history_years: int = 5
+    alpha: float = 0.01
+    min_deaths: float = 25.0
+
+    @field_validator("kinds")
+    @classmethod
+    def _known_kinds(cls, kinds: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = sorted(set(kinds) - set(KIND_LABELS))
+        if unknown:
+            raise ValueError(f"unknown kind(s) {unknown}; choose from {sorted(KIND_LABELS)}")
+        return kinds
+
+
+def yearly_surges(
+    series: pd.DataFrame, settings: YearlySurgeSettings, years: set[int] | None = None
+) -> pd.DataFrame:
+    """For every (country_id, year) with enough history (only ``years`` if given): observed,
+    baseline, tail probability, previous maximum, and whether it is a surge.
+
+    ``series`` has columns country_id, year, best (zero-filled). Also used by the bench.
+    """
+    rows = []
+    for country_id, part in series.groupby("country_id"):
+        values = part.set_index("year")["best"].sort_index()
+        for year, observed in values.items():
+            if years is not None and year not in years:
+                continue
+            history = values[
+                (values.index < year) & (values.index >= year - settings.history_years)
+            ]
+            if len(history) < settings.min_history_years:
+                continue
+            mean, tail = tail_probability(history.to_numpy(float), float(observed))
+            rows.append({
+                "country_id": country_id, "year": int(year), "observed": float(observed),
+                "baseline": mean, "tail": tail, "previous_max": float(history.max()),
+                "surge": bool(observed >= settings.min_deaths and tail < settings.alpha),
+            })  # fmt: skip
+    return pd.DataFrame(
+        rows,
+        columns=["country_id", "year", "observed", "baseline", "tail", "previous_max", "surge"],
+    )
+
+
+@SIGNALS.register
+class YearlySurge(AlertSignal):
+    """Deaths in a country's latest recorded year far above its previous decade."""
+
+    name = "yearly-surge"
+    summary = "Surge in yearly UCDP deaths against the country's previous ten years"
+    Settings = YearlySurgeSettings
+
+    def detect(self, session: Session, as_of: date) -> list[AlertCandidate]:
+        """Alerts for the latest year before ``as_of`` that the data cover."""
+        s = self.settings
+        assert isinstance(s, YearlySurgeSettings)
+        countries = {c.id: c for c in session.scalars(select(Country))}
+        out = []
+        for kind in s.kinds:
+            series = yearly_series(session, kind)
+            if series.empty:
+                continue
+            series = series[series["year"] < as_of.year]
+            if series.empty:
+                continue
+            year = int(series["year"].max())
+            flags = yearly_surges(series, s, years={year})
+            for row in flags[(flags["year"] == year) & flags["surge"]].to_dict("records"):
+                country = countries[row["country_id"]]
+                label = KIND_LABELS.get(kind, f"{kind} deaths")
+                out.append(
+                    AlertCandidate(
+                        signal=self.name,
+                        dedup_key=f"{country.code}:{kind}",
+                        title=f"{country.name}: surge in {label} in {year}",
+                        summary=(
+                            f"{row['observed']:,.0f} {label} in {year} against a baseline of "
+                            f"{row['baseline']:,.1f} a year over the previous {s.history_years} "
+                            f"years (previous maximum {row['previous_max']:,.0f}; "
+                            f"chance of this many or more under the baseline: {row['tail']:.2g})."
+                        ),
+                        severity=severity(row["tail"], row["observed"]),
+                        country_code=country.code,
+                        since=date(year, 1, 1),
+                        period_end=date(year, 12, 31),
+                        observed=row["observed"],
+                        baseline=row["baseline"],
+                        unusualness=row["tail"],
+                        details={"year": year, "kind": kind},
+                        evidence=[
+                            EvidenceRef(
+                                "yearly-deaths",
+                                f"{country.code}:{kind}:{year}",
+                                f"UCDP {label}, {country.name} {year}",
+                            )  # fmt: skip
+                        ],
+                    )
+                )
+        return out
