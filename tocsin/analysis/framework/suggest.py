@@ -24,6 +24,7 @@ from tocsin.plugins import Plugin, PluginSettings, Registry
 from tocsin.store.models import Excerpt, Suggestion, Tag
 
 TOP_K = 3
+DEFAULT_TAGGER = "prototypes"  # see bench/suggest.py and docs/decisions/0400
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,11 @@ class LearnedTagger(Tagger):
             positives = int(y.sum())
             if positives == 0 or positives == len(y):
                 continue
-            model = LogisticRegression(C=s.c, class_weight="balanced", max_iter=1000)  # type: ignore[attr-defined]
+            model = LogisticRegression(
+                C=s.c,  # type: ignore[attr-defined]
+                class_weight="balanced",
+                solver="liblinear",
+            )
             self._models[j] = model.fit(features, y)
             self._weights[j] = positives / (positives + s.prior_strength)  # type: ignore[attr-defined]
         return self
@@ -172,6 +177,58 @@ class LearnedTagger(Tagger):
         for j, model in self._models.items():
             out[:, j] += self._weights[j] * model.predict_proba(features)[:, 1]
         return out
+
+
+class PrototypeSettings(PluginSettings):
+    """How far labelled examples move an indicator's prototype, and the keyword bonus."""
+
+    positive_weight: float = 1.0
+    negative_weight: float = 0.25
+    keyword_weight: float = 0.15
+
+
+@TAGGERS.register
+class PrototypeTagger(Tagger):
+    """Relevance feedback (Rocchio): each indicator is a TF-IDF prototype, starting from its
+    description and keywords and moved towards the excerpts analysts accepted for it and
+    away from those they rejected; an excerpt scores its cosine similarity to each."""
+
+    name = "prototypes"
+    summary = "Indicator prototypes moved by accepted and rejected tags (Rocchio)"
+    Settings = PrototypeSettings
+
+    def fit(self, taxonomy: tax.Taxonomy, examples: list[Example]) -> PrototypeTagger:
+        """Build one prototype per indicator."""
+        self.taxonomy = taxonomy
+        s = self.settings
+        self._prior = KeywordTagger(KeywordSettings(keyword_weight=s.keyword_weight)).fit(  # type: ignore[attr-defined]
+            taxonomy, examples
+        )
+        self._vectorizer = self._prior._vectorizer
+        base = self._prior._matrix.toarray()
+        if examples:
+            vectors = self._vectorizer.transform([e.text for e in examples]).toarray()
+            for j, code in enumerate(self.indicator_codes):
+                pos = [i for i, e in enumerate(examples) if code in e.accepted]
+                neg = [i for i, e in enumerate(examples) if code in e.rejected]
+                if pos:
+                    base[j] += s.positive_weight * vectors[pos].mean(axis=0) * len(pos) ** 0.5  # type: ignore[attr-defined]
+                if neg:
+                    base[j] -= s.negative_weight * vectors[neg].mean(axis=0)  # type: ignore[attr-defined]
+        np.clip(base, 0, None, out=base)
+        norms = np.linalg.norm(base, axis=1, keepdims=True)
+        self._prototypes = base / np.where(norms == 0, 1, norms)
+        return self
+
+    def score(self, texts: list[str]) -> np.ndarray:
+        """Cosine similarity to each prototype plus the keyword bonus, in [0, 1]."""
+        features = self._vectorizer.transform(texts).toarray()
+        norms = np.linalg.norm(features, axis=1, keepdims=True)
+        sims = (features / np.where(norms == 0, 1, norms)) @ self._prototypes.T
+        bonus = self._prior.score(texts) - cosine_similarity(
+            self._vectorizer.transform(texts), self._prior._matrix
+        )
+        return np.clip(sims + np.clip(bonus, 0, None), 0.0, 1.0)
 
 
 def examples_from_store(session: Session) -> list[Example]:
@@ -198,7 +255,7 @@ def examples_from_store(session: Session) -> list[Example]:
 _CACHE: dict[tuple[str, str, int, str], Tagger] = {}
 
 
-def trained_tagger(session: Session, name: str = "learned", retrain: bool = False) -> Tagger:
+def trained_tagger(session: Session, name: str = DEFAULT_TAGGER, retrain: bool = False) -> Tagger:
     """The tagger fitted on the active taxonomy and the stored tags (cached until tags change)."""
     taxonomy = tax.active(session)
     examples = examples_from_store(session)
