@@ -1,135 +1,176 @@
-"""How well does the surge detector warn of mass-killing onsets?
+"""How well do Tocsin's surge detectors warn of mass-killing onsets?
 
     .venv/bin/python bench/alerts.py --mirror ../shared/data
 
-Monthly event data here cover too few countries and years, so the evaluation uses the
-yearly UCDP deaths per country (1989-2022) and the onsets of the EWP panel (mk_onset).
-For each country-year t from 1994, the surge detector compares t's deaths with the
-country's own previous ten years (negative binomial tail probability < alpha, at least
-25 deaths); the naive rule alerts when t's deaths exceed every earlier year's (and are at
-least 25). An onset in year y counts as warned if an alert fired in y - 1 (the previous
-12 months at yearly resolution) or, separately, in y itself. Precision is the share of
-alerts followed by an onset in the next year.
+1. **Yearly, all countries** (UCDP deaths per country-year; EWP onsets 1994-2022 from the
+   modelling panel's ``mk_onset``). For each country-year the product's yearly-surge rule
+   (``tocsin.alerts.yearly``: negative binomial tail probability against the previous ten
+   years below alpha, at least 25 deaths) is compared with a naive rule (more deaths than
+   in any earlier year, at least 25). An onset in year y is *warned* when an alert fired in
+   y - 1 (the previous 12 months at yearly resolution); *lead* is y minus the earliest alert
+   year in the unbroken run of alert years that ends in y - 1; *precision* is the share of
+   alerts followed by an onset in the next year.
+2. **Monthly, where full event histories exist** (UCDP GED for the Central African Republic
+   1991-2022 and Mexico 1989-2023): the civilian-surge signal and the naive rule month by
+   month; onsets warned by an alert in the 12 months before their year began.
 """
 
 from __future__ import annotations
 
 import argparse
+import tempfile
 from pathlib import Path
 
 import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
-from tocsin.alerts.surge import tail_probability
+from tocsin.alerts.surge import CivilianSurge, SurgeSettings
+from tocsin.alerts.yearly import YearlySurgeSettings, yearly_surges
+from tocsin.analysis.events.series import monthly
 from tocsin.config import load_settings
-from tocsin.reference.countries import UnknownCountryError, lookup
+from tocsin.reference.countries import lookup
 from tocsin.sources import fetch
 from tocsin.sources.ewp import read_predictors
+from tocsin.sources.importers import IMPORTERS
+from tocsin.sources.ucdp_yearly import read_battle_deaths, read_deaths_by_type
 
 MIN_DEATHS = 25
-HISTORY = 10
 
 
-def yearly_deaths(path: Path, kind: str) -> pd.DataFrame:
-    """Deaths per (country code, year) of one type of violence."""
-    frame = pd.read_csv(path)
-    frame = frame[frame["type_of_violence"] == kind]
-    codes = {}
-    for name in frame["entity"].unique():
-        try:
-            codes[name] = lookup(name).code
-        except UnknownCountryError:
-            codes[name] = None  # regions and the world total
-    frame = frame.assign(code=frame["entity"].map(codes)).dropna(subset=["code"])
-    return frame.groupby(["code", "year"])["best"].sum().reset_index()
+def zero_filled(frame: pd.DataFrame) -> pd.DataFrame:
+    """country_id, year, best over every year of the data for each country."""
+    years = range(int(frame["year"].min()), int(frame["year"].max()) + 1)
+    full = pd.MultiIndex.from_product([sorted(frame["code"].unique()), years])
+    series = frame.groupby(["code", "year"])["best"].sum().reindex(full, fill_value=0.0)
+    return series.rename_axis(["country_id", "year"]).reset_index()
 
 
-def history_max(values: pd.Series, year: int) -> float:
-    """The largest value before ``year``."""
-    return float(values[values.index < year].max())
+def yearly_flags(series: pd.DataFrame, alpha: float) -> pd.DataFrame:
+    """Per country-year: the product's surge rule and the naive previous-maximum rule."""
+    flags = yearly_surges(series, YearlySurgeSettings(alpha=alpha, min_deaths=MIN_DEATHS))
+    flags["naive"] = (flags["observed"] >= MIN_DEATHS) & (flags["observed"] > flags["previous_max"])
+    return flags.rename(columns={"country_id": "code"})
 
 
-def alerts(deaths: pd.DataFrame, alpha: float) -> pd.DataFrame:
-    """Surge and naive alerts per country-year."""
+def score_yearly(flags: pd.DataFrame, onsets: set[tuple[str, int]], rule: str) -> dict:
+    """Warned onsets, lead time, alerts and precision of one rule."""
+    fired = set(zip(flags.loc[flags[rule], "code"], flags.loc[flags[rule], "year"], strict=True))
+    first, last = int(flags["year"].min()), int(flags["year"].max())
+    covered = [(c, y) for c, y in onsets if first + 1 <= y <= last + 1]
+    leads = []
+    for code, year in covered:
+        lead = 0
+        while (code, year - lead - 1) in fired:
+            lead += 1
+        if lead:
+            leads.append(lead)
+    hits = sum((c, y + 1) in onsets for c, y in fired)
+    return {
+        "onsets": len(covered), "warned": len(leads),
+        "same_year": sum((c, y) in fired for c, y in covered),
+        "lead": sum(leads) / len(leads) if leads else float("nan"), "alerts": len(fired),
+        "precision": hits / len(fired) if fired else float("nan"),
+        "rate": len(fired) / len(flags),
+    }  # fmt: skip
+
+
+def monthly_flags(series: pd.DataFrame, alpha: float) -> pd.DataFrame:
+    """Per country-month: the civilian-surge signal and the naive previous-maximum rule."""
+    signal = CivilianSurge(SurgeSettings(alpha=alpha))
     rows = []
-    for code, part in deaths.groupby("code"):
-        values = part.set_index("year")["best"].sort_index()
-        for year in values.index:
-            history = values[(values.index < year) & (values.index >= year - HISTORY)]
-            if len(history) < 5:
+    for month in sorted(series["month"].unique()):
+        surged = {c.dedup_key.split(":")[0] for c in signal.detect_in(None, series, month)}
+        for country_id, part in series[series["month"] <= month].groupby("country_id"):
+            values = part.set_index("month")["civilian_fatalities"]
+            if month not in values.index or len(values) < 2:
                 continue
-            observed = values[year]
-            _, tail = tail_probability(history.to_numpy(float), observed)
+            observed, before = values[month], values[values.index < month]
             rows.append({
-                "code": code, "year": year,
-                "surge": bool(observed >= MIN_DEATHS and tail < alpha),
-                "naive": bool(observed >= MIN_DEATHS and observed > history_max(values, year)),
+                "code": country_id, "month": month, "surge": str(country_id) in surged,
+                "naive": bool(observed >= signal.settings.min_count and observed > before.max()),
             })  # fmt: skip
     return pd.DataFrame(rows)
 
 
-def score(flags: pd.DataFrame, onsets: set[tuple[str, int]], rule: str) -> dict[str, float]:
-    """Onsets warned one year before / same year, and precision of the alerts."""
+def score_monthly(flags: pd.DataFrame, onsets: set[tuple[str, int]], rule: str) -> dict:
+    """Onsets with an alert in the 12 months before their year; alerts per country-month."""
     fired = flags[flags[rule]]
-    fired_set = set(zip(fired["code"], fired["year"], strict=True))
-    covered = {
-        (c, y) for c, y in onsets if y - 1 >= flags["year"].min() and y <= flags["year"].max() + 1
-    }
-    before = sum((c, y - 1) in fired_set for c, y in covered)
-    same = sum((c, y) in fired_set for c, y in covered)
-    hits = sum((c, y + 1) in onsets for c, y in fired_set)
-    return {
-        "onsets": len(covered), "warned_year_before": before, "alerted_same_year": same,
-        "alerts": len(fired_set),
-        "precision_next_year": hits / len(fired_set) if fired_set else float("nan"),
-        "alerts_per_country_year": len(fired_set) / len(flags),
-    }  # fmt: skip
+    covered = [
+        (c, y) for c, y in onsets
+        if c in set(flags["code"]) and flags["month"].min().year < y <= flags["month"].max().year
+    ]  # fmt: skip
+    warned = sum(
+        ((fired["code"] == c) & (fired["month"].map(lambda m: m.year) == y - 1)).any()
+        for c, y in covered
+    )
+    return {"onsets": len(covered), "warned": warned, "alerts": len(fired),
+            "rate": len(fired) / len(flags)}  # fmt: skip
 
 
 def main() -> None:
-    """Run both rules for two violence types and print the comparison."""
+    """Run both evaluations and print the tables."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--mirror", type=Path, default=Path("../shared/data"))
-    parser.add_argument("--data-dir", type=Path, default=Path("/tmp/tocsin-bench-alerts"))
     parser.add_argument("--alpha", type=float, default=0.01)
     args = parser.parse_args()
-    settings = load_settings(data_dir=args.data_dir, mirror=args.mirror)
-    panel = read_predictors(fetch.ensure(settings, "ewp-predictors"))
-    onset_rows = panel[(panel["mk_onset"] == 1) & (panel["year"] >= 1994)]
-    onsets = {
-        (lookup(n).code, int(y))
-        for n, y in zip(onset_rows["ewp_name"], onset_rows["year"], strict=True)
+    console = Console(width=150)
+    with tempfile.TemporaryDirectory() as data_dir:
+        settings = load_settings(data_dir=Path(data_dir), mirror=args.mirror)
+        panel = read_predictors(fetch.ensure(settings, "ewp-predictors", args.mirror))
+        rows = panel[(panel["mk_onset"] == 1) & (panel["year"] >= 1990)]
+        onsets = {
+            (lookup(n).code, int(y)) for n, y in zip(rows["ewp_name"], rows["year"], strict=True)
+        }
+        by_type = read_deaths_by_type(
+            fetch.ensure(settings, "ucdp-country-year-deaths", args.mirror)
+        )
+        battle = read_battle_deaths(fetch.ensure(settings, "ucdp-battledeaths", args.mirror))
+        importer = IMPORTERS.create("ucdp-ged")
+        events = pd.concat(
+            [importer.read(fetch.ensure(settings, name, args.mirror)).events
+             for name in ("ucdp-ged-car", "ucdp-ged-mexico")],
+            ignore_index=True,
+        )  # fmt: skip
+
+    yearly = Table(title=f"Yearly: warning of EWP onsets from UCDP deaths (alpha {args.alpha})")
+    columns = ("deaths", "rule", "onsets", "warned y-1", "mean lead (years)",
+               "alerted same year", "alerts", "precision", "alerts per country-year")  # fmt: skip
+    for column in columns:
+        yearly.add_column(column, justify="right")
+    kinds = {
+        "one-sided": by_type.frame[by_type.frame["kind"] == "one-sided"],
+        "all organised violence": by_type.frame,
+        "battle (1989-2024)": battle.frame,
     }
-    deaths_file = fetch.ensure(settings, "ucdp-country-year-deaths")
-    table = Table(
-        title=f"Warning of EWP onsets 1994-2022 from yearly UCDP deaths (alpha {args.alpha})"
-    )
-    for column in (
-        "deaths",
-        "rule",
-        "onsets",
-        "warned y-1",
-        "alerted same year",
-        "alerts",
-        "precision",
-        "alerts per country-year",
-    ):
-        table.add_column(column, justify="right")
-    for kind, label in (
-        ("One-sided violence", "one-sided"),
-        ("All types of organised violence", "all"),
-    ):
-        flags = alerts(yearly_deaths(deaths_file, kind), args.alpha)
-        flags = flags[flags["year"] >= 1993]
+    for label, frame in kinds.items():
+        flags = yearly_flags(zero_filled(frame), args.alpha)
         for rule in ("surge", "naive"):
-            m = score(flags, onsets, rule)
-            table.add_row(
-                label, rule, str(m["onsets"]), str(m["warned_year_before"]),
-                str(m["alerted_same_year"]), str(m["alerts"]),
-                f"{m['precision_next_year']:.3f}", f"{m['alerts_per_country_year']:.3f}",
-            )  # fmt: skip
-    Console().print(table)
+            m = score_yearly(flags, onsets, rule)
+            yearly.add_row(label, rule, str(m["onsets"]), str(m["warned"]), f"{m['lead']:.1f}",
+                           str(m["same_year"]), str(m["alerts"]), f"{m['precision']:.3f}",
+                           f"{m['rate']:.3f}")  # fmt: skip
+    console.print(yearly)
+
+    monthly_table = Table(title="Monthly: civilian fatalities in UCDP GED (CAR 1991-2022, "
+                          f"Mexico 1989-2023; alpha {args.alpha})")  # fmt: skip
+    for column in ("rule", "onsets covered", "warned in the 12 months before", "alerts",
+                   "alerts per country-month"):  # fmt: skip
+        monthly_table.add_column(column, justify="right")
+    ids, codes = pd.factorize(events["country_code"])  # integer ids, as in the store
+    frame = pd.DataFrame({
+        "country_id": ids, "month": pd.to_datetime(events["event_date"])
+        .dt.to_period("M"), "admin1": events["admin1"], "category": events["category"],
+        "against_civilians": events["against_civilians"].astype(bool),
+        "fatalities": events["fatalities_best"].fillna(0.0),
+    })  # fmt: skip
+    flags = monthly_flags(monthly(frame), args.alpha)
+    flags["code"] = flags["code"].map(dict(enumerate(codes)))
+    for rule in ("surge", "naive"):
+        m = score_monthly(flags, onsets, rule)
+        monthly_table.add_row(rule, str(m["onsets"]), str(m["warned"]), str(m["alerts"]),
+                              f"{m['rate']:.3f}")  # fmt: skip
+    console.print(monthly_table)
 
 
 if __name__ == "__main__":
