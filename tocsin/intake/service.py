@@ -302,10 +302,12 @@ def messages(session: Session, submission: Submission) -> list[IntakeMessage]:
 
 def get_submission(session: Session, key: int | str) -> Submission:
     """A submission by id or reference (R-XXXXXX)."""
-    if isinstance(key, int) or str(key).isdigit():
-        submission = session.get(Submission, int(key))
+    text = str(key).strip()
+    if isinstance(key, int) or (text.isascii() and text.isdigit()):
+        number = int(key)
+        submission = session.get(Submission, number) if 0 < number < 2**31 else None
     else:
-        submission = session.scalar(select(Submission).where(Submission.ref == str(key).upper()))
+        submission = session.scalar(select(Submission).where(Submission.ref == text.upper()))
     if submission is None:
         raise IntakeError(f"no submission {key}")
     return submission

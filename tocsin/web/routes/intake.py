@@ -18,7 +18,7 @@ import logging
 import secrets
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -685,14 +685,13 @@ def _detail(session: Session, s: Submission) -> SubmissionDetail:
 @router.get("/api/v1/intake/submissions", response_model=SubmissionPage, tags=["intake"])
 def list_api(
     status: Status | None = None,
-    assigned_to: str | None = None,
-    limit: int = 50,
-    offset: int = 0,
+    assigned_to: str | None = Query(None, max_length=80),
+    limit: int = Query(50, ge=1, le=500),
+    offset: int = Query(0, ge=0, le=1_000_000),
     session: Session = Depends(get_session),
     _u: User = Depends(analyst),
 ) -> SubmissionPage:
     """The review queue (analysts and up)."""
-    limit, offset = max(1, min(limit, 500)), max(0, offset)
     total, rows = service.list_submissions(session, status, None, assigned_to, limit, offset)
     return SubmissionPage(
         total=total, limit=limit, offset=offset, items=[_out(session, s) for s in rows]
