@@ -250,6 +250,25 @@ def feeds_poll(
             console.print("no feed is due")
 
 
+@feeds_app.command("watch")
+def feeds_watch(
+    check: int = typer.Option(60, "--check-every", help="Seconds between checks for due feeds."),
+    rounds: int = typer.Option(0, "--rounds", help="Stop after N checks (0: run until Ctrl+C)."),
+) -> None:
+    """Keep polling: every --check-every seconds, poll the feeds that are due."""
+    import time
+
+    with _guard():
+        db = _db()
+        done = 0
+        while rounds == 0 or done < rounds:
+            for r in poll_due(db, "system:feeds"):
+                console.print(f"{r.status:9} {r.url}: {r.message}", highlight=False)
+            done += 1
+            if rounds == 0 or done < rounds:
+                time.sleep(max(5, check))
+
+
 def register(app: typer.Typer) -> None:
     """Add the workbench's command groups and commands."""
     app.add_typer(framework_app, name="framework")
