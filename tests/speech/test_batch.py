@@ -105,3 +105,18 @@ def test_cli_score(tmp_path: Path, speech_settings: Settings,
     bad = CliRunner().invoke(app, ["speech", "score", str(source), "--text-column", "nope",
                                    "--out", str(out)])  # fmt: skip
     assert bad.exit_code == 1 and "no column 'nope'" in bad.output
+
+
+def test_two_processes_give_the_same_output(tmp_path: Path, small_model: NgramClassifier) -> None:
+    source = tmp_path / "many.csv"
+    texts = ["Refugees are welcome", "They are vermin", "", "Nice day", "k1ll them all"] * 50
+    with source.open("w", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["id", "text"])
+        writer.writerows(enumerate(texts))
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    first = score_file(source, one, small_model, "text", matcher=MATCHER, chunk=7)
+    second = score_file(source, two, small_model, "text", matcher=MATCHER, chunk=7, workers=2)
+    assert one.read_text() == two.read_text()
+    assert first.scored == second.scored == 200 and len(second.bad) == 50
+    assert second.bad[0].line == 5  # the first empty text (header is line 1)

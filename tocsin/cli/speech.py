@@ -105,6 +105,13 @@ def score_cmd(
     out: Path = typer.Option(..., "--out", help="Output CSV."),
     lang: str | None = typer.Option(None, "--lang", help="Language hint (en, fr, ar, ...)."),
     fmt: str | None = typer.Option(None, "--format", help="csv or jsonl (default: by suffix)."),
+    workers: int = typer.Option(
+        batch.default_workers(),
+        "--workers",
+        min=1,
+        max=16,
+        help="Processes (default: CPUs, max 2).",
+    ),
 ) -> None:
     """Score every row, keeping all input columns and adding score, label, category,
     target and lexicon_terms. Bad rows are listed with their line numbers and skipped."""
@@ -134,6 +141,7 @@ def score_cmd(
                     matcher,
                     fmt,
                     progress=lambda line: progress.update(task, completed=line),
+                    workers=workers,
                 )
             except batch.BatchInputError as exc:
                 raise ValueError(str(exc)) from None

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import csv
 import json
+import multiprocessing
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -198,7 +200,11 @@ def score_texts(
         matches: list[list[Match]] = [[] for _ in texts]
     else:
         where = countries or [None] * len(texts)
-        matches = [matcher.match(t, c) for t, c in zip(texts, where, strict=True)]
+        if len(pred.normalised) == len(texts):
+            matches = [matcher.match(t, c, normalised=True)
+                       for t, c in zip(pred.normalised, where, strict=True)]  # fmt: skip
+        else:
+            matches = [matcher.match(t, c) for t, c in zip(texts, where, strict=True)]
     return combine(pred, matches)
 
 
@@ -206,6 +212,35 @@ def _cell(value: object) -> object:
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False)
     return value
+
+
+_WORKER: dict[str, object] = {}
+
+
+def _init_worker(model: SpeechClassifier, matcher: LexiconMatcher | None, lang: str | None
+                 ) -> None:  # fmt: skip
+    _WORKER.update(model=model, matcher=matcher, lang=lang)
+
+
+def _score_in_worker(texts: list[str]) -> list[dict[str, object]]:
+    model = _WORKER["model"]
+    assert isinstance(model, SpeechClassifier)
+    matcher = _WORKER["matcher"]
+    return score_texts(model, texts, matcher if isinstance(matcher, LexiconMatcher) else None,
+                       _WORKER["lang"] if isinstance(_WORKER["lang"], str) else None)  # fmt: skip
+
+
+def default_workers() -> int:
+    """Worker processes for batch scoring: one per CPU, at most two."""
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+def _chunks(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
+    while True:
+        batch = [r for _, r in zip(range(size), records, strict=False)]
+        if not batch:
+            return
+        yield batch
 
 
 def score_file(
@@ -218,9 +253,11 @@ def score_file(
     fmt: str | None = None,
     chunk: int = 2000,
     progress: Callable[[int], None] | None = None,
+    workers: int = 1,
 ) -> BatchReport:
     """Score every good row of ``path`` into the CSV ``out``; ``progress(line)`` is called
-    after each chunk with the last line number done."""
+    after each chunk with the last line number done. With ``workers`` > 1, chunks are
+    scored in that many forked processes (rows keep their order)."""
     report = BatchReport()
     columns: list[str] = []
     if detect_format(path, fmt) == "jsonl":  # the union of keys, in order of appearance
@@ -228,29 +265,44 @@ def score_file(
         for record in read_records(path, text_column, [], "jsonl"):
             seen.update(dict.fromkeys(record.fields))
         columns = list(seen)
-    records = read_records(path, text_column, report.bad, fmt)
+    batches = _chunks(read_records(path, text_column, report.bad, fmt), chunk)
+    pool = None
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        pool = multiprocessing.get_context("fork").Pool(
+            workers, initializer=_init_worker, initargs=(model, matcher, lang)
+        )
     tmp = out.with_name(out.name + ".part")
     writer = None
-    with tmp.open("w", encoding="utf-8", newline="") as fh:
-        while True:
-            batch = [r for _, r in zip(range(chunk), records, strict=False)]
-            if not batch:
-                break
+    window = max(workers, 1) * 4  # chunks in flight: bounded memory
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            while True:
+                group = [b for _, b in zip(range(window), batches, strict=False)]
+                if not group:
+                    break
+                texts = [[r.text for r in batch] for batch in group]
+                if pool is not None:
+                    scored = pool.map(_score_in_worker, texts)
+                else:
+                    scored = [score_texts(model, t, matcher, lang) for t in texts]
+                for batch, results in zip(group, scored, strict=True):
+                    if writer is None:
+                        columns = columns or list(batch[0].fields)
+                        added = [c if c not in columns else f"tocsin_{c}" for c in ADDED]
+                        writer = csv.writer(fh)
+                        writer.writerow([*columns, *added])
+                    for record, result in zip(batch, results, strict=True):
+                        writer.writerow([_cell(record.fields.get(c, "")) for c in columns]
+                                        + list(result.values()))  # fmt: skip
+                        report.hateful += result["label"] == "hateful"
+                    report.scored += len(batch)
+                    if progress:
+                        progress(batch[-1].line)
             if writer is None:
-                columns = columns or list(batch[0].fields)
-                added = [c if c not in columns else f"tocsin_{c}" for c in ADDED]
-                writer = csv.writer(fh)
-                writer.writerow([*columns, *added])
-            results = score_texts(model, [r.text for r in batch], matcher, lang)
-            for record, result in zip(batch, results, strict=True):
-                writer.writerow([_cell(record.fields.get(c, "")) for c in columns]
-                                + list(result.values()))  # fmt: skip
-                report.hateful += result["label"] == "hateful"
-            report.scored += len(batch)
-            if progress:
-                progress(batch[-1].line)
-        if writer is None:
-            csv.writer(fh).writerow([*(columns or [text_column]), *ADDED])
+                csv.writer(fh).writerow([*(columns or [text_column]), *ADDED])
+    finally:
+        if pool is not None:
+            pool.terminate()
     tmp.replace(out)
     report.bad.sort(key=lambda b: b.line)
     return report

@@ -58,6 +58,7 @@ class Predictions:
     category: list[str]
     target: list[str]
     label: list[str] = field(default_factory=list)
+    normalised: list[str] = field(default_factory=list)  # the texts after normalise()
 
     def __post_init__(self) -> None:
         if not self.label:
@@ -166,6 +167,33 @@ def _identity(features: list[str]) -> list[str]:
     return features
 
 
+_GRAMS: dict[str, list[str]] = {}
+
+
+def char_ngrams(text: str, min_n: int = 3, max_n: int = 5) -> list[str]:
+    """Character n-grams inside word boundaries, exactly as scikit-learn's ``char_wb``
+    (each word padded with one space), cached per word for speed."""
+    out: list[str] = []
+    for word in text.split():
+        grams = _GRAMS.get(word)
+        if grams is None:
+            grams = []
+            padded = f" {word} "
+            length = len(padded)
+            for n in range(min_n, max_n + 1):
+                offset = 0
+                grams.append(padded[offset : offset + n])
+                while offset + n < length:
+                    offset += 1
+                    grams.append(padded[offset : offset + n])
+                if offset == 0:  # a short word counts once
+                    break
+            if len(_GRAMS) < 500_000:
+                _GRAMS[word] = grams
+        out.extend(grams)
+    return out
+
+
 def category_of(analysis: Analysis) -> str:
     """The category of a hateful text from cues outside negation and quotes."""
     extras = set(analysis.extras)
@@ -205,9 +233,8 @@ class NgramClassifier(SpeechClassifier):
             analyzer=_identity, n_features=s.word_features, alternate_sign=False, norm=None
         )
         self._chars = HashingVectorizer(
-            analyzer="char_wb", ngram_range=(3, 5), n_features=s.char_features,
-            alternate_sign=False, norm=None, lowercase=False,
-        )  # fmt: skip
+            analyzer=char_ngrams, n_features=s.char_features, alternate_sign=False, norm=None
+        )
         self._tfidf = TfidfTransformer(sublinear_tf=True)
         self._target_words = HashingVectorizer(
             analyzer=_identity, n_features=s.target_features, alternate_sign=False
@@ -275,4 +302,4 @@ class NgramClassifier(SpeechClassifier):
             categories.append(category_of(a))
             named = [e[6:-2].replace("_", " ") for e in a.extras if e.startswith("__grp_")]
             targets.append(named[0] if named else str(guess))
-        return Predictions(score, categories, targets)
+        return Predictions(score, categories, targets, normalised=[a.normalised for a in analyses])
