@@ -10,7 +10,7 @@ if [ "$(id -u)" != 0 ]; then
     exit 0
   fi
 fi
-packages="postgresql chromium chromium-driver"
+packages="postgresql chromium chromium-driver wrk"
 command -v npm >/dev/null || packages="$packages npm"
 if ! dpkg -s $packages >/dev/null 2>&1; then
   $SUDO apt-get update -q

@@ -173,3 +173,29 @@ def test_monthly_series_fill_quiet_months(events_db: Database) -> None:
         upsert_events(s, _events("SDN", {"2023-01": 5, "2023-04": 2}))
         series = monthly(events_frame(s))
     assert list(series["civilian_fatalities"]) == [5.0, 0.0, 0.0, 2.0]
+
+
+def test_alert_evidence_links_to_event_pages_and_api(events_db: Database, settings) -> None:  # noqa: ANN001
+    from fastapi.testclient import TestClient
+
+    from tocsin.web.app import create_app
+
+    with events_db.session() as s:
+        upsert_events(s, _events("SDN", _calm_then_surge(60)))
+        alert_id = run_signals(s, date(2023, 2, 3), ["civilian-surge"]).created[0]
+    with TestClient(create_app(settings, events_db)) as client:
+        detail = client.get(f"/api/v1/alerts/{alert_id}").json()
+        first = detail["evidence"][0]
+        assert first["url"] == f"/events/{first['ref']}"
+        page = client.get(f"/alerts/{alert_id}").text
+        assert f'<a href="/events/{first["ref"]}">' in page
+        event = client.get(first["url"])
+        assert event.status_code == 200 and "60" in event.text and "Sudan" in event.text
+        api = client.get(f"/api/v1/events/{first['ref']}").json()
+        assert api["fatalities_best"] == 60 and api["against_civilians"] is True
+        listed = client.get("/api/v1/events", params={"country": "Sudan", "start": "2023-01-01"})
+        assert (
+            listed.json()["total"] == 1 and listed.json()["items"][0]["event_date"] == "2023-01-10"
+        )
+        assert client.get("/api/v1/events", params={"country": "Narnia"}).status_code == 404
+        assert client.get("/api/v1/events/999999").status_code == 404

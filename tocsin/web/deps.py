@@ -11,7 +11,7 @@ from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from tocsin.config import Settings
-from tocsin.web.extensions import nav_links
+from tocsin.web.extensions import evidence_url, nav_links
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 
@@ -24,6 +24,7 @@ def _csrf_input(request: Request) -> Markup:
 
 templates.env.globals["csrf_input"] = _csrf_input
 templates.env.globals["nav_links"] = nav_links
+templates.env.globals["evidence_url"] = evidence_url
 
 
 async def get_session(request: Request) -> AsyncIterator[Session]:

@@ -2,6 +2,8 @@
 editing each other's templates.
 
 - :func:`add_nav_link`: a link in the site navigation (base.html).
+- :func:`add_evidence_link`: where the evidence of an alert (an event, excerpt, post,
+  submission, ...) can be seen: a URL template for its ``kind`` with ``{ref}`` in it.
 - :func:`add_country_section`: a section of the country page (forecast drivers,
   alerts, assessments, speech trends, ...). Its ``context`` function receives the
   request's session and the :class:`~tocsin.store.models.Country` and returns the
@@ -15,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy.orm import Session
 
@@ -43,6 +46,18 @@ class CountrySection:
 
 NAV_LINKS: dict[str, NavLink] = {}
 COUNTRY_SECTIONS: dict[str, CountrySection] = {}
+EVIDENCE_LINKS: dict[str, str] = {}
+
+
+def add_evidence_link(kind: str, url_template: str) -> None:
+    """Say where evidence of ``kind`` is shown: ``url_template`` contains ``{ref}``."""
+    EVIDENCE_LINKS[kind] = url_template
+
+
+def evidence_url(kind: str, ref: str) -> str | None:
+    """The page showing one piece of evidence, if its kind has one."""
+    template = EVIDENCE_LINKS.get(kind)
+    return template.format(ref=quote(ref, safe=":")) if template else None
 
 
 def add_nav_link(link: NavLink) -> None:

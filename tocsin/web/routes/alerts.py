@@ -26,7 +26,13 @@ from tocsin.store.models import Alert, Country
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader, require_role
 from tocsin.web.deps import get_session, templates
-from tocsin.web.extensions import CountrySection, NavLink, add_country_section, add_nav_link
+from tocsin.web.extensions import (
+    CountrySection,
+    NavLink,
+    add_country_section,
+    add_nav_link,
+    evidence_url,
+)
 from tocsin.web.routes.dashboard import country_or_404
 
 router = APIRouter()
@@ -38,11 +44,12 @@ AlertId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Alert id.")]
 
 
 class EvidenceOut(BaseModel):
-    """What an alert rests on."""
+    """What an alert rests on, and the page that shows it (when there is one)."""
 
     kind: str
     ref: str
     label: str
+    url: str | None = None
 
 
 class AlertStep(BaseModel):
@@ -112,7 +119,10 @@ def _detail(session: Session, alert: Alert) -> AlertDetail:
     country = session.get(Country, alert.country_id) if alert.country_id else None
     return AlertDetail(
         **_out(alert, country).model_dump(),
-        evidence=[EvidenceOut(kind=e.kind, ref=e.ref, label=e.label) for e in alert.evidence],
+        evidence=[
+            EvidenceOut(kind=e.kind, ref=e.ref, label=e.label, url=evidence_url(e.kind, e.ref))
+            for e in alert.evidence
+        ],
         history=[
             AlertStep(
                 at=h.at.isoformat(), actor=h.actor, action=h.action, status=h.status, note=h.note

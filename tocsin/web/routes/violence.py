@@ -4,23 +4,139 @@ A country-page section with charts, and the same series in the API."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import Path as PathParam
+from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tocsin.alerts.yearly import KIND_LABELS
 from tocsin.analysis.events.series import events_frame, monthly
 from tocsin.analysis.events.yearly import country_yearly
-from tocsin.store.models import Country
+from tocsin.store.models import Country, Event
 from tocsin.store.models.accounts import User
 from tocsin.web import charts
 from tocsin.web.auth import reader
-from tocsin.web.deps import get_session
-from tocsin.web.extensions import CountrySection, add_country_section
+from tocsin.web.deps import get_session, templates
+from tocsin.web.extensions import CountrySection, add_country_section, add_evidence_link
 from tocsin.web.routes.dashboard import country_or_404
 
 router = APIRouter()
 MONTHS_SHOWN = 24
+EventId = Annotated[int, PathParam(ge=1, le=2**31 - 1, description="Event id.")]
+add_evidence_link("event", "/events/{ref}")
+
+
+class EventOut(BaseModel):
+    """One conflict event in Tocsin's normalised layout."""
+
+    id: int
+    source: str
+    source_id: str
+    event_date: date
+    date_precision: int | None
+    country_code: str
+    country: str
+    admin1: str | None
+    latitude: float | None
+    longitude: float | None
+    category: str
+    sub_type: str | None
+    against_civilians: bool
+    actor1: str | None
+    actor2: str | None
+    fatalities_best: float | None
+    fatalities_low: float | None
+    fatalities_high: float | None
+    notes: str
+
+
+class EventPage(BaseModel):
+    """A page of events."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[EventOut]
+
+
+def _event_out(event: Event, country: Country) -> EventOut:
+    return EventOut(
+        id=event.id, source=event.source, source_id=event.source_id, event_date=event.event_date,
+        date_precision=event.date_precision, country_code=country.code, country=country.name,
+        admin1=event.admin1, latitude=event.latitude, longitude=event.longitude,
+        category=event.category, sub_type=event.sub_type,
+        against_civilians=event.against_civilians, actor1=event.actor1, actor2=event.actor2,
+        fatalities_best=event.fatalities_best, fatalities_low=event.fatalities_low,
+        fatalities_high=event.fatalities_high, notes=event.notes,
+    )  # fmt: skip
+
+
+def _event_or_404(session: Session, event_id: int) -> EventOut:
+    row = session.execute(
+        select(Event, Country)
+        .join(Country, Country.id == Event.country_id)
+        .where(Event.id == event_id)
+    ).first()
+    if row is None:
+        raise HTTPException(404, f"no event {event_id}")
+    return _event_out(*row)
+
+
+@router.get("/api/v1/events", response_model=EventPage, tags=["events"])
+def list_events_api(
+    country: str | None = Query(None, max_length=100, description="Name or code."),
+    start: date | None = Query(None, description="First day (inclusive)."),
+    end: date | None = Query(None, description="Last day (inclusive)."),
+    against_civilians: bool | None = Query(None),
+    limit: int = Query(50, ge=1, le=500),
+    offset: int = Query(0, ge=0, le=1_000_000),
+    session: Session = Depends(get_session),
+    _u: User | None = Depends(reader),
+) -> EventPage:
+    """Conflict events, newest first, filterable by country, dates and violence against
+    civilians."""
+    query = select(Event, Country).join(Country, Country.id == Event.country_id)
+    if country:
+        query = query.where(Event.country_id == country_or_404(session, country).id)
+    if start:
+        query = query.where(Event.event_date >= start)
+    if end:
+        query = query.where(Event.event_date <= end)
+    if against_civilians is not None:
+        query = query.where(Event.against_civilians.is_(against_civilians))
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.execute(
+        query.order_by(Event.event_date.desc(), Event.id.desc()).limit(limit).offset(offset)
+    )
+    return EventPage(
+        total=total, limit=limit, offset=offset, items=[_event_out(e, c) for e, c in rows]
+    )
+
+
+@router.get("/api/v1/events/{event_id}", response_model=EventOut, tags=["events"])
+def event_api(
+    event_id: EventId, session: Session = Depends(get_session), _u: User | None = Depends(reader)
+) -> EventOut:
+    """One conflict event."""
+    return _event_or_404(session, event_id)
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+def event_page(
+    event_id: EventId,
+    request: Request,
+    session: Session = Depends(get_session),
+    _u: User | None = Depends(reader),
+) -> HTMLResponse:
+    """One conflict event: when, where, who, how many died, and its source."""
+    return templates.TemplateResponse(
+        request, "alerts/event.html", {"event": _event_or_404(session, event_id)}
+    )
 
 
 class YearPoint(BaseModel):
