@@ -3,6 +3,7 @@ checklist, links, duplicates, opening sealed data with the key, the country sect
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
@@ -162,3 +163,21 @@ def test_country_page_shows_counts_only(
     assert page.status_code == 200
     assert 'id="intake-counts"' in page.text and "verified 1" in page.text
     assert "El Geneina" not in page.text and "market" not in page.text
+
+
+def test_links_to_framework_documents_are_checked_when_the_workbench_is_there(
+    sqlite_client: TestClient, sqlite_intake_db: Database
+) -> None:
+    from sqlalchemy import inspect
+
+    from tocsin.intake import service
+
+    submit(sqlite_client)
+    with sqlite_intake_db.session() as s:
+        sub = s.scalars(select(Submission)).one()
+        generic = service.add_link(s, sub, "indicator", "RF7.3", "", "analyst")
+        assert generic.ref == "RF7.3"
+        if "framework_documents" not in inspect(s.get_bind()).get_table_names():
+            pytest.skip("the Framework workbench tables are not in this build")
+        with pytest.raises(service.IntakeError, match="no Framework document with id 4242"):
+            service.add_link(s, sub, "document", "4242", "", "analyst")

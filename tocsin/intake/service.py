@@ -409,6 +409,12 @@ def add_link(
         if country_id is None and code == ref:
             raise IntakeError(f"unknown country {ref!r}")
         ref = code
+    elif kind in FRAMEWORK_TABLES:
+        found = _framework_title(session, FRAMEWORK_TABLES[kind], ref)
+        if found is False:
+            raise IntakeError(f"no Framework {kind} with id {ref}")
+        if isinstance(found, str) and not label.strip():
+            label = found
     link = IntakeLink(submission_id=submission.id, kind=kind, ref=ref, label=label.strip()[:300],
                       author=actor, at=_now())  # fmt: skip
     session.add(link)
@@ -417,6 +423,31 @@ def add_link(
     audit.record(session, actor, "intake.link", "submission", submission.id,
                  after={"kind": kind, "ref": ref, "label": link.label})  # fmt: skip
     return link
+
+
+FRAMEWORK_TABLES = {"document": "framework_documents", "excerpt": "framework_excerpts"}
+
+
+def _framework_title(session: Session, table_name: str, ref: str) -> str | bool | None:
+    """Title of a Framework workbench row by numeric id: the title (or True) if found,
+    False if the table exists and has no such row, None if it cannot be checked (the
+    workbench is not installed, or the reference is not a number)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from tocsin.store.db import Base
+
+    table = Base.metadata.tables.get(table_name)
+    if table is None or not (ref.isascii() and ref.isdigit()) or int(ref) >= 2**31:
+        return None
+    columns = [table.c.id] + ([table.c.title] if "title" in table.c else [])
+    try:
+        with session.begin_nested():
+            row = session.execute(select(*columns).where(table.c.id == int(ref))).first()
+    except SQLAlchemyError:
+        return None
+    if row is None:
+        return False
+    return row[1] if len(row) > 1 and row[1] else True
 
 
 def links(session: Session, submission: Submission) -> list[IntakeLink]:
