@@ -130,6 +130,26 @@ def custody_verify() -> None:
     raise typer.Exit(1)
 
 
+@custody_app.command("record")
+def custody_record(
+    sha256: str = typer.Argument(..., help="Evidence hash (or a unique prefix of 8+)."),
+    event: str = typer.Option(..., help="annotated, transferred, accessed or exported."),
+    note: str = typer.Option(..., help="What happened: to whom, why."),
+    case: str | None = typer.Option(None, help="Case it concerns (added to it)."),
+) -> None:
+    """Record a custody event done outside Tocsin (a hand-over, an annotation...)."""
+    with friendly_errors():
+        _s, db, _r = _setup()
+        with db.session() as session:
+            item = locker.get_item(session, sha256)
+            if case:
+                locker.add_to_case(session, item, case, actor=_actor())
+            entry = locker.record_custody(
+                session, item, event, actor=_actor(), case=case, note=note
+            )
+    console.print(f"recorded {event} at position {entry.seq}: {entry.entry_hash}")
+
+
 @custody_app.command("head")
 def custody_head() -> None:
     """Print the chain head (position and hash): note it elsewhere to anchor the chain."""
@@ -199,12 +219,25 @@ def evidence_deposit(
 def evidence_export(
     case: str = typer.Argument(..., help="Case name."),
     out: Path = typer.Option(..., "--out", file_okay=False, help="New directory."),
+    key: Path | None = typer.Option(
+        None,
+        "--key",
+        exists=True,
+        dir_okay=False,
+        help="Intake private key: also export sealed files decrypted.",
+    ),
 ) -> None:
     """Export a case as a package: files, manifest with hashes, custody excerpt."""
     with friendly_errors():
         _s, db, root = _setup()
+        opener = None
+        if key is not None:
+            private = crypto.load_private_key(key)
+            opener = lambda data: crypto.unseal(private, data)  # noqa: E731
         with db.session() as session:
-            result = evidence_package.export_case(session, root, case, out, actor=_actor())
+            result = evidence_package.export_case(
+                session, root, case, out, actor=_actor(), open_sealed=opener
+            )
     console.print(f"exported {result.files} file(s) of case {case} to {out}")
     console.print(f"[bold]package digest: {result.digest}[/]")
     console.print(

@@ -16,6 +16,7 @@ is the one sent. Without the digest it still proves the package is self-consiste
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,9 +39,21 @@ class ExportResult:
     digest: str
 
 
-def export_case(session: Session, root: Path, case: str, out: Path, *, actor: str) -> ExportResult:
+def export_case(
+    session: Session,
+    root: Path,
+    case: str,
+    out: Path,
+    *,
+    actor: str,
+    open_sealed: Callable[[bytes], bytes] | None = None,
+) -> ExportResult:
     """Write the package for ``case`` to ``out`` (new or empty directory), recording an
-    ``exported`` custody event for each file; the caller commits."""
+    ``exported`` custody event for each file; the caller commits.
+
+    With ``open_sealed`` (a function that opens a sealed box, e.g. with the intake
+    private key), sealed items are also exported decrypted, each listed with the hash of
+    its plaintext and ``derived_from`` naming the sealed file."""
     items = locker.case_items(session, case)
     if not items:
         raise LockerError(f"case {case!r} has no evidence items")
@@ -79,6 +92,24 @@ def export_case(session: Session, root: Path, case: str, out: Path, *, actor: st
                 "received_by": item.received_by,
             }
         )
+        if item.sealed and open_sealed is not None:
+            plain = open_sealed(data)
+            plain_sha = locker.sha256_bytes(plain)
+            (out / "files" / plain_sha).write_bytes(plain)
+            described.append(
+                {
+                    "sha256": plain_sha,
+                    "size": len(plain),
+                    "path": f"files/{plain_sha}",
+                    "filename": item.filename.removesuffix(".sealed"),
+                    "media_type": (item.details or {}).get("media_type", ""),
+                    "source": item.source,
+                    "sealed": False,
+                    "details": item.details,
+                    "derived_from": item.sha256,
+                    "decrypted_by": actor,
+                }
+            )
     entries = locker.custody_entries(session, [item.id for item in items])
     lines = [
         json.dumps(
@@ -189,5 +220,11 @@ def verify_package(directory: Path, expected_digest: str | None = None) -> list[
                 )
         previous = entry
     for sha in sorted(set(items) - received):
-        problems.append(Problem("no-receipt", f"file {sha}", "no 'received' custody entry"))
+        origin = items[sha].get("derived_from")
+        if origin is None:
+            problems.append(Problem("no-receipt", f"file {sha}", "no 'received' custody entry"))
+        elif origin not in items:
+            problems.append(
+                Problem("no-receipt", f"file {sha}", f"derived from {origin}, not in the package")
+            )
     return problems
