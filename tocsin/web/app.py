@@ -13,9 +13,12 @@ from tocsin import __version__
 from tocsin.config import Settings, get_settings
 from tocsin.store.db import Database
 from tocsin.web.auth import SESSION_COOKIE
+from tocsin.web.cache import HotReadCache
 from tocsin.web.routes import ROUTER_MODULES
 
 STATIC_DIR = Path(__file__).parent / "static"
+# Read endpoints whose answers depend only on the data stamp (see tocsin.web.cache).
+HOT_READ_PATHS = r"/api/v1/(rankings|countries/[^/]+)"
 
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
@@ -40,4 +43,5 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         https_only=settings.https,
     )
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_middleware(HotReadCache, database=app.state.db, settings=settings, paths=HOT_READ_PATHS)
     return app
