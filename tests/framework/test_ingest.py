@@ -165,7 +165,11 @@ def test_urls_and_feeds_are_ingested_and_failures_recorded(
 ) -> None:
     base, pages = web_server
     pages["/story.html"] = (200, "text/html; charset=utf-8", HTML.encode())
-    pages["/report.pdf"] = (200, "application/pdf", minimal_pdf(["Attacks on aid workers in Mali."]))
+    pages["/report.pdf"] = (
+        200,
+        "application/pdf",
+        minimal_pdf(["Attacks on aid workers in Mali."]),
+    )
     statuses = _ingest(
         sqlite_database, [f"{base}/story.html", f"{base}/report.pdf", f"{base}/gone.html"]
     )

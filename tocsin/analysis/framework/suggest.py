@@ -259,7 +259,11 @@ def trained_tagger(session: Session, name: str = DEFAULT_TAGGER, retrain: bool =
     """The tagger fitted on the active taxonomy and the stored tags (cached until tags change)."""
     taxonomy = tax.active(session)
     examples = examples_from_store(session)
-    stamp = str(hash(tuple((e.text[:50], tuple(sorted(e.accepted))) for e in examples)))
+    stamp = str(
+        hash(
+            tuple((e.text, tuple(sorted(e.accepted)), tuple(sorted(e.rejected))) for e in examples)
+        )
+    )
     key = (name, taxonomy.version, len(examples), stamp)
     if retrain or key not in _CACHE:
         _CACHE.clear()
