@@ -188,3 +188,28 @@ def test_read_checks_the_hash_and_records_access(sqlite_database: Database, tmp_
         pytest.raises(locker.LockerError, match="does not match"),
     ):
         locker.read(session, root, item, actor="reader")
+
+
+def test_concurrent_deposits_keep_one_unbroken_chain(database: Database, tmp_path: Path) -> None:
+    import threading
+
+    root = tmp_path / "evidence"
+    errors: list[BaseException] = []
+
+    def worker(n: int) -> None:
+        try:
+            for i in range(5):
+                with database.session() as session:
+                    locker.deposit(session, root, f"{n}-{i}".encode(), actor=f"w{n}", source="t")
+        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors, errors
+    with database.session() as session:
+        assert locker.verify(session, root) == []
+        assert locker.head(session)[0] == 20
