@@ -10,7 +10,6 @@ from tocsin.store.models.core import Country, Episode, Indicator, PanelValue, Pr
 from tocsin.store.models.events import Event, YearlyDeath
 from tocsin.store.models.evidence import CustodyEntry, CustodyHead, EvidenceCaseItem, EvidenceItem
 from tocsin.store.models.forecast import BacktestRun, Forecast, ForecastDriver, ForecastRun
-from tocsin.store.models.speech import LexiconTerm, RabatWorksheet, SpeechImport, SpeechPost
 from tocsin.store.models.framework import (
     Assessment,
     Document,
@@ -28,6 +27,7 @@ from tocsin.store.models.intake import (
     IntakeNote,
     Submission,
 )
+from tocsin.store.models.speech import LexiconTerm, RabatWorksheet, SpeechImport, SpeechPost
 
 __all__ = [
     "IntakeAttachment",
