@@ -556,7 +556,7 @@ async def open_sealed(
     except crypto.IntakeKeyError as exc:
         raise HTTPException(400, str(exc)) from None
     submission = _submission_or_404(session, key)
-    headers = {"Cache-Control": "no-store"}
+    headers = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
     try:
         if target == "contact":
             contact = service.open_contact(submission, private)
