@@ -54,6 +54,11 @@ class Settings(BaseSettings):
     smtp_user: str | None = None
     smtp_password: str | None = None
     smtp_sender: str = "tocsin@localhost"
+    signals: dict[str, dict[str, Any]] = Field(
+        default_factory=dict,
+        description="Settings of alert signals by name, e.g. [signals.civilian-surge] alpha = "
+        "0.005 in the config file; unknown signals or settings are refused.",
+    )
     public_url: str | None = Field(
         default=None,
         description="Address readers use to reach this server, for links in e-mails and "

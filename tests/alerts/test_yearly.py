@@ -150,3 +150,25 @@ def test_country_page_and_api_show_the_yearly_view(
         page = client.get("/countries/NGA").text
         assert "Organised violence" in page and "2020: 900" in page
         assert client.get("/api/v1/countries/Narnia/violence").status_code == 404
+
+
+def test_signal_settings_come_from_the_config_file(countries_db: Database, tmp_path: Path) -> None:
+    from pydantic import ValidationError
+
+    from tocsin.plugins import UnknownPluginError
+
+    config = tmp_path / "tocsin.toml"
+    config.write_text('[signals.yearly-surge]\nmin_deaths = 1000\nkinds = ["one-sided"]\n')
+    settings = load_settings(config_file=config)
+    calm = [3, 0, 5, 2, 4, 1, 0, 3, 2, 4]
+    with countries_db.session() as s:
+        store_yearly(s, "test", _synthetic({"NGA": [*calm, 900]}), actor="test")
+        strict = run_signals(s, date(2021, 3, 1), ["yearly-surge"], config=settings.signals)
+        assert strict.by_signal == {"yearly-surge": 0}  # 900 deaths < the configured 1000
+        with pytest.raises(UnknownPluginError, match="yearly-surg"):
+            run_signals(s, date(2021, 3, 1), config={"yearly-surg": {}})
+        with pytest.raises(ValidationError, match="bogus"):
+            run_signals(
+                s, date(2021, 3, 1), ["yearly-surge"], config={"yearly-surge": {"bogus": 1}}
+            )
+        assert run_signals(s, date(2021, 3, 1), ["yearly-surge"]).by_signal == {"yearly-surge": 1}

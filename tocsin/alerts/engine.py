@@ -8,8 +8,10 @@ by people are also written to the audit log.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import pandas as pd
 from sqlalchemy import select
@@ -96,13 +98,23 @@ def record_candidate(session: Session, candidate: AlertCandidate, actor: str) ->
 
 
 def run_signals(
-    session: Session, as_of: date, names: list[str] | None = None, actor: str = "system:alerts"
+    session: Session,
+    as_of: date,
+    names: list[str] | None = None,
+    actor: str = "system:alerts",
+    config: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> RunReport:
-    """Run the named signals (all registered ones by default) and record their alerts."""
+    """Run the named signals (all registered ones by default) and record their alerts.
+
+    ``config`` maps a signal's name to its settings (the ``signals`` table of the config
+    file); unknown signals or settings are refused."""
     load_signal_plugins()
+    config = config or {}
+    for name in config:
+        SIGNALS.get(name)
     report = RunReport()
     for name in names or SIGNALS.names():
-        signal = SIGNALS.create(name)
+        signal = SIGNALS.create(name, **config.get(name, {}))
         assert isinstance(signal, AlertSignal)
         candidates = signal.detect(session, as_of)
         report.by_signal[name] = len(candidates)
@@ -118,13 +130,14 @@ def replay(
     end: date,
     names: list[str] | None = None,
     actor: str = "system:alerts",
+    config: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> RunReport:
     """Run the signals as they would have run on the first day of each month from ``start``
     to ``end`` (then on ``end``), so the alert history builds up from past data."""
     total = RunReport()
     days = [d.date() for d in pd.date_range(start, end, freq="MS")]
     for day in [*days, end] if end not in days else days:
-        report = run_signals(session, day, names, actor)
+        report = run_signals(session, day, names, actor, config)
         total.created += report.created
         total.merged += report.merged
         for name, count in report.by_signal.items():

@@ -112,9 +112,10 @@ def run(
         settings, db = settings_with(), _db()
         with db.session() as session:
             if replay_from:
-                report = replay(session, date.fromisoformat(replay_from), day, signal or None)
+                start = date.fromisoformat(replay_from)
+                report = replay(session, start, day, signal or None, config=settings.signals)
             else:
-                report = run_signals(session, day, signal or None)
+                report = run_signals(session, day, signal or None, config=settings.signals)
         for name, count in report.by_signal.items():
             console.print(f"{name}: {count} candidate(s)")
         console.print(f"[bold]{len(report.created)} new alert(s), {len(report.merged)} merged[/]")
@@ -294,8 +295,8 @@ def _up_alerts(settings: Settings, db: Database) -> str:
         if latest is not None:
             end = (latest.replace(day=1) + timedelta(days=32)).replace(day=1)
             start = (end - timedelta(days=31 * REPLAY_MONTHS)).replace(day=1)
-            report = replay(session, start, end)
-        now = run_signals(session, date.today())
+            report = replay(session, start, end, config=settings.signals)
+        now = run_signals(session, date.today(), config=settings.signals)
         created = set(report.created) | set(now.created)
         open_count = session.scalar(select(func.count()).where(Alert.status != "closed"))
     return f"{len(created)} new alert(s); {open_count} open"
