@@ -177,3 +177,26 @@ def test_rate_limit_without_storing_addresses(keyed_settings, sqlite_intake_db: 
         assert submit(client).status_code == 200
         third = submit(client)
     assert third.status_code == 429 and "Too many reports" in third.text
+
+
+def test_follow_up_adds_files_and_refuses_hostile_ones(
+    sqlite_client: TestClient, sqlite_intake_db: Database
+) -> None:
+    code = receipt_code(submit(sqlite_client).text)
+    token = csrf_from(sqlite_client.get("/report/follow-up").text)
+    added = sqlite_client.post(
+        "/report/follow-up",
+        data={"csrf_token": token, "code": code, "action": "add", "message": "a second photo"},
+        files=[("files", ("IMG_2.jpg", jpeg_with_gps(), "image/jpeg"))],
+    )
+    assert added.status_code == 200 and "Added. Thank you." in added.text
+    lying = sqlite_client.post(
+        "/report/follow-up",
+        data={"csrf_token": token, "code": code, "action": "add"},
+        files=[("files", ("x.png", b"%PDF-1.4\n%%EOF\n", "image/png"))],
+    )
+    assert "its content is application/pdf" in lying.text
+    with sqlite_intake_db.session() as s:
+        sub = s.scalars(select(Submission)).one()
+        assert len(service.attachments(s, sub)) == 1
+        assert [m.body for m in service.messages(s, sub)] == ["a second photo"]
