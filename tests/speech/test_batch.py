@@ -54,8 +54,9 @@ def test_csv_keeps_columns_and_skips_bad_rows(tmp_path: Path, small_model: Ngram
     assert rows[2]["category"] == "threat" and rows[2]["target"] == "ethnicity"
 
 
-def test_jsonl_reports_malformed_and_non_text_lines(tmp_path: Path,
-                                                    small_model: NgramClassifier) -> None:  # fmt: skip
+def test_jsonl_reports_malformed_and_non_text_lines(
+    tmp_path: Path, small_model: NgramClassifier
+) -> None:
     source = tmp_path / "posts.jsonl"
     lines = [
         json.dumps({"id": 1, "body": "I love my neighbours", "meta": {"views": 3}}).encode(),
@@ -95,7 +96,9 @@ def test_cli_score(tmp_path: Path, speech_settings: Settings,
 
     monkeypatch.setenv("TOCSIN_DATA_DIR", str(speech_settings.data_dir))
     source = tmp_path / "in.csv"
-    source.write_text("n,message\n1,We will burn their houses tonight\n2,\n3,Lovely weather today\n")
+    source.write_text(
+        "n,message\n1,We will burn their houses tonight\n2,\n3,Lovely weather today\n"
+    )
     out = tmp_path / "out.csv"
     result = CliRunner().invoke(app, ["speech", "score", str(source), "--text-column", "message",
                                       "--out", str(out), "--lang", "en"])  # fmt: skip

@@ -45,8 +45,10 @@ def test_olid_keeps_only_abuse_without_a_group_target(speech_paths: dict[str, Pa
                               p["olid-labels-b"], p["olid-labels-c"])  # fmt: skip
     raw = pd.read_csv(p["olid-train"], sep="\t", quoting=3, keep_default_na=False)
     kept = (raw["subtask_a"] == "NOT") | (raw["subtask_b"] == "UNT") | (raw["subtask_c"] == "IND")
-    assert (frame["split"] == "train").sum() == kept.sum() == len(raw) - (
-        raw["subtask_c"].isin(["GRP", "OTH"]).sum()
+    assert (
+        (frame["split"] == "train").sum()
+        == kept.sum()
+        == len(raw) - (raw["subtask_c"].isin(["GRP", "OTH"]).sum())
     )
     assert (frame["hateful"] == 0).all()
     assert set(frame["split"]) == {"train", "test"}

@@ -33,7 +33,9 @@ def test_numbers_punctuation_and_ordinary_words_are_left_alone() -> None:
 
 
 def test_twitter_debris_and_entities() -> None:
-    assert normalise("RT @bob: see https://t.co/x &amp; more") == "rt usertoken : see urltoken & more"
+    assert (
+        normalise("RT @bob: see https://t.co/x &amp; more") == "rt usertoken : see urltoken & more"
+    )
 
 
 def test_arabic_diacritics_and_letter_variants() -> None:

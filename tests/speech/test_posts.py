@@ -105,7 +105,9 @@ def test_import_scores_stores_and_keeps_the_file(
         item = session.scalars(select(EvidenceItem)).one()
         assert record.locker_ref == item.sha256 and item.source == "speech-export"
         assert locker.file_path(root, item.sha256).read_bytes() == path.read_bytes()
-        audit = session.scalars(select(AuditEntry).where(AuditEntry.action == "speech.import")).one()
+        audit = session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "speech.import")
+        ).one()
         assert audit.actor == "analyst1" and audit.after["inserted"] == inserted
     # importing the same file again updates in place
     with database.session() as session:

@@ -54,10 +54,10 @@ def speech_db(database: Database) -> Database:
         start = datetime.combine(MONDAY, datetime.min.time(), UTC)
         for i in range(14):
             n += 1
+            text = f"They are vermin {i}" if i else "Drive them out tonight"
             s.add(_post(n, ken, start + timedelta(hours=i), "migrants", flagged=True,
                         category="threat" if i < 3 else "dehumanisation",
-                        author="big_voice", views=1000 * (i + 1),
-                        text="Drive them out tonight" if i == 0 else f"They are vermin {i}"))  # fmt: skip
+                        author="big_voice", views=1000 * (i + 1), text=text))  # fmt: skip
         s.add(_post(999, ken, start + timedelta(hours=2), "religion", flagged=True))
         run = ForecastRun(model="tocsin-enet", model_version="1", base_year=2024,
                           data_checksums={})  # fmt: skip
@@ -98,7 +98,9 @@ def test_surge_alert_with_posts_as_evidence(speech_db: Database) -> None:
 
 def test_rabat_prefill_and_audited_save(speech_db: Database) -> None:
     with speech_db.session() as s:
-        post = s.scalars(select(SpeechPost).where(SpeechPost.text == "Drive them out tonight")).one()
+        post = s.scalars(
+            select(SpeechPost).where(SpeechPost.text == "Drive them out tonight")
+        ).one()
         later = s.scalars(select(SpeechPost).where(SpeechPost.author == "big_voice")
                           .order_by(SpeechPost.posted_at.desc())).first()  # fmt: skip
         data = rabat.prefill(s, later)
@@ -109,11 +111,10 @@ def test_rabat_prefill_and_audited_save(speech_db: Database) -> None:
         assert rabat.prefill(s, post)["likelihood"]["imminence_words"] == ["tonight"]
         post_id = post.id
     factors = {k: {"rating": 2, "notes": f"{k} notes"} for k in rabat.FACTOR_KEYS}
-    with speech_db.session() as s:
-        with pytest.raises(rabat.WorksheetError, match="missing ratings: likelihood"):
-            rabat.save_worksheet(s, post_id, "analyst1",
-                                 {k: v for k, v in factors.items() if k != "likelihood"},
-                                 rabat.CONCLUSIONS[2], status="complete")  # fmt: skip
+    with speech_db.session() as s, pytest.raises(rabat.WorksheetError, match="missing ratings"):
+        partial = {k: v for k, v in factors.items() if k != "likelihood"}
+        rabat.save_worksheet(s, post_id, "analyst1", partial, rabat.CONCLUSIONS[2],
+                             status="complete")  # fmt: skip
     with speech_db.session() as s:
         with pytest.raises(rabat.WorksheetError, match="must be 0-3"):
             rabat.save_worksheet(s, post_id, "analyst1", {"intent": {"rating": 7}})
@@ -127,8 +128,10 @@ def test_rabat_prefill_and_audited_save(speech_db: Database) -> None:
                              "Meets the threshold", "complete", sheet_id)  # fmt: skip
     with speech_db.session() as s:
         sheet = s.get(RabatWorksheet, sheet_id)
-        assert sheet.status == "complete" and sheet.factors["intent"] == {"rating": 2,
-                                                                          "notes": "intent notes"}
+        assert sheet.status == "complete" and sheet.factors["intent"] == {
+            "rating": 2,
+            "notes": "intent notes",
+        }
         assert sheet.prefill["speaker"]["author"] == "big_voice" and sheet.country_id is not None
         entries = s.scalars(select(AuditEntry).where(AuditEntry.action == "rabat.save")
                             .order_by(AuditEntry.id)).all()  # fmt: skip

@@ -273,7 +273,11 @@ class NgramClassifier(SpeechClassifier):
         if len(set(targets)) >= 2:
             chosen = [a for a, keep in zip(analyses, has_target, strict=True) if keep]
             self._target = SGDClassifier(
-                loss="log_loss", alpha=1e-4, class_weight="balanced", max_iter=50, tol=None,
+                loss="log_loss",
+                alpha=1e-4,
+                class_weight="balanced",
+                max_iter=50,
+                tol=None,
                 random_state=0,
             ).fit(self._target_features(chosen), targets)
 

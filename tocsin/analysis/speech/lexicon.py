@@ -165,7 +165,6 @@ class LexiconMatcher:
                 or m.term.country == country]  # fmt: skip
 
 
-
 def _term_of(row: LexiconTerm) -> Term:
     return Term(
         term=row.term, lang=row.lang, country=row.country, meaning=row.meaning,

@@ -508,6 +508,7 @@ def _country_speech(session: Session, country: Country) -> dict[str, object]:
 
 
 add_country_section(
-    CountrySection("speech", "Hate speech and incitement", "speech/_country.html",
-                   _country_speech, order=40)  # fmt: skip
+    CountrySection(
+        "speech", "Hate speech and incitement", "speech/_country.html", _country_speech, order=40
+    )  # fmt: skip
 )
