@@ -155,9 +155,9 @@ def test_failed_delivery_is_recorded_and_does_not_stop_others(
     with alerts_db.session() as s:
         outcome = {d.status: d for d in s.scalars(select(Delivery))}
     assert set(outcome) == {"sent", "failed"}
-    assert outcome["failed"].attempts == notify.ATTEMPTS and "ConnectError" in outcome[
-        "failed"
-    ].error
+    assert (
+        outcome["failed"].attempts == notify.ATTEMPTS and "ConnectError" in outcome["failed"].error
+    )
     assert len(inbox.messages) == 1
 
 
@@ -259,3 +259,39 @@ def test_cli_subscribe_and_digest(tmp_path, monkeypatch) -> None:  # noqa: ANN00
     shown = runner.invoke(cli, ["alerts", "digest", "--html", str(html)])
     assert shown.exit_code == 0 and "TOCSIN WEEKLY DIGEST" in shown.output
     assert "<h1>Tocsin weekly digest" in html.read_text()
+
+
+def test_digest_lists_newly_published_assessments(alerts_db: Database, tmp_path) -> None:
+    from tocsin.analysis.framework import assessments
+    from tocsin.analysis.framework.ingest import ingest_items
+    from tocsin.store.models import Excerpt
+
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "Militia leaders in Darfur called for the expulsion of Masalit families.\n\n"
+        "Aid convoys were blocked at checkpoints for a third week.\n"
+    )
+    ingest_items(alerts_db, [str(report)], "alice")
+    with alerts_db.session() as s:
+        excerpt = s.scalars(select(Excerpt.id)).first()
+        factors = [f.code for f in taxonomy_factors(s)]
+        assessments.save(s, "Sudan", factors[0], "moderate", "medium", "first", [excerpt],
+                         "alice", publish=True)  # fmt: skip
+        assessments.save(s, "Sudan", factors[0], "high", "high", "worse", [excerpt],
+                         "bob", publish=True)  # fmt: skip
+        assessments.save(s, "Chad", factors[0], "low", "low", "draft only", [excerpt], "bob")
+    with alerts_db.session() as s:
+        digest = digests.build_digest(s, date.today(), 7)
+    assert [(a.code, a.level, a.previous, a.by) for a in digest.assessments] == [
+        ("SDN", "moderate", None, "alice"),
+        ("SDN", "high", "moderate", "bob"),
+    ]
+    assert "Sudan" in digests.render_text(digest) and "(was moderate)" in digests.render_html(
+        digest
+    )
+
+
+def taxonomy_factors(session):  # noqa: ANN001, ANN201
+    from tocsin.analysis.framework import taxonomy
+
+    return taxonomy.active(session).factors

@@ -15,8 +15,9 @@ from sqlalchemy.orm import Session
 from tocsin.alerts.notify import deliver, send_email, send_webhook
 from tocsin.analysis.forecast import queries
 from tocsin.analysis.forecast.service import DEFAULT_MODEL
+from tocsin.analysis.framework import taxonomy
 from tocsin.config import Settings
-from tocsin.store.models import Alert, AlertEvent, Country, Delivery, Subscription
+from tocsin.store.models import Alert, AlertEvent, Assessment, Country, Delivery, Subscription
 
 _env = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -38,6 +39,18 @@ class DigestAlert:
     summary: str
 
 
+@dataclass(frozen=True)
+class DigestAssessment:
+    """A Framework assessment version published in the period."""
+
+    country: str
+    code: str
+    factor: str
+    level: str
+    previous: str | None
+    by: str
+
+
 @dataclass
 class Digest:
     """What happened between ``start`` and ``end``."""
@@ -48,6 +61,7 @@ class Digest:
     escalated: list[DigestAlert] = field(default_factory=list)
     risers: list[queries.RankingRow] = field(default_factory=list)
     fallers: list[queries.RankingRow] = field(default_factory=list)
+    assessments: list[DigestAssessment] = field(default_factory=list)
     base_url: str = "http://127.0.0.1:8000"
 
     @property
@@ -89,7 +103,38 @@ def build_digest(session: Session, end: date, days: int = 7, base_url: str | Non
     digest.fallers = sorted((r for r in changes if r.rank_change < 0), key=lambda r: r.rank_change)[
         :5
     ]
+    digest.assessments = _published_assessments(session, t0, t1, _names_by_code(session))
     return digest
+
+
+def _names_by_code(session: Session) -> dict[str, str]:
+    return dict(session.execute(select(Country.code, Country.name)).all())
+
+
+def _published_assessments(
+    session: Session, t0: datetime, t1: datetime, names: dict[str, str]
+) -> list[DigestAssessment]:
+    factors = {f.code: f.name for f in taxonomy.active(session).factors}
+    published = session.scalars(
+        select(Assessment)
+        .where(Assessment.status == "published", Assessment.published_at >= t0,
+               Assessment.published_at < t1)
+        .order_by(Assessment.published_at)
+    )  # fmt: skip
+    out = []
+    for row in published:
+        previous = session.scalar(
+            select(Assessment.level)
+            .where(Assessment.country_code == row.country_code, Assessment.factor == row.factor,
+                   Assessment.status == "published", Assessment.version < row.version)
+            .order_by(Assessment.version.desc())
+            .limit(1)
+        )  # fmt: skip
+        out.append(DigestAssessment(
+            names.get(row.country_code, row.country_code), row.country_code,
+            factors.get(row.factor, row.factor), row.level, previous, row.published_by or "",
+        ))  # fmt: skip
+    return out
 
 
 def render_html(digest: Digest) -> str:
