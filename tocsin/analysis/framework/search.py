@@ -84,8 +84,9 @@ def search(
         base = base.join(Document, Document.id == Excerpt.document_id)
         order = [Document.ingested_at.desc(), Excerpt.position]
     elif dialect == "postgresql":
-        vector = func.to_tsvector("english", Excerpt.text)
-        tsquery = func.plainto_tsquery("english", query)
+        config = literal_column("'english'::regconfig")  # a constant, so the GIN index applies
+        vector = func.to_tsvector(config, Excerpt.text)
+        tsquery = func.plainto_tsquery(config, query)
         rank = func.ts_rank(vector, tsquery).label("rank")
         base = select(*columns, rank).join(Document, Document.id == Excerpt.document_id)
         base = base.where(vector.op("@@")(tsquery))
