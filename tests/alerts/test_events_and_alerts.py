@@ -199,3 +199,19 @@ def test_alert_evidence_links_to_event_pages_and_api(events_db: Database, settin
         )
         assert client.get("/api/v1/events", params={"country": "Narnia"}).status_code == 404
         assert client.get("/api/v1/events/999999").status_code == 404
+
+
+def test_replay_builds_the_alert_history_month_by_month(events_db: Database) -> None:
+    from tocsin.alerts.engine import replay
+
+    with events_db.session() as s:
+        upsert_events(s, _events("SDN", _calm_then_surge(60)))
+    with events_db.session() as s:
+        report = replay(s, date(2022, 11, 1), date(2023, 3, 15), ["civilian-surge"])
+        assert len(report.created) == 1 and report.merged == []
+        alert = s.get(Alert, report.created[0])
+        assert alert.observed == 60 and "January 2023" in alert.title
+        assert "tocsin.events_frame" not in s.info  # the frozen frame is dropped afterwards
+        upsert_events(s, _events("SDN", {"2023-03": 500}))  # new data is seen again
+        later = run_signals(s, date(2023, 4, 2), ["civilian-surge"])
+        assert later.merged == report.created  # same open alert, updated

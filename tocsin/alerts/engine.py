@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tocsin.alerts.signals import SIGNALS, AlertCandidate, AlertSignal
+from tocsin.analysis.events.series import frozen_events
 from tocsin.store import audit
 from tocsin.store.models import Alert, AlertEvent, AlertEvidence, Country
 from tocsin.store.models.alerts import SEVERITIES
@@ -136,12 +137,13 @@ def replay(
     to ``end`` (then on ``end``), so the alert history builds up from past data."""
     total = RunReport()
     days = [d.date() for d in pd.date_range(start, end, freq="MS")]
-    for day in [*days, end] if end not in days else days:
-        report = run_signals(session, day, names, actor, config)
-        total.created += report.created
-        total.merged += report.merged
-        for name, count in report.by_signal.items():
-            total.by_signal[name] = total.by_signal.get(name, 0) + count
+    with frozen_events(session):
+        for day in [*days, end] if end not in days else days:
+            report = run_signals(session, day, names, actor, config)
+            total.created += report.created
+            total.merged += report.merged
+            for name, count in report.by_signal.items():
+                total.by_signal[name] = total.by_signal.get(name, 0) + count
     total.created = list(dict.fromkeys(total.created))
     total.merged = [i for i in dict.fromkeys(total.merged) if i not in total.created]
     return total

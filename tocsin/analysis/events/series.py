@@ -3,6 +3,9 @@ with violence against civilians counted separately."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -10,10 +13,30 @@ from sqlalchemy.orm import Session
 from tocsin.store.models import Country, Event
 
 COLUMNS = ("events", "fatalities", "civilian_events", "civilian_fatalities")
+_FROZEN = "tocsin.events_frame"
+
+
+@contextmanager
+def frozen_events(session: Session) -> Iterator[None]:
+    """Within this block, :func:`events_frame` of all countries is read once and reused
+    (for replaying signals over many dates while no events are written)."""
+    session.info[_FROZEN] = None
+    try:
+        yield
+    finally:
+        session.info.pop(_FROZEN, None)
 
 
 def events_frame(session: Session, country: Country | None = None) -> pd.DataFrame:
     """Stored events as a frame (one country, or all)."""
+    if country is None and _FROZEN in session.info:
+        if session.info[_FROZEN] is None:
+            session.info[_FROZEN] = _read_events(session, None)
+        return session.info[_FROZEN].copy()
+    return _read_events(session, country)
+
+
+def _read_events(session: Session, country: Country | None) -> pd.DataFrame:
     query = select(
         Event.id, Event.country_id, Event.event_date, Event.admin1, Event.category,
         Event.against_civilians, Event.fatalities_best,
