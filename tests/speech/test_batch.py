@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tocsin.analysis.speech.batch import BatchInputError, score_file
+from tocsin.analysis.speech.batch import BatchInputError, score_file, score_texts
 from tocsin.analysis.speech.classifier import NgramClassifier
 from tocsin.analysis.speech.lexicon import LexiconMatcher, Term
 from tocsin.config import Settings
@@ -123,3 +123,20 @@ def test_two_processes_give_the_same_output(tmp_path: Path, small_model: NgramCl
     assert one.read_text() == two.read_text()
     assert first.scored == second.scored == 200 and len(second.bad) == 50
     assert second.bad[0].line == 4  # the first empty text (the header is line 1)
+
+
+def test_lexicon_terms_raise_category_and_supply_the_target(small_model: NgramClassifier) -> None:
+    matcher = LexiconMatcher([
+        Term("inyenzi", country="RWA", target="ethnicity", severity="high",
+             category="dehumanisation"),
+        Term("bengali", country="MMR", target="ethnicity", severity="medium"),
+    ])  # fmt: skip
+    texts = ["Exterminate the 1nyenzi now", "the bengali came to the market"]
+    threat, mild = score_texts(small_model, texts, matcher)
+    # the cue (exterminate) outranks the term's own category; the term names the target
+    assert threat["label"] == "hateful" and threat["category"] == "threat"
+    assert threat["target"] == "ethnicity" and threat["lexicon_terms"] == "inyenzi"
+    # a medium-severity term is reported but does not flag a text on its own
+    assert mild["lexicon_terms"] == "bengali"
+    if mild["label"] == "non-hateful":
+        assert mild["category"] == "none"

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tocsin.analysis.speech.classifier import Predictions, SpeechClassifier
+from tocsin.analysis.speech.lexicon import SEVERITIES as SEVERITY_ORDER
 from tocsin.analysis.speech.lexicon import LexiconMatcher, Match
 
 _BAD_BYTES = "text is not valid UTF-8 (wrong encoding?)"
@@ -174,17 +175,41 @@ def count_lines(path: Path) -> int:
         return sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
 
 
+STRENGTH = ("none", "derogation", "slur", "dehumanisation", "threat")
+
+
+def _stronger(a: str, b: str) -> str:
+    return max(a, b, key=lambda c: STRENGTH.index(c) if c in STRENGTH else 0)
+
+
+def _rank(match: Match) -> tuple[int, int]:
+    return SEVERITY_ORDER.index(match.term.severity), STRENGTH.index(match.term.category)
+
+
 def combine(pred: Predictions, matches: list[list[Match]]) -> list[dict[str, object]]:
-    """The added columns per text: model results raised by high-severity lexicon hits."""
+    """The added columns per text: model results combined with lexicon hits.
+
+    A high-severity term makes the text hateful; a term's category counts when it is more
+    severe than the model's (threat > dehumanisation > slur > derogation), and its target
+    is used when the text names no group.
+    """
+    n = len(pred.score)
+    cue_category = pred.cue_category if len(pred.cue_category) == n else ["derogation"] * n
+    named = pred.target_named if len(pred.target_named) == n else [False] * n
     out = []
-    for score, label, category, target, found in zip(
-        pred.score, pred.label, pred.category, pred.target, matches, strict=True
-    ):
-        high = [m for m in found if m.term.severity == "high"]
-        if label != "hateful" and high:
-            label, category, target = "hateful", high[0].term.category, high[0].term.target
+    for i, found in enumerate(matches):
+        label, category, target = pred.label[i], pred.category[i], pred.target[i]
+        ranked = sorted(found, key=_rank, reverse=True)
+        if ranked:
+            top = ranked[0].term
+            if label != "hateful" and top.severity == "high":
+                label, category = "hateful", _stronger(cue_category[i], top.category)
+                target = target if named[i] and target else top.target
+            elif label == "hateful":
+                category = _stronger(category, top.category)
+                target = target if named[i] else top.target
         out.append({
-            "score": round(float(score), 4), "label": label, "category": category,
+            "score": round(float(pred.score[i]), 4), "label": label, "category": category,
             "target": target, "lexicon_terms": "; ".join(sorted({m.term.term for m in found})),
         })  # fmt: skip
     return out

@@ -59,6 +59,8 @@ class Predictions:
     target: list[str]
     label: list[str] = field(default_factory=list)
     normalised: list[str] = field(default_factory=list)  # the texts after normalise()
+    cue_category: list[str] = field(default_factory=list)  # category from cues, any score
+    target_named: list[bool] = field(default_factory=list)  # target from a named group
 
     def __post_init__(self) -> None:
         if not self.label:
@@ -297,13 +299,17 @@ class NgramClassifier(SpeechClassifier):
             else ["other"] * len(flagged)
         )
         head = [next(guesses) if p >= THRESHOLD else "" for p in score]
-        categories, targets = [], []
+        categories, targets, named_flags = [], [], []
         for s, a, guess in zip(score, analyses, head, strict=True):
+            named = [e[6:-2].replace("_", " ") for e in a.extras if e.startswith("__grp_")]
+            named_flags.append(bool(named))
             if s < THRESHOLD:
                 categories.append("none")
                 targets.append("")
                 continue
             categories.append(category_of(a))
-            named = [e[6:-2].replace("_", " ") for e in a.extras if e.startswith("__grp_")]
             targets.append(named[0] if named else str(guess))
-        return Predictions(score, categories, targets, normalised=[a.normalised for a in analyses])
+        return Predictions(
+            score, categories, targets, normalised=[a.normalised for a in analyses],
+            cue_category=[category_of(a) for a in analyses], target_named=named_flags,
+        )  # fmt: skip
