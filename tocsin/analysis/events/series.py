@@ -70,7 +70,7 @@ def monthly(frame: pd.DataFrame, by: tuple[str, ...] = ("country_id",)) -> pd.Da
     filled = []
     for key, part in grouped.groupby(list(by)):
         months = pd.period_range(part["month"].min(), part["month"].max(), freq="M")
-        part = part.set_index("month").reindex(months, fill_value=0)
+        part = part.set_index("month")[list(COLUMNS)].reindex(months, fill_value=0)
         for column, value in zip(by, key if isinstance(key, tuple) else (key,), strict=True):
             part[column] = value
         filled.append(part.rename_axis("month").reset_index())

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
+import pandas as pd
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse
@@ -191,6 +192,43 @@ def violence_api(
 ) -> Violence:
     """UCDP deaths per year by kind, and monthly events (all and against civilians)."""
     return _violence(session, country_or_404(session, code))
+
+
+class Admin1Month(MonthPoint):
+    """Events and fatalities in one first-level admin unit and month."""
+
+    admin1: str
+
+
+@router.get(
+    "/api/v1/countries/{code}/violence/admin1",
+    response_model=list[Admin1Month],
+    tags=["countries"],
+)
+def violence_admin1_api(
+    code: str,
+    start: str | None = Query(None, pattern=r"^\d{4}-\d{2}$", description="First month, YYYY-MM."),
+    session: Session = Depends(get_session),
+    _u: User | None = Depends(reader),
+) -> list[Admin1Month]:
+    """Monthly events and fatalities per first-level admin unit (violence against
+    civilians apart), every month between each unit's first and last event."""
+    frame = events_frame(session, country_or_404(session, code))
+    frame = frame.assign(admin1=frame["admin1"].fillna("(unknown)"))
+    series = monthly(frame, by=("admin1",))
+    if start:
+        series = series[series["month"] >= pd.Period(start, freq="M")]
+    return [
+        Admin1Month(
+            admin1=r["admin1"],
+            month=str(r["month"]),
+            events=int(r["events"]),
+            fatalities=r["fatalities"],
+            civilian_events=int(r["civilian_events"]),
+            civilian_fatalities=r["civilian_fatalities"],
+        )  # fmt: skip
+        for r in series.to_dict("records")
+    ]
 
 
 def _section(session: Session, country: Country) -> dict[str, object]:
