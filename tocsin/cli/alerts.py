@@ -33,7 +33,8 @@ from tocsin.store.db import Database
 from tocsin.store.models import Alert, Country, Delivery, Event
 
 events_app = typer.Typer(
-    help="Conflict events: import UCDP GED or ACLED files.", no_args_is_help=True
+    help="Conflict events: import UCDP GED or ACLED files; load UCDP yearly deaths.",
+    no_args_is_help=True,
 )
 alerts_app = typer.Typer(
     help="Alerts: run the signals, work through alerts, subscriptions, weekly digest.",
