@@ -15,10 +15,13 @@ registered model by ``tests/conformance/test_forecast_models.py``:
 from __future__ import annotations
 
 from abc import abstractmethod
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import ClassVar
 
 import numpy as np
 import pandas as pd
+from threadpoolctl import threadpool_limits
 
 from tocsin.plugins import Plugin, Registry
 
@@ -56,6 +59,18 @@ class ForecastModel(Plugin):
     def training_rows(self, panel: pd.DataFrame) -> pd.DataFrame:
         """Complete-case rows with a known outcome."""
         return self.scorable(panel).dropna(subset=[self.outcome])
+
+
+@contextmanager
+def single_threaded() -> Iterator[None]:
+    """Run numerical libraries (OpenMP, BLAS) on one thread.
+
+    The panel is small: a second thread per fit gains little and, on a busy machine or
+    with one fit per core, spin-waiting OpenMP threads make a fit several times slower.
+    Parallelism comes from fitting several origins at once instead (backtest.py).
+    """
+    with threadpool_limits(limits=1):
+        yield
 
 
 def logit(p: np.ndarray) -> np.ndarray:
