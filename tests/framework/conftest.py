@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import http.server
 import io
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -115,3 +118,31 @@ def formats_dir(tmp_path: Path) -> Path:
         )
     )
     return folder
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    pages: dict[str, tuple[int, str, bytes]] = {}
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        status, ctype, body = self.pages.get(self.path, (404, "text/plain", b"missing"))
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *_args: object) -> None:
+        return
+
+
+@pytest.fixture
+def web_server() -> Iterator[tuple[str, dict[str, tuple[int, str, bytes]]]]:
+    """A real HTTP server on a loopback port serving ``pages`` (path -> status, type, body)."""
+    pages: dict[str, tuple[int, str, bytes]] = {}
+    handler = type("Handler", (_Handler,), {"pages": pages})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", pages
+    server.shutdown()
+    server.server_close()

@@ -3,9 +3,6 @@ country detection, URLs and feeds from a real local HTTP server."""
 
 from __future__ import annotations
 
-import http.server
-import threading
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -130,34 +127,6 @@ def test_countries_are_detected_by_name_demonym_and_capital() -> None:
     assert detect_countries("the Democratic Republic of the Congo") == ["COD"]
     assert detect_countries("Guinea worms and a chad of paper; the UN and the US") == []
     assert detect_countries("Nigeria, not Niger") == ["NGA"]
-
-
-class _Handler(http.server.BaseHTTPRequestHandler):
-    pages: dict[str, tuple[int, str, bytes]] = {}
-
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
-        status, ctype, body = self.pages.get(self.path, (404, "text/plain", b"missing"))
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *_args: object) -> None:
-        return
-
-
-@pytest.fixture
-def web_server() -> Iterator[tuple[str, dict[str, tuple[int, str, bytes]]]]:
-    """A real HTTP server on a loopback port serving ``pages`` (path -> status, type, body)."""
-    pages: dict[str, tuple[int, str, bytes]] = {}
-    handler = type("Handler", (_Handler,), {"pages": pages})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", pages
-    server.shutdown()
-    server.server_close()
 
 
 def test_urls_and_feeds_are_ingested_and_failures_recorded(

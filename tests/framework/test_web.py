@@ -166,3 +166,38 @@ def test_pages_render_and_forms_need_login_and_csrf(
     )
     assert done.status_code == 303 and done.headers["location"].endswith(f"#ex-{excerpt_id}")
     assert 'data-indicator="RF11.1"' in app_client.get(done.headers["location"]).text
+
+
+def test_the_server_polls_due_feeds_in_the_background(
+    settings: Settings,
+    sqlite_database: Database,
+    web_server: tuple[str, dict[str, tuple[int, str, bytes]]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import time
+
+    from tocsin.analysis.framework.feeds import add_feed
+    from tocsin.store.models import Document, Feed
+    from tocsin.web.routes import framework as routes
+
+    base, pages = web_server
+    rss = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item>'
+        "<title>Camps</title><description>Militias attacked camps for displaced people near "
+        "El Geneina and aid convoys were blocked.</description></item></channel></rss>"
+    )
+    pages["/feed.xml"] = (200, "application/rss+xml", rss.encode())
+    with sqlite_database.session() as s:
+        add_feed(s, f"{base}/feed.xml", "tester", interval_minutes=60)
+    monkeypatch.setattr(routes, "FEED_CHECK_SECONDS", 0.2)
+    with TestClient(create_app(settings, sqlite_database)):
+        deadline = time.monotonic() + 30
+        while True:
+            with sqlite_database.session() as s:
+                feed = s.scalars(select(Feed)).one()
+                if feed.last_status == "ok":
+                    break
+            assert time.monotonic() < deadline, "the feed was not polled"
+            time.sleep(0.2)
+    with sqlite_database.session() as s:
+        assert s.scalars(select(Document.source)).all() == ["Wire"]

@@ -4,10 +4,14 @@ country-page section, and the JSON API under /api/v1."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Form, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import AfterValidator, BaseModel, Field
 from sqlalchemy import func, select
@@ -16,6 +20,7 @@ from sqlalchemy.orm import Session
 from tocsin.analysis.framework import assessments, suggest, tagging
 from tocsin.analysis.framework import taxonomy as tax
 from tocsin.analysis.framework.extract import Extracted
+from tocsin.analysis.framework.feeds import poll_due
 from tocsin.analysis.framework.ingest import store_extracted
 from tocsin.analysis.framework.search import Filters, search
 from tocsin.reference.countries import UnknownCountryError, lookup
@@ -25,7 +30,33 @@ from tocsin.web.auth import reader, require_role
 from tocsin.web.deps import get_session, templates
 from tocsin.web.extensions import CountrySection, NavLink, add_country_section, add_nav_link
 
-router = APIRouter()
+logger = logging.getLogger(__name__)
+FEED_CHECK_SECONDS = 300  # how often the server looks for feeds that are due
+
+
+async def _poll_feeds_forever(app: FastAPI) -> None:
+    """Every FEED_CHECK_SECONDS, poll the feeds that are due (in a worker thread)."""
+    while True:
+        await asyncio.sleep(FEED_CHECK_SECONDS)
+        try:
+            await asyncio.to_thread(poll_due, app.state.db, "system:feeds")
+        except Exception:  # noqa: BLE001 - a failing round must not stop the schedule
+            logger.exception("feed polling round failed")
+
+
+@asynccontextmanager
+async def _feed_scheduler(app: FastAPI) -> AsyncIterator[None]:
+    """While the server runs, feeds are polled on their schedule; stopped on shutdown."""
+    task = asyncio.create_task(_poll_feeds_forever(app))
+    try:
+        yield
+    finally:
+        task.cancel()
+        with suppress(asyncio.CancelledError):
+            await task
+
+
+router = APIRouter(lifespan=_feed_scheduler)
 add_nav_link(NavLink("Workbench", "/framework", order=40))
 
 Level = Literal["none", "low", "moderate", "high", "very high"]
