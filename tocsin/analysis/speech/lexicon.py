@@ -66,6 +66,7 @@ class Match:
 def validate_term(row: dict[str, str], where: str = "") -> Term:
     """A :class:`Term` from a mapping, refusing unknown severities, targets, categories."""
     at = f"{where}: " if where else ""
+    row = {k: v.replace("\x00", "") if isinstance(v, str) else v for k, v in row.items()}
     term = (row.get("term") or "").strip()
     if not term or not normalise(term):
         raise LexiconFormatError(f"{at}empty term")

@@ -328,6 +328,9 @@ def ingest(
     assert isinstance(reader, PostImporter)
     code = lookup(country).code if country else None
     batch = reader.read(path, code)
+    for post in batch.posts:  # PostgreSQL text cannot hold NUL characters
+        for name in ("source_id", "text", "channel", "author", "lang", "url"):
+            setattr(post, name, getattr(post, name).replace("\x00", ""))
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     record = SpeechImport(

@@ -156,7 +156,7 @@ def validate_factors(factors: dict[str, Any]) -> dict[str, dict[str, Any]]:
                 raise WorksheetError(f"rating of {key!r} must be 0-3, not {rating!r}") from None
             if not 0 <= rating <= 3:
                 raise WorksheetError(f"rating of {key!r} must be 0-3, not {rating}")
-        notes = str(value.get("notes") or "")
+        notes = str(value.get("notes") or "").replace("\x00", "")
         if len(notes) > 5000:
             raise WorksheetError(f"notes of {key!r} are longer than 5000 characters")
         clean[key] = {"notes": notes, "rating": rating}
@@ -200,7 +200,8 @@ def save_worksheet(
                                prefill=prefill(session, post))  # fmt: skip
         session.add(sheet)
         before = None
-    sheet.factors, sheet.conclusion, sheet.summary = clean, conclusion, summary[:10000]
+    sheet.factors, sheet.conclusion = clean, conclusion
+    sheet.summary = summary.replace("\x00", "")[:10000]
     sheet.status, sheet.updated_at = status, utcnow()
     session.flush()
     audit.record(session, analyst, "rabat.save", "rabat_worksheet", sheet.id, before,

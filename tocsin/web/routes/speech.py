@@ -247,8 +247,8 @@ def classify_api(
     """Score texts with the current model and the lexicon (nothing is stored)."""
     try:
         model = current_model(get_app_settings(request))
-    except ModelFileError as exc:
-        raise HTTPException(503, str(exc)) from None
+    except ModelFileError as exc:  # 409: the server is not ready for this yet
+        raise HTTPException(409, str(exc)) from None
     code = country_or_404(session, body.country).code if body.country else None
     matcher = lexicon.matcher_from_store(session)
     results = score_texts(model, list(body.texts), matcher, body.lang, [code] * len(body.texts))
