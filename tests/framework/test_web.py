@@ -201,3 +201,39 @@ def test_the_server_polls_due_feeds_in_the_background(
             time.sleep(0.2)
     with sqlite_database.session() as s:
         assert s.scalars(select(Document.source)).all() == ["Wire"]
+
+
+def test_analyst_uploads_reports_each_reported(
+    sqlite_client: TestClient, sqlite_database: Database
+) -> None:
+    from tests.framework.conftest import docx_bytes, encrypted_pdf, minimal_pdf
+    from tocsin.store.models.evidence import EvidenceItem
+
+    files = [
+        ("files", ("report.pdf", minimal_pdf(["Soldiers burned villages in Rakhine."]), "x")),
+        ("files", ("locked.pdf", encrypted_pdf(), "application/pdf")),
+        ("files", ("notes.docx", docx_bytes(["Militias drew up lists of names in Bangui."]), "x")),
+        ("files", ("tool.exe", b"MZ", "application/octet-stream")),
+    ]
+    assert sqlite_client.post("/framework/documents", files=files).status_code == 401
+    login = sqlite_client.get("/login").text
+    token = login.split('name="csrf_token" value="')[1].split('"')[0]
+    sqlite_client.post(
+        "/login",
+        data={"username": "analyst", "password": "analyst-password-123", "csrf_token": token},
+    )
+    page = sqlite_client.get("/framework").text
+    assert 'enctype="multipart/form-data"' in page
+    token = page.split('name="csrf_token" value="')[1].split('"')[0]
+    response = sqlite_client.post(
+        "/framework/documents", files=files, data={"source": "field", "csrf_token": token}
+    )
+    assert response.status_code == 200
+    body = response.text
+    assert body.count('class="upload-new"') == 2 and body.count('class="upload-refused"') == 2
+    assert "encrypted" in body and "unsupported type" in body
+    with sqlite_database.session() as s:
+        from tocsin.store.models import Document
+
+        assert sorted(s.scalars(select(Document.media_type))) == ["docx", "pdf"]
+        assert len(s.scalars(select(EvidenceItem)).all()) == 2

@@ -37,6 +37,7 @@ WRITE_ROUTES: dict[tuple[str, str], str | None] = {
     ("POST", "/framework/tags/{tag_id}/delete"): "analyst",
     ("POST", "/framework/countries/{country}/{factor}"): "analyst",
     ("POST", "/framework/assessments/{assessment_id}/publish"): "analyst",
+    ("POST", "/framework/documents"): "analyst",
     ("POST", "/api/v1/speech/classify"): None,  # computes scores, stores nothing
     ("POST", "/api/v1/speech/lexicon"): "analyst",
     ("POST", "/api/v1/speech/posts/{post_id}/worksheets"): "analyst",

@@ -9,9 +9,21 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 from datetime import date
+from pathlib import Path as FilePath
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, FastAPI, Form, HTTPException, Path, Query, Request
+from fastapi import (
+    APIRouter,
+    Depends,
+    FastAPI,
+    File,
+    Form,
+    HTTPException,
+    Path,
+    Query,
+    Request,
+    UploadFile,
+)
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import AfterValidator, BaseModel, Field
 from sqlalchemy import func, select
@@ -19,11 +31,18 @@ from sqlalchemy.orm import Session
 
 from tocsin.analysis.framework import assessments, suggest, tagging
 from tocsin.analysis.framework import taxonomy as tax
-from tocsin.analysis.framework.extract import Extracted
+from tocsin.analysis.framework.extract import (
+    MAX_BYTES,
+    SUFFIX_TYPES,
+    Extracted,
+    ExtractError,
+    extract_bytes,
+)
 from tocsin.analysis.framework.feeds import poll_due
-from tocsin.analysis.framework.ingest import store_extracted
+from tocsin.analysis.framework.ingest import ItemReport, locker_depositor, store_extracted
 from tocsin.analysis.framework.search import Filters, search
 from tocsin.reference.countries import UnknownCountryError, lookup
+from tocsin.store import locker
 from tocsin.store.models import Assessment, Country, Document, Excerpt, Suggestion, Tag
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader, require_role
@@ -639,6 +658,39 @@ def workbench_page(
         request, "framework/index.html",
         {"docs": docs, "total": total, "uncertain": uncertain, "tags": tags, "user": user},
     )  # fmt: skip
+
+
+MAX_UPLOADS = 50
+
+
+@router.post("/framework/documents", response_class=HTMLResponse, include_in_schema=False)
+async def upload_form(
+    request: Request,
+    files: list[UploadFile] = File(...),
+    source: str = Form("upload", max_length=200),
+    user: User = Depends(require_role("analyst")),
+    session: Session = Depends(get_session),
+) -> HTMLResponse:
+    """Upload reports (text, Markdown, HTML, PDF, Word); each is reported on its own."""
+    reports: list[ItemReport] = []
+    settings = request.app.state.settings
+    depositor = locker_depositor(locker.default_root(settings.data_dir), user.username)
+    for upload in files[:MAX_UPLOADS]:
+        name = FilePath(upload.filename or "upload").name[:200]
+        media_type = SUFFIX_TYPES.get(FilePath(name).suffix.lower(), "unsupported")
+        raw = await upload.read(MAX_BYTES + 1)
+        try:
+            item = extract_bytes(raw, media_type, name)
+        except ExtractError as exc:
+            reports.append(ItemReport(name, "refused", message=str(exc)))
+            continue
+        report = store_extracted(
+            session, item, source or "upload", user.username, depositor=depositor
+        )
+        reports.append(report)
+    return templates.TemplateResponse(
+        request, "framework/uploaded.html", {"reports": reports, "user": user}
+    )
 
 
 @router.get("/framework/taxonomy", response_class=HTMLResponse, include_in_schema=False)
