@@ -107,3 +107,10 @@ def test_saved_terms_are_audited_and_updated_in_place(database: Database) -> Non
         ).all()
         assert len(entries) == 5
         assert entries[-1].actor == "analyst2" and entries[-1].before["severity"] == "low"
+
+
+def test_a_file_that_is_not_utf8_is_refused_by_name(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.csv"
+    path.write_bytes(b"term\ncaf\xe9\n")
+    with pytest.raises(LexiconFormatError, match="latin1.csv: not UTF-8"):
+        read_lexicon_csv(path)

@@ -121,8 +121,10 @@ def score_cmd(
             model = current_model(settings)
         except ModelFileError as exc:
             raise ValueError(str(exc)) from None
+        if not input_file.is_file():
+            raise ValueError(f"{input_file}: no such file")
         matcher = _matcher(settings)
-        total = batch.count_lines(input_file) if input_file.is_file() else 0
+        total = batch.count_lines(input_file)
         columns = (
             TextColumn("{task.description}"),
             BarColumn(),

@@ -94,7 +94,11 @@ def validate_term(row: dict[str, str], where: str = "") -> Term:
 def read_lexicon_csv(data: str | Path) -> tuple[list[Term], list[str]]:
     """Terms from a CSV (a path or its text) with the :data:`LEXICON_COLUMNS`; bad rows
     are returned as messages with their line numbers, the rest are kept."""
-    text = data.read_text(encoding="utf-8") if isinstance(data, Path) else data
+    try:
+        text = data.read_text(encoding="utf-8-sig") if isinstance(data, Path) else data
+    except UnicodeDecodeError as exc:
+        raise LexiconFormatError(f"{data}: not UTF-8 text ({exc.reason} at byte {exc.start})"
+                                 ) from None  # fmt: skip
     reader = csv.DictReader(io.StringIO(text))
     if reader.fieldnames is None or "term" not in reader.fieldnames:
         raise LexiconFormatError(f"lexicon CSV needs a header with at least 'term' ({data})")
