@@ -112,3 +112,28 @@ def test_base_year_without_data_says_so(real_panel: service.PanelData) -> None:
         service.forecast(real_panel, "tocsin-enet", 1950)
     with pytest.raises(KeyError, match="did you mean ewp-enet"):
         service.make_model("ewp-net")
+
+
+@pytest.mark.shared_data
+def test_forecast_years_skips_runs_already_stored(
+    database: Database, real_panel: service.PanelData
+) -> None:
+    load_ewp(database, [])
+    result, computed = service.forecast_years(database, real_panel, range(2023, 2025))
+    assert computed == [2023, 2024] and result is not None and result.base_year == 2024
+    assert service.forecast_years(database, real_panel, range(2023, 2025)) == (None, [])
+    with database.session() as session:
+        runs = {r.base_year: r for r in session.scalars(select(ForecastRun))}
+        assert set(runs) == {2023, 2024}
+        one_year = session.scalars(
+            select(Forecast.risk_1yr).where(Forecast.run_id == runs[2023].id)
+        ).all()
+        assert all(v is None for v in one_year)  # one-year risks only for the last year
+    # a new data file (different checksum) is forecast again, replacing the old run
+    changed = service.PanelData(real_panel.frame, {"ewp-predictors": "0" * 64})
+    _, computed = service.forecast_years(database, changed, range(2024, 2025))
+    assert computed == [2024]
+    with database.session() as session:
+        run = service.latest_run(session)
+        assert run is not None and run.data_checksums == changed.checksums
+        assert session.scalar(select(func.count()).select_from(ForecastRun)) == 2

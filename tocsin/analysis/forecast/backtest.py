@@ -85,8 +85,10 @@ def run_backtest(
     the whole stack again. ``on_origin(T)`` is called as each origin finishes (progress).
     """
     start = time.perf_counter()
-    jobs = min(default_jobs() if n_jobs is None else n_jobs, len(origins))
     model = make_model()
+    jobs = min(default_jobs() if n_jobs is None else n_jobs, len(origins))
+    if not model.parallel_origins:
+        jobs = 1
     if jobs <= 1:
         parts = []
         for last_train_year in origins:

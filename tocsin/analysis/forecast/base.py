@@ -33,6 +33,10 @@ class ForecastModel(Plugin):
     """Base class of forecast models. Subclasses set ``name``, ``version``, ``summary``."""
 
     version: ClassVar[str] = "1"
+    # True: the backtest fits several origins at once in threads, one thread each (good
+    # for single solves). False: origins one after another, the model using ``n_jobs``
+    # processes itself (good for cross-validation paths, whose Python loops hold the GIL).
+    parallel_origins: ClassVar[bool] = True
     n_jobs: int = 2
     outcome: str = OUTCOME  # the service sets "mk_onset_1" for one-year risks
 

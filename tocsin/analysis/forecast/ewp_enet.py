@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 from glum import GeneralizedLinearRegressorCV
 
-from tocsin.analysis.forecast.base import BASELINE, MODELS, ForecastModel, single_threaded
+from tocsin.analysis.forecast.base import BASELINE, MODELS, ForecastModel
 from tocsin.plugins import PluginSettings
 from tocsin.sources.ewp import PREDICTORS
 
@@ -36,6 +36,7 @@ class EwpElasticNet(ForecastModel):
     version = "2025.1"
     summary = "Replication of the Early Warning Project 2025 elastic-net model"
     Settings = EwpElasticNetSettings
+    parallel_origins = False  # glum cross-validates the folds in parallel processes
 
     def __init__(self, settings: EwpElasticNetSettings | None = None) -> None:
         super().__init__(settings)
@@ -61,10 +62,7 @@ class EwpElasticNet(ForecastModel):
             n_jobs=self.n_jobs,
         )
         self._means = np.nanmean(rows[list(PREDICTORS)].to_numpy(float), axis=0)
-        with single_threaded():
-            self._model.fit(
-                rows[list(PREDICTORS)].to_numpy(float), rows[self.outcome].to_numpy(float)
-            )
+        self._model.fit(rows[list(PREDICTORS)].to_numpy(float), rows[self.outcome].to_numpy(float))
         return self
 
     def _fitted(self) -> GeneralizedLinearRegressorCV:

@@ -19,6 +19,7 @@ from tocsin.config import Settings
 from tocsin.reference.countries import lookup
 from tocsin.sources import fetch
 from tocsin.sources.ewp import read_predictors
+from tocsin.store.db import Database
 from tocsin.store.models import BacktestRun, Country, Forecast, ForecastDriver, ForecastRun
 
 DEFAULT_MODEL = "tocsin-enet"
@@ -183,6 +184,47 @@ def store_forecast(
     )
     session.flush()
     return run
+
+
+def stored_run(
+    session: Session, model: str, version: str, base_year: int, checksums: dict[str, str]
+) -> ForecastRun | None:
+    """A stored run of this model version and base year made from the same data files."""
+    for run in session.scalars(
+        select(ForecastRun).where(
+            ForecastRun.model == model,
+            ForecastRun.model_version == version,
+            ForecastRun.base_year == base_year,
+        )
+    ):
+        if run.data_checksums == checksums:
+            return run
+    return None
+
+
+def forecast_years(
+    db: Database,
+    panel: PanelData,
+    years: range,
+    model_name: str = DEFAULT_MODEL,
+    one_year_from: int | None = None,
+) -> tuple[ForecastResult | None, list[int]]:
+    """Forecast and store each base year not already stored for this model version and
+    these data checksums; one-year risks only from ``one_year_from`` on (default: the
+    last year). Returns the last result computed (None if all were stored) and the
+    years computed. Used by ``tocsin up``, which re-runs it often."""
+    version = MODELS.get(model_name).version
+    first_one_year = years[-1] if one_year_from is None else one_year_from
+    with db.session() as session:
+        todo = [
+            y for y in years if stored_run(session, model_name, version, y, panel.checksums) is None
+        ]
+    result = None
+    for year in todo:
+        result = forecast(panel, model_name, year, one_year=year >= first_one_year)
+        with db.session() as session:
+            store_forecast(session, result, panel.checksums)
+    return result, todo
 
 
 def latest_run(session: Session, model: str = DEFAULT_MODEL) -> ForecastRun | None:

@@ -16,7 +16,12 @@ import pandas as pd
 from glum import GeneralizedLinearRegressor
 
 from tocsin.analysis.forecast.base import BASELINE, MODELS, ForecastModel, single_threaded
-from tocsin.analysis.forecast.features import add_features, feature_columns
+from tocsin.analysis.forecast.features import (
+    CONTEXT_COLUMNS,
+    add_context_features,
+    add_features,
+    feature_columns,
+)
 from tocsin.plugins import PluginSettings
 from tocsin.sources.ewp import PREDICTORS
 
@@ -26,6 +31,7 @@ class TocsinEnetSettings(PluginSettings):
 
     alpha: float = 0.04
     l1_ratio: float = 0.2
+    context: bool = False  # add episode-history, regional and interaction features
 
 
 @MODELS.register
@@ -42,14 +48,18 @@ class TocsinEnet(ForecastModel):
         self._model: GeneralizedLinearRegressor | None = None
         self._means: np.ndarray = np.zeros(0)
         self.features = feature_columns()
+        if self.settings.context:
+            self.features += list(CONTEXT_COLUMNS)
 
     def required_columns(self) -> list[str]:
         """The 39 EWP predictors must be present; engineered ones may be missing."""
         return list(PREDICTORS)
 
     def _design(self, rows: pd.DataFrame) -> np.ndarray:
+        # Features are computed over whole country histories (service.load_panel does it
+        # once); computing them here is correct only for rows with their history.
         if not set(self.features) <= set(rows.columns):
-            rows = add_features(rows)
+            rows = add_context_features(rows) if self.settings.context else add_features(rows)
         return np.nan_to_num(rows[self.features].to_numpy(float))
 
     def fit(self, panel: pd.DataFrame) -> TocsinEnet:
