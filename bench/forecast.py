@@ -129,7 +129,7 @@ def main() -> None:
     for key in METRICS:
         table.add_row(
             key,
-            *[f"{r.metrics[key]:.4f}" for _, r, _ in results],
+            *[f"{r.metrics[key]:.{5 if key == 'brier' else 4}f}" for _, r, _ in results],
             f"{EWP_R.get(key, float('nan')):.3f}",
         )
     for k in (10, 30):
