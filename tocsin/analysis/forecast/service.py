@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 # Importing the model modules registers them.
@@ -120,15 +121,14 @@ def _drivers(
     previous.index = frame.loc[previous.index, "ewp_name"]
     features = [c for c in now.columns if c != BASELINE]
     change = now[features] - previous.reindex(now.index)[features]
-    values = target.set_index("ewp_name").reindex(now.index)
+    values = target.set_index("ewp_name").reindex(index=now.index, columns=features)
     long = now[features].stack().rename("contribution").reset_index()
     long.columns = ["ewp_name", "predictor", "contribution"]
     long["change_contribution"] = change.stack(future_stack=True).to_numpy()
-    long["value"] = [
-        values.at[n, p] if p in values.columns else None
-        for n, p in zip(long["ewp_name"], long["predictor"], strict=True)
-    ]
-    long["code"] = long["ewp_name"].map(lambda n: lookup(n).code)
+    value = values.astype(float).stack(future_stack=True).to_numpy()
+    long["value"] = pd.Series(value, dtype=object).where(~np.isnan(value), None)
+    codes = {name: lookup(name).code for name in now.index.unique()}
+    long["code"] = long["ewp_name"].map(codes)
     return long
 
 
@@ -169,19 +169,21 @@ def store_forecast(
         )
         for row in result.table.itertuples()
     )
-    session.add_all(
-        ForecastDriver(
-            run_id=run.id,
-            country_id=ids[row.code],
-            predictor=row.predictor,
-            value=None if row.value is None or pd.isna(row.value) else float(row.value),
-            contribution=float(row.contribution),
-            change_contribution=(
+    drivers = [
+        {
+            "run_id": run.id,
+            "country_id": ids[row.code],
+            "predictor": row.predictor,
+            "value": None if row.value is None or pd.isna(row.value) else float(row.value),
+            "contribution": float(row.contribution),
+            "change_contribution": (
                 None if pd.isna(row.change_contribution) else float(row.change_contribution)
             ),
-        )
+        }
         for row in result.drivers.itertuples()
-    )
+    ]
+    if drivers:  # one multi-row INSERT batch rather than one ORM object per driver
+        session.execute(insert(ForecastDriver), drivers)
     session.flush()
     return run
 
