@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 
 from tocsin.alerts.engine import AlertError, record_candidate, run_signals, transition
 from tocsin.alerts.signals import AlertCandidate, EvidenceRef
-from tocsin.alerts.surge import CivilianSurge, tail_probability
+from tocsin.alerts.surge import CivilianSurge
+from tocsin.analysis.baseline import tail_probability
 from tocsin.analysis.events.ingest import import_file, upsert_events
 from tocsin.analysis.events.series import events_frame, monthly
 from tocsin.sources.importers.base import EVENT_COLUMNS

@@ -16,13 +16,12 @@ from __future__ import annotations
 
 from datetime import date
 
-import numpy as np
 import pandas as pd
-from scipy import stats
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tocsin.alerts.signals import SIGNALS, AlertCandidate, AlertSignal, EvidenceRef
+from tocsin.analysis.baseline import tail_probability
 from tocsin.analysis.events.series import events_frame, monthly
 from tocsin.plugins import PluginSettings
 from tocsin.store.models import Country, Event
@@ -31,17 +30,6 @@ from tocsin.store.models import Country, Event
 def last_full_month(as_of: date) -> pd.Period:
     """The most recent month that has ended on ``as_of``."""
     return pd.Period(as_of, freq="M") - 1
-
-
-def tail_probability(history: np.ndarray, observed: float) -> tuple[float, float]:
-    """(baseline mean, P(X >= observed)) under a negative binomial fitted to ``history``."""
-    mean = float(np.mean(history)) if len(history) else 0.0
-    var = float(np.var(history, ddof=1)) if len(history) > 1 else mean
-    k = int(np.ceil(observed))
-    if var > mean > 0:
-        r = mean * mean / (var - mean)
-        return mean, float(stats.nbinom.sf(k - 1, r, r / (r + mean)))
-    return mean, float(stats.poisson.sf(k - 1, max(mean, 0.5)))
 
 
 def severity(tail: float, observed: float) -> str:

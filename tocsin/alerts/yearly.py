@@ -1,7 +1,8 @@
 """Yearly surge: a country's deaths in its latest recorded year far above its own previous
 years, from UCDP's yearly datasets (works where no monthly event file is loaded).
 
-The baseline is the same negative binomial as the monthly surge (``surge.tail_probability``)
+The baseline is the same negative binomial as the monthly surge
+(``tocsin.analysis.baseline.tail_probability``)
 over the previous ``history_years``; an alert needs at least ``min_deaths`` deaths and an
 upper-tail probability below ``alpha``. ``bench/alerts.py`` measures how often such alerts
 preceded mass-killing onsets, against a naive rule.
@@ -17,7 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tocsin.alerts.signals import SIGNALS, AlertCandidate, AlertSignal, EvidenceRef
-from tocsin.alerts.surge import severity, tail_probability
+from tocsin.alerts.surge import severity
+from tocsin.analysis.baseline import tail_probability
 from tocsin.analysis.events.yearly import yearly_series
 from tocsin.plugins import PluginSettings
 from tocsin.store.models import Country

@@ -22,13 +22,18 @@ from tocsin.alerts.engine import (
 from tocsin.alerts.signals import SIGNALS
 from tocsin.analysis.events import yearly
 from tocsin.analysis.events.ingest import import_datasets, import_file
-from tocsin.cli.common import console, database, friendly_errors, settings_with
+from tocsin.cli.common import (
+    cli_actor,
+    console,
+    friendly_errors,
+    migrated_database,
+    settings_with,
+)
 from tocsin.cli.up import STEPS, Step
 from tocsin.config import Settings
 from tocsin.sources.catalog.events import GED_EVENT_DATASETS
 from tocsin.sources.importers import IMPORTERS
 from tocsin.sources.importers.base import EventFormatError
-from tocsin.store import migrate
 from tocsin.store.db import Database
 from tocsin.store.models import Alert, Country, Delivery, Event
 
@@ -42,18 +47,6 @@ alerts_app = typer.Typer(
 )
 
 
-def _actor() -> str:
-    import getpass
-
-    return f"cli:{getpass.getuser()}"
-
-
-def _db() -> Database:
-    db = database(settings_with())
-    migrate.upgrade(db)
-    return db
-
-
 @events_app.command("import")
 def import_events(
     files: list[Path] = typer.Argument(..., exists=True, dir_okay=False, help="CSV files."),
@@ -62,11 +55,11 @@ def import_events(
     """Import event files; re-importing a newer version updates events in place."""
     with friendly_errors():
         IMPORTERS.get(fmt)
-        db = _db()
+        db = migrated_database()
         for path in files:
             try:
                 with db.session() as session:
-                    report = import_file(session, path, fmt, actor=_actor())
+                    report = import_file(session, path, fmt, actor=cli_actor())
             except EventFormatError as exc:
                 raise ValueError(str(exc)) from None
             console.print(
@@ -83,9 +76,9 @@ def import_events(
 def load_yearly_command() -> None:
     """Load UCDP's yearly deaths per country (battle deaths; deaths by type of violence)."""
     with friendly_errors():
-        settings, db = settings_with(), _db()
+        settings, db = settings_with(), migrated_database()
         with db.session() as session:
-            report = yearly.load_yearly(session, settings, actor=_actor())
+            report = yearly.load_yearly(session, settings, actor=cli_actor())
         console.print(_yearly_summary(report))
 
 
@@ -110,7 +103,7 @@ def run(
         for name in signal or []:
             SIGNALS.get(name)
         day = date.fromisoformat(as_of) if as_of else date.today()
-        settings, db = settings_with(), _db()
+        settings, db = settings_with(), migrated_database()
         with db.session() as session:
             if replay_from:
                 start = date.fromisoformat(replay_from)
@@ -139,7 +132,7 @@ def list_alerts(
     country: str | None = typer.Option(None, help="Country name or code."),
 ) -> None:
     """Show alerts, newest first."""
-    with friendly_errors(), _db().session() as session:
+    with friendly_errors(), migrated_database().session() as session:
         query = select(Alert, Country.name).outerjoin(Country, Country.id == Alert.country_id)
         if status:
             query = query.where(Alert.status == status)
@@ -158,7 +151,7 @@ def list_alerts(
 @alerts_app.command("show")
 def show(alert_id: int) -> None:
     """Everything about one alert: what, where, since when, how unusual, evidence, history."""
-    with friendly_errors(), _db().session() as session:
+    with friendly_errors(), migrated_database().session() as session:
         alert = session.get(Alert, alert_id)
         if alert is None:
             raise ValueError(f"no alert {alert_id}")
@@ -180,14 +173,14 @@ def show(alert_id: int) -> None:
 def _transition(alert_id: int, action: str, note: str) -> None:
     with friendly_errors():
         try:
-            with _db().session() as session:
-                alert = transition(session, alert_id, action, _actor(), note)
+            with migrated_database().session() as session:
+                alert = transition(session, alert_id, action, cli_actor(), note)
                 console.print(f"alert {alert_id} is now {alert.status}")
         except AlertError as exc:
             raise ValueError(str(exc)) from None
         if action == "escalate":
             settings = settings_with()
-            with _db().session() as session:
+            with migrated_database().session() as session:
                 _print_deliveries(notify.notify_alerts(session, settings, [alert_id], "escalated"))
 
 
@@ -222,8 +215,8 @@ def subscribe(
         if (email is None) == (webhook is None):
             raise ValueError("give exactly one of --email or --webhook")
         channel, target = ("email", email) if email else ("webhook", webhook)
-        with _db().session() as session:
-            sub = notify.subscribe(session, channel, target or "", _actor(), country or [],
+        with migrated_database().session() as session:
+            sub = notify.subscribe(session, channel, target or "", cli_actor(), country or [],
                                    min_severity, digest)  # fmt: skip
             console.print(f"subscription {sub.id}: {channel} {target}")
 
@@ -233,7 +226,7 @@ def subscriptions(
     all_: bool = typer.Option(False, "--all", help="Include cancelled subscriptions."),
 ) -> None:
     """List who is notified of what."""
-    with friendly_errors(), _db().session() as session:
+    with friendly_errors(), migrated_database().session() as session:
         table = Table("id", "channel", "target", "countries", "min severity", "digest", "active")
         for sub in notify.list_subscriptions(session, include_inactive=all_):
             table.add_row(str(sub.id), sub.channel, sub.target, ", ".join(sub.countries) or "all",
@@ -245,8 +238,8 @@ def subscriptions(
 @alerts_app.command("unsubscribe")
 def unsubscribe(subscription_id: int) -> None:
     """Stop a subscription."""
-    with friendly_errors(), _db().session() as session:
-        notify.unsubscribe(session, subscription_id, _actor())
+    with friendly_errors(), migrated_database().session() as session:
+        notify.unsubscribe(session, subscription_id, cli_actor())
         console.print(f"subscription {subscription_id} cancelled")
 
 
@@ -261,7 +254,7 @@ def digest_command(
     from tocsin.reports import digest as digests
 
     with friendly_errors():
-        settings, db = settings_with(), _db()
+        settings, db = settings_with(), migrated_database()
         day = date.fromisoformat(end) if end else date.today()
         with db.session() as session:
             report = digests.build_digest(session, day, days, settings.base_url)

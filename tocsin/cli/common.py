@@ -3,6 +3,7 @@ turning known errors into one clear line and exit code 1 instead of a traceback.
 
 from __future__ import annotations
 
+import getpass
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +16,7 @@ from tocsin.plugins import UnknownPluginError
 from tocsin.reference.countries import UnknownCountryError
 from tocsin.sources.ewp import PanelFormatError
 from tocsin.sources.fetch import SourceError
+from tocsin.store import migrate
 from tocsin.store.db import Database
 from tocsin.store.load_ewp import EpisodeFormatError
 
@@ -47,6 +49,18 @@ def settings_with(mirror: Path | None = None) -> Settings:
 def database(settings: Settings) -> Database:
     """The configured database."""
     return Database(settings.resolved_database_url)
+
+
+def migrated_database(settings: Settings | None = None) -> Database:
+    """The configured database, migrated to the latest schema first."""
+    db = database(settings or settings_with())
+    migrate.upgrade(db)
+    return db
+
+
+def cli_actor() -> str:
+    """Who runs this command, for the audit log: ``cli:<login name>``."""
+    return f"cli:{getpass.getuser()}"
 
 
 @contextmanager

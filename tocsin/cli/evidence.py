@@ -3,17 +3,25 @@ pair, opening sealed submissions, checking the custody chain, and evidence packa
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 
 import typer
 from rich.progress import Progress
 from rich.table import Table
 
-from tocsin.cli.common import console, database, err_console, friendly_errors, settings_with
+from tocsin.cli.common import (
+    cli_actor,
+    console,
+    err_console,
+    friendly_errors,
+    migrated_database,
+    settings_with,
+)
 from tocsin.cli.up import STEPS, Step
+from tocsin.config import Settings
 from tocsin.intake import crypto, service
-from tocsin.store import evidence_package, locker, migrate
+from tocsin.store import evidence_package, locker
+from tocsin.store.db import Database
 
 keys_app = typer.Typer(help="The organisation's intake key pair.", no_args_is_help=True)
 intake_app = typer.Typer(help="Civil-society submissions: list, open.", no_args_is_help=True)
@@ -21,15 +29,9 @@ custody_app = typer.Typer(help="The evidence custody chain.", no_args_is_help=Tr
 evidence_app = typer.Typer(help="Evidence locker: list, export, verify.", no_args_is_help=True)
 
 
-def _actor() -> str:
-    return f"cli:{getpass.getuser()}"
-
-
-def _setup():  # noqa: ANN202
+def _setup() -> tuple[Settings, Database, Path]:
     settings = settings_with()
-    db = database(settings)
-    migrate.upgrade(db)
-    return settings, db, locker.default_root(settings.data_dir)
+    return settings, migrated_database(settings), locker.default_root(settings.data_dir)
 
 
 @keys_app.command("init")
@@ -96,7 +98,7 @@ def intake_decrypt(
                 roles = ([False] if att.working_item_id else []) + ([True] if original else [])
                 for is_original in roles:
                     name, _type, data = service.open_attachment(
-                        session, root, att, private, _actor(), original=is_original
+                        session, root, att, private, cli_actor(), original=is_original
                     )
                     label = "original" if is_original else "working"
                     safe = Path(name).name or f"attachment-{number}"
@@ -143,9 +145,9 @@ def custody_record(
         with db.session() as session:
             item = locker.get_item(session, sha256)
             if case:
-                locker.add_to_case(session, item, case, actor=_actor())
+                locker.add_to_case(session, item, case, actor=cli_actor())
             entry = locker.record_custody(
-                session, item, event, actor=_actor(), case=case, note=note
+                session, item, event, actor=cli_actor(), case=case, note=note
             )
     console.print(f"recorded {event} at position {entry.seq}: {entry.entry_hash}")
 
@@ -205,7 +207,7 @@ def evidence_deposit(
                 session,
                 root,
                 file.read_bytes(),
-                actor=_actor(),
+                actor=cli_actor(),
                 source=source,
                 filename=file.name,
                 case=case,
@@ -236,7 +238,7 @@ def evidence_export(
             opener = lambda data: crypto.unseal(private, data)  # noqa: E731
         with db.session() as session:
             result = evidence_package.export_case(
-                session, root, case, out, actor=_actor(), open_sealed=opener
+                session, root, case, out, actor=cli_actor(), open_sealed=opener
             )
     console.print(f"exported {result.files} file(s) of case {case} to {out}")
     console.print(f"[bold]package digest: {result.digest}[/]")

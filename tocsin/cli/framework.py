@@ -4,7 +4,6 @@ documents."""
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -26,12 +25,19 @@ from tocsin.analysis.framework.ingest import (
     store_extracted,
 )
 from tocsin.analysis.framework.search import Filters, search
-from tocsin.cli.common import EXPECTED_ERRORS, console, database, friendly_errors, settings_with
+from tocsin.cli.common import (
+    EXPECTED_ERRORS,
+    cli_actor,
+    console,
+    friendly_errors,
+    migrated_database,
+    settings_with,
+)
 from tocsin.cli.up import STEPS, Step
 from tocsin.config import Settings
 from tocsin.sources import fetch
 from tocsin.sources.catalog.documents import DOCUMENTS, PUBLISHED
-from tocsin.store import locker, migrate
+from tocsin.store import locker
 from tocsin.store.db import Database
 from tocsin.store.models import Document, Excerpt, Feed, Suggestion, Tag
 
@@ -56,16 +62,6 @@ _ERRORS = (
 STATUS_STYLE = {"new": "green", "exact": "cyan", "near": "cyan", "refused": "yellow"}
 
 
-def _actor() -> str:
-    return f"cli:{getpass.getuser()}"
-
-
-def _db() -> Database:
-    db = database(settings_with())
-    migrate.upgrade(db)
-    return db
-
-
 @contextmanager
 def _guard() -> Iterator[None]:
     """friendly_errors, for the workbench's own error types too."""
@@ -79,7 +75,7 @@ def _guard() -> Iterator[None]:
 @framework_app.command("show")
 def show(factor: str | None = typer.Argument(None, help="Only this factor (e.g. RF9).")) -> None:
     """The active taxonomy: risk factors and their indicators."""
-    with _guard(), _db().session() as session:
+    with _guard(), migrated_database().session() as session:
         taxonomy = tax.active(session)
         console.print(f"[bold]{taxonomy.name}[/] version {taxonomy.version}: {taxonomy.title}")
         for f in taxonomy.factors:
@@ -96,7 +92,7 @@ def export(
     output: Path | None = typer.Option(None, "--output", "-o", help="File (default stdout)."),
 ) -> None:
     """Export the active taxonomy as JSON or CSV, to adapt and re-import."""
-    with _guard(), _db().session() as session:
+    with _guard(), migrated_database().session() as session:
         if fmt not in ("json", "csv"):
             raise ValueError(f"--format must be json or csv, not {fmt!r}")
         taxonomy = tax.active(session)
@@ -115,8 +111,8 @@ def import_taxonomy(
     """Import a taxonomy file as a new version and make it active (audited)."""
     with _guard():
         taxonomy = tax.load_file(path)
-        with _db().session() as session:
-            tax.install(session, taxonomy, _actor())
+        with migrated_database().session() as session:
+            tax.install(session, taxonomy, cli_actor())
         console.print(
             f"taxonomy {taxonomy.name} {taxonomy.version} is active: "
             f"{len(taxonomy.factors)} factors, {len(taxonomy.indicators())} indicators"
@@ -147,11 +143,11 @@ def ingest(
     """Ingest documents; each item is reported (new, duplicate, refused with the reason)."""
     with _guard():
         settings = settings_with()
-        db = _db()
+        db = migrated_database()
         paths = expand_paths(items)
         if not paths:
             raise ValueError("nothing to ingest: no supported files found")
-        depositor = locker_depositor(_locker_root(settings), _actor()) if keep else None
+        depositor = locker_depositor(_locker_root(settings), cli_actor()) if keep else None
         columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
         with Progress(*columns, console=console) as progress:
             task = progress.add_task("ingesting", total=len(paths))
@@ -160,7 +156,7 @@ def ingest(
                 progress.advance(task)
                 _print_report(report)
 
-            reports = ingest_items(db, paths, _actor(), source, on_item, depositor)
+            reports = ingest_items(db, paths, cli_actor(), source, on_item, depositor)
         counts = {s: sum(1 for r in reports if r.status == s) for s in STATUS_STYLE}
         console.print(
             f"{counts['new']} new, {counts['exact'] + counts['near']} duplicates linked, "
@@ -173,7 +169,7 @@ def ingest(
 @docs_app.command("list")
 def list_documents(limit: int = typer.Option(50, help="How many, newest first.")) -> None:
     """Documents, newest first, with their excerpt counts and duplicate links."""
-    with _guard(), _db().session() as session:
+    with _guard(), migrated_database().session() as session:
         counts = dict(
             session.execute(
                 select(Excerpt.document_id, func.count()).group_by(Excerpt.document_id)
@@ -193,7 +189,7 @@ def list_documents(limit: int = typer.Option(50, help="How many, newest first.")
 @docs_app.command("show")
 def show_document(document_id: int) -> None:
     """One document's excerpts with their tags and suggestions."""
-    with _guard(), _db().session() as session:
+    with _guard(), migrated_database().session() as session:
         doc = session.get(Document, document_id)
         if doc is None:
             raise ValueError(f"no document {document_id}; see `tocsin docs list`")
@@ -217,15 +213,15 @@ def feeds_add(
     every: int = typer.Option(60, "--every", help="Poll interval in minutes."),
 ) -> None:
     """Register an RSS or Atom feed."""
-    with _guard(), _db().session() as session:
-        feed = add_feed(session, url, _actor(), every)
+    with _guard(), migrated_database().session() as session:
+        feed = add_feed(session, url, cli_actor(), every)
         console.print(f"feed {feed.id}: {url}, every {every} minutes")
 
 
 @feeds_app.command("list")
 def feeds_list() -> None:
     """Feeds with their last poll."""
-    with _guard(), _db().session() as session:
+    with _guard(), migrated_database().session() as session:
         table = Table("id", "url", "every", "last poll", "status", "message")
         for f in session.scalars(select(Feed).order_by(Feed.id)):
             table.add_row(
@@ -242,7 +238,7 @@ def feeds_poll(
 ) -> None:
     """Poll the feeds that are due (by their interval); a failing feed does not stop the rest."""
     with _guard():
-        reports = poll_due(_db(), _actor(), force)
+        reports = poll_due(migrated_database(), cli_actor(), force)
         for r in reports:
             style = {"ok": "green", "unchanged": "cyan"}.get(r.status, "yellow")
             console.print(f"[{style}]{r.status:9}[/] {r.url}: {r.message}", highlight=False)
@@ -259,7 +255,7 @@ def feeds_watch(
     import time
 
     with _guard():
-        db = _db()
+        db = migrated_database()
         done = 0
         while rounds == 0 or done < rounds:
             for r in poll_due(db, "system:feeds"):
@@ -287,14 +283,14 @@ def register(app: typer.Typer) -> None:
         note: str = typer.Option("", help="Why."),
     ) -> None:
         """Tag an excerpt with an indicator (or reject a suggestion); audited."""
-        with _guard(), _db().session() as session:
+        with _guard(), migrated_database().session() as session:
             row = tagging.set_tag(
                 session, tagging.excerpt_by_ref(session, excerpt),
                 tagging.TagInput(
                     indicator, "rejected" if reject else "accepted", country,
                     date.fromisoformat(on) if on else None, confidence, note,
                 ),
-                _actor(),
+                cli_actor(),
             )  # fmt: skip
             console.print(f"tag {row.id}: excerpt {row.excerpt_id} {row.indicator} {row.status}")
 
@@ -304,7 +300,7 @@ def register(app: typer.Typer) -> None:
         uncertain: int = typer.Option(0, "--uncertain", help="List the N least certain."),
     ) -> None:
         """Retrain the learned tagger on the stored tags, or list where it is least sure."""
-        with _guard(), _db().session() as session:
+        with _guard(), migrated_database().session() as session:
             if retrain:
                 tagger = suggest.trained_tagger(session, retrain=True)
                 count = suggest.refresh_suggestions(session, tagger=tagger)
@@ -330,7 +326,7 @@ def register(app: typer.Typer) -> None:
         limit: int = typer.Option(20),
     ) -> None:
         """Full-text search over excerpts, with filters."""
-        with _guard(), _db().session() as session:
+        with _guard(), migrated_database().session() as session:
             filters = Filters(
                 country, indicator, source,
                 date.fromisoformat(since) if since else None,
@@ -356,10 +352,10 @@ def assess_set(
     publish: bool = typer.Option(False, "--publish", help="Publish this version now."),
 ) -> None:
     """Save a new version of a country's rating on one risk factor."""
-    with _guard(), _db().session() as session:
+    with _guard(), migrated_database().session() as session:
         ids = [int(x) for x in evidence.split(",") if x.strip()]
         row = assessments.save(
-            session, country, factor, level, confidence, summary, ids, _actor(), publish
+            session, country, factor, level, confidence, summary, ids, cli_actor(), publish
         )
         console.print(f"{row.country_code} {row.factor} v{row.version}: {row.level} ({row.status})")
 
@@ -367,15 +363,15 @@ def assess_set(
 @assess_app.command("publish")
 def assess_publish(assessment_id: int) -> None:
     """Publish a draft version."""
-    with _guard(), _db().session() as session:
-        row = assessments.publish_version(session, assessment_id, _actor())
+    with _guard(), migrated_database().session() as session:
+        row = assessments.publish_version(session, assessment_id, cli_actor())
         console.print(f"{row.country_code} {row.factor} v{row.version} published")
 
 
 @assess_app.command("show")
 def assess_show(country: str) -> None:
     """A country's roll-up across the risk factors."""
-    with _guard(), _db().session() as session:
+    with _guard(), migrated_database().session() as session:
         rows = assessments.rollup(session, country)
         table = Table("factor", "name", "level", "confidence", "version", "evidence")
         for r in rows:
@@ -392,7 +388,7 @@ def assess_show(country: str) -> None:
 @assess_app.command("history")
 def assess_history(country: str, factor: str) -> None:
     """Every version of a rating, with what changed."""
-    with _guard(), _db().session() as session:
+    with _guard(), migrated_database().session() as session:
         versions = assessments.history(session, country, factor)
         for newer, older in zip(versions, [*versions[1:], None], strict=False):
             changes = assessments.diff(older, newer)

@@ -4,7 +4,6 @@ against the Rabat threshold."""
 
 from __future__ import annotations
 
-import getpass
 import json
 from pathlib import Path
 
@@ -23,10 +22,12 @@ from tocsin.analysis.speech.training import (
 )
 from tocsin.cli.common import (
     MirrorOption,
+    cli_actor,
     console,
     database,
     err_console,
     friendly_errors,
+    migrated_database,
     settings_with,
 )
 from tocsin.cli.up import STEPS, Step
@@ -41,16 +42,6 @@ speech_app = typer.Typer(
 )
 lexicon_app = typer.Typer(help="Lexicon of coded terms: import, list, add.", no_args_is_help=True)
 rabat_app = typer.Typer(help="Rabat six-part threshold worksheets.", no_args_is_help=True)
-
-
-def _actor() -> str:
-    return f"cli:{getpass.getuser()}"
-
-
-def _db() -> Database:
-    db = database(settings_with())
-    migrate.upgrade(db)
-    return db
 
 
 @speech_app.command("train")
@@ -171,7 +162,7 @@ def ingest_cmd(
     settings = settings_with()
     with friendly_errors():
         posts.POST_IMPORTERS.get(fmt)
-        db = _db()
+        db = migrated_database()
         try:
             model = current_model(settings)
         except ModelFileError as exc:
@@ -183,7 +174,7 @@ def ingest_cmd(
             try:
                 with db.session() as session:
                     report = posts.ingest(
-                        session, path, fmt, _actor(), model, matcher, country, root
+                        session, path, fmt, cli_actor(), model, matcher, country, root
                     )
             except posts.PostFormatError as exc:
                 raise ValueError(str(exc)) from None
@@ -203,7 +194,7 @@ def trends_cmd(
     weeks: int = typer.Option(12, help="Weeks to show."),
 ) -> None:
     """Flagged posts per week by target group (or category) in a country."""
-    with friendly_errors(), _db().session() as session:
+    with friendly_errors(), migrated_database().session() as session:
         if by not in {"target", "category"}:
             raise ValueError("--by must be target or category")
         place = find_country(session, country)
@@ -226,7 +217,7 @@ def flagged_cmd(
     limit: int = typer.Option(30, help="How many."),
 ) -> None:
     """Flagged posts, newest first, with why (score, category, target, lexicon terms)."""
-    with friendly_errors(), _db().session() as session:
+    with friendly_errors(), migrated_database().session() as session:
         query = select(SpeechPost).where(SpeechPost.label == "hateful")
         if country:
             query = query.where(SpeechPost.country_id == find_country(session, country).id)
@@ -259,8 +250,8 @@ def lexicon_import(
             terms, errors = lexicon.read_lexicon_csv(file)
         else:
             terms, errors = lexicon.seed_terms(), []
-        with _db().session() as session:
-            added, updated = lexicon.save_terms(session, terms, _actor())
+        with migrated_database().session() as session:
+            added, updated = lexicon.save_terms(session, terms, cli_actor())
     for error in errors:
         console.print(f"  [yellow]skipped[/] {error}", highlight=False)
     console.print(f"[green]{added} added[/], {updated} updated, {len(errors)} rejected")
@@ -269,7 +260,7 @@ def lexicon_import(
 @lexicon_app.command("list")
 def lexicon_list(country: str | None = typer.Option(None, help="Country name or code.")) -> None:
     """Terms (for a country: its own and those for no country)."""
-    with friendly_errors(), _db().session() as session:
+    with friendly_errors(), migrated_database().session() as session:
         code = find_country(session, country).code if country else None
         table = Table("term", "lang", "country", "target", "severity", "category", "meaning")
         for t in lexicon.stored_terms(session, code):
@@ -304,15 +295,15 @@ def lexicon_add(
                 source=source,
             )
         )
-        with _db().session() as session:
-            added, _ = lexicon.save_terms(session, [item], _actor())
+        with migrated_database().session() as session:
+            added, _ = lexicon.save_terms(session, [item], cli_actor())
     console.print(f"[green]{'added' if added else 'updated'}[/] {item.term!r}")
 
 
 @rabat_app.command("prefill")
 def rabat_prefill(post_id: int) -> None:
     """What the data shows for each factor of a post's worksheet (JSON)."""
-    with friendly_errors(), _db().session() as session:
+    with friendly_errors(), migrated_database().session() as session:
         post = session.get(SpeechPost, post_id)
         if post is None:
             raise ValueError(f"no post {post_id}")
@@ -347,11 +338,11 @@ def rabat_save(
             for k in set(ratings) | set(notes)
         }
         try:
-            with _db().session() as session:
+            with migrated_database().session() as session:
                 sheet = rabat.save_worksheet(
                     session,
                     post_id,
-                    _actor(),
+                    cli_actor(),
                     factors,
                     conclusion,
                     summary,
@@ -368,7 +359,7 @@ def rabat_list(country: str | None = typer.Option(None, help="Country name or co
     """Saved worksheets, newest first."""
     from tocsin.store.models import RabatWorksheet
 
-    with friendly_errors(), _db().session() as session:
+    with friendly_errors(), migrated_database().session() as session:
         query = select(RabatWorksheet).order_by(RabatWorksheet.updated_at.desc())
         if country:
             query = query.where(RabatWorksheet.country_id == find_country(session, country).id)

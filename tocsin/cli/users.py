@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import getpass
-
 import typer
 from rich.table import Table
 from sqlalchemy import select
 
-from tocsin.cli.common import console, database, friendly_errors, settings_with
+from tocsin.cli.common import (
+    cli_actor,
+    console,
+    database,
+    friendly_errors,
+    settings_with,
+)
 from tocsin.store import accounts, migrate
 from tocsin.store.models.accounts import User
 
 app = typer.Typer(
     help="Accounts: add, list, disable, set roles, create API tokens.", no_args_is_help=True
 )
-
-
-def _actor() -> str:
-    return f"cli:{getpass.getuser()}"
 
 
 def _session():  # noqa: ANN202 - a context manager
@@ -38,7 +38,7 @@ def add(
     """Create an account (the password is asked for, or read from TOCSIN_NEW_PASSWORD)."""
     with friendly_errors(), _session() as session:
         try:
-            accounts.create_user(session, username, password, role, actor=_actor())
+            accounts.create_user(session, username, password, role, actor=cli_actor())
         except accounts.AccountError as exc:
             raise ValueError(str(exc)) from None
     console.print(f"[green]added[/] {username} ({role})")
@@ -64,7 +64,7 @@ def disable(username: str) -> None:
     """Disable an account (its sessions and tokens stop working)."""
     with friendly_errors(), _session() as session:
         try:
-            accounts.set_active(session, username, False, actor=_actor())
+            accounts.set_active(session, username, False, actor=cli_actor())
         except accounts.AccountError as exc:
             raise ValueError(str(exc)) from None
     console.print(f"disabled {username}")
@@ -75,7 +75,7 @@ def set_role(username: str, role: str) -> None:
     """Change an account's role."""
     with friendly_errors(), _session() as session:
         try:
-            accounts.set_role(session, username, role, actor=_actor())
+            accounts.set_role(session, username, role, actor=cli_actor())
         except accounts.AccountError as exc:
             raise ValueError(str(exc)) from None
     console.print(f"{username} is now {role}")
@@ -86,7 +86,7 @@ def token(username: str, name: str = typer.Option("script", help="What the token
     """Create an API token for a user; it is printed once and stored only hashed."""
     with friendly_errors(), _session() as session:
         try:
-            secret = accounts.create_token(session, username, name, actor=_actor())
+            secret = accounts.create_token(session, username, name, actor=cli_actor())
         except accounts.AccountError as exc:
             raise ValueError(str(exc)) from None
     console.print(secret, highlight=False)

@@ -15,10 +15,10 @@ from datetime import date, datetime, timedelta
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tocsin.analysis.baseline import tail_probability
 from tocsin.store.models import Country, SpeechPost
 
 
@@ -62,18 +62,6 @@ def weekly(frame: pd.DataFrame, by: str = "target") -> pd.DataFrame:
     totals = frame.groupby("week").size()
     out["posts"] = out["week"].map(totals).fillna(0).astype(int)
     return out
-
-
-def tail_probability(history: np.ndarray, observed: float, floor: float = 0.5
-                     ) -> tuple[float, float]:  # fmt: skip
-    """(baseline mean, P(X >= observed)) under a negative binomial fitted to ``history``."""
-    mean = float(np.mean(history)) if len(history) else 0.0
-    var = float(np.var(history, ddof=1)) if len(history) > 1 else mean
-    k = int(np.ceil(observed))
-    if var > mean > 0:
-        r = mean * mean / (var - mean)
-        return mean, float(stats.nbinom.sf(k - 1, r, r / (r + mean)))
-    return mean, float(stats.poisson.sf(k - 1, max(mean, floor)))
 
 
 @dataclass
