@@ -37,6 +37,10 @@ class ForecastModel(Plugin):
     # for single solves). False: origins one after another, the model using ``n_jobs``
     # processes itself (good for cross-validation paths, whose Python loops hold the GIL).
     parallel_origins: ClassVar[bool] = True
+    # How one-year risks are made: "refit" fits the same model on the next-year outcome
+    # (EWP's way); "hazard" converts the two-year risk assuming a constant yearly hazard,
+    # 1 - sqrt(1 - p2), for models whose settings were chosen for the two-year outcome only.
+    one_year_method: ClassVar[str] = "refit"
     n_jobs: int = 2
     outcome: str = OUTCOME  # the service sets "mk_onset_1" for one-year risks
 

@@ -79,7 +79,8 @@ def forecast(
     """Fit on all rows up to ``base_year`` and forecast the countries of that year.
 
     Two-year risk (onset in base_year + 1 or + 2) is the headline; one-year risk comes
-    from the same model fitted on the next-year outcome. Drivers are each feature's
+    from the same model fitted on the next-year outcome, or for models whose
+    ``one_year_method`` is "hazard", from the two-year risk at a constant yearly hazard. Drivers are each feature's
     contribution to the two-year log-odds and its change since the previous base year.
     """
     year = panel.last_year if base_year is None else base_year
@@ -95,7 +96,9 @@ def forecast(
         )
     two_year.fit(history)
     risk2 = two_year.predict_risk(target)
-    if one_year:
+    if one_year and two_year.one_year_method == "hazard":
+        risk1 = 1 - np.sqrt(1 - risk2)
+    elif one_year:
         risk1 = make_model(model_name, outcome="mk_onset_1").fit(history).predict_risk(target)
     else:
         risk1 = pd.Series(float("nan"), index=risk2.index)
@@ -154,7 +157,14 @@ def store_forecast(
         model_version=result.version,
         base_year=result.base_year,
         data_checksums=checksums,
-        params={"outcome": "mk_onset_1or2", "one_year_outcome": "mk_onset_1"},
+        params={
+            "outcome": "mk_onset_1or2",
+            "one_year": (
+                "mk_onset_1"
+                if MODELS.get(result.model).one_year_method == "refit"
+                else "1 - sqrt(1 - two-year risk)"
+            ),
+        },
     )
     session.add(run)
     session.flush()

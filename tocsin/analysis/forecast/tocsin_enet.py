@@ -42,6 +42,9 @@ class TocsinEnet(ForecastModel):
     version = "2.0"
     summary = "Default: elastic net on EWP predictors + recent changes and onset history"
     Settings = TocsinEnetSettings
+    # The penalty was chosen for the two-year outcome; refitted on the rarer one-year
+    # outcome it shrinks almost every coefficient to zero (flat one-year risks).
+    one_year_method = "hazard"
 
     def __init__(self, settings: TocsinEnetSettings | None = None) -> None:
         super().__init__(settings)
