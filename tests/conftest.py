@@ -109,3 +109,12 @@ def sqlite_database(tmp_path: Path) -> Iterator[Database]:
 def settings(tmp_path: Path) -> Settings:
     """Settings with a private data directory and SQLite database under tmp_path."""
     return load_settings(data_dir=tmp_path / "data")
+
+
+@pytest.fixture
+def browser() -> Iterator[object]:
+    """Headless Chromium (see tests/browser.py)."""
+    from tests.browser import chromium
+
+    with chromium() as launched:
+        yield launched

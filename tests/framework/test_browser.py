@@ -3,17 +3,12 @@ an assessment whose rating links to its evidence."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 
 import pytest
-import uvicorn
 from sqlalchemy import select
 
+from tests.browser import serving
 from tests.web.conftest import PASSWORDS
 from tocsin.analysis.framework.extract import Extracted
 from tocsin.analysis.framework.ingest import store_extracted
@@ -22,8 +17,6 @@ from tocsin.store.db import Database
 from tocsin.store.models import Excerpt, Suggestion, Tag
 from tocsin.web.app import create_app
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 TEXT = (
     "Report from Darfur\n\n"
     "Militias attacked camps for displaced people near El Geneina in Sudan, burning shelters "
@@ -42,36 +35,13 @@ def workbench(settings: Settings, sqlite_database: Database) -> Iterator[tuple[s
     with sqlite_database.session() as s:
         store_extracted(s, Extracted("test:darfur", "Report from Darfur", TEXT, "text",
                                      TEXT.encode()), "field-team", "tester")  # fmt: skip
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(settings, sqlite_database), host="127.0.0.1", port=port,
-                       log_level="warning")
-    )  # fmt: skip
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", sqlite_database
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(settings, sqlite_database)) as url:
+        yield url, sqlite_database
 
 
 @pytest.fixture
-def page() -> Iterator[object]:
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI must run browser tests: Chromium not found at {CHROMIUM}")
-        pytest.skip(f"Chromium not found at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield browser.new_page()
-        browser.close()
+def page(browser: object) -> object:
+    return browser.new_page()
 
 
 def test_analyst_tags_with_the_keyboard_and_publishes_an_assessment(

@@ -4,17 +4,13 @@ the reply with the receipt code; the Arabic form is laid out right to left."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
+from tests.browser import serving
 from tests.intake.conftest import PASSWORDS, jpeg_with_gps
-from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS, _require
 from tocsin.store.db import Database
 from tocsin.web.app import create_app
 
@@ -23,40 +19,10 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def server(keyed_settings, sqlite_intake_db: Database) -> Iterator[str]:  # noqa: ANN001
-    """The app served by uvicorn on a free loopback port, in a thread."""
+    """The app served on loopback."""
     settings, _key, _path = keyed_settings
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    config = uvicorn.Config(
-        create_app(settings, sqlite_intake_db), host="127.0.0.1", port=port, log_level="warning"
-    )
-    uv = uvicorn.Server(config)
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not uv.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    uv.should_exit = True
-    thread.join(timeout=10)
-
-
-@pytest.fixture
-def browser() -> Iterator[object]:
-    """Debian's Chromium through Playwright."""
-    import os
-
-    _require(os.path.exists(CHROMIUM), f"Chromium not found at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
-        )
-        yield chromium
-        chromium.close()
+    with serving(create_app(settings, sqlite_intake_db)) as url:
+        yield url
 
 
 def test_report_with_photo_then_read_the_reply(server: str, browser, tmp_path: Path) -> None:  # noqa: ANN001

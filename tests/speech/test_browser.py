@@ -3,33 +3,17 @@ it was flagged, completes the Rabat worksheet and saves it."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 
 import pytest
-import uvicorn
 
+from tests.browser import serving
 from tests.speech.test_web import add_posts
 from tests.web.conftest import PASSWORDS, fill_dashboard
 from tocsin.analysis.speech.rabat import CONCLUSIONS, FACTOR_KEYS
 from tocsin.config import Settings
 from tocsin.store.db import Database
 from tocsin.web.app import create_app
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 pytestmark = pytest.mark.browser
 
@@ -39,35 +23,13 @@ def server(speech_settings: Settings, sqlite_database: Database) -> Iterator[str
     """The app with posts, served by uvicorn on a free loopback port."""
     fill_dashboard(sqlite_database)
     add_posts(sqlite_database)
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(speech_settings, sqlite_database), host="127.0.0.1",
-                            port=port, log_level="warning")  # fmt: skip
-    uv = uvicorn.Server(config)
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not uv.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    uv.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(speech_settings, sqlite_database)) as url:
+        yield url
 
 
 @pytest.fixture
-def page() -> Iterator[object]:
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI must run browser tests: Chromium not found at {CHROMIUM}")
-        pytest.skip(f"Chromium not found at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield browser.new_page()
-        browser.close()
+def page(browser: object) -> object:
+    return browser.new_page()
 
 
 def test_monitor_opens_a_flagged_item_and_saves_a_rabat_worksheet(server: str, page) -> None:  # noqa: ANN001
