@@ -25,10 +25,10 @@ COMMAND_MODULES: dict[str, str | None] = {
     "load": None,
     "forecast": None,
     "users": "users",
-    "alerts": None,
     "speech": None,
     "framework": None,
     "evidence": None,
+    "alerts": None,  # last: its `up` step runs every signal on what the others loaded
 }
 
 
