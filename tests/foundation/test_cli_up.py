@@ -83,6 +83,20 @@ def test_up_serves_the_page_with_real_data(tmp_path: Path, shared_data: Path) ->
         assert len(latest) >= 160
         sudan = next(row for row in latest if row["code"] == "SDN")
         assert sudan["year"] == 2024 and sudan["values"]["mk_ongoing_count_log2"] > 0
+        # every capability's `up` step left real data behind
+        rankings = httpx.get(f"{base}/api/v1/rankings", timeout=10).json()
+        assert rankings["total"] >= 150 and rankings["base_year"] == 2024
+        assert httpx.get(f"{base}/api/v1/alerts", timeout=10).json()["total"] >= 1
+        mexico = httpx.get(f"{base}/api/v1/countries/MEX/violence", timeout=30).json()
+        assert mexico["monthly"] and max(p["deaths"] for p in mexico["yearly"]["battle"]) > 0
+        assert httpx.get(f"{base}/api/v1/documents", timeout=10).json()["total"] == 5
+        scored = httpx.post(
+            f"{base}/api/v1/speech/classify",
+            json={"texts": ["They are vermin and must be exterminated."]},
+            timeout=30,
+        )
+        assert scored.status_code == 200 and 0 <= scored.json()[0]["score"] <= 1
+        assert "Tocsin" in httpx.get(f"{base}/report", timeout=10).text  # public intake form
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
