@@ -24,7 +24,7 @@ from rich.table import Table
 
 from tocsin.analysis.forecast import service
 from tocsin.analysis.forecast.backtest import BacktestResult, run_backtest
-from tocsin.analysis.forecast.base import ForecastModel
+from tocsin.analysis.forecast.base import ForecastModel, single_threaded
 from tocsin.analysis.forecast.features import add_context_features
 from tocsin.analysis.forecast.tocsin_enet import TocsinEnet, TocsinEnetSettings
 from tocsin.config import load_settings
@@ -50,7 +50,8 @@ class CrossValidatedEnet(TocsinEnet):
             scale_predictors=True, random_state=0, n_jobs=self.n_jobs,
         )  # fmt: skip
         self._means = design.mean(axis=0)
-        self._model.fit(design, rows[self.outcome].to_numpy(float))  # type: ignore[union-attr]
+        with single_threaded():
+            self._model.fit(design, rows[self.outcome].to_numpy(float))  # type: ignore[union-attr]
         return self
 
 

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 from glum import GeneralizedLinearRegressorCV
 
-from tocsin.analysis.forecast.base import BASELINE, MODELS, ForecastModel
+from tocsin.analysis.forecast.base import BASELINE, MODELS, ForecastModel, single_threaded
 from tocsin.plugins import PluginSettings
 from tocsin.sources.ewp import PREDICTORS
 
@@ -62,7 +62,10 @@ class EwpElasticNet(ForecastModel):
             n_jobs=self.n_jobs,
         )
         self._means = np.nanmean(rows[list(PREDICTORS)].to_numpy(float), axis=0)
-        self._model.fit(rows[list(PREDICTORS)].to_numpy(float), rows[self.outcome].to_numpy(float))
+        with single_threaded():  # the folds run in parallel processes, each one thread
+            self._model.fit(
+                rows[list(PREDICTORS)].to_numpy(float), rows[self.outcome].to_numpy(float)
+            )
         return self
 
     def _fitted(self) -> GeneralizedLinearRegressorCV:

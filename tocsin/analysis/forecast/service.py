@@ -80,8 +80,9 @@ def forecast(
 
     Two-year risk (onset in base_year + 1 or + 2) is the headline; one-year risk comes
     from the same model fitted on the next-year outcome, or for models whose
-    ``one_year_method`` is "hazard", from the two-year risk at a constant yearly hazard. Drivers are each feature's
-    contribution to the two-year log-odds and its change since the previous base year.
+    ``one_year_method`` is "hazard", from the two-year risk at a constant yearly hazard.
+    Drivers are each feature's contribution to the two-year log-odds and its change
+    since the previous base year.
     """
     year = panel.last_year if base_year is None else base_year
     frame = panel.frame
