@@ -140,3 +140,23 @@ def test_forecast_years_skips_runs_already_stored(
         run = service.latest_run(session)
         assert run is not None and run.data_checksums == changed.checksums
         assert session.scalar(select(func.count()).select_from(ForecastRun)) == 2
+
+
+def test_parallel_backtest_equals_sequential() -> None:
+    panel = synthetic_panel(countries=30, years=range(1980, 2002))
+    origins = range(1992, 1998)
+    progress: dict[int, list[int]] = {1: [], 2: []}
+    runs = [
+        run_backtest(
+            lambda: service.make_model("tocsin-enet"),
+            panel,
+            origins=origins,
+            scored_years=(1995, 1999),
+            n_jobs=jobs,
+            on_origin=progress[jobs].append,
+        )
+        for jobs in (1, 2)
+    ]
+    pd.testing.assert_frame_equal(runs[0].base_forecasts, runs[1].base_forecasts)
+    assert runs[0].metrics == runs[1].metrics
+    assert progress[1] == list(origins) and sorted(progress[2]) == list(origins)
