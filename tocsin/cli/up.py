@@ -51,12 +51,15 @@ HISTORY_YEARS = 10  # base years stored, for risk-over-time charts and rank chan
 def _forecast(settings: Settings, db: Database) -> str:
     panel = forecasts.load_panel(settings, settings.mirror)
     latest = panel.last_year
-    for year in range(latest - HISTORY_YEARS + 1, latest + 1):
-        result = forecasts.forecast(panel, base_year=year, one_year=year == latest)
-        with db.session() as session:
-            forecasts.store_forecast(session, result, panel.checksums)
+    years = range(latest - HISTORY_YEARS + 1, latest + 1)
+    result, computed = forecasts.forecast_years(db, panel, years)
+    if result is None:
+        return f"{forecasts.DEFAULT_MODEL}: base years {years[0]}-{latest} already stored"
     top = ", ".join(result.table["name"].head(3))
-    return f"{result.model}, base years {latest - HISTORY_YEARS + 1}-{latest}; highest risk: {top}"
+    return (
+        f"{result.model}, base years {years[0]}-{latest} ({len(computed)} new); "
+        f"highest risk: {top}"
+    )
 
 
 STEPS: list[Step] = [
