@@ -28,6 +28,7 @@ from sklearn.metrics import balanced_accuracy_score
 
 from tocsin.analysis.speech import corpora
 from tocsin.analysis.speech.batch import score_file
+from tocsin.analysis.speech.classifier import ModelFileError
 from tocsin.analysis.speech.lexicon import LexiconMatcher, seed_terms
 from tocsin.analysis.speech.training import corpus_paths, current_model, evaluate, train
 from tocsin.config import load_settings
@@ -78,9 +79,13 @@ def main() -> None:
     parser.add_argument("--speed-only", action="store_true", help="skip the accuracy tables")
     args = parser.parse_args()
     settings = load_settings(mirror=args.mirror)
-    if args.train:
+    try:
+        if args.train:
+            raise ModelFileError("asked to train")
+        model = current_model(settings)
+    except ModelFileError:  # a fresh machine: train once (about a minute), then measure
         train(settings, args.mirror)
-    model = current_model(settings)
+        model = current_model(settings)
     frame = corpora.load_all(corpus_paths(settings, args.mirror))
     held_out = frame[frame["split"] != "train"]
 
