@@ -25,24 +25,26 @@ from tocsin.store.load_ewp import load_ewp
 from tocsin.store.models import Alert, Country, Provenance, YearlyDeath
 from tocsin.web.app import create_app
 
-HEADER = "conflict_id,gwno_loc,year,bd_best,bd_low,bd_high\n"
+HEADER = "conflict_id,gwno_battle,year,bd_best,bd_low,bd_high\n"
 
 
-def test_battle_deaths_split_among_location_countries(tmp_path: Path) -> None:
+def test_battle_deaths_split_among_battle_countries(tmp_path: Path) -> None:
     path = tmp_path / "bd.csv"
     path.write_text(
         HEADER + '1,"651, 652",2020,100,80,120\n2,651,2020,10,10,10\n3,999,2020,5,5,5\n'
+        "4,678,1989,7,7,7\n5,678,2024,9,9,9\n"  # GW 678: North Yemen, then Yemen from 1990
     )
     data = read_battle_deaths(path)
     got = {(r["code"], r["year"]): r["best"] for r in data.frame.to_dict("records")}
-    assert got == {("EGY", 2020): 60.0, ("SYR", 2020): 50.0}
+    assert got == {("EGY", 2020): 60.0, ("SYR", 2020): 50.0, ("YAR", 1989): 7.0,
+                   ("YEM", 2024): 9.0}  # fmt: skip
     assert data.unmapped == {"999": 1}  # reported, not silently dropped
 
 
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ("conflict_id,year,bd_best,bd_low,bd_high\n1,2020,1,1,1\n", "missing column(s): gwno_loc"),
+        ("conflict_id,year,bd_best,bd_low,bd_high\n1,2020,1,1,1\n", "missing column(s): gwno_bat"),
         (HEADER + "1,651,2020,-4,0,0\n", "column 'bd_best', row 1: '-4'"),
         (HEADER + "1,651,20x0,4,0,0\n", "column 'year', row 1: '20x0'"),
     ],

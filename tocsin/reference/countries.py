@@ -216,6 +216,19 @@ def lookup(key: str | int) -> CountryRef:
     raise UnknownCountryError(key, suggest(text))
 
 
+# Gleditsch-Ward codes that name another state from a given year: code -> (first year, ISO3).
+# 678 is the Yemen Arab Republic (North Yemen) until 1989 and unified Yemen from 1990.
+_GW_SUCCESSORS: dict[int, tuple[tuple[int, str], ...]] = {678: ((1990, "YEM"),)}
+
+
+def lookup_gw(code: int, year: int) -> CountryRef:
+    """The country a Gleditsch-Ward code names in ``year``."""
+    for first, iso3 in _GW_SUCCESSORS.get(code, ()):
+        if year >= first:
+            return lookup(iso3)
+    return lookup(code)
+
+
 def suggest(text: str, limit: int = 3) -> list[str]:
     """The display names closest to ``text``."""
     names = {c.name: c for c in all_countries()}

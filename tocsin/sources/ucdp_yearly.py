@@ -1,8 +1,10 @@
 """Readers for UCDP's yearly death counts, validated and mapped to country codes.
 
 - The Battle-Related Deaths dataset (dyad-year, ``BattleDeaths_v*.csv``): battle deaths
-  per location country and year. A dyad-year fought in several countries (``gwno_loc``
-  lists Gleditsch-Ward codes) has its deaths split evenly among them.
+  per country where the battles took place and year. A dyad-year fought in several
+  countries (``gwno_battle`` lists Gleditsch-Ward codes) has its deaths split evenly among
+  them; the governments' own countries (``gwno_loc``) are not used, so a foreign power
+  fighting abroad is not counted at home.
 - Deaths by type of violence per country-year (Our World in Data's derivation of UCDP
   GED, ``ucdp_country_year_deaths_by_type.csv``): state-based, non-state, one-sided
   (violence against civilians).
@@ -19,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from tocsin.reference.countries import UnknownCountryError, lookup
+from tocsin.reference.countries import UnknownCountryError, lookup, lookup_gw
 
 YEARLY_COLUMNS = ["code", "year", "kind", "best", "low", "high"]
 KINDS = ("battle", "state-based", "non-state", "one-sided")
@@ -81,21 +83,30 @@ def _codes(keys: list[str]) -> tuple[dict[str, str], dict[str, str]]:
 
 def read_battle_deaths(path: Path) -> YearlyDeaths:
     """Battle deaths per location country and year from UCDP's dyad-year file."""
-    raw = _read(path, ("gwno_loc", "year", "bd_best", "bd_low", "bd_high"))
+    raw = _read(path, ("gwno_battle", "year", "bd_best", "bd_low", "bd_high"))
     numbers = _numbers(path, raw, ("year", "bd_best", "bd_low", "bd_high"))
-    locations = raw["gwno_loc"].str.split(",").map(lambda xs: [x.strip() for x in xs if x.strip()])
+    locations = raw["gwno_battle"].str.split(",").map(
+        lambda xs: [x.strip() for x in xs if x.strip()]
+    )
     empty = locations.map(len) == 0
     if empty.any():
-        raise YearlyFormatError(f"{path}: column 'gwno_loc', row {int(empty.idxmax()) + 1}: empty")
+        row = int(empty.idxmax()) + 1
+        raise YearlyFormatError(f"{path}: column 'gwno_battle', row {row}: empty")
     share = 1.0 / locations.map(len)
     rows = pd.DataFrame({
         "gw": locations, "year": numbers["year"].astype(int),
         "best": numbers["bd_best"] * share, "low": numbers["bd_low"] * share,
         "high": numbers["bd_high"] * share,
     }).explode("gw")  # fmt: skip
-    codes, failed = _codes(sorted(rows["gw"].unique()))
+    pairs, failed = {}, set()
+    for gw, year in set(zip(rows["gw"], rows["year"], strict=True)):
+        try:
+            pairs[(gw, year)] = lookup_gw(int(gw), year).code if gw.isdigit() else lookup(gw).code
+        except UnknownCountryError:
+            failed.add(gw)
     unmapped = rows[rows["gw"].isin(failed)].groupby("gw").size().to_dict()
-    rows = rows.assign(code=rows["gw"].map(codes)).dropna(subset=["code"])
+    keys = pd.Series(list(zip(rows["gw"], rows["year"], strict=True)), index=rows.index)
+    rows = rows.assign(code=keys.map(pairs)).dropna(subset=["code"])
     frame = rows.groupby(["code", "year"], as_index=False)[["best", "low", "high"]].sum()
     return YearlyDeaths(frame.assign(kind="battle")[YEARLY_COLUMNS], unmapped)
 

@@ -21,6 +21,8 @@ from tocsin.sources.ucdp_yearly import YearlyDeaths, read_battle_deaths, read_de
 from tocsin.store import audit
 from tocsin.store.models import Country, Provenance, YearlyDeath
 
+# Bumped when a reader's mapping changes, so stores loaded by an older reader are reloaded.
+READER_REVISION = 2
 READERS = {
     "ucdp-battledeaths": read_battle_deaths,
     "ucdp-country-year-deaths": read_deaths_by_type,
@@ -65,8 +67,13 @@ def load_yearly(
     for name, reader in READERS.items():
         path = fetch.ensure(settings, name, settings.mirror)
         checksum = fetch.sha256_of(path)
+        version = f"{get_dataset(name).version} (reader {READER_REVISION})"
         loaded = session.scalar(
-            select(Provenance.id).where(Provenance.dataset == name, Provenance.sha256 == checksum)
+            select(Provenance.id).where(
+                Provenance.dataset == name,
+                Provenance.sha256 == checksum,
+                Provenance.version == version,
+            )
         )
         if loaded is not None:
             report.skipped[name] = 1
@@ -74,7 +81,6 @@ def load_yearly(
         data = reader(path)
         report.rows[name] = store_yearly(session, name, data, actor)
         report.unmapped[name] = data.unmapped
-        version = get_dataset(name).version
         session.add(Provenance(dataset=name, version=version, sha256=checksum,
                                rows=report.rows[name]))  # fmt: skip
     session.flush()
