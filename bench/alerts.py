@@ -28,6 +28,7 @@ from rich.table import Table
 from tocsin.alerts.surge import CivilianSurge, SurgeSettings
 from tocsin.alerts.yearly import YearlySurgeSettings, yearly_surges
 from tocsin.analysis.events.series import monthly
+from tocsin.analysis.events.yearly import zero_filled
 from tocsin.config import load_settings
 from tocsin.reference.countries import lookup
 from tocsin.sources import fetch
@@ -36,14 +37,6 @@ from tocsin.sources.importers import IMPORTERS
 from tocsin.sources.ucdp_yearly import read_battle_deaths, read_deaths_by_type
 
 MIN_DEATHS = 25
-
-
-def zero_filled(frame: pd.DataFrame) -> pd.DataFrame:
-    """country_id, year, best over every year of the data for each country."""
-    years = range(int(frame["year"].min()), int(frame["year"].max()) + 1)
-    full = pd.MultiIndex.from_product([sorted(frame["code"].unique()), years])
-    series = frame.groupby(["code", "year"])["best"].sum().reindex(full, fill_value=0.0)
-    return series.rename_axis(["country_id", "year"]).reset_index()
 
 
 def yearly_flags(series: pd.DataFrame, alpha: float) -> pd.DataFrame:
@@ -144,7 +137,9 @@ def main() -> None:
         "battle (1989-2024)": battle.frame,
     }
     for label, frame in kinds.items():
-        flags = yearly_flags(zero_filled(frame), args.alpha)
+        series = frame.rename(columns={"code": "country_id"})
+        years = int(series["year"].min()), int(series["year"].max())
+        flags = yearly_flags(zero_filled(series, *years), args.alpha)
         for rule in ("surge", "naive"):
             m = score_yearly(flags, onsets, rule)
             yearly.add_row(label, rule, str(m["onsets"]), str(m["warned"]), f"{m['lead']:.1f}",

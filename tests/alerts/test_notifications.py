@@ -262,7 +262,7 @@ def test_cli_subscribe_and_digest(tmp_path, monkeypatch) -> None:  # noqa: ANN00
 
 
 def test_digest_lists_newly_published_assessments(alerts_db: Database, tmp_path) -> None:
-    from tocsin.analysis.framework import assessments
+    from tocsin.analysis.framework import assessments, taxonomy
     from tocsin.analysis.framework.ingest import ingest_items
     from tocsin.store.models import Excerpt
 
@@ -274,7 +274,7 @@ def test_digest_lists_newly_published_assessments(alerts_db: Database, tmp_path)
     ingest_items(alerts_db, [str(report)], "alice")
     with alerts_db.session() as s:
         excerpt = s.scalars(select(Excerpt.id)).first()
-        factors = [f.code for f in taxonomy_factors(s)]
+        factors = [f.code for f in taxonomy.active(s).factors]
         assessments.save(s, "Sudan", factors[0], "moderate", "medium", "first", [excerpt],
                          "alice", publish=True)  # fmt: skip
         assessments.save(s, "Sudan", factors[0], "high", "high", "worse", [excerpt],
@@ -289,9 +289,3 @@ def test_digest_lists_newly_published_assessments(alerts_db: Database, tmp_path)
     assert "Sudan" in digests.render_text(digest) and "(was moderate)" in digests.render_html(
         digest
     )
-
-
-def taxonomy_factors(session):  # noqa: ANN001, ANN201
-    from tocsin.analysis.framework import taxonomy
-
-    return taxonomy.active(session).factors

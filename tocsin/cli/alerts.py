@@ -76,7 +76,8 @@ def import_events(
 def load_yearly_command() -> None:
     """Load UCDP's yearly deaths per country (battle deaths; deaths by type of violence)."""
     with friendly_errors():
-        settings, db = settings_with(), migrated_database()
+        settings = settings_with()
+        db = migrated_database(settings)
         with db.session() as session:
             report = yearly.load_yearly(session, settings, actor=cli_actor())
         console.print(_yearly_summary(report))
@@ -103,7 +104,8 @@ def run(
         for name in signal or []:
             SIGNALS.get(name)
         day = date.fromisoformat(as_of) if as_of else date.today()
-        settings, db = settings_with(), migrated_database()
+        settings = settings_with()
+        db = migrated_database(settings)
         with db.session() as session:
             if replay_from:
                 start = date.fromisoformat(replay_from)
@@ -254,7 +256,8 @@ def digest_command(
     from tocsin.reports import digest as digests
 
     with friendly_errors():
-        settings, db = settings_with(), migrated_database()
+        settings = settings_with()
+        db = migrated_database(settings)
         day = date.fromisoformat(end) if end else date.today()
         with db.session() as session:
             report = digests.build_digest(session, day, days, settings.base_url)

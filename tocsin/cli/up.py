@@ -57,8 +57,7 @@ def _forecast(settings: Settings, db: Database) -> str:
         return f"{forecasts.DEFAULT_MODEL}: base years {years[0]}-{latest} already stored"
     top = ", ".join(result.table["name"].head(3))
     return (
-        f"{result.model}, base years {years[0]}-{latest} ({len(computed)} new); "
-        f"highest risk: {top}"
+        f"{result.model}, base years {years[0]}-{latest} ({len(computed)} new); highest risk: {top}"
     )
 
 

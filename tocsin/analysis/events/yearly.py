@@ -103,6 +103,12 @@ def yearly_series(session: Session, kind: str, country_id: int | None = None) ->
             YearlyDeath.kind == kind
         )
     ).one()
+    return zero_filled(frame, first, last)
+
+
+def zero_filled(frame: pd.DataFrame, first: int, last: int) -> pd.DataFrame:
+    """``country_id, year, best`` summed per country-year, with a zero for every year from
+    ``first`` to ``last`` in which a country that appears has no row (also used by the bench)."""
     full = pd.MultiIndex.from_product(
         [sorted(frame["country_id"].unique()), range(first, last + 1)], names=["country_id", "year"]
     )

@@ -30,7 +30,6 @@ from tocsin.web.extensions import (
     CountrySection,
     NavLink,
     add_country_section,
-    add_evidence_link,
     add_nav_link,
     evidence_url,
 )
@@ -38,13 +37,6 @@ from tocsin.web.routes.dashboard import country_or_404
 
 router = APIRouter()
 add_nav_link(NavLink("Alerts", "/alerts", order=30))
-# Where the evidence of the other capabilities' signals is shown (events: routes/violence.py).
-for kind, url in {
-    "excerpt": "/framework/excerpts/{ref}",
-    "post": "/speech/posts/{ref}",
-    "submission": "/intake/{ref}",
-}.items():
-    add_evidence_link(kind, url)
 
 Status = Literal["new", "acknowledged", "escalated", "closed"]
 Action = Literal["acknowledge", "escalate", "close"]

@@ -47,7 +47,13 @@ from tocsin.store.models import Assessment, Country, Document, Excerpt, Suggesti
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader, require_role
 from tocsin.web.deps import get_session, templates
-from tocsin.web.extensions import CountrySection, NavLink, add_country_section, add_nav_link
+from tocsin.web.extensions import (
+    CountrySection,
+    NavLink,
+    add_country_section,
+    add_evidence_link,
+    add_nav_link,
+)
 
 logger = logging.getLogger(__name__)
 FEED_CHECK_SECONDS = 300  # how often the server looks for feeds that are due
@@ -77,6 +83,7 @@ async def _feed_scheduler(app: FastAPI) -> AsyncIterator[None]:
 
 router = APIRouter(lifespan=_feed_scheduler)
 add_nav_link(NavLink("Workbench", "/framework", order=40))
+add_evidence_link("excerpt", "/framework/excerpts/{ref}")
 
 Level = Literal["none", "low", "moderate", "high", "very high"]
 Confidence = Literal["low", "medium", "high"]

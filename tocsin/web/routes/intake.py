@@ -43,7 +43,13 @@ from tocsin.store.models.accounts import User
 from tocsin.store.models.intake import SUBMISSION_STATUSES, IntakeAttachment, Submission
 from tocsin.web.auth import CSRF_FIELD, require_role
 from tocsin.web.deps import get_session, templates
-from tocsin.web.extensions import CountrySection, NavLink, add_country_section, add_nav_link
+from tocsin.web.extensions import (
+    CountrySection,
+    NavLink,
+    add_country_section,
+    add_evidence_link,
+    add_nav_link,
+)
 
 router = APIRouter()
 
@@ -391,6 +397,7 @@ async def follow_up(request: Request) -> HTMLResponse:
 # --- review side: pages ------------------------------------------------------------
 
 add_nav_link(NavLink("Intake", "/intake", order=40))
+add_evidence_link("submission", "/intake/{ref}")
 
 
 def _submission_or_404(session: Session, key: int | str) -> Submission:

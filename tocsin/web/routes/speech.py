@@ -23,11 +23,18 @@ from tocsin.store.models import Country, RabatWorksheet, SpeechPost
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader, require_role
 from tocsin.web.deps import get_app_settings, get_session, templates
-from tocsin.web.extensions import CountrySection, NavLink, add_country_section, add_nav_link
+from tocsin.web.extensions import (
+    CountrySection,
+    NavLink,
+    add_country_section,
+    add_evidence_link,
+    add_nav_link,
+)
 from tocsin.web.routes.dashboard import country_or_404
 
 router = APIRouter()
 add_nav_link(NavLink("Speech", "/speech", order=40))
+add_evidence_link("post", "/speech/posts/{ref}")
 
 PostId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Post id.")]
 By = Literal["target", "category"]

@@ -173,17 +173,13 @@ def _violence(session: Session, country: Country) -> Violence:
             kind: [YearPoint(year=y, deaths=d) for y, d in points]
             for kind, points in country_yearly(session, country.id).items()
         },
-        monthly=[
-            MonthPoint(
-                month=str(r["month"]),
-                events=int(r["events"]),
-                fatalities=r["fatalities"],
-                civilian_events=int(r["civilian_events"]),
-                civilian_fatalities=r["civilian_fatalities"],
-            )  # fmt: skip
-            for r in series.to_dict("records")
-        ],
+        monthly=[MonthPoint(**r) for r in _month_records(series)],
     )
+
+
+def _month_records(series: pd.DataFrame) -> list[dict[str, object]]:
+    """Rows of a :func:`monthly` frame as plain records, the month as ``YYYY-MM``."""
+    return series.assign(month=series["month"].astype(str)).to_dict("records")
 
 
 @router.get("/api/v1/countries/{code}/violence", response_model=Violence, tags=["countries"])
@@ -218,17 +214,7 @@ def violence_admin1_api(
     series = monthly(frame, by=("admin1",))
     if start:
         series = series[series["month"] >= pd.Period(start, freq="M")]
-    return [
-        Admin1Month(
-            admin1=r["admin1"],
-            month=str(r["month"]),
-            events=int(r["events"]),
-            fatalities=r["fatalities"],
-            civilian_events=int(r["civilian_events"]),
-            civilian_fatalities=r["civilian_fatalities"],
-        )  # fmt: skip
-        for r in series.to_dict("records")
-    ]
+    return [Admin1Month(**r) for r in _month_records(series)]
 
 
 def _section(session: Session, country: Country) -> dict[str, object]:
