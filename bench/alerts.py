@@ -60,12 +60,14 @@ def score_yearly(flags: pd.DataFrame, onsets: set[tuple[str, int]], rule: str) -
             leads.append(lead)
     hits = sum((c, y + 1) in onsets for c, y in fired)
     return {
-        "onsets": len(covered), "warned": len(leads),
+        "onsets": len(covered),
+        "warned": len(leads),
         "same_year": sum((c, y) in fired for c, y in covered),
-        "lead": sum(leads) / len(leads) if leads else float("nan"), "alerts": len(fired),
+        "lead": sum(leads) / len(leads) if leads else float("nan"),
+        "alerts": len(fired),
         "precision": hits / len(fired) if fired else float("nan"),
         "rate": len(fired) / len(flags),
-    }  # fmt: skip
+    }
 
 
 def monthly_flags(series: pd.DataFrame, alpha: float) -> pd.DataFrame:
@@ -79,10 +81,16 @@ def monthly_flags(series: pd.DataFrame, alpha: float) -> pd.DataFrame:
             if month not in values.index or len(values) < 2:
                 continue
             observed, before = values[month], values[values.index < month]
-            rows.append({
-                "code": country_id, "month": month, "surge": str(country_id) in surged,
-                "naive": bool(observed >= signal.settings.min_count and observed > before.max()),
-            })  # fmt: skip
+            rows.append(
+                {
+                    "code": country_id,
+                    "month": month,
+                    "surge": str(country_id) in surged,
+                    "naive": bool(
+                        observed >= signal.settings.min_count and observed > before.max()
+                    ),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -90,15 +98,20 @@ def score_monthly(flags: pd.DataFrame, onsets: set[tuple[str, int]], rule: str) 
     """Onsets with an alert in the 12 months before their year; alerts per country-month."""
     fired = flags[flags[rule]]
     covered = [
-        (c, y) for c, y in onsets
+        (c, y)
+        for c, y in onsets
         if c in set(flags["code"]) and flags["month"].min().year < y <= flags["month"].max().year
-    ]  # fmt: skip
+    ]
     warned = sum(
         ((fired["code"] == c) & (fired["month"].map(lambda m: m.year) == y - 1)).any()
         for c, y in covered
     )
-    return {"onsets": len(covered), "warned": warned, "alerts": len(fired),
-            "rate": len(fired) / len(flags)}  # fmt: skip
+    return {
+        "onsets": len(covered),
+        "warned": warned,
+        "alerts": len(fired),
+        "rate": len(fired) / len(flags),
+    }
 
 
 def main() -> None:
@@ -121,14 +134,25 @@ def main() -> None:
         battle = read_battle_deaths(fetch.ensure(settings, "ucdp-battledeaths", args.mirror))
         importer = IMPORTERS.create("ucdp-ged")
         events = pd.concat(
-            [importer.read(fetch.ensure(settings, name, args.mirror)).events
-             for name in ("ucdp-ged-car", "ucdp-ged-mexico")],
+            [
+                importer.read(fetch.ensure(settings, name, args.mirror)).events
+                for name in ("ucdp-ged-car", "ucdp-ged-mexico")
+            ],
             ignore_index=True,
-        )  # fmt: skip
+        )
 
     yearly = Table(title=f"Yearly: warning of EWP onsets from UCDP deaths (alpha {args.alpha})")
-    columns = ("deaths", "rule", "onsets", "warned y-1", "mean lead (years)",
-               "alerted same year", "alerts", "precision", "alerts per country-year")  # fmt: skip
+    columns = (
+        "deaths",
+        "rule",
+        "onsets",
+        "warned y-1",
+        "mean lead (years)",
+        "alerted same year",
+        "alerts",
+        "precision",
+        "alerts per country-year",
+    )
     for column in columns:
         yearly.add_column(column, justify="right")
     kinds = {
@@ -142,29 +166,49 @@ def main() -> None:
         flags = yearly_flags(zero_filled(series, *years), args.alpha)
         for rule in ("surge", "naive"):
             m = score_yearly(flags, onsets, rule)
-            yearly.add_row(label, rule, str(m["onsets"]), str(m["warned"]), f"{m['lead']:.1f}",
-                           str(m["same_year"]), str(m["alerts"]), f"{m['precision']:.3f}",
-                           f"{m['rate']:.3f}")  # fmt: skip
+            yearly.add_row(
+                label,
+                rule,
+                str(m["onsets"]),
+                str(m["warned"]),
+                f"{m['lead']:.1f}",
+                str(m["same_year"]),
+                str(m["alerts"]),
+                f"{m['precision']:.3f}",
+                f"{m['rate']:.3f}",
+            )
     console.print(yearly)
 
-    monthly_table = Table(title="Monthly: civilian fatalities in UCDP GED (CAR 1991-2022, "
-                          f"Mexico 1989-2023; alpha {args.alpha})")  # fmt: skip
-    for column in ("rule", "onsets covered", "warned in the 12 months before", "alerts",
-                   "alerts per country-month"):  # fmt: skip
+    monthly_table = Table(
+        title="Monthly: civilian fatalities in UCDP GED (CAR 1991-2022, "
+        f"Mexico 1989-2023; alpha {args.alpha})"
+    )
+    for column in (
+        "rule",
+        "onsets covered",
+        "warned in the 12 months before",
+        "alerts",
+        "alerts per country-month",
+    ):
         monthly_table.add_column(column, justify="right")
     ids, codes = pd.factorize(events["country_code"])  # integer ids, as in the store
-    frame = pd.DataFrame({
-        "country_id": ids, "month": pd.to_datetime(events["event_date"])
-        .dt.to_period("M"), "admin1": events["admin1"], "category": events["category"],
-        "against_civilians": events["against_civilians"].astype(bool),
-        "fatalities": events["fatalities_best"].fillna(0.0),
-    })  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "country_id": ids,
+            "month": pd.to_datetime(events["event_date"]).dt.to_period("M"),
+            "admin1": events["admin1"],
+            "category": events["category"],
+            "against_civilians": events["against_civilians"].astype(bool),
+            "fatalities": events["fatalities_best"].fillna(0.0),
+        }
+    )
     flags = monthly_flags(monthly(frame), args.alpha)
     flags["code"] = flags["code"].map(dict(enumerate(codes)))
     for rule in ("surge", "naive"):
         m = score_monthly(flags, onsets, rule)
-        monthly_table.add_row(rule, str(m["onsets"]), str(m["warned"]), str(m["alerts"]),
-                              f"{m['rate']:.3f}")  # fmt: skip
+        monthly_table.add_row(
+            rule, str(m["onsets"]), str(m["warned"]), str(m["alerts"]), f"{m['rate']:.3f}"
+        )
     console.print(monthly_table)
 
 

@@ -72,16 +72,19 @@ def _wrk(
         fh.write(script)
     out = subprocess.run(
         ["wrk", "-t2", f"-c{clients}", f"-d{int(seconds)}s", "--latency", "-s", fh.name, base],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     requests = int(re.search(r"(\d+) requests in", out).group(1))
     errors = int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", out)) else 0
     return (
-        requests, float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        requests,
+        float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
         _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)),
         _ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)),
         errors,
-    )  # fmt: skip
+    )
 
 
 def _httpx(
@@ -110,10 +113,22 @@ def main() -> None:
         subprocess.run([sys.executable, "-m", "tocsin", "up", "--no-serve"], env=env, check=True)
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "tocsin.web.asgi:app", "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "warning", "--workers", "2"],
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "tocsin.web.asgi:app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--workers",
+            "2",
+        ],
         env=env,
-    )  # fmt: skip
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):

@@ -46,9 +46,15 @@ class CrossValidatedEnet(TocsinEnet):
         rows = self.training_rows(panel)
         design = self._design(rows)
         self._model = GeneralizedLinearRegressorCV(  # type: ignore[assignment]
-            family="binomial", l1_ratio=0.5, n_alphas=25, min_alpha_ratio=1e-3, cv=5,
-            scale_predictors=True, random_state=0, n_jobs=self.n_jobs,
-        )  # fmt: skip
+            family="binomial",
+            l1_ratio=0.5,
+            n_alphas=25,
+            min_alpha_ratio=1e-3,
+            cv=5,
+            scale_predictors=True,
+            random_state=0,
+            n_jobs=self.n_jobs,
+        )
         self._means = design.mean(axis=0)
         with single_threaded():
             self._model.fit(design, rows[self.outcome].to_numpy(float))  # type: ignore[union-attr]
@@ -90,10 +96,15 @@ def selection(panel: pd.DataFrame, console: Console) -> None:
         m = r.metrics
         mark = " <- chosen" if label == chosen else (" (tied)" if label in tied else "")
         table.add_row(
-            label + mark, f"{m['auc']:.3f}", f"{m['recall@10']:.3f}", f"{m['recall@20']:.3f}",
-            f"{m['recall@30']:.3f}", f"{m['brier']:.5f}", f"{score[label]:.3f}",
+            label + mark,
+            f"{m['auc']:.3f}",
+            f"{m['recall@10']:.3f}",
+            f"{m['recall@20']:.3f}",
+            f"{m['recall@30']:.3f}",
+            f"{m['brier']:.5f}",
+            f"{score[label]:.3f}",
             f"{r.seconds:.1f}",
-        )  # fmt: skip
+        )
     console.print(table)
     console.print(
         "Rule: highest mean of AUC and recall@30; candidates within one caught onset "

@@ -42,8 +42,9 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def throughput(model: object, texts: list[str], n: int, workers: int = 1
-               ) -> tuple[float, float, float]:  # fmt: skip
+def throughput(
+    model: object, texts: list[str], n: int, workers: int = 1
+) -> tuple[float, float, float]:
     """(texts per second, seconds, peak RSS MB) of scoring ``n`` texts from a CSV file."""
     rows = (texts * (n // len(texts) + 1))[:n]
     with tempfile.TemporaryDirectory() as tmp:
@@ -54,8 +55,14 @@ def throughput(model: object, texts: list[str], n: int, workers: int = 1
             writer.writerows(enumerate(rows))
         matcher = LexiconMatcher(seed_terms())
         started = time.perf_counter()
-        report = score_file(source, out, model, "text", matcher=matcher,  # type: ignore[arg-type]
-                            workers=workers)  # fmt: skip
+        report = score_file(
+            source,
+            out,
+            model,
+            "text",
+            matcher=matcher,  # type: ignore[arg-type]
+            workers=workers,
+        )
         seconds = time.perf_counter() - started
     return report.scored / seconds, seconds, peak_rss_mb()
 
@@ -89,8 +96,14 @@ def main() -> None:
     frame = corpora.load_all(corpus_paths(settings, args.mirror))
     held_out = frame[frame["split"] != "train"]
 
-    table = Table("processes", "texts", "seconds", "texts per second", "peak RSS (MB)",
-                  title="Batch scoring (CSV in, CSV out, with the seed lexicon)")  # fmt: skip
+    table = Table(
+        "processes",
+        "texts",
+        "seconds",
+        "texts per second",
+        "peak RSS (MB)",
+        title="Batch scoring (CSV in, CSV out, with the seed lexicon)",
+    )
     for workers in (1, 2):
         rate, seconds, rss = throughput(model, list(held_out["text"]), args.n, workers)
         table.add_row(str(workers), f"{args.n:,}", f"{seconds:.1f}", f"{rate:,.0f}", f"{rss:,.0f}")
@@ -100,12 +113,24 @@ def main() -> None:
         return
 
     metrics = evaluate(model, held_out)
-    table = Table("held-out set", "n", "hateful", "balanced acc.", "F1 hateful", "AUC",
-                  title="Held-out accuracy per dataset (never used for fitting)")  # fmt: skip
+    table = Table(
+        "held-out set",
+        "n",
+        "hateful",
+        "balanced acc.",
+        "F1 hateful",
+        "AUC",
+        title="Held-out accuracy per dataset (never used for fitting)",
+    )
     for name, row in metrics["per_dataset"].items():  # type: ignore[union-attr]
-        table.add_row(name, str(row["n"]), str(row["hateful"]),
-                      str(row.get("balanced_accuracy", f"specificity {row.get('specificity')}")),
-                      str(row.get("f1_hateful", "")), str(row.get("auc", "")))  # fmt: skip
+        table.add_row(
+            name,
+            str(row["n"]),
+            str(row["hateful"]),
+            str(row.get("balanced_accuracy", f"specificity {row.get('specificity')}")),
+            str(row.get("f1_hateful", "")),
+            str(row.get("auc", "")),
+        )
     console.print(table)
     console.print(
         f"macro balanced accuracy {metrics['macro_balanced_accuracy']}; threat recall "
@@ -114,20 +139,32 @@ def main() -> None:
     )
 
     suite = functional(model)
-    table = Table("phenomenon", "expected", "n", "accuracy", "languages",
-                  title="Functional suite (diagnostic, not tuned on)")  # fmt: skip
+    table = Table(
+        "phenomenon",
+        "expected",
+        "n",
+        "accuracy",
+        "languages",
+        title="Functional suite (diagnostic, not tuned on)",
+    )
     for name, part in suite.groupby("phenomenon", sort=False):
         expected = "hateful" if part["hateful"].iloc[0] else "non-hateful"
-        table.add_row(name, expected, str(len(part)),
-                      f"{(part['pred'] == part['hateful']).mean():.2f}",
-                      ", ".join(sorted(part["lang"].unique())))  # fmt: skip
+        table.add_row(
+            name,
+            expected,
+            str(len(part)),
+            f"{(part['pred'] == part['hateful']).mean():.2f}",
+            ", ".join(sorted(part["lang"].unique())),
+        )
     console.print(table)
     table = Table("language", "n", "balanced accuracy", title="Functional suite by language")
     for lang, part in suite.groupby("lang"):
-        table.add_row(lang, str(len(part)),
-                      f"{balanced_accuracy_score(part['hateful'], part['pred']):.2f}")  # fmt: skip
-    table.add_row("all", str(len(suite)),
-                  f"{balanced_accuracy_score(suite['hateful'], suite['pred']):.2f}")  # fmt: skip
+        table.add_row(
+            lang, str(len(part)), f"{balanced_accuracy_score(part['hateful'], part['pred']):.2f}"
+        )
+    table.add_row(
+        "all", str(len(suite)), f"{balanced_accuracy_score(suite['hateful'], suite['pred']):.2f}"
+    )
     console.print(table)
     hateful = suite[(suite["hateful"] == 1) & (suite["pred"] == 1)]
     per_phenomenon = (suite["pred"] == suite["hateful"]).groupby(suite["phenomenon"]).mean()

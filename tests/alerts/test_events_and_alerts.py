@@ -73,14 +73,26 @@ def _events(country: str, month_counts: dict[str, int], admin1: str = "North") -
         if deaths == 0:
             continue
         rows.append(
-            {"source": "test", "source_id": f"{country}-{month}-{admin1}",
-             "event_date": pd.Period(month).start_time.date() + timedelta(days=9),
-             "date_precision": 1, "country_code": country, "admin1": admin1, "latitude": 0.0,
-             "longitude": 0.0, "category": "one-sided", "sub_type": None,
-             "against_civilians": True, "actor1": "A", "actor2": "Civilians",
-             "fatalities_best": float(deaths), "fatalities_low": float(deaths),
-             "fatalities_high": float(deaths), "notes": ""}
-        )  # fmt: skip
+            {
+                "source": "test",
+                "source_id": f"{country}-{month}-{admin1}",
+                "event_date": pd.Period(month).start_time.date() + timedelta(days=9),
+                "date_precision": 1,
+                "country_code": country,
+                "admin1": admin1,
+                "latitude": 0.0,
+                "longitude": 0.0,
+                "category": "one-sided",
+                "sub_type": None,
+                "against_civilians": True,
+                "actor1": "A",
+                "actor2": "Civilians",
+                "fatalities_best": float(deaths),
+                "fatalities_low": float(deaths),
+                "fatalities_high": float(deaths),
+                "notes": "",
+            }
+        )
     return pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
 
 
@@ -203,9 +215,13 @@ def test_alert_evidence_links_to_event_pages_and_api(events_db: Database, settin
         by_unit = client.get("/api/v1/countries/SDN/violence/admin1").json()
         assert {row["admin1"] for row in by_unit} == {"North"}
         assert len(by_unit) == 25 and by_unit[-1] == {  # Jan 2021 - Jan 2023, quiet months filled
-            "month": "2023-01", "admin1": "North", "events": 1, "fatalities": 60.0,
-            "civilian_events": 1, "civilian_fatalities": 60.0,
-        }  # fmt: skip
+            "month": "2023-01",
+            "admin1": "North",
+            "events": 1,
+            "fatalities": 60.0,
+            "civilian_events": 1,
+            "civilian_fatalities": 60.0,
+        }
 
 
 def test_replay_builds_the_alert_history_month_by_month(events_db: Database) -> None:

@@ -90,17 +90,28 @@ def alerts_db(database: Database) -> Database:
 
 def _settings(tmp_path, port: int) -> Settings:  # noqa: ANN001
     return load_settings(
-        data_dir=tmp_path / "data", smtp_host="127.0.0.1", smtp_port=port,
-        smtp_sender="alerts@tocsin.test", public_url="https://tocsin.example.org/",
-    )  # fmt: skip
+        data_dir=tmp_path / "data",
+        smtp_host="127.0.0.1",
+        smtp_port=port,
+        smtp_sender="alerts@tocsin.test",
+        public_url="https://tocsin.example.org/",
+    )
 
 
 def _alert(db: Database, key: str, severity: str, code: str | None) -> int:
     candidate = AlertCandidate(
-        "test-signal", key, f"Surge in {code}", "Civilian deaths far above the baseline.",
-        severity, code, place="North", since=date(2024, 5, 1), observed=120.0, baseline=4.5,
+        "test-signal",
+        key,
+        f"Surge in {code}",
+        "Civilian deaths far above the baseline.",
+        severity,
+        code,
+        place="North",
+        since=date(2024, 5, 1),
+        observed=120.0,
+        baseline=4.5,
         evidence=[EvidenceRef("event", "ged:1", "12 killed in a village")],
-    )  # fmt: skip
+    )
     with db.session() as s:
         return record_candidate(s, candidate, actor="test")[0].id
 
@@ -247,11 +258,23 @@ def test_subscriptions_api_escalation_notice_and_digest_page(
 def test_cli_subscribe_and_digest(tmp_path, monkeypatch) -> None:  # noqa: ANN001
     monkeypatch.setenv("TOCSIN_DATA_DIR", str(tmp_path / "data"))
     runner = CliRunner()
-    made = runner.invoke(cli, ["alerts", "subscribe", "--email", "d@example.org",
-                               "--country", "Myanmar", "--min-severity", "high"])  # fmt: skip
+    made = runner.invoke(
+        cli,
+        [
+            "alerts",
+            "subscribe",
+            "--email",
+            "d@example.org",
+            "--country",
+            "Myanmar",
+            "--min-severity",
+            "high",
+        ],
+    )
     assert made.exit_code == 0, made.output
-    unknown = runner.invoke(cli, ["alerts", "subscribe", "--email", "d@example.org",
-                                  "--country", "Narnia"])  # fmt: skip
+    unknown = runner.invoke(
+        cli, ["alerts", "subscribe", "--email", "d@example.org", "--country", "Narnia"]
+    )
     assert unknown.exit_code == 1 and "Narnia" in unknown.output
     listed = runner.invoke(cli, ["alerts", "subscriptions"])
     assert "d@example.org" in listed.output and "MMR" in listed.output
@@ -275,10 +298,12 @@ def test_digest_lists_newly_published_assessments(alerts_db: Database, tmp_path)
     with alerts_db.session() as s:
         excerpt = s.scalars(select(Excerpt.id)).first()
         factors = [f.code for f in taxonomy.active(s).factors]
-        assessments.save(s, "Sudan", factors[0], "moderate", "medium", "first", [excerpt],
-                         "alice", publish=True)  # fmt: skip
-        assessments.save(s, "Sudan", factors[0], "high", "high", "worse", [excerpt],
-                         "bob", publish=True)  # fmt: skip
+        assessments.save(
+            s, "Sudan", factors[0], "moderate", "medium", "first", [excerpt], "alice", publish=True
+        )
+        assessments.save(
+            s, "Sudan", factors[0], "high", "high", "worse", [excerpt], "bob", publish=True
+        )
         assessments.save(s, "Chad", factors[0], "low", "low", "draft only", [excerpt], "bob")
     with alerts_db.session() as s:
         digest = digests.build_digest(s, date.today(), 7)

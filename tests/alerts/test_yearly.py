@@ -36,8 +36,7 @@ def test_battle_deaths_split_among_battle_countries(tmp_path: Path) -> None:
     )
     data = read_battle_deaths(path)
     got = {(r["code"], r["year"]): r["best"] for r in data.frame.to_dict("records")}
-    assert got == {("EGY", 2020): 60.0, ("SYR", 2020): 50.0, ("YAR", 1989): 7.0,
-                   ("YEM", 2024): 9.0}  # fmt: skip
+    assert got == {("EGY", 2020): 60.0, ("SYR", 2020): 50.0, ("YAR", 1989): 7.0, ("YEM", 2024): 9.0}
     assert data.unmapped == {"999": 1}  # reported, not silently dropped
 
 
@@ -116,8 +115,9 @@ def test_yearly_surge_alerts_on_the_latest_year_only(countries_db: Database) -> 
     with countries_db.session() as s:
         report = run_signals(s, date(2021, 3, 1), ["yearly-surge"])  # latest year before: 2020
         alerts = s.scalars(select(Alert)).all()
-        assert [a.title for a in alerts] == ["Nigeria: surge in deaths in one-sided violence "
-                                             "against civilians in 2020"]  # fmt: skip
+        assert [a.title for a in alerts] == [
+            "Nigeria: surge in deaths in one-sided violence against civilians in 2020"
+        ]
         alert = alerts[0]
         assert alert.observed == 900 and alert.baseline == pytest.approx(2.4)
         assert alert.unusualness < 1e-6 and alert.severity == "critical"
@@ -131,8 +131,9 @@ def test_yearly_surge_alerts_on_the_latest_year_only(countries_db: Database) -> 
 
 def test_surge_rule_needs_history_and_minimum(countries_db: Database) -> None:
     settings = YearlySurgeSettings(min_deaths=25)
-    frame = pd.DataFrame({"country_id": 1, "year": range(2000, 2008),
-                          "best": [0, 0, 0, 0, 0, 0, 20, 400]})  # fmt: skip
+    frame = pd.DataFrame(
+        {"country_id": 1, "year": range(2000, 2008), "best": [0, 0, 0, 0, 0, 0, 20, 400]}
+    )
     flags = yearly_surges(frame, settings).set_index("year")
     assert 2004 not in flags.index  # fewer than five years of history
     assert not flags.loc[2006, "surge"]  # unusual but below the minimum

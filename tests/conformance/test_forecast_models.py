@@ -22,8 +22,14 @@ def synthetic_panel(
         base = rng.normal(size=len(PREDICTORS))
         for year in years:
             values = base + rng.normal(scale=0.3, size=len(PREDICTORS))
-            rows.append({"ewp_name": f"Country {c}", "ccode": 1000 + c, "year": year,
-                         **dict(zip(PREDICTORS, values, strict=True))})  # fmt: skip
+            rows.append(
+                {
+                    "ewp_name": f"Country {c}",
+                    "ccode": 1000 + c,
+                    "year": year,
+                    **dict(zip(PREDICTORS, values, strict=True)),
+                }
+            )
     frame = pd.DataFrame(rows)
     signal = 1.5 * frame["battledeaths.log2"] + 1.0 * frame["repress_civilsoc"] - 4.5
     frame["mk_onset"] = (rng.random(len(frame)) < 1 / (1 + np.exp(-signal))).astype(float)

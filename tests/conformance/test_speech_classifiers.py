@@ -29,13 +29,18 @@ NEUTRAL = [
     "Muslims celebrate Eid this week",
     "My neighbours are immigrants from Syria and very kind",
 ]
-CORPUS = pd.DataFrame({
-    "text": (HATEFUL + NEUTRAL) * 5,
-    "lang": "en",
-    "hateful": ([1] * len(HATEFUL) + [0] * len(NEUTRAL)) * 5,
-    "target": (["religion", "migrants", "gender", "sexual orientation", "migrants", "ethnicity"]
-               + [""] * len(NEUTRAL)) * 5,
-})  # fmt: skip
+CORPUS = pd.DataFrame(
+    {
+        "text": (HATEFUL + NEUTRAL) * 5,
+        "lang": "en",
+        "hateful": ([1] * len(HATEFUL) + [0] * len(NEUTRAL)) * 5,
+        "target": (
+            ["religion", "migrants", "gender", "sexual orientation", "migrants", "ethnicity"]
+            + [""] * len(NEUTRAL)
+        )
+        * 5,
+    }
+)
 
 
 @pytest.fixture(params=CLASSIFIERS.names())

@@ -21,14 +21,22 @@ from tocsin.store.models import Forecast, ForecastDriver, ForecastRun
 
 def test_foos_table_takes_best_of_two_prior_years() -> None:
     panel = pd.DataFrame(
-        {"ewp_name": ["A", "A", "B", "B"], "ccode": [1, 1, 2, 2], "year": [2000, 2001, 2000, 2001],
-         "mk_onset": [0, 1, 0, 0]}
-    )  # fmt: skip
+        {
+            "ewp_name": ["A", "A", "B", "B"],
+            "ccode": [1, 1, 2, 2],
+            "year": [2000, 2001, 2000, 2001],
+            "mk_onset": [0, 1, 0, 0],
+        }
+    )
     base = pd.DataFrame(
-        {"ewp_name": ["A", "B", "A", "B"], "ccode": [1, 2, 1, 2],
-         "base_year": [1999, 1999, 2000, 2000], "risk": [0.30, 0.10, 0.05, 0.20],
-         "rank": [1, 2, 2, 1]}
-    )  # fmt: skip
+        {
+            "ewp_name": ["A", "B", "A", "B"],
+            "ccode": [1, 2, 1, 2],
+            "base_year": [1999, 1999, 2000, 2000],
+            "risk": [0.30, 0.10, 0.05, 0.20],
+            "rank": [1, 2, 2, 1],
+        }
+    )
     table = _foos_table(base, panel, (2000, 2001)).set_index(["country", "year"])
     a2001 = table.loc[("A", 2001)]
     assert a2001["risk_1yr_prior"] == 0.05 and a2001["risk_2yr_prior"] == 0.30

@@ -102,14 +102,20 @@ def _write_panel(tmp_path: Path, shared_data: Path, edit: callable) -> Path:
     ("edit", "message"),
     [
         (lambda f: f.drop(columns=["discrimpop"]), r"missing column\(s\): discrimpop"),
-        (lambda f: f.assign(**{"gdppcgrowth": f["gdppcgrowth"].where(f.index != 11, "fast")}),
-         r"column 'gdppcgrowth', row 12: 'fast' is not a number"),
-        (lambda f: f.assign(ewp_name=f["ewp_name"].where(f.index != 5, "Atlantis")),
-         r"row 6: unknown country 'Atlantis'"),
-        (lambda f: f.assign(mk_onset=f["mk_onset"].where(f.index != 3, "2")),
-         r"column 'mk_onset', row 4: outcome must be 0 or 1"),
+        (
+            lambda f: f.assign(**{"gdppcgrowth": f["gdppcgrowth"].where(f.index != 11, "fast")}),
+            r"column 'gdppcgrowth', row 12: 'fast' is not a number",
+        ),
+        (
+            lambda f: f.assign(ewp_name=f["ewp_name"].where(f.index != 5, "Atlantis")),
+            r"row 6: unknown country 'Atlantis'",
+        ),
+        (
+            lambda f: f.assign(mk_onset=f["mk_onset"].where(f.index != 3, "2")),
+            r"column 'mk_onset', row 4: outcome must be 0 or 1",
+        ),
     ],
-)  # fmt: skip
+)
 def test_bad_panel_is_refused_with_location(
     tmp_path: Path, shared_data: Path, edit: callable, message: str
 ) -> None:

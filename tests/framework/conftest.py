@@ -101,12 +101,14 @@ def formats_dir(tmp_path: Path) -> Path:
     )
     (folder / "page.html").write_text(HTML, encoding="utf-8")
     (folder / "report.pdf").write_bytes(
-        minimal_pdf([
-            "Report on the situation in Myanmar.",
-            "Soldiers burned villages in Rakhine State and Rohingya families fled.",
-            "Survivors described mass killings and sexual violence by the security forces.",
-        ])
-    )  # fmt: skip
+        minimal_pdf(
+            [
+                "Report on the situation in Myanmar.",
+                "Soldiers burned villages in Rakhine State and Rohingya families fled.",
+                "Survivors described mass killings and sexual violence by the security forces.",
+            ]
+        )
+    )
     (folder / "testimony.docx").write_bytes(
         docx_bytes(
             [

@@ -33,8 +33,12 @@ def workbench(settings: Settings, sqlite_database: Database) -> Iterator[tuple[s
 
     fill_dashboard(sqlite_database)
     with sqlite_database.session() as s:
-        store_extracted(s, Extracted("test:darfur", "Report from Darfur", TEXT, "text",
-                                     TEXT.encode()), "field-team", "tester")  # fmt: skip
+        store_extracted(
+            s,
+            Extracted("test:darfur", "Report from Darfur", TEXT, "text", TEXT.encode()),
+            "field-team",
+            "tester",
+        )
     with serving(create_app(settings, sqlite_database)) as url:
         yield url, sqlite_database
 

@@ -25,9 +25,12 @@ def _ingest(db: Database, items: list[str]) -> dict[str, str]:
 def test_every_format_is_ingested_with_its_text(database: Database, formats_dir: Path) -> None:
     reports = ingest_items(database, expand_paths([str(formats_dir)]), "tester")
     assert {Path(r.location).name: r.status for r in reports} == {
-        "brief.md": "new", "note.txt": "new", "page.html": "new",
-        "report.pdf": "new", "testimony.docx": "new",
-    }  # fmt: skip
+        "brief.md": "new",
+        "note.txt": "new",
+        "page.html": "new",
+        "report.pdf": "new",
+        "testimony.docx": "new",
+    }
     with database.session() as s:
         docs = {d.media_type: d for d in s.scalars(select(Document))}
         assert "Rohingya families fled" in docs["pdf"].text

@@ -38,8 +38,12 @@ def sqlite_client(settings: Settings, sqlite_database: Database) -> Iterator[Tes
 
 
 def _post_report(client: TestClient, db: Database) -> dict:
-    body = {"title": "Camps attacked", "text": REPORT, "source": "field-team",
-            "published": "2024-03-05"}  # fmt: skip
+    body = {
+        "title": "Camps attacked",
+        "text": REPORT,
+        "source": "field-team",
+        "published": "2024-03-05",
+    }
     response = client.post("/api/v1/documents", json=body, headers=token_for(db, "analyst"))
     assert response.status_code == 200, response.text
     return response.json()
@@ -99,8 +103,15 @@ def test_assessments_through_the_api_and_the_country_page(
             s.scalars(select(Excerpt.id).where(Excerpt.document_id == created["document_id"]))
         )
     analyst = token_for(database, "analyst")
-    body = {"country": "Sudan", "factor": "RF11", "level": "high", "confidence": "medium",
-            "summary": "Camps attacked.", "evidence": [ids[0]], "publish": True}  # fmt: skip
+    body = {
+        "country": "Sudan",
+        "factor": "RF11",
+        "level": "high",
+        "confidence": "medium",
+        "summary": "Camps attacked.",
+        "evidence": [ids[0]],
+        "publish": True,
+    }
     assert app_client.post("/api/v1/assessments", json=body).status_code == 401
     v1 = app_client.post("/api/v1/assessments", json=body, headers=analyst)
     assert v1.status_code == 200 and v1.json()["status"] == "published"
@@ -138,9 +149,14 @@ def test_pages_render_and_forms_need_login_and_csrf(
     """Pages and forms are the same code on both databases: SQLite only, for speed."""
     app_client, database = sqlite_client, sqlite_database
     created = _post_report(app_client, database)
-    for path in ("/framework", "/framework/taxonomy", "/framework/search?q=camps",
-                 f"/framework/documents/{created['document_id']}", "/framework/countries/SDN",
-                 "/framework/countries/SDN/RF11"):  # fmt: skip
+    for path in (
+        "/framework",
+        "/framework/taxonomy",
+        "/framework/search?q=camps",
+        f"/framework/documents/{created['document_id']}",
+        "/framework/countries/SDN",
+        "/framework/countries/SDN/RF11",
+    ):
         response = app_client.get(path)
         assert response.status_code == 200, path
     assert "Workbench" in app_client.get("/").text

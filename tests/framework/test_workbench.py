@@ -70,9 +70,13 @@ def test_an_imported_taxonomy_version_becomes_active(sqlite_database: Database) 
     data = json.loads(tax.to_json(tax.default_taxonomy()))
     data["version"] = "1.1-local"
     data["factors"][0]["indicators"].append(
-        {"code": "RF1.9", "label": "Cross-border raids", "description": "Raids from abroad.",
-         "keywords": ["raid"]}
-    )  # fmt: skip
+        {
+            "code": "RF1.9",
+            "label": "Cross-border raids",
+            "description": "Raids from abroad.",
+            "keywords": ["raid"],
+        }
+    )
     local = tax.parse(data)
     with sqlite_database.session() as s:
         tax.install(s, local, "admin")
@@ -101,8 +105,11 @@ def test_tags_are_attributed_and_audited(database: Database) -> None:
             select(AuditEntry).where(AuditEntry.entity_type == "tag").order_by(AuditEntry.id)
         ).all()
         assert [(e.actor, e.action) for e in entries] == [
-            ("ana", "tag"), ("bob", "retag"), ("ana", "tag"), ("carol", "untag"),
-        ]  # fmt: skip
+            ("ana", "tag"),
+            ("bob", "retag"),
+            ("ana", "tag"),
+            ("carol", "untag"),
+        ]
         assert entries[1].before["confidence"] == "high"
         assert entries[1].after["confidence"] == "low"
         assert entries[3].before["indicator"] == "RF11.1"
@@ -159,20 +166,34 @@ def test_assessments_are_versioned_with_a_diff_and_raise_an_alert(database: Data
         with pytest.raises(assessments.AssessmentError, match="unknown risk factor"):
             assessments.save(s, "Sudan", "RF99", "high", "medium", "x", [first.id], "ana")
         v1 = assessments.save(
-            s, "Sudan", "RF11", "moderate", "low", "Attacks on villages.", [first.id], "ana",
+            s,
+            "Sudan",
+            "RF11",
+            "moderate",
+            "low",
+            "Attacks on villages.",
+            [first.id],
+            "ana",
             publish=True,
-        )  # fmt: skip
+        )
         v2 = assessments.save(
-            s, "SDN", "RF11", "very high", "medium", "Widespread attacks.",
-            [first.id, second.id], "bob",
-        )  # fmt: skip
+            s,
+            "SDN",
+            "RF11",
+            "very high",
+            "medium",
+            "Widespread attacks.",
+            [first.id, second.id],
+            "bob",
+        )
         assert (v1.version, v2.version, v2.status) == (1, 2, "draft")
         assert assessments.diff(v1, v2) == {
-            "level": ("moderate", "very high"), "confidence": ("low", "medium"),
+            "level": ("moderate", "very high"),
+            "confidence": ("low", "medium"),
             "summary": ("Attacks on villages.", "Widespread attacks."),
             "evidence": ([first.id], sorted([first.id, second.id])),
             "status": ("published", "draft"),
-        }  # fmt: skip
+        }
         rows = {r.factor.code: r for r in assessments.rollup(s, "Sudan")}
         assert len(rows) == 14 and rows["RF11"].published.version == 1
         assert rows["RF11"].draft.version == 2 and rows["RF1"].published is None
@@ -184,8 +205,9 @@ def test_assessments_are_versioned_with_a_diff_and_raise_an_alert(database: Data
         assessments.publish_version(s, v2.id, "carol")
         alerts = signal.detect(s, today)
         assert {a.title for a in alerts} == {
-            "Sudan: RF11 raised to moderate", "Sudan: RF11 raised to very high",
-        }  # fmt: skip
+            "Sudan: RF11 raised to moderate",
+            "Sudan: RF11 raised to very high",
+        }
         top = next(a for a in alerts if "very high" in a.title)
         assert top.severity == "critical" and top.baseline == 2.0
         assert {e.kind for e in top.evidence} == {"assessment", "excerpt"}

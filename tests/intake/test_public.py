@@ -26,11 +26,18 @@ def submit(client: TestClient, files=None, **fields: str):  # noqa: ANN001, ANN2
     """Post the report form (after loading it for the CSRF token)."""
     page = client.get("/report")
     data = {
-        "csrf_token": csrf_from(page.text), "lang": "en", "what": "Soldiers burned the market.",
-        "country": "Sudan", "place": "El Geneina", "when": "2026-11-20", "how_known": "saw",
-        "affected": "traders", "responsible": "armed men in uniform", "contact": CONTACT,
+        "csrf_token": csrf_from(page.text),
+        "lang": "en",
+        "what": "Soldiers burned the market.",
+        "country": "Sudan",
+        "place": "El Geneina",
+        "when": "2026-11-20",
+        "how_known": "saw",
+        "affected": "traders",
+        "responsible": "armed men in uniform",
+        "contact": CONTACT,
         **fields,
-    }  # fmt: skip
+    }
     return client.post("/report", data=data, files=files or [])
 
 
@@ -66,7 +73,7 @@ def test_submit_then_follow_up_with_a_reply(app_client: TestClient, intake_db: D
             "code": code,
             "action": "add",
             "message": "It was around noon.",
-        },  # fmt: skip
+        },
     )
     assert "It was around noon." in added.text
     wrong = app_client.post(
@@ -93,8 +100,16 @@ def test_sealed_fields_are_unreadable_in_the_database_file_and_on_disk(
     raw = b"".join(
         p.read_bytes() for p in tmp_path.rglob("*") if p.is_file() and "offline" not in p.parts
     )
-    for secret in (CONTACT.encode(), b"Amira", b"blue mosque", SERIAL.encode(), b"PhoneMaker",
-                   b"IMG_0001", code.encode(), photo[200:260]):  # fmt: skip
+    for secret in (
+        CONTACT.encode(),
+        b"Amira",
+        b"blue mosque",
+        SERIAL.encode(),
+        b"PhoneMaker",
+        b"IMG_0001",
+        code.encode(),
+        photo[200:260],
+    ):
         assert secret not in raw, secret
     # ... while the private key opens them
     with sqlite_intake_db.session() as s:
@@ -113,10 +128,15 @@ def test_sealed_fields_are_unreadable_in_the_database_file_and_on_disk(
     assert cleaned.size == (80, 60)
 
 
-@pytest.mark.parametrize("lang,expected,direction", [
-    ("fr", "Que s'est-il passé ?", "ltr"), ("ar", "ماذا حدث؟", "rtl"),
-    ("es", "¿Qué ocurrió?", "ltr"), ("en", "What happened?", "ltr"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "lang,expected,direction",
+    [
+        ("fr", "Que s'est-il passé ?", "ltr"),
+        ("ar", "ماذا حدث؟", "rtl"),
+        ("es", "¿Qué ocurrió?", "ltr"),
+        ("en", "What happened?", "ltr"),
+    ],
+)
 def test_languages(sqlite_client: TestClient, lang: str, expected: str, direction: str) -> None:
     page = sqlite_client.get(f"/report?lang={lang}")
     assert expected in page.text.replace("&#39;", "'")

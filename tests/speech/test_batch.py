@@ -14,8 +14,9 @@ from tocsin.analysis.speech.classifier import NgramClassifier
 from tocsin.analysis.speech.lexicon import LexiconMatcher, Term
 from tocsin.config import Settings
 
-MATCHER = LexiconMatcher([Term("madoadoa", country="KEN", target="ethnicity",
-                               severity="high", category="threat")])  # fmt: skip
+MATCHER = LexiconMatcher(
+    [Term("madoadoa", country="KEN", target="ethnicity", severity="high", category="threat")]
+)
 
 
 def _read(path: Path) -> list[dict[str, str]]:
@@ -45,8 +46,16 @@ def test_csv_keeps_columns_and_skips_bad_rows(tmp_path: Path, small_model: Ngram
     ]
     rows = _read(out)
     assert [r["id"] for r in rows] == ["1", "6", "7"] and report.scored == 3
-    assert list(rows[0]) == ["id", "author", "text", "score", "label", "category", "target",
-                             "lexicon_terms"]  # fmt: skip
+    assert list(rows[0]) == [
+        "id",
+        "author",
+        "text",
+        "score",
+        "label",
+        "category",
+        "target",
+        "lexicon_terms",
+    ]
     assert rows[1]["text"] == "a quoted\nmulti-line text"
     assert all(0 <= float(r["score"]) <= 1 for r in rows)
     # the lexicon term is found through leetspeak and, being high severity, flags the row
@@ -82,16 +91,18 @@ def test_jsonl_reports_malformed_and_non_text_lines(
     assert json.loads(rows[0]["meta"]) == {"views": 3}
 
 
-def test_missing_text_column_names_the_columns(tmp_path: Path, small_model: NgramClassifier
-                                               ) -> None:  # fmt: skip
+def test_missing_text_column_names_the_columns(
+    tmp_path: Path, small_model: NgramClassifier
+) -> None:
     source = tmp_path / "x.csv"
     source.write_text("id,message\n1,hello\n")
     with pytest.raises(BatchInputError, match="no column 'text'; columns are: id, message"):
         score_file(source, tmp_path / "out.csv", small_model, "text")
 
 
-def test_cli_score(tmp_path: Path, speech_settings: Settings,
-                   monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_cli_score(
+    tmp_path: Path, speech_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from tocsin.cli.main import app
 
     monkeypatch.setenv("TOCSIN_DATA_DIR", str(speech_settings.data_dir))
@@ -100,13 +111,26 @@ def test_cli_score(tmp_path: Path, speech_settings: Settings,
         "n,message\n1,We will burn their houses tonight\n2,\n3,Lovely weather today\n"
     )
     out = tmp_path / "out.csv"
-    result = CliRunner().invoke(app, ["speech", "score", str(source), "--text-column", "message",
-                                      "--out", str(out), "--lang", "en"])  # fmt: skip
+    result = CliRunner().invoke(
+        app,
+        [
+            "speech",
+            "score",
+            str(source),
+            "--text-column",
+            "message",
+            "--out",
+            str(out),
+            "--lang",
+            "en",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "line 3: empty text" in result.output and "2 scored" in result.output
     assert [r["n"] for r in _read(out)] == ["1", "3"]
-    bad = CliRunner().invoke(app, ["speech", "score", str(source), "--text-column", "nope",
-                                   "--out", str(out)])  # fmt: skip
+    bad = CliRunner().invoke(
+        app, ["speech", "score", str(source), "--text-column", "nope", "--out", str(out)]
+    )
     assert bad.exit_code == 1 and "no column 'nope'" in bad.output
 
 
@@ -126,11 +150,18 @@ def test_two_processes_give_the_same_output(tmp_path: Path, small_model: NgramCl
 
 
 def test_lexicon_terms_raise_category_and_supply_the_target(small_model: NgramClassifier) -> None:
-    matcher = LexiconMatcher([
-        Term("inyenzi", country="RWA", target="ethnicity", severity="high",
-             category="dehumanisation"),
-        Term("bengali", country="MMR", target="ethnicity", severity="medium"),
-    ])  # fmt: skip
+    matcher = LexiconMatcher(
+        [
+            Term(
+                "inyenzi",
+                country="RWA",
+                target="ethnicity",
+                severity="high",
+                category="dehumanisation",
+            ),
+            Term("bengali", country="MMR", target="ethnicity", severity="medium"),
+        ]
+    )
     texts = ["Exterminate the 1nyenzi now", "the bengali came to the market"]
     threat, mild = score_texts(small_model, texts, matcher)
     # the cue (exterminate) outranks the term's own category; the term names the target

@@ -34,16 +34,41 @@ def _run(*args: str) -> str:
 
 def test_lexicon_ingest_flagged_trends_and_rabat(cli_env: Settings, tmp_path: Path) -> None:
     assert "added" in _run("lexicon", "import", "--seed")
-    _run("lexicon", "add", "kwekwe", "--meaning", "weeds: coded call to uproot a community",
-         "--target", "ethnicity", "--severity", "high", "--country", "Kenya")  # fmt: skip
+    _run(
+        "lexicon",
+        "add",
+        "kwekwe",
+        "--meaning",
+        "weeds: coded call to uproot a community",
+        "--target",
+        "ethnicity",
+        "--severity",
+        "high",
+        "--country",
+        "Kenya",
+    )
     assert "kwekwe" in _run("lexicon", "list", "--country", "KEN")
     export = tmp_path / "result.json"
-    export.write_text(json.dumps({"name": "Voice", "messages": [
-        {"id": i, "type": "message", "date": f"2024-05-{i + 1:02d}T10:00:00", "from": "Voice",
-         "text": "Uproot the kw3kw3 from our land" if i % 2 else "Good rains this year",
-         "views": 100 * i}
-        for i in range(6)
-    ]}))  # fmt: skip
+    export.write_text(
+        json.dumps(
+            {
+                "name": "Voice",
+                "messages": [
+                    {
+                        "id": i,
+                        "type": "message",
+                        "date": f"2024-05-{i + 1:02d}T10:00:00",
+                        "from": "Voice",
+                        "text": "Uproot the kw3kw3 from our land"
+                        if i % 2
+                        else "Good rains this year",
+                        "views": 100 * i,
+                    }
+                    for i in range(6)
+                ],
+            }
+        )
+    )
     out = _run("speech", "ingest", str(export), "--format", "telegram", "--country", "Kenya")
     assert "6 new" in out and "3 flagged" in out and "evidence" in out
     flagged = _run("speech", "flagged", "--country", "Kenya")
@@ -53,11 +78,23 @@ def test_lexicon_ingest_flagged_trends_and_rabat(cli_env: Settings, tmp_path: Pa
     assert prefill["content"]["lexicon_terms"] == ["kwekwe"]
     refused = CliRunner().invoke(app, ["rabat", "save", "2", "--rating", "context=9"])
     assert refused.exit_code == 1 and "must be 0-3" in refused.output
-    ratings = [arg for key in ("context", "speaker", "intent", "content", "extent", "likelihood")
-               for arg in ("--rating", f"{key}=2")]  # fmt: skip
+    ratings = [
+        arg
+        for key in ("context", "speaker", "intent", "content", "extent", "likelihood")
+        for arg in ("--rating", f"{key}=2")
+    ]
     conclusion = "hate speech, below incitement threshold"
-    saved = _run("rabat", "save", "2", *ratings, "--note", "intent=calls to uproot",
-                 "--conclusion", conclusion, "--complete")  # fmt: skip
+    saved = _run(
+        "rabat",
+        "save",
+        "2",
+        *ratings,
+        "--note",
+        "intent=calls to uproot",
+        "--conclusion",
+        conclusion,
+        "--complete",
+    )
     assert "(complete)" in saved
     listing = _run("rabat", "list", "--country", "Kenya")
     assert "complete" in listing and "below" in listing

@@ -32,8 +32,9 @@ def test_davidson_maps_only_hate_class_to_hateful(speech_paths: dict[str, Path])
 
 
 def test_hatexplain_uses_the_official_splits(speech_paths: dict[str, Path]) -> None:
-    frame = corpora.read_hatexplain(speech_paths["hatexplain-mbib"],
-                                    speech_paths["hatexplain-splits"])  # fmt: skip
+    frame = corpora.read_hatexplain(
+        speech_paths["hatexplain-mbib"], speech_paths["hatexplain-splits"]
+    )
     counts = frame["split"].value_counts().to_dict()
     assert set(counts) == {"train", "validation", "test"}
     assert counts["test"] == 1924 and counts["validation"] == 1922
@@ -41,8 +42,13 @@ def test_hatexplain_uses_the_official_splits(speech_paths: dict[str, Path]) -> N
 
 def test_olid_keeps_only_abuse_without_a_group_target(speech_paths: dict[str, Path]) -> None:
     p = speech_paths
-    frame = corpora.read_olid(p["olid-train"], p["olid-test-a"], p["olid-labels-a"],
-                              p["olid-labels-b"], p["olid-labels-c"])  # fmt: skip
+    frame = corpora.read_olid(
+        p["olid-train"],
+        p["olid-test-a"],
+        p["olid-labels-a"],
+        p["olid-labels-b"],
+        p["olid-labels-c"],
+    )
     raw = pd.read_csv(p["olid-train"], sep="\t", quoting=3, keep_default_na=False)
     kept = (raw["subtask_a"] == "NOT") | (raw["subtask_b"] == "UNT") | (raw["subtask_c"] == "IND")
     assert (

@@ -22,13 +22,25 @@ from tocsin.store.load_ewp import load_ewp
 from tocsin.store.models import AuditEntry
 
 TERMS = [
-    Term("inyenzi", lang="rw", country="RWA", target="ethnicity", severity="high",
-         category="dehumanisation"),
-    Term("fagia wote", lang="sw", country="KEN", target="ethnicity", severity="high",
-         category="threat"),
+    Term(
+        "inyenzi",
+        lang="rw",
+        country="RWA",
+        target="ethnicity",
+        severity="high",
+        category="dehumanisation",
+    ),
+    Term(
+        "fagia wote",
+        lang="sw",
+        country="KEN",
+        target="ethnicity",
+        severity="high",
+        category="threat",
+    ),
     Term("daylight hyenas", country="ETH", target="political affiliation"),
     Term("cockroach", target="other", severity="low"),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(

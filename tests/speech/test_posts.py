@@ -18,8 +18,9 @@ from tocsin.store.db import Database
 from tocsin.store.load_ewp import load_ewp
 from tocsin.store.models import AuditEntry, Country, EvidenceItem, SpeechImport, SpeechPost
 
-MATCHER = LexiconMatcher([Term("madoadoa", country="KEN", target="ethnicity", severity="high",
-                               category="threat")])  # fmt: skip
+MATCHER = LexiconMatcher(
+    [Term("madoadoa", country="KEN", target="ethnicity", severity="high", category="threat")]
+)
 
 TELEGRAM = {
     "name": "Daily Patriot",
@@ -27,17 +28,40 @@ TELEGRAM = {
     "id": 1234567,
     "messages": [
         {"id": 1, "type": "service", "date": "2024-03-01T08:00:00", "action": "create_channel"},
-        {"id": 2, "type": "message", "date": "2024-03-02T09:15:00", "date_unixtime": "1709370900",
-         "from": "Daily Patriot", "text": "Good morning to all our readers", "views": 1200,
-         "forwards": 3},
-        {"id": 3, "type": "message", "date": "2024-03-03T10:00:00", "from": "Daily Patriot",
-         "text": ["Time to ", {"type": "bold", "text": "clean out"}, " the madoadoa from our town"],
-         "views": 5400, "forwards": 120},
-        {"id": 4, "type": "message", "date": "2024-03-03T11:00:00", "from": "Daily Patriot",
-         "text": "", "photo": "photos/1.jpg"},
+        {
+            "id": 2,
+            "type": "message",
+            "date": "2024-03-02T09:15:00",
+            "date_unixtime": "1709370900",
+            "from": "Daily Patriot",
+            "text": "Good morning to all our readers",
+            "views": 1200,
+            "forwards": 3,
+        },
+        {
+            "id": 3,
+            "type": "message",
+            "date": "2024-03-03T10:00:00",
+            "from": "Daily Patriot",
+            "text": [
+                "Time to ",
+                {"type": "bold", "text": "clean out"},
+                " the madoadoa from our town",
+            ],
+            "views": 5400,
+            "forwards": 120,
+        },
+        {
+            "id": 4,
+            "type": "message",
+            "date": "2024-03-03T11:00:00",
+            "from": "Daily Patriot",
+            "text": "",
+            "photo": "photos/1.jpg",
+        },
         {"id": 5, "type": "message", "date": "not a date", "text": "hello"},
     ],
-}  # fmt: skip
+}
 
 
 def test_telegram_text_joins_entities() -> None:
@@ -58,11 +82,21 @@ def _files(tmp_path: Path) -> dict[str, Path]:
     )
     jsonl = tmp_path / "posts.jsonl"
     jsonl.write_text(
-        json.dumps({"id": "j1", "author": "gus", "time": 1709550000, "text": "Peace to everyone",
-                    "country": "KEN", "views": 10}) + "\n"
+        json.dumps(
+            {
+                "id": "j1",
+                "author": "gus",
+                "time": 1709550000,
+                "text": "Peace to everyone",
+                "country": "KEN",
+                "views": 10,
+            }
+        )
+        + "\n"
         + '{"id": "j2", broken\n'
-        + json.dumps({"id": "j3", "author": "hal", "time": "2024-03-06", "text": 7}) + "\n"
-    )  # fmt: skip
+        + json.dumps({"id": "j3", "author": "hal", "time": "2024-03-06", "text": 7})
+        + "\n"
+    )
     telegram = tmp_path / "result.json"
     telegram.write_text(json.dumps(TELEGRAM))
     return {"csv": csv_path, "jsonl": jsonl, "telegram": telegram}
@@ -77,17 +111,23 @@ def _files(tmp_path: Path) -> dict[str, Path]:
     ],
 )
 def test_import_scores_stores_and_keeps_the_file(
-    database: Database, tmp_path: Path, small_model: NgramClassifier, fmt: str, inserted: int,
+    database: Database,
+    tmp_path: Path,
+    small_model: NgramClassifier,
+    fmt: str,
+    inserted: int,
     rejected: list[tuple[int, str]],
-) -> None:  # fmt: skip
+) -> None:
     load_ewp(database, [])
     path = _files(tmp_path)[fmt]
     root = tmp_path / "locker"
     with database.session() as session:
         report = ingest(session, path, fmt, "analyst1", small_model, MATCHER, "Kenya", root)
     assert report.inserted == inserted and report.updated == 0
-    assert [(b.line, b.reason[: len(why)]) for b, (_, why) in
-            zip(report.rejected, rejected, strict=True)] == rejected  # fmt: skip
+    assert [
+        (b.line, b.reason[: len(why)])
+        for b, (_, why) in zip(report.rejected, rejected, strict=True)
+    ] == rejected
     with database.session() as session:
         posts = session.scalars(select(SpeechPost).order_by(SpeechPost.posted_at)).all()
         assert len(posts) == inserted

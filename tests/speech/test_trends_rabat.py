@@ -25,17 +25,27 @@ from tocsin.store.models import (
 MONDAY = date(2024, 5, 6)  # the surge week
 
 
-def _post(n: int, country_id: int, when: datetime, target: str, flagged: bool, **kw: object
-          ) -> SpeechPost:  # fmt: skip
+def _post(
+    n: int, country_id: int, when: datetime, target: str, flagged: bool, **kw: object
+) -> SpeechPost:
     return SpeechPost(
-        source="csv", source_id=f"p{n}", channel=str(kw.get("channel", "@ch")),
-        author=str(kw.get("author", f"user{n % 7}")), posted_at=when, country_id=country_id,
-        text=str(kw.get("text", f"post {n}")), score=0.9 if flagged else 0.1,
+        source="csv",
+        source_id=f"p{n}",
+        channel=str(kw.get("channel", "@ch")),
+        author=str(kw.get("author", f"user{n % 7}")),
+        posted_at=when,
+        country_id=country_id,
+        text=str(kw.get("text", f"post {n}")),
+        score=0.9 if flagged else 0.1,
         label="hateful" if flagged else "non-hateful",
         category=str(kw.get("category", "derogation" if flagged else "none")),
-        target=target if flagged else "", lexicon_terms=[], views=kw.get("views", 10),
-        shares=kw.get("shares", 1), followers=kw.get("followers", 100), model="test",
-    )  # fmt: skip
+        target=target if flagged else "",
+        lexicon_terms=[],
+        views=kw.get("views", 10),
+        shares=kw.get("shares", 1),
+        followers=kw.get("followers", 100),
+        model="test",
+    )
 
 
 @pytest.fixture
@@ -49,22 +59,46 @@ def speech_db(database: Database) -> Database:
             start = datetime.combine(MONDAY - timedelta(weeks=week), datetime.min.time(), UTC)
             for i in range(5):  # five posts a week, one flagged against migrants every other week
                 n += 1
-                s.add(_post(n, ken, start + timedelta(hours=i), "migrants",
-                            flagged=(i == 0 and week % 2 == 0)))  # fmt: skip
+                s.add(
+                    _post(
+                        n,
+                        ken,
+                        start + timedelta(hours=i),
+                        "migrants",
+                        flagged=(i == 0 and week % 2 == 0),
+                    )
+                )
         start = datetime.combine(MONDAY, datetime.min.time(), UTC)
         for i in range(14):
             n += 1
             text = f"They are vermin {i}" if i else "Drive them out tonight"
-            s.add(_post(n, ken, start + timedelta(hours=i), "migrants", flagged=True,
-                        category="threat" if i < 3 else "dehumanisation",
-                        author="big_voice", views=1000 * (i + 1), text=text))  # fmt: skip
+            s.add(
+                _post(
+                    n,
+                    ken,
+                    start + timedelta(hours=i),
+                    "migrants",
+                    flagged=True,
+                    category="threat" if i < 3 else "dehumanisation",
+                    author="big_voice",
+                    views=1000 * (i + 1),
+                    text=text,
+                )
+            )
         s.add(_post(999, ken, start + timedelta(hours=2), "religion", flagged=True))
-        run = ForecastRun(model="tocsin-enet", model_version="1", base_year=2024,
-                          data_checksums={})  # fmt: skip
+        run = ForecastRun(model="tocsin-enet", model_version="1", base_year=2024, data_checksums={})
         s.add(run)
         s.flush()
-        s.add(Forecast(run_id=run.id, country_id=ken, risk_2yr=0.031, rank_2yr=12,
-                       risk_1yr=0.015, rank_1yr=14))  # fmt: skip
+        s.add(
+            Forecast(
+                run_id=run.id,
+                country_id=ken,
+                risk_2yr=0.031,
+                rank_2yr=12,
+                risk_1yr=0.015,
+                rank_1yr=14,
+            )
+        )
     return database
 
 
@@ -101,8 +135,11 @@ def test_rabat_prefill_and_audited_save(speech_db: Database) -> None:
         post = s.scalars(
             select(SpeechPost).where(SpeechPost.text == "Drive them out tonight")
         ).one()
-        later = s.scalars(select(SpeechPost).where(SpeechPost.author == "big_voice")
-                          .order_by(SpeechPost.posted_at.desc())).first()  # fmt: skip
+        later = s.scalars(
+            select(SpeechPost)
+            .where(SpeechPost.author == "big_voice")
+            .order_by(SpeechPost.posted_at.desc())
+        ).first()
         data = rabat.prefill(s, later)
         assert data["speaker"]["past_flagged"] == 13  # the speaker's earlier flagged posts
         assert data["context"]["forecast_risk"]["rank_2yr"] == 12
@@ -113,8 +150,9 @@ def test_rabat_prefill_and_audited_save(speech_db: Database) -> None:
     factors = {k: {"rating": 2, "notes": f"{k} notes"} for k in rabat.FACTOR_KEYS}
     with speech_db.session() as s, pytest.raises(rabat.WorksheetError, match="missing ratings"):
         partial = {k: v for k, v in factors.items() if k != "likelihood"}
-        rabat.save_worksheet(s, post_id, "analyst1", partial, rabat.CONCLUSIONS[2],
-                             status="complete")  # fmt: skip
+        rabat.save_worksheet(
+            s, post_id, "analyst1", partial, rabat.CONCLUSIONS[2], status="complete"
+        )
     with speech_db.session() as s:
         with pytest.raises(rabat.WorksheetError, match="must be 0-3"):
             rabat.save_worksheet(s, post_id, "analyst1", {"intent": {"rating": 7}})
@@ -124,8 +162,16 @@ def test_rabat_prefill_and_audited_save(speech_db: Database) -> None:
         draft = rabat.save_worksheet(s, post_id, "analyst1", {"context": {"rating": 3}})
         sheet_id = draft.id
     with speech_db.session() as s:
-        rabat.save_worksheet(s, post_id, "analyst2", factors, rabat.CONCLUSIONS[2],
-                             "Meets the threshold", "complete", sheet_id)  # fmt: skip
+        rabat.save_worksheet(
+            s,
+            post_id,
+            "analyst2",
+            factors,
+            rabat.CONCLUSIONS[2],
+            "Meets the threshold",
+            "complete",
+            sheet_id,
+        )
     with speech_db.session() as s:
         sheet = s.get(RabatWorksheet, sheet_id)
         assert sheet.status == "complete" and sheet.factors["intent"] == {
@@ -133,8 +179,9 @@ def test_rabat_prefill_and_audited_save(speech_db: Database) -> None:
             "notes": "intent notes",
         }
         assert sheet.prefill["speaker"]["author"] == "big_voice" and sheet.country_id is not None
-        entries = s.scalars(select(AuditEntry).where(AuditEntry.action == "rabat.save")
-                            .order_by(AuditEntry.id)).all()  # fmt: skip
+        entries = s.scalars(
+            select(AuditEntry).where(AuditEntry.action == "rabat.save").order_by(AuditEntry.id)
+        ).all()
         assert [e.actor for e in entries] == ["analyst1", "analyst2"]
         assert entries[0].before is None and entries[1].before["status"] == "draft"
         assert entries[1].after["conclusion"] == rabat.CONCLUSIONS[2]

@@ -23,19 +23,47 @@ def add_posts(db: Database) -> int:
         sdn = s.scalar(select(Country.id).where(Country.code == "SDN"))
         start = datetime(2024, 4, 1, 9, tzinfo=UTC)
         rows = [
-            ("Masalit are slaves, burn them out tonight", "hateful", 0.97, "threat", "ethnicity",
-             ["zurga"], 48000),
-            ("They are cockroaches, all of them", "hateful", 0.88, "dehumanisation", "ethnicity",
-             [], 900),
+            (
+                "Masalit are slaves, burn them out tonight",
+                "hateful",
+                0.97,
+                "threat",
+                "ethnicity",
+                ["zurga"],
+                48000,
+            ),
+            (
+                "They are cockroaches, all of them",
+                "hateful",
+                0.88,
+                "dehumanisation",
+                "ethnicity",
+                [],
+                900,
+            ),
             ("Market prices rose again in El Fasher", "non-hateful", 0.04, "none", "", [], 30),
-        ]  # fmt: skip
+        ]
         for n, (text, label, score, category, target, terms, views) in enumerate(rows):
-            s.add(SpeechPost(
-                source="telegram", source_id=str(n), channel="RSF voice", author="RSF voice",
-                posted_at=start + timedelta(days=7 * n), country_id=sdn, text=text, score=score,
-                label=label, category=category, target=target, lexicon_terms=terms,
-                views=views, shares=views // 100, followers=120000, model="test",
-            ))  # fmt: skip
+            s.add(
+                SpeechPost(
+                    source="telegram",
+                    source_id=str(n),
+                    channel="RSF voice",
+                    author="RSF voice",
+                    posted_at=start + timedelta(days=7 * n),
+                    country_id=sdn,
+                    text=text,
+                    score=score,
+                    label=label,
+                    category=category,
+                    target=target,
+                    lexicon_terms=terms,
+                    views=views,
+                    shares=views // 100,
+                    followers=120000,
+                    model="test",
+                )
+            )
         s.flush()
         return s.scalar(select(SpeechPost.id).where(SpeechPost.views == 48000))
 
@@ -48,14 +76,14 @@ def speech_client(speech_settings: Settings, database: Database) -> Iterator[Tes
         yield client
 
 
-def test_pages_show_flagged_posts_with_why(speech_client: TestClient, database: Database
-                                           ) -> None:  # fmt: skip
+def test_pages_show_flagged_posts_with_why(speech_client: TestClient, database: Database) -> None:
     page = speech_client.get("/speech")
     assert page.status_code == 200 and 'href="/speech"' in page.text  # nav link
     assert "burn them out tonight" in page.text and "Market prices" not in page.text
     assert "threat" in page.text and "against ethnicity" in page.text and "zurga" in page.text
-    post_id = int(page.text.split("burn them out")[0].rsplit('href="/speech/posts/', 1)[1]
-                  .split('"')[0])  # fmt: skip
+    post_id = int(
+        page.text.split("burn them out")[0].rsplit('href="/speech/posts/', 1)[1].split('"')[0]
+    )
     detail = speech_client.get(f"/speech/posts/{post_id}")
     assert "views 48000" in detail.text and "Open the Rabat worksheet" in detail.text
     trends = speech_client.get("/speech/trends/SDN")
@@ -84,10 +112,19 @@ def test_classify(speech_client: TestClient, database: Database) -> None:
     body = {"texts": ["What a lovely morning", "get the m a d o a d o a out"], "country": "KEN"}
     viewer = token_for(database, "viewer")
     analyst = token_for(database, "analyst")
-    added = speech_client.post("/api/v1/speech/lexicon", headers=analyst, json={
-        "term": "madoadoa", "meaning": "coded call to expel", "target": "ethnicity",
-        "severity": "high", "category": "threat", "country": "Kenya", "lang": "sw",
-    })  # fmt: skip
+    added = speech_client.post(
+        "/api/v1/speech/lexicon",
+        headers=analyst,
+        json={
+            "term": "madoadoa",
+            "meaning": "coded call to expel",
+            "target": "ethnicity",
+            "severity": "high",
+            "category": "threat",
+            "country": "Kenya",
+            "lang": "sw",
+        },
+    )
     assert added.status_code == 201 and added.json()["country"] == "KEN"
     results = speech_client.post("/api/v1/speech/classify", json=body, headers=viewer).json()
     assert [r["lexicon_terms"] for r in results] == [[], ["madoadoa"]]
@@ -96,15 +133,23 @@ def test_classify(speech_client: TestClient, database: Database) -> None:
     assert speech_client.post("/api/v1/speech/classify", json={"texts": []}).status_code == 422
 
 
-def test_writes_need_an_analyst_and_are_audited(speech_client: TestClient, database: Database
-                                                ) -> None:  # fmt: skip
+def test_writes_need_an_analyst_and_are_audited(
+    speech_client: TestClient, database: Database
+) -> None:
     post_id = speech_client.get("/api/v1/speech/posts").json()["items"][1]["id"]
-    sheet = {"factors": {"context": {"rating": 3, "notes": "armed conflict, ethnic targeting"},
-                         "intent": {"rating": 2}}, "summary": "draft"}  # fmt: skip
+    sheet = {
+        "factors": {
+            "context": {"rating": 3, "notes": "armed conflict, ethnic targeting"},
+            "intent": {"rating": 2},
+        },
+        "summary": "draft",
+    }
     url = f"/api/v1/speech/posts/{post_id}/worksheets"
     assert speech_client.post(url, json=sheet).status_code == 401
-    assert speech_client.post(url, json=sheet,
-                              headers=token_for(database, "viewer")).status_code == 403  # fmt: skip
+    assert (
+        speech_client.post(url, json=sheet, headers=token_for(database, "viewer")).status_code
+        == 403
+    )
     analyst = token_for(database, "analyst")
     saved = speech_client.post(url, json=sheet, headers=analyst)
     assert saved.status_code == 201, saved.text
@@ -118,8 +163,11 @@ def test_writes_need_an_analyst_and_are_audited(speech_client: TestClient, datab
     assert [w["post_id"] for w in listed] == [post_id]
     assert "Rabat worksheets" in speech_client.get("/countries/SDN").text
     # a form post with a session cookie but no CSRF token is refused
-    form = speech_client.post(f"/speech/posts/{post_id}/rabat", data={"context_rating": "1"},
-                              headers=analyst | {"Authorization": ""})  # fmt: skip
+    form = speech_client.post(
+        f"/speech/posts/{post_id}/rabat",
+        data={"context_rating": "1"},
+        headers=analyst | {"Authorization": ""},
+    )
     assert form.status_code == 401
     with database.session() as s:
         entries = s.scalars(select(AuditEntry).where(AuditEntry.action == "rabat.save")).all()

@@ -111,7 +111,6 @@ def fill_dashboard(db: Database) -> None:
         )
         for role, password in PASSWORDS.items():
             accounts.create_user(s, role, password, role, actor="test")
-    # fmt: skip
 
 
 @pytest.fixture

@@ -28,8 +28,13 @@ class CountingApp:
 
 
 def _get(app: HotReadCache, path: str, headers: list[tuple[bytes, bytes]] | None = None) -> bytes:
-    scope = {"type": "http", "method": "GET", "path": path, "query_string": b"",
-             "headers": headers or []}  # fmt: skip
+    scope = {
+        "type": "http",
+        "method": "GET",
+        "path": path,
+        "query_string": b"",
+        "headers": headers or [],
+    }
     sent: list[dict] = []
 
     async def receive() -> dict:

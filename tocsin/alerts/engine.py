@@ -91,9 +91,13 @@ def record_candidate(session: Session, candidate: AlertCandidate, actor: str) ->
     alert.updated_at = utcnow()
     _add_evidence(alert, candidate)
     alert.history.append(
-        AlertEvent(actor=actor, action="created" if created else "merged", status=alert.status,
-                   note=candidate.summary[:500])
-    )  # fmt: skip
+        AlertEvent(
+            actor=actor,
+            action="created" if created else "merged",
+            status=alert.status,
+            note=candidate.summary[:500],
+        )
+    )
     session.flush()
     return alert, created
 

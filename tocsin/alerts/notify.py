@@ -48,14 +48,28 @@ def subscribe(
         raise SubscriptionError(f"min severity must be one of {', '.join(SEVERITIES)}")
     codes = sorted({lookup(country).code for country in countries or []})
     sub = Subscription(
-        channel=channel, target=target, countries=codes,
-        min_severity=min_severity, digest=digest, created_by=actor,
-    )  # fmt: skip
+        channel=channel,
+        target=target,
+        countries=codes,
+        min_severity=min_severity,
+        digest=digest,
+        created_by=actor,
+    )
     session.add(sub)
     session.flush()
-    audit.record(session, actor, "subscription.create", "subscription", sub.id,
-                 after={"channel": channel, "target": target, "countries": sub.countries,
-                        "min_severity": min_severity})  # fmt: skip
+    audit.record(
+        session,
+        actor,
+        "subscription.create",
+        "subscription",
+        sub.id,
+        after={
+            "channel": channel,
+            "target": target,
+            "countries": sub.countries,
+            "min_severity": min_severity,
+        },
+    )
     return sub
 
 
@@ -74,8 +88,15 @@ def unsubscribe(session: Session, subscription_id: int, actor: str) -> Subscript
         raise SubscriptionError(f"no subscription {subscription_id}")
     if sub.active:
         sub.active = False
-        audit.record(session, actor, "subscription.cancel", "subscription", sub.id,
-                     before={"active": True}, after={"active": False})  # fmt: skip
+        audit.record(
+            session,
+            actor,
+            "subscription.cancel",
+            "subscription",
+            sub.id,
+            before={"active": True},
+            after={"active": False},
+        )
         session.flush()
     return sub
 
@@ -129,9 +150,13 @@ def deliver(
     else:
         log.warning("delivery of %s to subscription %s failed: %s", kind, sub.id, error)
         delivery = Delivery(
-            subscription_id=sub.id, alert_id=alert_id, kind=kind, status="failed",
-            attempts=ATTEMPTS, error=error[:2000],
-        )  # fmt: skip
+            subscription_id=sub.id,
+            alert_id=alert_id,
+            kind=kind,
+            status="failed",
+            attempts=ATTEMPTS,
+            error=error[:2000],
+        )
     session.add(delivery)
     return delivery
 
@@ -139,13 +164,22 @@ def deliver(
 def alert_payload(alert: Alert, code: str | None, base_url: str, reason: str = "new") -> dict:
     """The JSON a webhook receives for an alert."""
     return {
-        "reason": reason, "id": alert.id, "signal": alert.signal, "severity": alert.severity,
-        "status": alert.status, "country": code, "place": alert.place, "title": alert.title,
-        "summary": alert.summary, "since": alert.since.isoformat() if alert.since else None,
-        "observed": alert.observed, "baseline": alert.baseline, "unusualness": alert.unusualness,
+        "reason": reason,
+        "id": alert.id,
+        "signal": alert.signal,
+        "severity": alert.severity,
+        "status": alert.status,
+        "country": code,
+        "place": alert.place,
+        "title": alert.title,
+        "summary": alert.summary,
+        "since": alert.since.isoformat() if alert.since else None,
+        "observed": alert.observed,
+        "baseline": alert.baseline,
+        "unusualness": alert.unusualness,
         "url": f"{base_url}/alerts/{alert.id}",
         "evidence": [{"kind": e.kind, "ref": e.ref, "label": e.label} for e in alert.evidence],
-    }  # fmt: skip
+    }
 
 
 def alert_text(payload: dict) -> str:

@@ -51,43 +51,56 @@ class SpeechSurge(AlertSignal):
         frame = frame[frame["week"] <= week]
         if frame.empty:
             return []
-        surges = detect_surges(frame, week, s.history_weeks, s.min_history_weeks, s.alpha,
-                               s.min_count)  # fmt: skip
+        surges = detect_surges(
+            frame, week, s.history_weeks, s.min_history_weeks, s.alpha, s.min_count
+        )
         countries = {c.id: c for c in session.scalars(select(Country))}
         out = []
         for surge in surges:
             country = countries[surge.country_id]
             chosen = surge.post_ids[: s.max_evidence]  # most viewed first
-            found = {p.id: p for p in session.scalars(
-                select(SpeechPost).where(SpeechPost.id.in_(chosen))
-            )}  # fmt: skip
+            found = {
+                p.id: p
+                for p in session.scalars(select(SpeechPost).where(SpeechPost.id.in_(chosen)))
+            }
             posts = [found[i] for i in chosen if i in found]
             threats = sum(p.category == "threat" for p in posts)
             evidence = [
-                EvidenceRef("post", str(p.id),
-                            f"{p.posted_at:%Y-%m-%d} {p.author or p.channel}: "
-                            f"{p.category} ({p.score or 0:.2f}) {p.text[:160]}")
+                EvidenceRef(
+                    "post",
+                    str(p.id),
+                    f"{p.posted_at:%Y-%m-%d} {p.author or p.channel}: "
+                    f"{p.category} ({p.score or 0:.2f}) {p.text[:160]}",
+                )
                 for p in posts
-            ]  # fmt: skip
-            out.append(AlertCandidate(
-                signal=self.name,
-                dedup_key=f"{country.code}:{surge.target}",
-                title=f"{country.name}: surge in hateful speech against {surge.target} "
-                      f"(week of {surge.week:%d %b %Y})",
-                summary=(f"{surge.observed} flagged posts targeting {surge.target} in the week "
-                         f"of {surge.week:%d %B %Y} against a baseline of {surge.baseline:.1f} a "
-                         f"week over the previous {surge.history_weeks} weeks (chance of this "
-                         f"many or more under the baseline: {surge.tail:.2g}); "
-                         f"{threats} threats or calls to violence among them."),
-                severity=severity(surge.tail, surge.observed, threats),
-                country_code=country.code,
-                since=surge.week,
-                period_end=surge.week + timedelta(days=6),
-                observed=float(surge.observed),
-                baseline=surge.baseline,
-                unusualness=surge.tail,
-                details={"target": surge.target, "week": surge.week.isoformat(),
-                         "threats": threats, "posts": len(surge.post_ids)},
-                evidence=evidence,
-            ))  # fmt: skip
+            ]
+            out.append(
+                AlertCandidate(
+                    signal=self.name,
+                    dedup_key=f"{country.code}:{surge.target}",
+                    title=f"{country.name}: surge in hateful speech against {surge.target} "
+                    f"(week of {surge.week:%d %b %Y})",
+                    summary=(
+                        f"{surge.observed} flagged posts targeting {surge.target} in the week "
+                        f"of {surge.week:%d %B %Y} against a baseline of {surge.baseline:.1f} a "
+                        f"week over the previous {surge.history_weeks} weeks (chance of this "
+                        f"many or more under the baseline: {surge.tail:.2g}); "
+                        f"{threats} threats or calls to violence among them."
+                    ),
+                    severity=severity(surge.tail, surge.observed, threats),
+                    country_code=country.code,
+                    since=surge.week,
+                    period_end=surge.week + timedelta(days=6),
+                    observed=float(surge.observed),
+                    baseline=surge.baseline,
+                    unusualness=surge.tail,
+                    details={
+                        "target": surge.target,
+                        "week": surge.week.isoformat(),
+                        "threats": threats,
+                        "posts": len(surge.post_ids),
+                    },
+                    evidence=evidence,
+                )
+            )
         return out

@@ -70,11 +70,17 @@ def yearly_surges(
             if len(history) < settings.min_history_years:
                 continue
             mean, tail = tail_probability(history.to_numpy(float), float(observed))
-            rows.append({
-                "country_id": country_id, "year": int(year), "observed": float(observed),
-                "baseline": mean, "tail": tail, "previous_max": float(history.max()),
-                "surge": bool(observed >= settings.min_deaths and tail < settings.alpha),
-            })  # fmt: skip
+            rows.append(
+                {
+                    "country_id": country_id,
+                    "year": int(year),
+                    "observed": float(observed),
+                    "baseline": mean,
+                    "tail": tail,
+                    "previous_max": float(history.max()),
+                    "surge": bool(observed >= settings.min_deaths and tail < settings.alpha),
+                }
+            )
     return pd.DataFrame(
         rows,
         columns=["country_id", "year", "observed", "baseline", "tail", "previous_max", "surge"],
@@ -131,7 +137,7 @@ class YearlySurge(AlertSignal):
                                 "yearly-deaths",
                                 f"{country.code}:{kind}:{year}",
                                 f"UCDP {label}, {country.name} {year}",
-                            )  # fmt: skip
+                            )
                         ],
                     )
                 )

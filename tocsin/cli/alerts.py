@@ -218,8 +218,9 @@ def subscribe(
             raise ValueError("give exactly one of --email or --webhook")
         channel, target = ("email", email) if email else ("webhook", webhook)
         with migrated_database().session() as session:
-            sub = notify.subscribe(session, channel, target or "", cli_actor(), country or [],
-                                   min_severity, digest)  # fmt: skip
+            sub = notify.subscribe(
+                session, channel, target or "", cli_actor(), country or [], min_severity, digest
+            )
             console.print(f"subscription {sub.id}: {channel} {target}")
 
 
@@ -231,9 +232,15 @@ def subscriptions(
     with friendly_errors(), migrated_database().session() as session:
         table = Table("id", "channel", "target", "countries", "min severity", "digest", "active")
         for sub in notify.list_subscriptions(session, include_inactive=all_):
-            table.add_row(str(sub.id), sub.channel, sub.target, ", ".join(sub.countries) or "all",
-                          sub.min_severity, "yes" if sub.digest else "no",
-                          "yes" if sub.active else "no")  # fmt: skip
+            table.add_row(
+                str(sub.id),
+                sub.channel,
+                sub.target,
+                ", ".join(sub.countries) or "all",
+                sub.min_severity,
+                "yes" if sub.digest else "no",
+                "yes" if sub.active else "no",
+            )
     console.print(table)
 
 
@@ -299,11 +306,13 @@ def _up_alerts(settings: Settings, db: Database) -> str:
     return f"{len(created)} new alert(s); {open_count} open"
 
 
-STEPS.extend([
-    Step("load yearly UCDP deaths", _up_yearly),
-    Step("import conflict events", _up_events),
-    Step("run alert signals", _up_alerts),
-])  # fmt: skip
+STEPS.extend(
+    [
+        Step("load yearly UCDP deaths", _up_yearly),
+        Step("import conflict events", _up_events),
+        Step("run alert signals", _up_alerts),
+    ]
+)
 
 
 def register(app: typer.Typer) -> None:

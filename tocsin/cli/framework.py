@@ -180,9 +180,14 @@ def list_documents(limit: int = typer.Option(50, help="How many, newest first.")
             select(Document).order_by(Document.ingested_at.desc()).limit(limit)
         ):
             table.add_row(
-                str(doc.id), doc.title[:60], doc.source[:24], str(doc.published or ""),
-                doc.language or "", str(counts.get(doc.id, 0)), str(len(doc.sources)),
-            )  # fmt: skip
+                str(doc.id),
+                doc.title[:60],
+                doc.source[:24],
+                str(doc.published or ""),
+                doc.language or "",
+                str(counts.get(doc.id, 0)),
+                str(len(doc.sources)),
+            )
         console.print(table)
 
 
@@ -225,10 +230,13 @@ def feeds_list() -> None:
         table = Table("id", "url", "every", "last poll", "status", "message")
         for f in session.scalars(select(Feed).order_by(Feed.id)):
             table.add_row(
-                str(f.id), f.url, f"{f.interval_minutes} min",
+                str(f.id),
+                f.url,
+                f"{f.interval_minutes} min",
                 f.last_polled_at.isoformat()[:16] if f.last_polled_at else "never",
-                f.last_status, f.last_message[:60],
-            )  # fmt: skip
+                f.last_status,
+                f.last_message[:60],
+            )
         console.print(table)
 
 
@@ -285,13 +293,18 @@ def register(app: typer.Typer) -> None:
         """Tag an excerpt with an indicator (or reject a suggestion); audited."""
         with _guard(), migrated_database().session() as session:
             row = tagging.set_tag(
-                session, tagging.excerpt_by_ref(session, excerpt),
+                session,
+                tagging.excerpt_by_ref(session, excerpt),
                 tagging.TagInput(
-                    indicator, "rejected" if reject else "accepted", country,
-                    date.fromisoformat(on) if on else None, confidence, note,
+                    indicator,
+                    "rejected" if reject else "accepted",
+                    country,
+                    date.fromisoformat(on) if on else None,
+                    confidence,
+                    note,
                 ),
                 cli_actor(),
-            )  # fmt: skip
+            )
             console.print(f"tag {row.id}: excerpt {row.excerpt_id} {row.indicator} {row.status}")
 
     @app.command("suggest")
@@ -328,10 +341,12 @@ def register(app: typer.Typer) -> None:
         """Full-text search over excerpts, with filters."""
         with _guard(), migrated_database().session() as session:
             filters = Filters(
-                country, indicator, source,
+                country,
+                indicator,
+                source,
                 date.fromisoformat(since) if since else None,
                 date.fromisoformat(until) if until else None,
-            )  # fmt: skip
+            )
             total, hits = search(session, query, filters, limit)
             console.print(f"{total} excerpts")
             for h in hits:
@@ -377,10 +392,13 @@ def assess_show(country: str) -> None:
         for r in rows:
             p = r.published
             table.add_row(
-                r.factor.code, r.factor.name[:50], p.level if p else "-",
-                p.confidence if p else "", f"v{p.version}" if p else "",
+                r.factor.code,
+                r.factor.name[:50],
+                p.level if p else "-",
+                p.confidence if p else "",
+                f"v{p.version}" if p else "",
                 ",".join(map(str, p.evidence)) if p else "",
-            )  # fmt: skip
+            )
         console.print(table)
         console.print(f"highest published level: {assessments.overall(rows) or 'none yet'}")
 
@@ -417,9 +435,13 @@ def ingest_shared_documents(settings: Settings, db: Database) -> str:
             return f"stopped: {exc}"
         with db.session() as session:
             report = store_extracted(
-                session, item, ds.citation.split(",")[0][:200], "system:up",
-                date.fromisoformat(PUBLISHED[ds.name]), depositor,
-            )  # fmt: skip
+                session,
+                item,
+                ds.citation.split(",")[0][:200],
+                "system:up",
+                date.fromisoformat(PUBLISHED[ds.name]),
+                depositor,
+            )
         new += report.status == "new"
         linked += report.status != "new"
     with db.session() as session:

@@ -111,8 +111,18 @@ def strip_pdf(data: bytes) -> Stripped:
 
 _EPOCH = datetime(2000, 1, 1)
 _DOCX_DROPPED = {"docProps/custom.xml", "docProps/app.xml", "docProps/thumbnail.jpeg"}
-_DOCX_PROPS = ("author", "last_modified_by", "comments", "keywords", "subject", "title",
-               "category", "content_status", "identifier", "version")  # fmt: skip
+_DOCX_PROPS = (
+    "author",
+    "last_modified_by",
+    "comments",
+    "keywords",
+    "subject",
+    "title",
+    "category",
+    "content_status",
+    "identifier",
+    "version",
+)
 
 
 def strip_docx(data: bytes) -> Stripped:
@@ -131,8 +141,7 @@ def strip_docx(data: bytes) -> Stripped:
         document.save(out)
     except (ValueError, KeyError, OSError, zipfile.BadZipFile) as exc:
         raise MetadataError(f"cannot read the Word document: {exc}") from None
-    return Stripped(_drop_parts(out.getvalue(), _DOCX_DROPPED),
-                    removed)  # fmt: skip
+    return Stripped(_drop_parts(out.getvalue(), _DOCX_DROPPED), removed)
 
 
 def _drop_parts(data: bytes, names: set[str]) -> bytes:

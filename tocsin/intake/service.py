@@ -150,13 +150,23 @@ def _store_files(
     )
     for number, upload in enumerate(files, start=start + 1):
         original = locker.deposit(
-            session, root, crypto.seal(public_key, upload.data), actor=REPORTER,
-            source="intake", filename=f"{submission.ref}-{number}.original.sealed",
-            media_type=SEALED_MEDIA_TYPE, case=case_name(submission), sealed=True,
+            session,
+            root,
+            crypto.seal(public_key, upload.data),
+            actor=REPORTER,
+            source="intake",
+            filename=f"{submission.ref}-{number}.original.sealed",
+            media_type=SEALED_MEDIA_TYPE,
+            case=case_name(submission),
+            sealed=True,
             note=f"intake {submission.ref} attachment {number}: original, sealed on arrival",
-            details={"submission": submission.ref, "role": "original", "kind": upload.kind,
-                     "media_type": upload.media_type},
-        )  # fmt: skip
+            details={
+                "submission": submission.ref,
+                "role": "original",
+                "kind": upload.kind,
+                "media_type": upload.media_type,
+            },
+        )
         try:
             clean = metadata.strip(upload.data, upload.media_type)
         except metadata.MetadataError as exc:
@@ -164,22 +174,35 @@ def _store_files(
         working: EvidenceItem | None = None
         if clean.data is not None:
             working = locker.deposit(
-                session, root, crypto.seal(public_key, clean.data), actor=REPORTER,
-                source="intake", filename=f"{submission.ref}-{number}.working.sealed",
-                media_type=SEALED_MEDIA_TYPE, case=case_name(submission), sealed=True,
+                session,
+                root,
+                crypto.seal(public_key, clean.data),
+                actor=REPORTER,
+                source="intake",
+                filename=f"{submission.ref}-{number}.working.sealed",
+                media_type=SEALED_MEDIA_TYPE,
+                case=case_name(submission),
+                sealed=True,
                 note=f"intake {submission.ref} attachment {number}: working copy, "
                 f"metadata stripped from {original.sha256}",
-                details={"submission": submission.ref, "role": "working-copy",
-                         "kind": upload.kind, "media_type": upload.media_type,
-                         "derived_from": original.sha256},
-            )  # fmt: skip
+                details={
+                    "submission": submission.ref,
+                    "role": "working-copy",
+                    "kind": upload.kind,
+                    "media_type": upload.media_type,
+                    "derived_from": original.sha256,
+                },
+            )
         attachment = IntakeAttachment(
-            submission_id=submission.id, kind=upload.kind, media_type=upload.media_type,
-            size=len(upload.data), original_item_id=original.id,
+            submission_id=submission.id,
+            kind=upload.kind,
+            media_type=upload.media_type,
+            size=len(upload.data),
+            original_item_id=original.id,
             working_item_id=working.id if working else None,
             filename_sealed=crypto.seal(public_key, (upload.filename or "")[:300].encode()),
             stripped=clean.removed,
-        )  # fmt: skip
+        )
         session.add(attachment)
         stored.append(attachment)
     session.flush()
@@ -205,24 +228,40 @@ def submit(
     keys = crypto.derive_receipt(code)
     country_id, country_text = resolve_country(session, report.country)
     submission = Submission(
-        ref=_new_ref(session), received_hour=_hour(), language=report.language[:8],
-        what=report.what.strip(), country_id=country_id, country_text=country_text,
-        place=report.place.strip()[:200], latitude=report.latitude, longitude=report.longitude,
-        when_text=report.when_text.strip()[:120], when_date=_parse_when(report.when_text),
-        affected=report.affected.strip(), responsible=report.responsible.strip(),
+        ref=_new_ref(session),
+        received_hour=_hour(),
+        language=report.language[:8],
+        what=report.what.strip(),
+        country_id=country_id,
+        country_text=country_text,
+        place=report.place.strip()[:200],
+        latitude=report.latitude,
+        longitude=report.longitude,
+        when_text=report.when_text.strip()[:120],
+        when_date=_parse_when(report.when_text),
+        affected=report.affected.strip(),
+        responsible=report.responsible.strip(),
         how_known=report.how_known,
         contact_sealed=crypto.seal(public_key, report.contact.strip().encode())
-        if report.contact.strip() else None,
-        receipt_lookup=keys.lookup, reporter_key=keys.public_hex, status="new",
-        checklist={}, updated_at=_hour(),
-    )  # fmt: skip
+        if report.contact.strip()
+        else None,
+        receipt_lookup=keys.lookup,
+        reporter_key=keys.public_hex,
+        status="new",
+        checklist={},
+        updated_at=_hour(),
+    )
     session.add(submission)
     session.flush()
     _store_files(session, root, public_key, submission, files)
     audit.record(
-        session, REPORTER, "intake.submit", "submission", submission.id,
+        session,
+        REPORTER,
+        "intake.submit",
+        "submission",
+        submission.id,
         after={"ref": submission.ref, "country": country_text, "attachments": len(files)},
-    )  # fmt: skip
+    )
     return submission, code
 
 
@@ -274,16 +313,23 @@ def add_information(
     message = None
     if text:
         message = IntakeMessage(
-            submission_id=submission.id, direction="from_reporter", author=REPORTER,
-            body=text, at_hour=_hour(),
-        )  # fmt: skip
+            submission_id=submission.id,
+            direction="from_reporter",
+            author=REPORTER,
+            body=text,
+            at_hour=_hour(),
+        )
         session.add(message)
     _store_files(session, root, public_key, submission, files)
     submission.updated_at = _hour()
     audit.record(
-        session, REPORTER, "intake.add_information", "submission", submission.id,
+        session,
+        REPORTER,
+        "intake.add_information",
+        "submission",
+        submission.id,
         after={"text": bool(text), "attachments": len(files)},
-    )  # fmt: skip
+    )
     return message
 
 
@@ -339,9 +385,12 @@ def _touch(submission: Submission) -> None:
 
 
 def set_status(
-    session: Session, submission: Submission, status: str, actor: str,
+    session: Session,
+    submission: Submission,
+    status: str,
+    actor: str,
     duplicate_of: str | None = None,
-) -> None:  # fmt: skip
+) -> None:
     """Move a submission to ``status`` (``duplicate`` needs the original's id or ref)."""
     if status not in SUBMISSION_STATUSES:
         raise IntakeError(f"unknown status {status!r}; use one of {', '.join(SUBMISSION_STATUSES)}")
@@ -357,8 +406,15 @@ def set_status(
     submission.status = status
     submission.duplicate_of = original_id
     _touch(submission)
-    audit.record(session, actor, "intake.status", "submission", submission.id, before,
-                 {"status": status, "duplicate_of": original_id})  # fmt: skip
+    audit.record(
+        session,
+        actor,
+        "intake.status",
+        "submission",
+        submission.id,
+        before,
+        {"status": status, "duplicate_of": original_id},
+    )
 
 
 def assign(session: Session, submission: Submission, assignee: str | None, actor: str) -> None:
@@ -370,8 +426,15 @@ def assign(session: Session, submission: Submission, assignee: str | None, actor
     before = {"assigned_to": submission.assigned_to}
     submission.assigned_to = assignee or None
     _touch(submission)
-    audit.record(session, actor, "intake.assign", "submission", submission.id, before,
-                 {"assigned_to": submission.assigned_to})  # fmt: skip
+    audit.record(
+        session,
+        actor,
+        "intake.assign",
+        "submission",
+        submission.id,
+        before,
+        {"assigned_to": submission.assigned_to},
+    )
 
 
 def add_note(session: Session, submission: Submission, body: str, actor: str) -> IntakeNote:
@@ -383,8 +446,14 @@ def add_note(session: Session, submission: Submission, body: str, actor: str) ->
     session.add(note)
     session.flush()
     _touch(submission)
-    audit.record(session, actor, "intake.note", "submission", submission.id,
-                 after={"note_id": note.id, "body": body})  # fmt: skip
+    audit.record(
+        session,
+        actor,
+        "intake.note",
+        "submission",
+        submission.id,
+        after={"note_id": note.id, "body": body},
+    )
     return note
 
 
@@ -415,13 +484,25 @@ def add_link(
             raise IntakeError(f"no Framework {kind} with id {ref}")
         if isinstance(found, str) and not label.strip():
             label = found
-    link = IntakeLink(submission_id=submission.id, kind=kind, ref=ref, label=label.strip()[:300],
-                      author=actor, at=_now())  # fmt: skip
+    link = IntakeLink(
+        submission_id=submission.id,
+        kind=kind,
+        ref=ref,
+        label=label.strip()[:300],
+        author=actor,
+        at=_now(),
+    )
     session.add(link)
     session.flush()
     _touch(submission)
-    audit.record(session, actor, "intake.link", "submission", submission.id,
-                 after={"kind": kind, "ref": ref, "label": link.label})  # fmt: skip
+    audit.record(
+        session,
+        actor,
+        "intake.link",
+        "submission",
+        submission.id,
+        after={"kind": kind, "ref": ref, "label": link.label},
+    )
     return link
 
 
@@ -479,12 +560,23 @@ def check_item(
         raise IntakeError(f"unknown checklist item {key!r}")
     checklist = dict(submission.checklist or {})
     before = checklist.get(key)
-    checklist[key] = {"done": bool(done), "note": note.strip()[:2000], "by": actor,
-                      "at": _now().isoformat(timespec="seconds")}  # fmt: skip
+    checklist[key] = {
+        "done": bool(done),
+        "note": note.strip()[:2000],
+        "by": actor,
+        "at": _now().isoformat(timespec="seconds"),
+    }
     submission.checklist = json.loads(json.dumps(checklist))  # new object: change detected
     _touch(submission)
-    audit.record(session, actor, "intake.checklist", "submission", submission.id,
-                 {key: before}, {key: checklist[key]})  # fmt: skip
+    audit.record(
+        session,
+        actor,
+        "intake.checklist",
+        "submission",
+        submission.id,
+        {key: before},
+        {key: checklist[key]},
+    )
 
 
 def reply(session: Session, submission: Submission, text: str, actor: str) -> IntakeMessage:
@@ -493,13 +585,25 @@ def reply(session: Session, submission: Submission, text: str, actor: str) -> In
     if not text or len(text) > MAX_TEXT:
         raise IntakeError("a reply needs between 1 and 20000 characters")
     sealed = crypto.seal(PublicKey(bytes.fromhex(submission.reporter_key)), text.encode("utf-8"))
-    message = IntakeMessage(submission_id=submission.id, direction="to_reporter", author=actor,
-                            body="", body_sealed=sealed, at_hour=_hour())  # fmt: skip
+    message = IntakeMessage(
+        submission_id=submission.id,
+        direction="to_reporter",
+        author=actor,
+        body="",
+        body_sealed=sealed,
+        at_hour=_hour(),
+    )
     session.add(message)
     session.flush()
     _touch(submission)
-    audit.record(session, actor, "intake.reply", "submission", submission.id,
-                 after={"message_id": message.id, "length": len(text)})  # fmt: skip
+    audit.record(
+        session,
+        actor,
+        "intake.reply",
+        "submission",
+        submission.id,
+        after={"message_id": message.id, "length": len(text)},
+    )
     return message
 
 

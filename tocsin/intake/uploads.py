@@ -42,10 +42,18 @@ ALLOWED: dict[str, str] = {
 }
 _DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _GENERIC_DECLARED = {"", "application/octet-stream", "binary/octet-stream"}
-_EXTRA_EXTENSIONS = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".m4a": "audio/mp4",
-                     ".wav": "audio/x-wav", ".mov": "video/quicktime", ".3gp": "video/3gpp",
-                     ".amr": "audio/amr", ".ogg": "audio/ogg", ".opus": "audio/ogg",
-                     ".docx": _DOCX}  # fmt: skip
+_EXTRA_EXTENSIONS = {
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".m4a": "audio/mp4",
+    ".wav": "audio/x-wav",
+    ".mov": "video/quicktime",
+    ".3gp": "video/3gpp",
+    ".amr": "audio/amr",
+    ".ogg": "audio/ogg",
+    ".opus": "audio/ogg",
+    ".docx": _DOCX,
+}
 
 
 class UploadRejected(ValueError):

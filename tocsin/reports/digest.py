@@ -75,9 +75,13 @@ class Digest:
 
 def _as_digest(alert: Alert, names: dict[int, str]) -> DigestAlert:
     return DigestAlert(
-        alert.id, alert.title, alert.severity, alert.status,
-        names.get(alert.country_id) if alert.country_id else None, alert.summary,
-    )  # fmt: skip
+        alert.id,
+        alert.title,
+        alert.severity,
+        alert.status,
+        names.get(alert.country_id) if alert.country_id else None,
+        alert.summary,
+    )
 
 
 def build_digest(session: Session, end: date, days: int = 7, base_url: str | None = None) -> Digest:
@@ -117,23 +121,36 @@ def _published_assessments(
     factors = {f.code: f.name for f in taxonomy.active(session).factors}
     published = session.scalars(
         select(Assessment)
-        .where(Assessment.status == "published", Assessment.published_at >= t0,
-               Assessment.published_at < t1)
+        .where(
+            Assessment.status == "published",
+            Assessment.published_at >= t0,
+            Assessment.published_at < t1,
+        )
         .order_by(Assessment.published_at)
-    )  # fmt: skip
+    )
     out = []
     for row in published:
         previous = session.scalar(
             select(Assessment.level)
-            .where(Assessment.country_code == row.country_code, Assessment.factor == row.factor,
-                   Assessment.status == "published", Assessment.version < row.version)
+            .where(
+                Assessment.country_code == row.country_code,
+                Assessment.factor == row.factor,
+                Assessment.status == "published",
+                Assessment.version < row.version,
+            )
             .order_by(Assessment.version.desc())
             .limit(1)
-        )  # fmt: skip
-        out.append(DigestAssessment(
-            names.get(row.country_code, row.country_code), row.country_code,
-            factors.get(row.factor, row.factor), row.level, previous, row.published_by or "",
-        ))  # fmt: skip
+        )
+        out.append(
+            DigestAssessment(
+                names.get(row.country_code, row.country_code),
+                row.country_code,
+                factors.get(row.factor, row.factor),
+                row.level,
+                previous,
+                row.published_by or "",
+            )
+        )
     return out
 
 

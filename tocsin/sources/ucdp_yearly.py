@@ -85,19 +85,23 @@ def read_battle_deaths(path: Path) -> YearlyDeaths:
     """Battle deaths per location country and year from UCDP's dyad-year file."""
     raw = _read(path, ("gwno_battle", "year", "bd_best", "bd_low", "bd_high"))
     numbers = _numbers(path, raw, ("year", "bd_best", "bd_low", "bd_high"))
-    locations = raw["gwno_battle"].str.split(",").map(
-        lambda xs: [x.strip() for x in xs if x.strip()]
+    locations = (
+        raw["gwno_battle"].str.split(",").map(lambda xs: [x.strip() for x in xs if x.strip()])
     )
     empty = locations.map(len) == 0
     if empty.any():
         row = int(empty.idxmax()) + 1
         raise YearlyFormatError(f"{path}: column 'gwno_battle', row {row}: empty")
     share = 1.0 / locations.map(len)
-    rows = pd.DataFrame({
-        "gw": locations, "year": numbers["year"].astype(int),
-        "best": numbers["bd_best"] * share, "low": numbers["bd_low"] * share,
-        "high": numbers["bd_high"] * share,
-    }).explode("gw")  # fmt: skip
+    rows = pd.DataFrame(
+        {
+            "gw": locations,
+            "year": numbers["year"].astype(int),
+            "best": numbers["bd_best"] * share,
+            "low": numbers["bd_low"] * share,
+            "high": numbers["bd_high"] * share,
+        }
+    ).explode("gw")
     pairs, failed = {}, set()
     for gw, year in set(zip(rows["gw"], rows["year"], strict=True)):
         try:
@@ -117,11 +121,16 @@ def read_deaths_by_type(path: Path) -> YearlyDeaths:
     raw = raw[raw["type_of_violence"].isin(_OWID_KINDS)].reset_index(drop=True)
     numbers = _numbers(path, raw, ("year", "best", "low_amend", "high_amend"))
     codes, failed = _codes(sorted(raw["entity"].unique()))
-    frame = pd.DataFrame({
-        "code": raw["entity"].map(codes), "year": numbers["year"].astype(int),
-        "kind": raw["type_of_violence"].map(_OWID_KINDS), "best": numbers["best"],
-        "low": numbers["low_amend"], "high": numbers["high_amend"],
-    }).dropna(subset=["code"])  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "code": raw["entity"].map(codes),
+            "year": numbers["year"].astype(int),
+            "kind": raw["type_of_violence"].map(_OWID_KINDS),
+            "best": numbers["best"],
+            "low": numbers["low_amend"],
+            "high": numbers["high_amend"],
+        }
+    ).dropna(subset=["code"])
     unmapped = raw[raw["entity"].isin(failed)].groupby("entity").size().to_dict()
     frame = frame.groupby(["code", "year", "kind"], as_index=False)[["best", "low", "high"]].sum()
     return YearlyDeaths(frame[YEARLY_COLUMNS], unmapped)

@@ -132,7 +132,7 @@ def export_case(
             "path": "custody.jsonl",
             "sha256": locker.sha256_bytes(custody_bytes),
             "entries": len(entries),
-        },  # fmt: skip
+        },
         "items": described,
     }
     manifest_bytes = json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False).encode()

@@ -22,10 +22,21 @@ from tocsin.store.db import Database
 from tocsin.store.models import Country, Event, Provenance
 
 FIELDS = (
-    "event_date", "date_precision", "admin1", "latitude", "longitude", "category", "sub_type",
-    "against_civilians", "actor1", "actor2", "fatalities_best", "fatalities_low",
-    "fatalities_high", "notes",
-)  # fmt: skip
+    "event_date",
+    "date_precision",
+    "admin1",
+    "latitude",
+    "longitude",
+    "category",
+    "sub_type",
+    "against_civilians",
+    "actor1",
+    "actor2",
+    "fatalities_best",
+    "fatalities_low",
+    "fatalities_high",
+    "notes",
+)
 
 
 @dataclass
@@ -93,10 +104,19 @@ def import_file(
     report = EventImportReport(source=importer, rejected=result.rejected)
     report.inserted, report.updated, report.unchanged = upsert_events(session, result.events)
     audit.record(
-        session, actor, "events.import", "events", importer,
-        after={"file": path.name, "inserted": report.inserted, "updated": report.updated,
-               "unchanged": report.unchanged, "rejected": len(report.rejected)},
-    )  # fmt: skip
+        session,
+        actor,
+        "events.import",
+        "events",
+        importer,
+        after={
+            "file": path.name,
+            "inserted": report.inserted,
+            "updated": report.updated,
+            "unchanged": report.unchanged,
+            "rejected": len(report.rejected),
+        },
+    )
     return report
 
 
@@ -120,7 +140,10 @@ def import_datasets(
                 continue
             report = import_file(session, path, "ucdp-ged", actor)
             rows = report.inserted + report.updated + report.unchanged
-            session.add(Provenance(dataset=name, version=get_dataset(name).version,
-                                   sha256=checksum, rows=rows))  # fmt: skip
+            session.add(
+                Provenance(
+                    dataset=name, version=get_dataset(name).version, sha256=checksum, rows=rows
+                )
+            )
             reports[name] = report
     return reports

@@ -38,15 +38,29 @@ def events_frame(session: Session, country: Country | None = None) -> pd.DataFra
 
 def _read_events(session: Session, country: Country | None) -> pd.DataFrame:
     query = select(
-        Event.id, Event.country_id, Event.event_date, Event.admin1, Event.category,
-        Event.against_civilians, Event.fatalities_best,
-    )  # fmt: skip
+        Event.id,
+        Event.country_id,
+        Event.event_date,
+        Event.admin1,
+        Event.category,
+        Event.against_civilians,
+        Event.fatalities_best,
+    )
     if country is not None:
         query = query.where(Event.country_id == country.id)
     rows = [tuple(row) for row in session.execute(query)]  # plain tuples: much faster in pandas
-    frame = pd.DataFrame(rows, columns=[
-        "id", "country_id", "event_date", "admin1", "category", "against_civilians", "fatalities",
-    ])  # fmt: skip
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            "id",
+            "country_id",
+            "event_date",
+            "admin1",
+            "category",
+            "against_civilians",
+            "fatalities",
+        ],
+    )
     frame["month"] = pd.to_datetime(frame["event_date"]).dt.to_period("M")
     frame["fatalities"] = frame["fatalities"].fillna(0.0)
     return frame

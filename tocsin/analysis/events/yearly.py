@@ -47,15 +47,27 @@ def store_yearly(session: Session, dataset: str, data: YearlyDeaths, actor: str)
         raise ValueError(f"countries {missing} are not in the database; run `tocsin load` first")
     session.execute(delete(YearlyDeath).where(YearlyDeath.source == dataset))
     records = [
-        {"source": dataset, "country_id": ids[r["code"]], "year": int(r["year"]),
-         "kind": r["kind"], "best": float(r["best"]), "low": float(r["low"]),
-         "high": float(r["high"])}
+        {
+            "source": dataset,
+            "country_id": ids[r["code"]],
+            "year": int(r["year"]),
+            "kind": r["kind"],
+            "best": float(r["best"]),
+            "low": float(r["low"]),
+            "high": float(r["high"]),
+        }
         for r in data.frame.to_dict("records")
-    ]  # fmt: skip
+    ]
     if records:
         session.execute(insert(YearlyDeath), records)
-    audit.record(session, actor, "yearly_deaths.load", "dataset", dataset,
-                 after={"rows": len(records), "unmapped": sorted(data.unmapped)})  # fmt: skip
+    audit.record(
+        session,
+        actor,
+        "yearly_deaths.load",
+        "dataset",
+        dataset,
+        after={"rows": len(records), "unmapped": sorted(data.unmapped)},
+    )
     return len(records)
 
 
@@ -81,8 +93,9 @@ def load_yearly(
         data = reader(path)
         report.rows[name] = store_yearly(session, name, data, actor)
         report.unmapped[name] = data.unmapped
-        session.add(Provenance(dataset=name, version=version, sha256=checksum,
-                               rows=report.rows[name]))  # fmt: skip
+        session.add(
+            Provenance(dataset=name, version=version, sha256=checksum, rows=report.rows[name])
+        )
     session.flush()
     return report
 

@@ -130,9 +130,19 @@ def _foos_table(base: pd.DataFrame, panel: pd.DataFrame, years: tuple[int, int])
     table["minrank2"] = ranks.min(axis=1)
     table = table.dropna(subset=["maxrisk2"]).reset_index(drop=True)
     return table[
-        ["year", "country", "ccode", "mk_onset", "risk_1yr_prior", "rank_1yr_prior",
-         "risk_2yr_prior", "rank_2yr_prior", "maxrisk2", "minrank2"]
-    ]  # fmt: skip
+        [
+            "year",
+            "country",
+            "ccode",
+            "mk_onset",
+            "risk_1yr_prior",
+            "rank_1yr_prior",
+            "risk_2yr_prior",
+            "rank_2yr_prior",
+            "maxrisk2",
+            "minrank2",
+        ]
+    ]
 
 
 def score(table: pd.DataFrame) -> tuple[dict[str, float], pd.DataFrame]:

@@ -103,7 +103,7 @@ def _rankings(session: Session, model: str, base_year: int | None) -> list[Ranki
             risk_1yr=f.risk_1yr,
             rank_1yr=f.rank_1yr,
             previous_rank=previous_ranks.get(c.id),
-        )  # fmt: skip
+        )
         for f, c in session.execute(query)
     ]
 

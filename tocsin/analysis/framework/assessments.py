@@ -34,12 +34,19 @@ def level_rank(level: str) -> int:
 def state(a: Assessment) -> dict[str, Any]:
     """An assessment version as stored in the audit log and the API."""
     return {
-        "id": a.id, "country": a.country_code, "factor": a.factor, "version": a.version,
-        "level": a.level, "confidence": a.confidence, "summary": a.summary,
-        "evidence": list(a.evidence), "status": a.status,
-        "created_by": a.created_by, "created_at": a.created_at.isoformat(),
+        "id": a.id,
+        "country": a.country_code,
+        "factor": a.factor,
+        "version": a.version,
+        "level": a.level,
+        "confidence": a.confidence,
+        "summary": a.summary,
+        "evidence": list(a.evidence),
+        "status": a.status,
+        "created_by": a.created_by,
+        "created_at": a.created_at.isoformat(),
         "published_at": a.published_at.isoformat() if a.published_at else None,
-    }  # fmt: skip
+    }
 
 
 def save(
@@ -77,10 +84,17 @@ def save(
         )
     )
     row = Assessment(
-        country_code=code, factor=factor, version=(latest or 0) + 1, level=level,
-        confidence=confidence, summary=summary.strip()[:8000], evidence=evidence,
-        status="draft", created_by=actor, created_at=utcnow(),
-    )  # fmt: skip
+        country_code=code,
+        factor=factor,
+        version=(latest or 0) + 1,
+        level=level,
+        confidence=confidence,
+        summary=summary.strip()[:8000],
+        evidence=evidence,
+        status="draft",
+        created_by=actor,
+        created_at=utcnow(),
+    )
     session.add(row)
     session.flush()
     audit.record(session, actor, "assess", "assessment", row.id, after=state(row))
@@ -175,11 +189,13 @@ def raised_since(session: Session, since: datetime) -> list[tuple[Assessment, As
         previous = session.scalars(
             select(Assessment)
             .where(
-                Assessment.country_code == row.country_code, Assessment.factor == row.factor,
-                Assessment.status == "published", Assessment.version < row.version,
+                Assessment.country_code == row.country_code,
+                Assessment.factor == row.factor,
+                Assessment.status == "published",
+                Assessment.version < row.version,
             )
             .order_by(Assessment.version.desc())
-        ).first()  # fmt: skip
+        ).first()
         before = level_rank(previous.level) if previous else 0
         if level_rank(row.level) > before:
             out.append((row, previous))

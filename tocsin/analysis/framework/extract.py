@@ -19,9 +19,15 @@ import httpx
 MAX_BYTES = 20 * 1024 * 1024  # 20 MiB per file or page
 MIN_CHARS = 20  # less than this is not a document
 SUFFIX_TYPES = {
-    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-    ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx",
-}  # fmt: skip
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+}
 SUPPORTED = ", ".join(sorted(SUFFIX_TYPES))
 
 
@@ -140,9 +146,13 @@ def extract_bytes(raw: bytes, media_type: str, where: str) -> Extracted:
         raise ExtractError(f"{where}: no text found (empty, scanned or image-only?)")
     name = Path(where).name or where
     return Extracted(
-        location=where, title=(title or _first_line_title(text, name)).strip()[:500],
-        text=text, media_type=media_type, raw=raw, published=published,
-    )  # fmt: skip
+        location=where,
+        title=(title or _first_line_title(text, name)).strip()[:500],
+        text=text,
+        media_type=media_type,
+        raw=raw,
+        published=published,
+    )
 
 
 def extract_file(path: Path) -> Extracted:
@@ -163,10 +173,13 @@ def extract_file(path: Path) -> Extracted:
 def _type_of_response(content_type: str, url: str) -> str:
     ctype = content_type.split(";")[0].strip().lower()
     by_ctype = {
-        "text/html": "html", "application/xhtml+xml": "html", "text/plain": "text",
-        "text/markdown": "markdown", "application/pdf": "pdf",
+        "text/html": "html",
+        "application/xhtml+xml": "html",
+        "text/plain": "text",
+        "text/markdown": "markdown",
+        "application/pdf": "pdf",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
-    }  # fmt: skip
+    }
     if ctype in by_ctype:
         return by_ctype[ctype]
     suffix = Path(httpx.URL(url).path).suffix.lower()
@@ -179,9 +192,12 @@ def fetch_url(url: str, timeout: float = 30.0) -> Extracted:
         raise ExtractError(f"{url}: only http and https URLs can be fetched")
     try:
         with httpx.stream(
-            "GET", url, timeout=timeout, follow_redirects=True,
+            "GET",
+            url,
+            timeout=timeout,
+            follow_redirects=True,
             headers={"User-Agent": "Tocsin/1 (atrocity early warning)"},
-        ) as response:  # fmt: skip
+        ) as response:
             if response.status_code >= 400:
                 raise ExtractError(f"{url}: the server answered HTTP {response.status_code}")
             chunks: list[bytes] = []

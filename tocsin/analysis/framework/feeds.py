@@ -54,8 +54,14 @@ def add_feed(session: Session, url: str, actor: str, interval_minutes: int = 60)
         session.add(feed)
     feed.interval_minutes = interval_minutes
     session.flush()
-    audit.record(session, actor, "add-feed", "feed", feed.id,
-                 after={"url": url, "interval_minutes": interval_minutes})  # fmt: skip
+    audit.record(
+        session,
+        actor,
+        "add-feed",
+        "feed",
+        feed.id,
+        after={"url": url, "interval_minutes": interval_minutes},
+    )
     return feed
 
 

@@ -25,10 +25,12 @@ from tocsin.store.models import Document, DocumentSource, Excerpt
 
 Depositor = Callable[[Session, Extracted, Document], None]
 MEDIA_TYPES = {
-    "text": "text/plain", "markdown": "text/markdown", "html": "text/html",
+    "text": "text/plain",
+    "markdown": "text/markdown",
+    "html": "text/html",
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}  # fmt: skip
+}
 
 
 def locker_depositor(root: Path, actor: str) -> Depositor:
@@ -37,12 +39,16 @@ def locker_depositor(root: Path, actor: str) -> Depositor:
 
     def deposit(session: Session, item: Extracted, doc: Document) -> None:
         locker.deposit(
-            session, root, item.raw, actor=actor, source="framework-document",
+            session,
+            root,
+            item.raw,
+            actor=actor,
+            source="framework-document",
             filename=(item.location.rsplit("/", 1)[-1] or item.location)[:300],
             media_type=MEDIA_TYPES.get(item.media_type, "application/octet-stream"),
             note=f"document {doc.id}: {item.location}"[:1000],
             details={"document_id": doc.id, "location": item.location},
-        )  # fmt: skip
+        )
 
     return deposit
 
@@ -76,53 +82,86 @@ def store_extracted(
         if not known:
             session.add(
                 DocumentSource(
-                    document_id=doc.id, relation=match.relation, content_hash=digest,
-                    location=item.location, title=item.title, similarity=match.similarity,
+                    document_id=doc.id,
+                    relation=match.relation,
+                    content_hash=digest,
+                    location=item.location,
+                    title=item.title,
+                    similarity=match.similarity,
                 )
-            )  # fmt: skip
+            )
             if depositor is not None:
                 depositor(session, item, doc)
             audit.record(
-                session, actor, "link-duplicate", "document", doc.id,
-                after={"location": item.location, "relation": match.relation,
-                       "similarity": round(match.similarity, 3)},
-            )  # fmt: skip
+                session,
+                actor,
+                "link-duplicate",
+                "document",
+                doc.id,
+                after={
+                    "location": item.location,
+                    "relation": match.relation,
+                    "similarity": round(match.similarity, 3),
+                },
+            )
         how = "same text" if match.relation == "exact" else f"similarity {match.similarity:.2f}"
         return ItemReport(
             item.location, match.relation, doc.id, 0, f"duplicate of document {doc.id} ({how})"
         )
     is_url = item.location.startswith(("http://", "https://"))
     doc = Document(
-        content_hash=digest, title=item.title, source=source[:200],
-        url=item.location if is_url else None, published=published or item.published,
-        language=excerpts.detect_language(item.text), media_type=item.media_type,
-        text=item.text, minhash=sketch, ingested_by=actor,
-    )  # fmt: skip
+        content_hash=digest,
+        title=item.title,
+        source=source[:200],
+        url=item.location if is_url else None,
+        published=published or item.published,
+        language=excerpts.detect_language(item.text),
+        media_type=item.media_type,
+        text=item.text,
+        minhash=sketch,
+        ingested_by=actor,
+    )
     session.add(doc)
     session.flush()
     session.add(
         DocumentSource(
-            document_id=doc.id, relation="original", content_hash=digest,
-            location=item.location, title=item.title, similarity=None,
+            document_id=doc.id,
+            relation="original",
+            content_hash=digest,
+            location=item.location,
+            title=item.title,
+            similarity=None,
         )
-    )  # fmt: skip
+    )
     paragraphs = excerpts.split_paragraphs(item.text, digest)
     for para in paragraphs:
         session.add(
             Excerpt(
-                key=para.key, document_id=doc.id, position=para.position, text=para.text,
+                key=para.key,
+                document_id=doc.id,
+                position=para.position,
+                text=para.text,
                 language=excerpts.detect_language(para.text),
                 countries=excerpts.detect_countries(para.text),
             )
-        )  # fmt: skip
+        )
     session.flush()
     if depositor is not None:
         depositor(session, item, doc)
     audit.record(
-        session, actor, "ingest", "document", doc.id,
-        after={"title": doc.title, "source": doc.source, "location": item.location,
-               "sha256": digest, "excerpts": len(paragraphs)},
-    )  # fmt: skip
+        session,
+        actor,
+        "ingest",
+        "document",
+        doc.id,
+        after={
+            "title": doc.title,
+            "source": doc.source,
+            "location": item.location,
+            "sha256": digest,
+            "excerpts": len(paragraphs),
+        },
+    )
     suggest.refresh_suggestions(session, [e.id for e in doc.excerpts])
     return ItemReport(item.location, "new", doc.id, len(paragraphs), f"{len(paragraphs)} excerpts")
 

@@ -76,9 +76,15 @@ def search(
     filters = filters or Filters()
     dialect = session.get_bind().dialect.name
     columns = (
-        Excerpt.id, Excerpt.key, Document.id, Document.title, Document.source,
-        Document.published, Excerpt.text, Excerpt.countries,
-    )  # fmt: skip
+        Excerpt.id,
+        Excerpt.key,
+        Document.id,
+        Document.title,
+        Document.source,
+        Document.published,
+        Excerpt.text,
+        Excerpt.countries,
+    )
     if not re.findall(r"\w+", query):
         base = select(*columns, literal(0.0).label("rank"))
         base = base.join(Document, Document.id == Excerpt.document_id)

@@ -290,10 +290,13 @@ def refresh_suggestions(
         for rank, (code, score) in enumerate([t for t in top if t[1] > 0], start=1):
             session.add(
                 Suggestion(
-                    excerpt_id=excerpt_id, indicator=code, score=round(score, 4), rank=rank,
+                    excerpt_id=excerpt_id,
+                    indicator=code,
+                    score=round(score, 4),
+                    rank=rank,
                     tagger=tagger.name,
                 )
-            )  # fmt: skip
+            )
     session.flush()
     return len(rows)
 

@@ -40,11 +40,15 @@ class TagInput:
 def tag_state(tag: Tag) -> dict[str, Any]:
     """A tag's fields as stored in the audit log."""
     return {
-        "excerpt_id": tag.excerpt_id, "indicator": tag.indicator, "status": tag.status,
-        "country": tag.country_code, "observed_on": tag.observed_on.isoformat()
-        if tag.observed_on else None, "confidence": tag.confidence, "note": tag.note,
+        "excerpt_id": tag.excerpt_id,
+        "indicator": tag.indicator,
+        "status": tag.status,
+        "country": tag.country_code,
+        "observed_on": tag.observed_on.isoformat() if tag.observed_on else None,
+        "confidence": tag.confidence,
+        "note": tag.note,
         "origin": tag.origin,
-    }  # fmt: skip
+    }
 
 
 def excerpt_by_ref(session: Session, ref: int | str) -> Excerpt:
@@ -87,9 +91,14 @@ def set_tag(session: Session, excerpt: Excerpt, data: TagInput, actor: str) -> T
     tag.updated_at = utcnow()
     session.flush()
     audit.record(
-        session, actor, "tag" if before is None else "retag", "tag", tag.id,
-        before=before, after=tag_state(tag),
-    )  # fmt: skip
+        session,
+        actor,
+        "tag" if before is None else "retag",
+        "tag",
+        tag.id,
+        before=before,
+        after=tag_state(tag),
+    )
     return tag
 
 

@@ -24,9 +24,15 @@ from tocsin.store.models import TaxonomyVersion
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "taxonomy.json"
 CSV_COLUMNS = [
-    "factor_code", "factor_kind", "factor_name", "factor_description",
-    "indicator_code", "indicator_label", "indicator_description", "keywords",
-]  # fmt: skip
+    "factor_code",
+    "factor_kind",
+    "factor_name",
+    "factor_description",
+    "indicator_code",
+    "indicator_label",
+    "indicator_description",
+    "keywords",
+]
 
 
 class TaxonomyError(ValueError):
@@ -137,10 +143,18 @@ def to_csv(taxonomy: Taxonomy) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for factor, ind in taxonomy.indicators():
-        writer.writerow([
-            factor.code, factor.kind, factor.name, factor.description,
-            ind.code, ind.label, ind.description, ";".join(ind.keywords),
-        ])  # fmt: skip
+        writer.writerow(
+            [
+                factor.code,
+                factor.kind,
+                factor.name,
+                factor.description,
+                ind.code,
+                ind.label,
+                ind.description,
+                ";".join(ind.keywords),
+            ]
+        )
     return out.getvalue()
 
 
@@ -162,18 +176,22 @@ def from_csv(text: str, where: str = "CSV") -> Taxonomy:
         factor = factors.setdefault(
             row["factor_code"],
             {
-                "code": row["factor_code"], "kind": row["factor_kind"],
-                "name": row["factor_name"], "description": row["factor_description"],
+                "code": row["factor_code"],
+                "kind": row["factor_kind"],
+                "name": row["factor_name"],
+                "description": row["factor_description"],
                 "indicators": [],
             },
-        )  # fmt: skip
+        )
         keywords = [k.strip() for k in row["keywords"].split(";") if k.strip()]
         factor["indicators"].append(  # type: ignore[union-attr]
             {
-                "code": row["indicator_code"], "label": row["indicator_label"],
-                "description": row["indicator_description"], "keywords": keywords,
+                "code": row["indicator_code"],
+                "label": row["indicator_label"],
+                "description": row["indicator_description"],
+                "keywords": keywords,
             }
-        )  # fmt: skip
+        )
     data = {
         "name": meta.get("name", "imported"),
         "version": meta.get("version", "1"),
@@ -227,15 +245,24 @@ def install(session: Session, taxonomy: Taxonomy, actor: str) -> TaxonomyVersion
     session.execute(update(TaxonomyVersion).values(active=False))
     if row is None:
         row = TaxonomyVersion(
-            name=taxonomy.name, version=taxonomy.version,
-            document=taxonomy.model_dump(mode="json"), imported_by=actor,
-        )  # fmt: skip
+            name=taxonomy.name,
+            version=taxonomy.version,
+            document=taxonomy.model_dump(mode="json"),
+            imported_by=actor,
+        )
         session.add(row)
     row.active = True
     session.flush()
     audit.record(
-        session, actor, "import", "taxonomy", row.id,
-        after={"name": taxonomy.name, "version": taxonomy.version,
-               "indicators": len(taxonomy.indicators())},
-    )  # fmt: skip
+        session,
+        actor,
+        "import",
+        "taxonomy",
+        row.id,
+        after={
+            "name": taxonomy.name,
+            "version": taxonomy.version,
+            "indicators": len(taxonomy.indicators()),
+        },
+    )
     return row

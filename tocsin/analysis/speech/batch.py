@@ -159,8 +159,9 @@ def read_jsonl_records(path: Path, text_column: str, bad: list[BadRow]) -> Itera
             yield Record(number, data, data[text_column])
 
 
-def read_records(path: Path, text_column: str, bad: list[BadRow], fmt: str | None = None
-                 ) -> Iterator[Record]:  # fmt: skip
+def read_records(
+    path: Path, text_column: str, bad: list[BadRow], fmt: str | None = None
+) -> Iterator[Record]:
     """Good records of a CSV or JSON Lines file (bad rows go to ``bad``)."""
     if not path.is_file():
         raise BatchInputError(f"{path}: no such file")
@@ -208,17 +209,25 @@ def combine(pred: Predictions, matches: list[list[Match]]) -> list[dict[str, obj
             elif label == "hateful":
                 category = _stronger(category, top.category)
                 target = target if named[i] else top.target
-        out.append({
-            "score": round(float(pred.score[i]), 4), "label": label, "category": category,
-            "target": target, "lexicon_terms": "; ".join(sorted({m.term.term for m in found})),
-        })  # fmt: skip
+        out.append(
+            {
+                "score": round(float(pred.score[i]), 4),
+                "label": label,
+                "category": category,
+                "target": target,
+                "lexicon_terms": "; ".join(sorted({m.term.term for m in found})),
+            }
+        )
     return out
 
 
 def score_texts(
-    model: SpeechClassifier, texts: list[str], matcher: LexiconMatcher | None = None,
-    lang: str | None = None, countries: list[str | None] | None = None,
-) -> list[dict[str, object]]:  # fmt: skip
+    model: SpeechClassifier,
+    texts: list[str],
+    matcher: LexiconMatcher | None = None,
+    lang: str | None = None,
+    countries: list[str | None] | None = None,
+) -> list[dict[str, object]]:
     """Score texts with the model and the lexicon (see :func:`combine`)."""
     pred = model.predict(texts, lang)
     if matcher is None or not matcher.terms:
@@ -226,8 +235,10 @@ def score_texts(
     else:
         where = countries or [None] * len(texts)
         if len(pred.normalised) == len(texts):
-            matches = [matcher.match(t, c, normalised=True)
-                       for t, c in zip(pred.normalised, where, strict=True)]  # fmt: skip
+            matches = [
+                matcher.match(t, c, normalised=True)
+                for t, c in zip(pred.normalised, where, strict=True)
+            ]
         else:
             matches = [matcher.match(t, c) for t, c in zip(texts, where, strict=True)]
     return combine(pred, matches)
@@ -242,8 +253,7 @@ def _cell(value: object) -> object:
 _WORKER: dict[str, object] = {}
 
 
-def _init_worker(model: SpeechClassifier, matcher: LexiconMatcher | None, lang: str | None
-                 ) -> None:  # fmt: skip
+def _init_worker(model: SpeechClassifier, matcher: LexiconMatcher | None, lang: str | None) -> None:
     _WORKER.update(model=model, matcher=matcher, lang=lang)
 
 
@@ -251,8 +261,12 @@ def _score_in_worker(texts: list[str]) -> list[dict[str, object]]:
     model = _WORKER["model"]
     assert isinstance(model, SpeechClassifier)
     matcher = _WORKER["matcher"]
-    return score_texts(model, texts, matcher if isinstance(matcher, LexiconMatcher) else None,
-                       _WORKER["lang"] if isinstance(_WORKER["lang"], str) else None)  # fmt: skip
+    return score_texts(
+        model,
+        texts,
+        matcher if isinstance(matcher, LexiconMatcher) else None,
+        _WORKER["lang"] if isinstance(_WORKER["lang"], str) else None,
+    )
 
 
 def default_workers() -> int:
@@ -317,8 +331,10 @@ def score_file(
                         writer = csv.writer(fh)
                         writer.writerow([*columns, *added])
                     for record, result in zip(batch, results, strict=True):
-                        writer.writerow([_cell(record.fields.get(c, "")) for c in columns]
-                                        + list(result.values()))  # fmt: skip
+                        writer.writerow(
+                            [_cell(record.fields.get(c, "")) for c in columns]
+                            + list(result.values())
+                        )
                         report.hateful += result["label"] == "hateful"
                     report.scored += len(batch)
                     if progress:

@@ -310,6 +310,10 @@ class NgramClassifier(SpeechClassifier):
             categories.append(category_of(a))
             targets.append(named[0] if named else str(guess))
         return Predictions(
-            score, categories, targets, normalised=[a.normalised for a in analyses],
-            cue_category=[category_of(a) for a in analyses], target_named=named_flags,
-        )  # fmt: skip
+            score,
+            categories,
+            targets,
+            normalised=[a.normalised for a in analyses],
+            cue_category=[category_of(a) for a in analyses],
+            target_named=named_flags,
+        )

@@ -75,23 +75,39 @@ def read_davidson(path: Path) -> pd.DataFrame:
     _need(raw, path, ["tweet", "class"])
     hateful = (raw["class"] == 0).astype(int)
     return _frame(
-        text=raw["tweet"], lang="en", hateful=hateful,
-        category=hateful.map({1: "", 0: "none"}), target="", dataset="davidson",
+        text=raw["tweet"],
+        lang="en",
+        hateful=hateful,
+        category=hateful.map({1: "", 0: "none"}),
+        target="",
+        dataset="davidson",
         split=hash_split(raw["tweet"]),
-    )  # fmt: skip
+    )
 
 
 _MLMA_GROUPS = {
-    "african_descent": "ethnicity", "hispanics": "ethnicity", "asians": "ethnicity",
-    "arabs": "ethnicity", "refugees": "migrants", "immigrants": "migrants",
-    "muslims": "religion", "jews": "religion", "christian": "religion",
-    "women": "gender", "gay": "sexual orientation", "special_needs": "disability",
+    "african_descent": "ethnicity",
+    "hispanics": "ethnicity",
+    "asians": "ethnicity",
+    "arabs": "ethnicity",
+    "refugees": "migrants",
+    "immigrants": "migrants",
+    "muslims": "religion",
+    "jews": "religion",
+    "christian": "religion",
+    "women": "gender",
+    "gay": "sexual orientation",
+    "special_needs": "disability",
     "left_wing_people": "political affiliation",
-}  # fmt: skip
+}
 _MLMA_TARGETS = {
-    "origin": "ethnicity", "gender": "gender", "sexual_orientation": "sexual orientation",
-    "religion": "religion", "disability": "disability", "other": "other",
-}  # fmt: skip
+    "origin": "ethnicity",
+    "gender": "gender",
+    "sexual_orientation": "sexual orientation",
+    "religion": "religion",
+    "disability": "disability",
+    "other": "other",
+}
 
 
 def _mlma_target(target: str, group: str) -> str:
@@ -109,14 +125,19 @@ def read_mlma(path: Path, lang: str) -> pd.DataFrame:
     hateful = raw["sentiment"].str.split("_").map(lambda labels: int("hateful" in labels))
     target = [_mlma_target(t, g) for t, g in zip(raw["target"], raw["group"], strict=True)]
     return _frame(
-        text=raw["tweet"], lang=lang, hateful=hateful,
-        category=hateful.map({1: "", 0: "none"}), target=target, dataset="mlma",
+        text=raw["tweet"],
+        lang=lang,
+        hateful=hateful,
+        category=hateful.map({1: "", 0: "none"}),
+        target=target,
+        dataset="mlma",
         split=hash_split(raw["tweet"]),
-    )  # fmt: skip
+    )
 
 
-def read_olid(train: Path, test_texts: Path, labels_a: Path, labels_b: Path, labels_c: Path
-              ) -> pd.DataFrame:  # fmt: skip
+def read_olid(
+    train: Path, test_texts: Path, labels_a: Path, labels_b: Path, labels_c: Path
+) -> pd.DataFrame:
     """OLID: the official training file and test set (levels A, B, C joined by id)."""
     raw = pd.read_csv(train, sep="\t", dtype=str, keep_default_na=False, quoting=3)
     _need(raw, train, ["tweet", "subtask_a", "subtask_b", "subtask_c"])
@@ -132,9 +153,14 @@ def read_olid(train: Path, test_texts: Path, labels_a: Path, labels_b: Path, lab
     keep = (both["subtask_a"] == "NOT") | both["subtask_b"].eq("UNT") | both["subtask_c"].eq("IND")
     both = both[keep]
     return _frame(
-        text=both["tweet"], lang="en", hateful=0, category="none", target="", dataset="olid",
+        text=both["tweet"],
+        lang="en",
+        hateful=0,
+        category="none",
+        target="",
+        dataset="olid",
         split=both["split"],
-    )  # fmt: skip
+    )
 
 
 def read_hatexplain(posts: Path, divisions: Path) -> pd.DataFrame:
@@ -152,15 +178,24 @@ def read_hatexplain(posts: Path, divisions: Path) -> pd.DataFrame:
     hateful = (raw["category"] == 1).astype(int)
     split = raw["post_id"].map(split_of).fillna("train").replace({"val": "validation"})
     return _frame(
-        text=raw["text"], lang="en", hateful=hateful,
-        category=hateful.map({1: "", 0: "none"}), target="", dataset="hatexplain", split=split,
-    )  # fmt: skip
+        text=raw["text"],
+        lang="en",
+        hateful=hateful,
+        category=hateful.map({1: "", 0: "none"}),
+        target="",
+        dataset="hatexplain",
+        split=split,
+    )
 
 
 _ETHOS_TARGETS = {
-    "race": "ethnicity", "national_origin": "nationality", "religion": "religion",
-    "gender": "gender", "sexual_orientation": "sexual orientation", "disability": "disability",
-}  # fmt: skip
+    "race": "ethnicity",
+    "national_origin": "nationality",
+    "religion": "religion",
+    "gender": "gender",
+    "sexual_orientation": "sexual orientation",
+    "disability": "disability",
+}
 
 
 def read_ethos(binary: Path, multilabel: Path) -> pd.DataFrame:
@@ -177,9 +212,14 @@ def read_ethos(binary: Path, multilabel: Path) -> pd.DataFrame:
     category = pd.Series("", index=raw.index).where(hateful == 1, "none")
     category = category.mask((hateful == 1) & (raw["violence"].fillna(0) >= 0.5), "threat")
     return _frame(
-        text=raw["comment"], lang="en", hateful=hateful, category=category,
-        target=target.where(hateful == 1, ""), dataset="ethos", split=hash_split(raw["comment"]),
-    )  # fmt: skip
+        text=raw["comment"],
+        lang="en",
+        hateful=hateful,
+        category=category,
+        target=target.where(hateful == 1, ""),
+        dataset="ethos",
+        split=hash_split(raw["comment"]),
+    )
 
 
 def load_all(paths: dict[str, Path]) -> pd.DataFrame:
@@ -195,7 +235,7 @@ def load_all(paths: dict[str, Path]) -> pd.DataFrame:
             paths["olid-labels-a"],
             paths["olid-labels-b"],
             paths["olid-labels-c"],
-        ),  # fmt: skip
+        ),
         read_hatexplain(paths["hatexplain-mbib"], paths["hatexplain-splits"]),
         read_ethos(paths["ethos-binary"], paths["ethos-multilabel"]),
     ]

@@ -10,9 +10,16 @@ These are not hate lexicons: group names are neutral words. They let the model s
 from __future__ import annotations
 
 TARGETS = (
-    "ethnicity", "nationality", "religion", "gender", "sexual orientation", "disability",
-    "migrants", "political affiliation", "other",
-)  # fmt: skip
+    "ethnicity",
+    "nationality",
+    "religion",
+    "gender",
+    "sexual orientation",
+    "disability",
+    "migrants",
+    "political affiliation",
+    "other",
+)
 CATEGORIES = ("dehumanisation", "threat", "derogation", "slur", "none")
 
 GROUP_TERMS: dict[str, list[str]] = {
@@ -186,11 +193,40 @@ GROUP_TERMS: dict[str, list[str]] = {
 }
 
 NEGATORS = {
-    "not", "no", "never", "dont", "don't", "doesn't", "doesnt", "isn't", "isnt", "aren't",
-    "arent", "wasn't", "weren't", "won't", "wont", "wouldn't", "cannot", "can't", "cant",
-    "nobody", "ne", "pas", "jamais", "personne", "nunca", "ni", "nadie", "لا", "ليس",
-    "ليسوا", "لن", "لم", "ما",
-}  # fmt: skip
+    "not",
+    "no",
+    "never",
+    "dont",
+    "don't",
+    "doesn't",
+    "doesnt",
+    "isn't",
+    "isnt",
+    "aren't",
+    "arent",
+    "wasn't",
+    "weren't",
+    "won't",
+    "wont",
+    "wouldn't",
+    "cannot",
+    "can't",
+    "cant",
+    "nobody",
+    "ne",
+    "pas",
+    "jamais",
+    "personne",
+    "nunca",
+    "ni",
+    "nadie",
+    "لا",
+    "ليس",
+    "ليسوا",
+    "لن",
+    "لم",
+    "ما",
+}
 
 COUNTER_CUES = [
     "racism",
@@ -406,9 +442,13 @@ class TermIndex:
 
 INDEX = TermIndex(
     {f"grp:{group}": terms for group, terms in GROUP_TERMS.items()}
-    | {"cue:counter": COUNTER_CUES, "cue:threat": THREAT_CUES,
-       "cue:dehum": DEHUMANISING_CUES, "cue:slur": SLUR_TERMS}
-)  # fmt: skip
+    | {
+        "cue:counter": COUNTER_CUES,
+        "cue:threat": THREAT_CUES,
+        "cue:dehum": DEHUMANISING_CUES,
+        "cue:slur": SLUR_TERMS,
+    }
+)
 
 
 def groups_mentioned(tokens: list[str]) -> list[str]:

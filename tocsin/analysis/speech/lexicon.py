@@ -30,8 +30,7 @@ from tocsin.store.models import LexiconTerm
 
 SEVERITIES = ("low", "medium", "high")
 SEED_FILE = Path(__file__).parent / "data" / "seed_lexicon.csv"
-LEXICON_COLUMNS = ("term", "lang", "country", "meaning", "target", "severity", "category",
-                   "source")  # fmt: skip
+LEXICON_COLUMNS = ("term", "lang", "country", "meaning", "target", "severity", "category", "source")
 FUZZY_MIN_LENGTH = 6
 FUZZY_RATIO = 85.0
 
@@ -85,10 +84,15 @@ def validate_term(row: dict[str, str], where: str = "") -> Term:
 
         country = lookup(country).code
     return Term(
-        term=term, lang=(row.get("lang") or "").strip().lower()[:8], country=country,
-        meaning=(row.get("meaning") or "").strip(), target=target, severity=severity,
-        category=category, source=(row.get("source") or "").strip(),
-    )  # fmt: skip
+        term=term,
+        lang=(row.get("lang") or "").strip().lower()[:8],
+        country=country,
+        meaning=(row.get("meaning") or "").strip(),
+        target=target,
+        severity=severity,
+        category=category,
+        source=(row.get("source") or "").strip(),
+    )
 
 
 def read_lexicon_csv(data: str | Path) -> tuple[list[Term], list[str]]:
@@ -97,8 +101,9 @@ def read_lexicon_csv(data: str | Path) -> tuple[list[Term], list[str]]:
     try:
         text = data.read_text(encoding="utf-8-sig") if isinstance(data, Path) else data
     except UnicodeDecodeError as exc:
-        raise LexiconFormatError(f"{data}: not UTF-8 text ({exc.reason} at byte {exc.start})"
-                                 ) from None  # fmt: skip
+        raise LexiconFormatError(
+            f"{data}: not UTF-8 text ({exc.reason} at byte {exc.start})"
+        ) from None
     reader = csv.DictReader(io.StringIO(text))
     if reader.fieldnames is None or "term" not in reader.fieldnames:
         raise LexiconFormatError(f"lexicon CSV needs a header with at least 'term' ({data})")
@@ -107,8 +112,9 @@ def read_lexicon_csv(data: str | Path) -> tuple[list[Term], list[str]]:
         try:
             terms.append(validate_term(row, f"line {reader.line_num}"))
         except (LexiconFormatError, LookupError) as exc:
-            errors.append(str(exc) if str(exc).startswith("line") else
-                          f"line {reader.line_num}: {exc}")  # fmt: skip
+            errors.append(
+                str(exc) if str(exc).startswith("line") else f"line {reader.line_num}: {exc}"
+            )
     return terms, errors
 
 
@@ -166,15 +172,24 @@ class LexiconMatcher:
             hit = pattern.search(norm)
             if hit:
                 found[(term.term, term.country)] = Match(term, hit.group(0), False)
-        return [m for m in found.values() if not country or not m.term.country
-                or m.term.country == country]  # fmt: skip
+        return [
+            m
+            for m in found.values()
+            if not country or not m.term.country or m.term.country == country
+        ]
 
 
 def _term_of(row: LexiconTerm) -> Term:
     return Term(
-        term=row.term, lang=row.lang, country=row.country, meaning=row.meaning,
-        target=row.target, severity=row.severity, category=row.category, source=row.source,
-    )  # fmt: skip
+        term=row.term,
+        lang=row.lang,
+        country=row.country,
+        meaning=row.meaning,
+        target=row.target,
+        severity=row.severity,
+        category=row.category,
+        source=row.source,
+    )
 
 
 def stored_terms(session: Session, country: str | None = None) -> list[Term]:
@@ -191,9 +206,10 @@ def save_terms(session: Session, terms: Iterable[Term], actor: str) -> tuple[int
     added = updated = 0
     for term in terms:
         row = session.scalar(
-            select(LexiconTerm).where(LexiconTerm.term == term.term,
-                                      LexiconTerm.country == term.country)
-        )  # fmt: skip
+            select(LexiconTerm).where(
+                LexiconTerm.term == term.term, LexiconTerm.country == term.country
+            )
+        )
         before = asdict(_term_of(row)) if row is not None else None
         if row is None:
             row = LexiconTerm(term=term.term, country=term.country, added_by=actor)

@@ -22,8 +22,22 @@ import unicodedata
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\burl\b", re.IGNORECASE)
 _MENTION = re.compile(r"(?<!\w)@\w+")
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t",
-                       "@": "a", "$": "s", "!": "i", "€": "e", "+": "t", "|": "l"})  # fmt: skip
+_LEET = str.maketrans(
+    {
+        "0": "o",
+        "1": "i",
+        "3": "e",
+        "4": "a",
+        "5": "s",
+        "7": "t",
+        "@": "a",
+        "$": "s",
+        "!": "i",
+        "€": "e",
+        "+": "t",
+        "|": "l",
+    }
+)
 # a word made of letters with at least one leet character between or after letters
 _LEET_WORD = re.compile(
     r"(?<![\w@$])(?=[\w@$!€+|]*[^\W\d_])[\w@$€+|]*(?:[013457@$€+|]|!(?=\w))[\w@$!€+|]*"
@@ -32,8 +46,9 @@ _LEET_WORD = re.compile(
 _SPACED = re.compile(r"(?<!\w)[^\W\d_]([ .\-*_])(?:[^\W\d_]\1){1,}[^\W\d_](?!\w)")
 _REPEAT_VOWEL = re.compile(r"([aeiouy])\1{2,}")
 _REPEAT_OTHER = re.compile(r"([^\W\d_])\1{2,}")
-_ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
-                         "ـ": None})  # fmt: skip
+_ARABIC = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "ـ": None}
+)
 _SPACES = re.compile(r"\s+")
 
 

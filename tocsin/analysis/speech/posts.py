@@ -129,8 +129,9 @@ class PostImporter(Plugin):
     """Base class of post importers."""
 
     @abstractmethod
-    def read(self, path: Path, country: str | None = None, now: datetime | None = None
-             ) -> PostBatch:  # fmt: skip
+    def read(
+        self, path: Path, country: str | None = None, now: datetime | None = None
+    ) -> PostBatch:
         """Read ``path``; ``country`` (a code) applies to posts that name none."""
 
 
@@ -144,8 +145,9 @@ class _TableImporter(PostImporter):
     def rows(self, path: Path, rejected: list[BadRow]) -> Iterator[tuple[int, dict[str, Any]]]:
         """(line, fields) of each readable row."""
 
-    def read(self, path: Path, country: str | None = None, now: datetime | None = None
-             ) -> PostBatch:  # fmt: skip
+    def read(
+        self, path: Path, country: str | None = None, now: datetime | None = None
+    ) -> PostBatch:
         """Rows become posts; bad rows are rejected with their line and reason."""
         s = self.settings
         assert isinstance(s, TableSettings)
@@ -158,14 +160,21 @@ class _TableImporter(PostImporter):
                     raise ValueError("empty or non-text message")
                 when = _time(row.get(s.time), now)
                 author, channel = str(row.get(s.author) or ""), str(row.get(s.channel) or "")
-                batch.posts.append(PostRecord(
-                    source_id=str(row.get(s.id) or _fallback_id(author, channel, when, text)),
-                    text=text, posted_at=when, channel=channel[:200], author=author[:200],
-                    country=_country(row.get(s.country), country),
-                    lang=str(row.get(s.lang) or "")[:8], url=str(row.get(s.url) or "")[:500],
-                    followers=_count(row.get(s.followers)), views=_count(row.get(s.views)),
-                    shares=_count(row.get(s.shares)),
-                ))  # fmt: skip
+                batch.posts.append(
+                    PostRecord(
+                        source_id=str(row.get(s.id) or _fallback_id(author, channel, when, text)),
+                        text=text,
+                        posted_at=when,
+                        channel=channel[:200],
+                        author=author[:200],
+                        country=_country(row.get(s.country), country),
+                        lang=str(row.get(s.lang) or "")[:8],
+                        url=str(row.get(s.url) or "")[:500],
+                        followers=_count(row.get(s.followers)),
+                        views=_count(row.get(s.views)),
+                        shares=_count(row.get(s.shares)),
+                    )
+                )
             except ValueError as exc:
                 batch.rejected.append(BadRow(line, str(exc)))
         return batch
@@ -263,8 +272,9 @@ class TelegramExport(PostImporter):
     summary = "Telegram Desktop export (result.json): channel messages, views, forwards"
     Settings = TelegramSettings
 
-    def read(self, path: Path, country: str | None = None, now: datetime | None = None
-             ) -> PostBatch:  # fmt: skip
+    def read(
+        self, path: Path, country: str | None = None, now: datetime | None = None
+    ) -> PostBatch:
         """Messages of the export; service messages are skipped, bad ones rejected."""
         now = now or datetime.now(UTC)
         try:
@@ -290,12 +300,19 @@ class TelegramExport(PostImporter):
                     raise ValueError("no text (media only or empty)")
                 stamp = message.get("date_unixtime")
                 when = _time(int(stamp) if stamp else message.get("date"), now)
-                batch.posts.append(PostRecord(
-                    source_id=str(mid), text=text, posted_at=when, channel=channel[:200],
-                    author=str(message.get("from") or message.get("author") or channel)[:200],
-                    country=country, views=_count(message.get("views")),
-                    shares=_count(message.get("forwards")), followers=s.followers,
-                ))  # fmt: skip
+                batch.posts.append(
+                    PostRecord(
+                        source_id=str(mid),
+                        text=text,
+                        posted_at=when,
+                        channel=channel[:200],
+                        author=str(message.get("from") or message.get("author") or channel)[:200],
+                        country=country,
+                        views=_count(message.get("views")),
+                        shares=_count(message.get("forwards")),
+                        followers=s.followers,
+                    )
+                )
             except ValueError as exc:
                 batch.rejected.append(BadRow(index, f"message {mid}: {exc}"))
         return batch
@@ -334,9 +351,13 @@ def ingest(
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     record = SpeechImport(
-        filename=path.name[:300], sha256=digest, importer=importer, posts=len(batch.posts),
-        rejected=len(batch.rejected), actor=actor,
-    )  # fmt: skip
+        filename=path.name[:300],
+        sha256=digest,
+        importer=importer,
+        posts=len(batch.posts),
+        rejected=len(batch.rejected),
+        actor=actor,
+    )
     session.add(record)
     session.flush()
     report = IngestReport(record.id, rejected=batch.rejected)
@@ -344,31 +365,40 @@ def ingest(
         from tocsin.store import locker
 
         item = locker.deposit(
-            session, locker_root, data, actor=actor, source="speech-export",
-            filename=path.name, media_type="application/json" if importer != "csv" else "text/csv",
+            session,
+            locker_root,
+            data,
+            actor=actor,
+            source="speech-export",
+            filename=path.name,
+            media_type="application/json" if importer != "csv" else "text/csv",
             note=f"posts export imported as speech import {record.id}",
-        )  # fmt: skip
+        )
         record.locker_ref = item.sha256
         report.locker_ref = item.sha256
     ids = dict(session.execute(select(Country.code, Country.id)).all())
     results = (
-        score_texts(model, [p.text for p in batch.posts], matcher, None,
-                    [p.country for p in batch.posts])
-        if model is not None and batch.posts else [{} for _ in batch.posts]
-    )  # fmt: skip
+        score_texts(
+            model, [p.text for p in batch.posts], matcher, None, [p.country for p in batch.posts]
+        )
+        if model is not None and batch.posts
+        else [{} for _ in batch.posts]
+    )
     model_name = f"{model.name}-{model.version}" if model is not None else ""
     channels = sorted({p.channel for p in batch.posts})
     known = {
         (r.channel, r.source_id): r
         for r in session.scalars(
-            select(SpeechPost).where(SpeechPost.source == importer,
-                                     SpeechPost.channel.in_(channels))
+            select(SpeechPost).where(
+                SpeechPost.source == importer, SpeechPost.channel.in_(channels)
+            )
         )
-    }  # fmt: skip
+    }
     for post, result in zip(batch.posts, results, strict=True):
         existing = known.get((post.channel, post.source_id[:120]))
-        row = existing or SpeechPost(source=importer, channel=post.channel,
-                                     source_id=post.source_id[:120])  # fmt: skip
+        row = existing or SpeechPost(
+            source=importer, channel=post.channel, source_id=post.source_id[:120]
+        )
         row.import_id = record.id
         row.author, row.posted_at, row.text = post.author, post.posted_at, post.text
         row.country_id = ids.get(post.country) if post.country else None
@@ -389,10 +419,21 @@ def ingest(
         else:
             report.updated += 1
     audit.record(
-        session, actor, "speech.import", "speech_import", record.id, None,
-        {"file": path.name, "sha256": digest, "importer": importer, "inserted": report.inserted,
-         "updated": report.updated, "rejected": len(batch.rejected),
-         "locker": report.locker_ref},
-    )  # fmt: skip
+        session,
+        actor,
+        "speech.import",
+        "speech_import",
+        record.id,
+        None,
+        {
+            "file": path.name,
+            "sha256": digest,
+            "importer": importer,
+            "inserted": report.inserted,
+            "updated": report.updated,
+            "rejected": len(batch.rejected),
+            "locker": report.locker_ref,
+        },
+    )
     session.flush()
     return report

@@ -34,26 +34,47 @@ class Factor:
 
 
 FACTORS = (
-    Factor("context", "Context",
-           "What is the social and political context (conflict, discrimination, elections, "
-           "recent violence) in which the speech was made and received?"),
-    Factor("speaker", "Speaker",
-           "What is the speaker's position, status and influence over the audience?"),
-    Factor("intent", "Intent",
-           "Did the speaker intend to incite the audience against the target group "
-           "(not mere negligence or recklessness)?"),
-    Factor("content", "Content and form",
-           "What was said, how directly, in what style and form (calls to action, "
-           "dehumanisation, coded terms)?"),
-    Factor("extent", "Extent of the speech",
-           "How public was it, how large and far its audience, how often repeated?"),
-    Factor("likelihood", "Likelihood, including imminence",
-           "How likely is it that the speech leads to discrimination, hostility or "
-           "violence against the group, and how soon?"),
-)  # fmt: skip
+    Factor(
+        "context",
+        "Context",
+        "What is the social and political context (conflict, discrimination, elections, "
+        "recent violence) in which the speech was made and received?",
+    ),
+    Factor(
+        "speaker",
+        "Speaker",
+        "What is the speaker's position, status and influence over the audience?",
+    ),
+    Factor(
+        "intent",
+        "Intent",
+        "Did the speaker intend to incite the audience against the target group "
+        "(not mere negligence or recklessness)?",
+    ),
+    Factor(
+        "content",
+        "Content and form",
+        "What was said, how directly, in what style and form (calls to action, "
+        "dehumanisation, coded terms)?",
+    ),
+    Factor(
+        "extent",
+        "Extent of the speech",
+        "How public was it, how large and far its audience, how often repeated?",
+    ),
+    Factor(
+        "likelihood",
+        "Likelihood, including imminence",
+        "How likely is it that the speech leads to discrimination, hostility or "
+        "violence against the group, and how soon?",
+    ),
+)
 FACTOR_KEYS = tuple(f.key for f in FACTORS)
-CONCLUSIONS = ("below threshold", "hate speech, below incitement threshold",
-               "incitement: meets the threshold")  # fmt: skip
+CONCLUSIONS = (
+    "below threshold",
+    "hate speech, below incitement threshold",
+    "incitement: meets the threshold",
+)
 STATUSES = ("draft", "complete")
 _IMMINENT = re.compile(
     r"\b(tonight|tomorrow|now|today|this week|right away|at once|ce soir|demain|maintenant|"
@@ -77,8 +98,12 @@ def _country_risk(session: Session, country: Country | None) -> dict[str, Any] |
     row = queries.ranking_of(session, country, model)
     if row is None:
         return None
-    return {"model": model, "base_year": row.base_year, "risk_2yr": round(row.risk_2yr, 4),
-            "rank_2yr": row.rank_2yr}  # fmt: skip
+    return {
+        "model": model,
+        "base_year": row.base_year,
+        "risk_2yr": round(row.risk_2yr, 4),
+        "rank_2yr": row.rank_2yr,
+    }
 
 
 def prefill(session: Session, post: SpeechPost) -> dict[str, Any]:
@@ -86,26 +111,41 @@ def prefill(session: Session, post: SpeechPost) -> dict[str, Any]:
     country = session.get(Country, post.country_id) if post.country_id else None
     past = session.execute(
         select(func.count(), func.max(SpeechPost.posted_at)).where(
-            SpeechPost.author == post.author, SpeechPost.label == "hateful",
-            SpeechPost.id != post.id, SpeechPost.posted_at <= post.posted_at,
+            SpeechPost.author == post.author,
+            SpeechPost.label == "hateful",
+            SpeechPost.id != post.id,
+            SpeechPost.posted_at <= post.posted_at,
         )
-    ).one()  # fmt: skip
+    ).one()
     recent = []
     if post.country_id is not None:
         since = post.posted_at - timedelta(days=28)
         recent_count = session.scalar(
             select(func.count()).where(
-                SpeechPost.country_id == post.country_id, SpeechPost.label == "hateful",
-                SpeechPost.posted_at >= since, SpeechPost.posted_at <= post.posted_at,
+                SpeechPost.country_id == post.country_id,
+                SpeechPost.label == "hateful",
+                SpeechPost.posted_at >= since,
+                SpeechPost.posted_at <= post.posted_at,
             )
-        )  # fmt: skip
-        recent.append(f"{recent_count} flagged posts in {country.name if country else ''} "
-                      "in the 28 days up to this post")  # fmt: skip
+        )
+        recent.append(
+            f"{recent_count} flagged posts in {country.name if country else ''} "
+            "in the 28 days up to this post"
+        )
     norm = normalise(post.text)
-    copies = [p for p in session.scalars(
-        select(SpeechPost.text).where(SpeechPost.id != post.id, SpeechPost.label == "hateful",
-                                      SpeechPost.country_id == post.country_id).limit(5000)
-    ) if normalise(p) == norm]  # fmt: skip
+    copies = [
+        p
+        for p in session.scalars(
+            select(SpeechPost.text)
+            .where(
+                SpeechPost.id != post.id,
+                SpeechPost.label == "hateful",
+                SpeechPost.country_id == post.country_id,
+            )
+            .limit(5000)
+        )
+        if normalise(p) == norm
+    ]
     risk = _country_risk(session, country)
     return {
         "context": {
@@ -114,33 +154,49 @@ def prefill(session: Session, post: SpeechPost) -> dict[str, Any]:
             "recent_flagged": recent,
         },
         "speaker": {
-            "author": post.author, "channel": post.channel, "followers": post.followers,
+            "author": post.author,
+            "channel": post.channel,
+            "followers": post.followers,
             "past_flagged": int(past[0] or 0),
             "last_flagged_at": past[1].isoformat() if past[1] else None,
         },
         "intent": {"category": post.category, "threat_or_call": post.category == "threat"},
         "content": {
-            "score": post.score, "label": post.label, "category": post.category,
-            "target": post.target, "lexicon_terms": list(post.lexicon_terms or []),
+            "score": post.score,
+            "label": post.label,
+            "category": post.category,
+            "target": post.target,
+            "lexicon_terms": list(post.lexicon_terms or []),
         },
-        "extent": {"views": post.views, "shares": post.shares, "followers": post.followers,
-                   "identical_copies": len(copies)},
-        "likelihood": {"imminence_words": sorted(set(_IMMINENT.findall(norm))),
-                       "threat": post.category == "threat"},
-    }  # fmt: skip
+        "extent": {
+            "views": post.views,
+            "shares": post.shares,
+            "followers": post.followers,
+            "identical_copies": len(copies),
+        },
+        "likelihood": {
+            "imminence_words": sorted(set(_IMMINENT.findall(norm))),
+            "threat": post.category == "threat",
+        },
+    }
 
 
 def _snapshot(sheet: RabatWorksheet) -> dict[str, Any]:
-    return {"status": sheet.status, "factors": sheet.factors, "conclusion": sheet.conclusion,
-            "summary": sheet.summary}  # fmt: skip
+    return {
+        "status": sheet.status,
+        "factors": sheet.factors,
+        "conclusion": sheet.conclusion,
+        "summary": sheet.summary,
+    }
 
 
 def validate_factors(factors: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Notes (text) and rating (0-3 or None) per factor; unknown factors are refused."""
     unknown = set(factors) - set(FACTOR_KEYS)
     if unknown:
-        raise WorksheetError(f"unknown factor(s) {', '.join(sorted(unknown))}; "
-                             f"the six are {', '.join(FACTOR_KEYS)}")  # fmt: skip
+        raise WorksheetError(
+            f"unknown factor(s) {', '.join(sorted(unknown))}; the six are {', '.join(FACTOR_KEYS)}"
+        )
     clean: dict[str, dict[str, Any]] = {}
     for key in FACTOR_KEYS:
         value = factors.get(key) or {}
@@ -196,14 +252,25 @@ def save_worksheet(
             raise WorksheetError(f"no worksheet {worksheet_id} for post {post_id}")
         before: dict[str, Any] | None = _snapshot(sheet)
     else:
-        sheet = RabatWorksheet(post_id=post_id, country_id=post.country_id, analyst=analyst,
-                               prefill=prefill(session, post))  # fmt: skip
+        sheet = RabatWorksheet(
+            post_id=post_id,
+            country_id=post.country_id,
+            analyst=analyst,
+            prefill=prefill(session, post),
+        )
         session.add(sheet)
         before = None
     sheet.factors, sheet.conclusion = clean, conclusion
     sheet.summary = summary.replace("\x00", "")[:10000]
     sheet.status, sheet.updated_at = status, utcnow()
     session.flush()
-    audit.record(session, analyst, "rabat.save", "rabat_worksheet", sheet.id, before,
-                 _snapshot(sheet) | {"post_id": post_id})  # fmt: skip
+    audit.record(
+        session,
+        analyst,
+        "rabat.save",
+        "rabat_worksheet",
+        sheet.id,
+        before,
+        _snapshot(sheet) | {"post_id": post_id},
+    )
     return sheet

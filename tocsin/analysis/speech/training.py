@@ -47,8 +47,7 @@ def corpus_paths(settings: Settings, mirror: Path | None = None) -> dict[str, Pa
 def evaluate(model: SpeechClassifier, held_out: pd.DataFrame) -> dict[str, object]:
     """Held-out metrics per dataset and language, plus threat and target accuracy."""
     pred = model.predict(list(held_out["text"]))
-    frame = held_out.assign(score=pred.score, category_pred=pred.category,
-                            target_pred=pred.target)  # fmt: skip
+    frame = held_out.assign(score=pred.score, category_pred=pred.category, target_pred=pred.target)
     frame["pred"] = (frame["score"] >= THRESHOLD).astype(int)
     per: dict[str, dict[str, float | int]] = {}
     for (dataset, lang), part in frame.groupby(["dataset", "lang"]):
@@ -66,15 +65,21 @@ def evaluate(model: SpeechClassifier, held_out: pd.DataFrame) -> dict[str, objec
     targeted = frame[(frame["hateful"] == 1) & frame["target"].astype(bool) & (frame["pred"] == 1)]
     return {
         "per_dataset": per,
-        "macro_balanced_accuracy": round(float(np.mean(
-            [r["balanced_accuracy"] for r in per.values() if "balanced_accuracy" in r])), 3),
+        "macro_balanced_accuracy": round(
+            float(
+                np.mean([r["balanced_accuracy"] for r in per.values() if "balanced_accuracy" in r])
+            ),
+            3,
+        ),
         "threat_recall": round(float((threats["category_pred"] == "threat").mean()), 3)
-        if len(threats) else None,
+        if len(threats)
+        else None,
         "threats": len(threats),
         "target_accuracy": round(float((targeted["target"] == targeted["target_pred"]).mean()), 3)
-        if len(targeted) else None,
+        if len(targeted)
+        else None,
         "targets": len(targeted),
-    }  # fmt: skip
+    }
 
 
 @dataclass(frozen=True)
@@ -113,12 +118,15 @@ def train(
     metrics = evaluate(model, held_out) if len(held_out) else {}
     fingerprint = data_fingerprint(paths) if paths else "custom"
     metrics |= {
-        "model": model_name, "version": model.version, "data": fingerprint,
+        "model": model_name,
+        "version": model.version,
+        "data": fingerprint,
         "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "train_rows": len(train_rows), "held_out_rows": len(held_out),
+        "train_rows": len(train_rows),
+        "held_out_rows": len(held_out),
         "fit_seconds": round(fit_seconds, 1),
         "datasets": {n: fetch.sha256_of(p) for n, p in paths.items()},
-    }  # fmt: skip
+    }
     model.metrics = metrics
     directory = models_dir(settings)
     path = directory / f"{model_name}-{model.version}-{fingerprint}.joblib"

@@ -28,20 +28,29 @@ def week_start(day: date | datetime) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def posts_frame(session: Session, country_id: int | None = None,
-                since: date | None = None) -> pd.DataFrame:  # fmt: skip
+def posts_frame(
+    session: Session, country_id: int | None = None, since: date | None = None
+) -> pd.DataFrame:
     """Posts as a frame: id, country_id, week, target, category, flagged, reach."""
     query = select(
-        SpeechPost.id, SpeechPost.country_id, SpeechPost.posted_at, SpeechPost.target,
-        SpeechPost.category, SpeechPost.label, SpeechPost.views, SpeechPost.shares,
-    )  # fmt: skip
+        SpeechPost.id,
+        SpeechPost.country_id,
+        SpeechPost.posted_at,
+        SpeechPost.target,
+        SpeechPost.category,
+        SpeechPost.label,
+        SpeechPost.views,
+        SpeechPost.shares,
+    )
     if country_id is not None:
         query = query.where(SpeechPost.country_id == country_id)
     if since is not None:
         query = query.where(SpeechPost.posted_at >= datetime.combine(since, datetime.min.time()))
     rows = session.execute(query).all()
-    frame = pd.DataFrame(rows, columns=["id", "country_id", "posted_at", "target", "category",
-                                        "label", "views", "shares"])  # fmt: skip
+    frame = pd.DataFrame(
+        rows,
+        columns=["id", "country_id", "posted_at", "target", "category", "label", "views", "shares"],
+    )
     frame["week"] = [week_start(t) for t in frame["posted_at"]]
     frame["flagged"] = frame["label"] == "hateful"
     frame["target"] = frame["target"].replace("", "none")
@@ -105,13 +114,24 @@ def detect_surges(
         if tail >= alpha:
             continue
         ids = part[part["week"] == week].sort_values("views", ascending=False)["id"]
-        surges.append(Surge(int(country_id), str(target), week, observed, mean, tail,
-                            len(history), [int(i) for i in ids]))  # fmt: skip
+        surges.append(
+            Surge(
+                int(country_id),
+                str(target),
+                week,
+                observed,
+                mean,
+                tail,
+                len(history),
+                [int(i) for i in ids],
+            )
+        )
     return surges
 
 
-def country_trend(session: Session, country: Country, weeks: int = 26, by: str = "target"
-                  ) -> pd.DataFrame:  # fmt: skip
+def country_trend(
+    session: Session, country: Country, weeks: int = 26, by: str = "target"
+) -> pd.DataFrame:
     """Weekly flagged posts by ``by`` in a country over the last ``weeks`` weeks with data."""
     frame = posts_frame(session, country.id)
     if frame.empty:

@@ -18,9 +18,16 @@ def _ucdp(
     name: str, filename: str, url: str, sha256: str, description: str, version: str
 ) -> Dataset:
     return Dataset(
-        name=name, group="events/ucdp", filename=filename, url=url, sha256=sha256,
-        licence=_UCDP, citation=_UCDP_CITE, description=description, version=version,
-    )  # fmt: skip
+        name=name,
+        group="events/ucdp",
+        filename=filename,
+        url=url,
+        sha256=sha256,
+        licence=_UCDP,
+        citation=_UCDP_CITE,
+        description=description,
+        version=version,
+    )
 
 
 register(

@@ -22,9 +22,16 @@ def _ds(
     group: str,
 ) -> Dataset:
     return Dataset(
-        name=name, group=group, filename=filename, url=url, sha256=sha256, licence=licence,
-        citation=citation, description=description, version=version,
-    )  # fmt: skip
+        name=name,
+        group=group,
+        filename=filename,
+        url=url,
+        sha256=sha256,
+        licence=licence,
+        citation=citation,
+        description=description,
+        version=version,
+    )
 
 
 _DAVIDSON = "cb50f7e9eb855a99abc51423bf40df0e26d6fe30"
@@ -54,20 +61,30 @@ _ETHOS_CITE = (
 
 def _olid(name: str, filename: str, sha256: str, description: str) -> Dataset:
     return _ds(
-        name, filename,
+        name,
+        filename,
         f"{_RAW}/wenliangdai/multi-task-offensive-language-detection/{_OLID}/data/olid/{filename}",
-        sha256, "CC BY 4.0", _OLID_CITE, description, f"OLID 1.0 @ {_OLID[:7]}", "speech/olid",
-    )  # fmt: skip
+        sha256,
+        "CC BY 4.0",
+        _OLID_CITE,
+        description,
+        f"OLID 1.0 @ {_OLID[:7]}",
+        "speech/olid",
+    )
 
 
 def _mlma(lang: str, sha256: str, count: str) -> Dataset:
     return _ds(
-        f"mlma-{lang}", f"{lang}_dataset.csv",
+        f"mlma-{lang}",
+        f"{lang}_dataset.csv",
         f"{_RAW}/HKUST-KnowComp/MLMA_hate_speech/{_MLMA}/hate_speech_mlma/{lang}_dataset.csv",
-        sha256, "MIT", _MLMA_CITE,
+        sha256,
+        "MIT",
+        _MLMA_CITE,
         f"MLMA tweets ({lang}, {count}) with hostility type, directness, target and group.",
-        f"MLMA @ {_MLMA[:7]}", "speech/mlma",
-    )  # fmt: skip
+        f"MLMA @ {_MLMA[:7]}",
+        "speech/mlma",
+    )
 
 
 register(
@@ -165,8 +182,18 @@ register(
 )
 
 SPEECH_DATASETS = [
-    "davidson-2017", "mlma-en", "mlma-fr", "mlma-ar", "olid-train", "olid-test-a",
-    "olid-labels-a", "olid-labels-b", "olid-labels-c", "hatexplain-mbib",
-    "hatexplain-splits", "ethos-binary", "ethos-multilabel",
-]  # fmt: skip
+    "davidson-2017",
+    "mlma-en",
+    "mlma-fr",
+    "mlma-ar",
+    "olid-train",
+    "olid-test-a",
+    "olid-labels-a",
+    "olid-labels-b",
+    "olid-labels-c",
+    "hatexplain-mbib",
+    "hatexplain-splits",
+    "ethos-binary",
+    "ethos-multilabel",
+]
 """Names of every dataset the speech monitor trains or evaluates on."""

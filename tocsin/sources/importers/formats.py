@@ -41,9 +41,21 @@ class UcdpGedImporter(EventImporter):
     name = "ucdp-ged"
     summary = "UCDP GED / Candidate events (type_of_violence 1, 2, 3; GW country codes)"
     required_columns = (
-        "id", "type_of_violence", "side_a", "side_b", "country", "country_id", "adm_1",
-        "latitude", "longitude", "date_prec", "date_start", "best", "high", "low",
-    )  # fmt: skip
+        "id",
+        "type_of_violence",
+        "side_a",
+        "side_b",
+        "country",
+        "country_id",
+        "adm_1",
+        "latitude",
+        "longitude",
+        "date_prec",
+        "date_start",
+        "best",
+        "high",
+        "low",
+    )
 
     def normalise(self, raw: pd.DataFrame, today: date) -> ImportResult:
         """GED's country_id is a Gleditsch-Ward code; type 3 is one-sided violence."""
@@ -86,9 +98,20 @@ class AcledImporter(EventImporter):
     name = "acled"
     summary = "ACLED export (31 columns); fatalities are a single best estimate"
     required_columns = (
-        "event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type",
-        "actor1", "actor2", "country", "admin1", "latitude", "longitude", "fatalities", "notes",
-    )  # fmt: skip
+        "event_id_cnty",
+        "event_date",
+        "time_precision",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "actor2",
+        "country",
+        "admin1",
+        "latitude",
+        "longitude",
+        "fatalities",
+        "notes",
+    )
 
     def normalise(self, raw: pd.DataFrame, today: date) -> ImportResult:
         """ACLED's single fatality figure fills best, low and high; civilian targeting

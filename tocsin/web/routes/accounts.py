@@ -234,7 +234,7 @@ def _audit_rows(session: Session, limit: int, offset: int, actor: str | None) ->
             entity_id=e.entity_id,
             before=e.before,
             after=e.after,
-        )  # fmt: skip
+        )
         for e in session.scalars(query.limit(limit).offset(offset))
     ]
 

@@ -107,12 +107,22 @@ class ActionIn(BaseModel):
 
 def _out(alert: Alert, country: Country | None) -> AlertOut:
     return AlertOut(
-        id=alert.id, signal=alert.signal, status=alert.status, severity=alert.severity,
-        country_code=country.code if country else None, country=country.name if country else None,
-        place=alert.place, title=alert.title, summary=alert.summary, since=alert.since,
-        period_end=alert.period_end, observed=alert.observed, baseline=alert.baseline,
-        unusualness=alert.unusualness, updated_at=alert.updated_at.isoformat(),
-    )  # fmt: skip
+        id=alert.id,
+        signal=alert.signal,
+        status=alert.status,
+        severity=alert.severity,
+        country_code=country.code if country else None,
+        country=country.name if country else None,
+        place=alert.place,
+        title=alert.title,
+        summary=alert.summary,
+        since=alert.since,
+        period_end=alert.period_end,
+        observed=alert.observed,
+        baseline=alert.baseline,
+        unusualness=alert.unusualness,
+        updated_at=alert.updated_at.isoformat(),
+    )
 
 
 def _detail(session: Session, alert: Alert) -> AlertDetail:

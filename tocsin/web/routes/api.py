@@ -208,19 +208,31 @@ def checked_model(model: str) -> str:
 
 def _forecast_out(row: queries.RankingRow) -> ForecastOut:
     return ForecastOut(
-        code=row.code, name=row.name, region=row.region, base_year=row.base_year,
-        risk_2yr=row.risk_2yr, rank_2yr=row.rank_2yr, risk_1yr=row.risk_1yr,
-        rank_1yr=row.rank_1yr, rank_change=row.rank_change,
-    )  # fmt: skip
+        code=row.code,
+        name=row.name,
+        region=row.region,
+        base_year=row.base_year,
+        risk_2yr=row.risk_2yr,
+        rank_2yr=row.rank_2yr,
+        risk_1yr=row.risk_1yr,
+        rank_1yr=row.rank_1yr,
+        rank_change=row.rank_change,
+    )
 
 
 def _country_out(country: Country, latest: dict[str, queries.RankingRow]) -> CountryOut:
     row = latest.get(country.code)
     return CountryOut(
-        code=country.code, name=country.name, iso3=country.iso3, iso_numeric=country.iso_numeric,
-        gwcode=country.gwcode, ewp_name=country.ewp_name, region=country.region,
-        risk_2yr=row.risk_2yr if row else None, rank_2yr=row.rank_2yr if row else None,
-    )  # fmt: skip
+        code=country.code,
+        name=country.name,
+        iso3=country.iso3,
+        iso_numeric=country.iso_numeric,
+        gwcode=country.gwcode,
+        ewp_name=country.ewp_name,
+        region=country.region,
+        risk_2yr=row.risk_2yr if row else None,
+        rank_2yr=row.rank_2yr if row else None,
+    )
 
 
 @router.get("/countries", response_model=CountryPage, tags=["countries"])
@@ -317,7 +329,7 @@ def country_drivers(
             value=d.value,
             contribution=d.contribution,
             change_contribution=d.change_contribution,
-        )  # fmt: skip
+        )
         for d in drivers
     ]
 
@@ -341,9 +353,13 @@ async def rankings(
     def build() -> RankingPage:
         items = _ranking_items(session, model, region, base_year)
         return RankingPage(
-            model=model, base_year=items[0].base_year if items else base_year, total=len(items),
-            limit=limit, offset=offset, items=items[offset : offset + limit],
-        )  # fmt: skip
+            model=model,
+            base_year=items[0].base_year if items else base_year,
+            total=len(items),
+            limit=limit,
+            offset=offset,
+            items=items[offset : offset + limit],
+        )
 
     key = ("rankings", model, region, base_year, limit, offset)
     return cached_json(session, key, build, RankingPage)
@@ -382,7 +398,7 @@ def models(session: Session = Depends(get_session)) -> list[ModelOut]:
             version=cls.version,
             summary=cls.summary,
             base_years=sorted(r.base_year for r in queries.runs(session, name)),
-        )  # fmt: skip
+        )
         for name, cls in MODELS.items()
     ]
 
@@ -396,7 +412,7 @@ def backtests(session: Session = Depends(get_session)) -> list[BacktestOut]:
             version=b.model_version,
             created_at=b.created_at.isoformat(),
             metrics={k: float(v) for k, v in b.metrics.items()},
-        )  # fmt: skip
+        )
         for b in queries.latest_backtests(session)
     ]
 
@@ -447,7 +463,7 @@ def episodes(
             target=e.target,
             fatalities_low=e.fatalities_low,
             fatalities_high=e.fatalities_high,
-        )  # fmt: skip
+        )
         for e, c in session.execute(query)
     ]
     if wants_csv(request, format):

@@ -102,7 +102,7 @@ def rankings_page(
             "sort": sort,
             "model": model,
             "models": queries.models(session),
-        },  # fmt: skip
+        },
     )
 
 
@@ -128,7 +128,7 @@ def country_page(
                     "label": indicator.label,
                     "latest": series[-1],
                     "spark": charts.sparkline([v for _, v in series[-30:]]),
-                }  # fmt: skip
+                }
             )
     sections = [
         {"title": s.title, "template": s.template, "context": s.context(session, country)}

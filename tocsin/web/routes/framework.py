@@ -341,11 +341,18 @@ class UncertainOut(BaseModel):
 
 def _tag_out(t: Tag) -> TagOut:
     return TagOut(
-        id=t.id, excerpt_id=t.excerpt_id, indicator=t.indicator, status=t.status,
-        country=t.country_code, observed_on=t.observed_on, confidence=t.confidence,
-        note=t.note, origin=t.origin, created_by=t.created_by,
+        id=t.id,
+        excerpt_id=t.excerpt_id,
+        indicator=t.indicator,
+        status=t.status,
+        country=t.country_code,
+        observed_on=t.observed_on,
+        confidence=t.confidence,
+        note=t.note,
+        origin=t.origin,
+        created_by=t.created_by,
         updated_at=t.updated_at.isoformat(),
-    )  # fmt: skip
+    )
 
 
 def _labels(session: Session) -> dict[str, str]:
@@ -363,30 +370,46 @@ def _excerpts_out(session: Session, excerpts: list[Excerpt]) -> list[ExcerptOut]
         ):
             suggestions[s.excerpt_id].append(
                 SuggestionOut(
-                    indicator=s.indicator, label=labels.get(s.indicator, s.indicator),
-                    score=s.score, rank=s.rank, tagger=s.tagger,
+                    indicator=s.indicator,
+                    label=labels.get(s.indicator, s.indicator),
+                    score=s.score,
+                    rank=s.rank,
+                    tagger=s.tagger,
                 )
-            )  # fmt: skip
+            )
     return [
         ExcerptOut(
-            id=e.id, key=e.key, document_id=e.document_id, position=e.position, text=e.text,
-            language=e.language, countries=list(e.countries),
-            tags=[_tag_out(t) for t in tags[e.id]], suggestions=suggestions[e.id],
+            id=e.id,
+            key=e.key,
+            document_id=e.document_id,
+            position=e.position,
+            text=e.text,
+            language=e.language,
+            countries=list(e.countries),
+            tags=[_tag_out(t) for t in tags[e.id]],
+            suggestions=suggestions[e.id],
         )
         for e in excerpts
-    ]  # fmt: skip
+    ]
 
 
 def _document_out(doc: Document, excerpt_count: int) -> DocumentOut:
     return DocumentOut(
-        id=doc.id, title=doc.title, source=doc.source, url=doc.url, published=doc.published,
-        language=doc.language, media_type=doc.media_type, content_hash=doc.content_hash,
-        ingested_at=doc.ingested_at.isoformat(), excerpts=excerpt_count,
+        id=doc.id,
+        title=doc.title,
+        source=doc.source,
+        url=doc.url,
+        published=doc.published,
+        language=doc.language,
+        media_type=doc.media_type,
+        content_hash=doc.content_hash,
+        ingested_at=doc.ingested_at.isoformat(),
+        excerpts=excerpt_count,
         copies=[
             {"relation": s.relation, "location": s.location, "similarity": s.similarity}
             for s in doc.sources
         ],
-    )  # fmt: skip
+    )
 
 
 def _documents(session: Session, limit: int, offset: int) -> tuple[int, list[DocumentOut]]:
@@ -397,9 +420,11 @@ def _documents(session: Session, limit: int, offset: int) -> tuple[int, list[Doc
         ).all()
     )
     docs = session.scalars(
-        select(Document).order_by(Document.ingested_at.desc(), Document.id.desc())
-        .limit(limit).offset(offset)
-    )  # fmt: skip
+        select(Document)
+        .order_by(Document.ingested_at.desc(), Document.id.desc())
+        .limit(limit)
+        .offset(offset)
+    )
     return total, [_document_out(d, counts.get(d.id, 0)) for d in docs]
 
 
@@ -419,13 +444,19 @@ def _versions(session: Session, code: str, factor: str) -> list[AssessmentVersio
 def _save_tag(session: Session, excerpt: Excerpt, body: TagIn, user: User) -> Tag:
     try:
         return tagging.set_tag(
-            session, excerpt,
+            session,
+            excerpt,
             tagging.TagInput(
-                body.indicator, body.status, body.country, body.observed_on, body.confidence,
-                body.note, body.origin,
+                body.indicator,
+                body.status,
+                body.country,
+                body.observed_on,
+                body.confidence,
+                body.note,
+                body.origin,
             ),
             user.username,
-        )  # fmt: skip
+        )
     except (tagging.TaggingError, UnknownCountryError) as exc:
         raise HTTPException(422, str(exc)) from None
 
@@ -433,9 +464,16 @@ def _save_tag(session: Session, excerpt: Excerpt, body: TagIn, user: User) -> Ta
 def _save_assessment(session: Session, body: AssessmentIn, user: User) -> Assessment:
     try:
         return assessments.save(
-            session, body.country, body.factor, body.level, body.confidence, body.summary,
-            body.evidence, user.username, body.publish,
-        )  # fmt: skip
+            session,
+            body.country,
+            body.factor,
+            body.level,
+            body.confidence,
+            body.summary,
+            body.evidence,
+            user.username,
+            body.publish,
+        )
     except UnknownCountryError as exc:
         raise HTTPException(404, str(exc)) from None
     except assessments.AssessmentError as exc:
@@ -473,14 +511,19 @@ def ingest_api(
 ) -> IngestOut:
     """Add a document given as text (deduplicated, split, tagged with suggestions)."""
     item = Extracted(
-        location=body.url or f"api:{body.source}:{body.title}"[:2000], title=body.title,
-        text=body.text.strip(), media_type="text", raw=body.text.encode("utf-8"),
-    )  # fmt: skip
+        location=body.url or f"api:{body.source}:{body.title}"[:2000],
+        title=body.title,
+        text=body.text.strip(),
+        media_type="text",
+        raw=body.text.encode("utf-8"),
+    )
     report = store_extracted(session, item, body.source, user.username, body.published)
     return IngestOut(
-        status=report.status, document_id=report.document_id, excerpts=report.excerpts,
+        status=report.status,
+        document_id=report.document_id,
+        excerpts=report.excerpts,
         message=report.message,
-    )  # fmt: skip
+    )
 
 
 @router.get("/api/v1/documents/{document_id}", response_model=DocumentDetail, tags=["framework"])
@@ -554,8 +597,14 @@ def retrain_api(
     labels = len(suggest.examples_from_store(session))
     from tocsin.store import audit
 
-    audit.record(session, user.username, "retrain", "tagger", tagger.name,
-                 after={"labels": labels, "refreshed": refreshed})  # fmt: skip
+    audit.record(
+        session,
+        user.username,
+        "retrain",
+        "tagger",
+        tagger.name,
+        after={"labels": labels, "refreshed": refreshed},
+    )
     return {"labels": labels, "refreshed": refreshed}
 
 
@@ -595,12 +644,13 @@ def rollup_api(
     rows = assessments.rollup(session, code)
     factors = [
         {
-            "factor": r.factor.code, "name": r.factor.name,
+            "factor": r.factor.code,
+            "name": r.factor.name,
             "published": _assessment_out(r.published).model_dump() if r.published else None,
             "draft": _assessment_out(r.draft).model_dump() if r.draft else None,
         }
         for r in rows
-    ]  # fmt: skip
+    ]
     return RollupOut(country=code, overall=assessments.overall(rows), factors=factors)
 
 
@@ -662,9 +712,10 @@ def workbench_page(
     ]
     tags = session.scalar(select(func.count()).select_from(Tag)) or 0
     return templates.TemplateResponse(
-        request, "framework/index.html",
+        request,
+        "framework/index.html",
         {"docs": docs, "total": total, "uncertain": uncertain, "tags": tags, "user": user},
-    )  # fmt: skip
+    )
 
 
 MAX_UPLOADS = 50
@@ -724,10 +775,16 @@ def document_page(
     excerpts = _excerpts_out(session, list(doc.excerpts))
     can_tag = user is not None and user.role != "viewer"
     return templates.TemplateResponse(
-        request, "framework/document.html",
-        {"doc": _document_out(doc, len(excerpts)), "excerpts": excerpts, "user": user,
-         "can_tag": can_tag, "labels": _labels(session)},
-    )  # fmt: skip
+        request,
+        "framework/document.html",
+        {
+            "doc": _document_out(doc, len(excerpts)),
+            "excerpts": excerpts,
+            "user": user,
+            "can_tag": can_tag,
+            "labels": _labels(session),
+        },
+    )
 
 
 @router.get("/framework/excerpts/{excerpt_id}", include_in_schema=False)
@@ -755,9 +812,14 @@ def tag_form(
     try:
         observed = date.fromisoformat(observed_on) if observed_on else None
         body = TagIn(
-            indicator=indicator.strip().upper(), status=status, country=country or None,
-            observed_on=observed, confidence=confidence, note=note, origin=origin,
-        )  # fmt: skip
+            indicator=indicator.strip().upper(),
+            status=status,
+            country=country or None,
+            observed_on=observed,
+            confidence=confidence,
+            note=note,
+            origin=origin,
+        )
     except ValueError as exc:
         raise HTTPException(422, str(exc)) from None
     _save_tag(session, excerpt, body, user)
@@ -796,21 +858,34 @@ def search_page(
     total, hits = 0, []
     try:
         filters = Filters(
-            _country_code(country) if country else None, indicator or None, source or None,
+            _country_code(country) if country else None,
+            indicator or None,
+            source or None,
             date.fromisoformat(since) if since else None,
             date.fromisoformat(until) if until else None,
-        )  # fmt: skip
+        )
         if q or country or indicator or source:
             total, hits = search(session, _clean(q), filters, 100)
     except (ValueError, HTTPException) as exc:
         error = getattr(exc, "detail", None) or str(exc)
     sources = session.scalars(select(Document.source).distinct().order_by(Document.source)).all()
     return templates.TemplateResponse(
-        request, "framework/search.html",
-        {"q": q, "country": country, "indicator": indicator, "source": source, "since": since,
-         "until": until, "total": total, "hits": hits, "error": error, "sources": sources,
-         "taxonomy": tax.active(session)},
-    )  # fmt: skip
+        request,
+        "framework/search.html",
+        {
+            "q": q,
+            "country": country,
+            "indicator": indicator,
+            "source": source,
+            "since": since,
+            "until": until,
+            "total": total,
+            "hits": hits,
+            "error": error,
+            "sources": sources,
+            "taxonomy": tax.active(session),
+        },
+    )
 
 
 def _country_name(session: Session, code: str) -> str:
@@ -833,10 +908,17 @@ def assessment_page(
         e.id: e for e in session.scalars(select(Excerpt).where(Excerpt.id.in_(evidence_ids)))
     }
     return templates.TemplateResponse(
-        request, "framework/assessment.html",
-        {"code": code, "name": _country_name(session, code), "rows": rows,
-         "overall": assessments.overall(rows), "evidence": evidence, "user": user},
-    )  # fmt: skip
+        request,
+        "framework/assessment.html",
+        {
+            "code": code,
+            "name": _country_name(session, code),
+            "rows": rows,
+            "overall": assessments.overall(rows),
+            "evidence": evidence,
+            "user": user,
+        },
+    )
 
 
 def _candidate_evidence(session: Session, code: str) -> list[tuple[Excerpt, list[str]]]:
@@ -877,12 +959,20 @@ def assess_page(
     candidates = _candidate_evidence(session, code)
     candidates.sort(key=lambda c: (not own.intersection(c[1]), c[0].id))
     return templates.TemplateResponse(
-        request, "framework/assess.html",
-        {"code": code, "name": _country_name(session, code), "factor": factor_def,
-         "versions": versions, "latest": versions[0] if versions else None,
-         "candidates": candidates, "levels": assessments.LEVELS, "user": user,
-         "can_edit": user is not None and user.role != "viewer"},
-    )  # fmt: skip
+        request,
+        "framework/assess.html",
+        {
+            "code": code,
+            "name": _country_name(session, code),
+            "factor": factor_def,
+            "versions": versions,
+            "latest": versions[0] if versions else None,
+            "candidates": candidates,
+            "levels": assessments.LEVELS,
+            "user": user,
+            "can_edit": user is not None and user.role != "viewer",
+        },
+    )
 
 
 @router.post("/framework/countries/{country}/{factor}", include_in_schema=False)
@@ -905,9 +995,14 @@ def assess_form(
     except ValueError:
         raise HTTPException(422, "other evidence must be excerpt ids separated by commas") from None
     body = AssessmentIn(
-        country=code, factor=factor, level=level, confidence=confidence, summary=summary,
-        evidence=[*evidence, *extra], publish=publish,
-    )  # fmt: skip
+        country=code,
+        factor=factor,
+        level=level,
+        confidence=confidence,
+        summary=summary,
+        evidence=[*evidence, *extra],
+        publish=publish,
+    )
     _save_assessment(session, body, user)
     target = f"/framework/countries/{code}" if publish else f"/framework/countries/{code}/{factor}"
     return RedirectResponse(target, 303)
@@ -931,7 +1026,10 @@ def _country_assessment(session: Session, country: Country) -> dict[str, object]
 
 add_country_section(
     CountrySection(
-        "framework", "Framework of Analysis assessment", "framework/_country.html",
-        _country_assessment, order=15,
+        "framework",
+        "Framework of Analysis assessment",
+        "framework/_country.html",
+        _country_assessment,
+        order=15,
     )
-)  # fmt: skip
+)

@@ -53,10 +53,15 @@ class SubscriptionOut(BaseModel):
 
 def _out(sub: Subscription) -> SubscriptionOut:
     return SubscriptionOut(
-        id=sub.id, channel=sub.channel, target=sub.target, countries=sub.countries,
-        min_severity=sub.min_severity, digest=sub.digest, active=sub.active,
+        id=sub.id,
+        channel=sub.channel,
+        target=sub.target,
+        countries=sub.countries,
+        min_severity=sub.min_severity,
+        digest=sub.digest,
+        active=sub.active,
         created_by=sub.created_by,
-    )  # fmt: skip
+    )
 
 
 @router.get("/api/v1/subscriptions", response_model=list[SubscriptionOut], tags=["alerts"])
@@ -80,9 +85,14 @@ def subscribe_api(
     """Notify an e-mail address or webhook of alerts by country and minimum severity."""
     try:
         sub = notify.subscribe(
-            session, body.channel, body.target, user.username, body.countries,
-            body.min_severity, body.digest,
-        )  # fmt: skip
+            session,
+            body.channel,
+            body.target,
+            user.username,
+            body.countries,
+            body.min_severity,
+            body.digest,
+        )
     except (notify.SubscriptionError, UnknownCountryError) as exc:
         raise HTTPException(422, str(exc)) from None
     return _out(sub)

@@ -38,8 +38,18 @@ add_evidence_link("post", "/speech/posts/{ref}")
 
 PostId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Post id.")]
 By = Literal["target", "category"]
-PALETTE = ("#8b1a1a", "#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2",
-           "#7f7f7f", "#bcbd22", "#17becf")  # fmt: skip
+PALETTE = (
+    "#8b1a1a",
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#7f7f7f",
+    "#bcbd22",
+    "#17becf",
+)
 
 
 class PostOut(BaseModel):
@@ -75,8 +85,9 @@ class PostPage(BaseModel):
 class ClassifyIn(BaseModel):
     """Texts to classify."""
 
-    texts: list[Annotated[str, Field(max_length=20_000)]] = Field(..., min_length=1,
-                                                                  max_length=1000)  # fmt: skip
+    texts: list[Annotated[str, Field(max_length=20_000)]] = Field(
+        ..., min_length=1, max_length=1000
+    )
     lang: str | None = Field(None, max_length=8)
     country: str | None = Field(None, max_length=100)
 
@@ -154,26 +165,48 @@ def _codes(session: Session) -> dict[int, str]:
 
 def _post_out(post: SpeechPost, codes: dict[int, str]) -> PostOut:
     return PostOut(
-        id=post.id, source=post.source, channel=post.channel, author=post.author,
-        posted_at=post.posted_at, country_code=codes.get(post.country_id or 0), text=post.text,
-        url=post.url, followers=post.followers, views=post.views, shares=post.shares,
-        score=post.score, label=post.label, category=post.category, target=post.target,
+        id=post.id,
+        source=post.source,
+        channel=post.channel,
+        author=post.author,
+        posted_at=post.posted_at,
+        country_code=codes.get(post.country_id or 0),
+        text=post.text,
+        url=post.url,
+        followers=post.followers,
+        views=post.views,
+        shares=post.shares,
+        score=post.score,
+        label=post.label,
+        category=post.category,
+        target=post.target,
         lexicon_terms=list(post.lexicon_terms or []),
-    )  # fmt: skip
+    )
 
 
 def _sheet_out(sheet: RabatWorksheet, codes: dict[int, str]) -> WorksheetOut:
     return WorksheetOut(
-        id=sheet.id, post_id=sheet.post_id, country_code=codes.get(sheet.country_id or 0),
-        analyst=sheet.analyst, status=sheet.status, factors=sheet.factors, prefill=sheet.prefill,
-        conclusion=sheet.conclusion, summary=sheet.summary, updated_at=sheet.updated_at,
-    )  # fmt: skip
+        id=sheet.id,
+        post_id=sheet.post_id,
+        country_code=codes.get(sheet.country_id or 0),
+        analyst=sheet.analyst,
+        status=sheet.status,
+        factors=sheet.factors,
+        prefill=sheet.prefill,
+        conclusion=sheet.conclusion,
+        summary=sheet.summary,
+        updated_at=sheet.updated_at,
+    )
 
 
 def query_posts(
-    session: Session, country: Country | None = None, label: str | None = "hateful",
-    target: str | None = None, limit: int = 50, offset: int = 0,
-) -> tuple[int, list[PostOut]]:  # fmt: skip
+    session: Session,
+    country: Country | None = None,
+    label: str | None = "hateful",
+    target: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[int, list[PostOut]]:
     """Posts (flagged ones by default), newest first, with the total count."""
     query = select(SpeechPost)
     if label:
@@ -198,8 +231,12 @@ def _post_or_404(session: Session, post_id: int) -> SpeechPost:
 
 def trend_points(frame: pd.DataFrame, by: str) -> list[TrendPoint]:
     """Rows of a weekly trend frame as API points."""
-    return [TrendPoint(week=str(r["week"]), key=str(r[by]), flagged=int(r["flagged"]),
-                       posts=int(r["posts"])) for _, r in frame.iterrows()]  # fmt: skip
+    return [
+        TrendPoint(
+            week=str(r["week"]), key=str(r[by]), flagged=int(r["flagged"]), posts=int(r["posts"])
+        )
+        for _, r in frame.iterrows()
+    ]
 
 
 def trend_svg(frame: pd.DataFrame, by: str, width: int = 640, height: int = 240) -> Markup:
@@ -218,27 +255,38 @@ def trend_svg(frame: pd.DataFrame, by: str, width: int = 640, height: int = 240)
     def sy(v: float) -> float:
         return top + (height - top - bottom) * (1 - v / top_value)
 
-    parts = [f'<svg class="chart speech-trend" viewBox="0 0 {width} {height}" role="img" '
-             f'aria-label="Flagged posts per week by {by}">']  # fmt: skip
+    parts = [
+        f'<svg class="chart speech-trend" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="Flagged posts per week by {by}">'
+    ]
     for v in sorted({0, top_value // 2, top_value}):
-        parts.append(f'<line class="grid" x1="{left}" x2="{width - right}" y1="{sy(v):.1f}" '
-                     f'y2="{sy(v):.1f}"/><text class="tick" x="{left - 6}" y="{sy(v) + 4:.1f}" '
-                     f'text-anchor="end">{v}</text>')  # fmt: skip
+        parts.append(
+            f'<line class="grid" x1="{left}" x2="{width - right}" y1="{sy(v):.1f}" '
+            f'y2="{sy(v):.1f}"/><text class="tick" x="{left - 6}" y="{sy(v) + 4:.1f}" '
+            f'text-anchor="end">{v}</text>'
+        )
     step = max(len(weeks) // 6, 1)
     for i in range(0, len(weeks), step):
-        parts.append(f'<text class="tick" x="{sx(i):.1f}" y="{height - 8}" text-anchor="middle">'
-                     f"{weeks[i]:%d %b}</text>")  # fmt: skip
+        parts.append(
+            f'<text class="tick" x="{sx(i):.1f}" y="{height - 8}" text-anchor="middle">'
+            f"{weeks[i]:%d %b}</text>"
+        )
     for n, key in enumerate(keys):
         colour = PALETTE[n % len(PALETTE)]
         series = frame[frame[by] == key].set_index("week")["flagged"]
-        points = " ".join(f"{sx(i):.1f},{sy(float(series.get(w, 0))):.1f}"
-                          for i, w in enumerate(weeks))  # fmt: skip
-        parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{points}">'
-                     f"<title>{escape(key)}</title></polyline>")  # fmt: skip
+        points = " ".join(
+            f"{sx(i):.1f},{sy(float(series.get(w, 0))):.1f}" for i, w in enumerate(weeks)
+        )
+        parts.append(
+            f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{points}">'
+            f"<title>{escape(key)}</title></polyline>"
+        )
         y = top + 14 * n + 8
-        parts.append(f'<rect x="{width - right + 10}" y="{y - 8}" width="10" height="10" '
-                     f'fill="{colour}"/><text class="tick" x="{width - right + 24}" y="{y + 1}">'
-                     f"{escape(key)}</text>")  # fmt: skip
+        parts.append(
+            f'<rect x="{width - right + 10}" y="{y - 8}" width="10" height="10" '
+            f'fill="{colour}"/><text class="tick" x="{width - right + 24}" y="{y + 1}">'
+            f"{escape(key)}</text>"
+        )
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -248,9 +296,11 @@ def trend_svg(frame: pd.DataFrame, by: str, width: int = 640, height: int = 240)
 
 @router.post("/api/v1/speech/classify", response_model=list[ClassifyOut], tags=["speech"])
 def classify_api(
-    body: ClassifyIn, request: Request, session: Session = Depends(get_session),
+    body: ClassifyIn,
+    request: Request,
+    session: Session = Depends(get_session),
     _u: User | None = Depends(reader),
-) -> list[ClassifyOut]:  # fmt: skip
+) -> list[ClassifyOut]:
     """Score texts with the current model and the lexicon (nothing is stored)."""
     try:
         model = current_model(get_app_settings(request))
@@ -259,10 +309,16 @@ def classify_api(
     code = country_or_404(session, body.country).code if body.country else None
     matcher = lexicon.matcher_from_store(session)
     results = score_texts(model, list(body.texts), matcher, body.lang, [code] * len(body.texts))
-    return [ClassifyOut(score=float(r["score"]), label=str(r["label"]),
-                        category=str(r["category"]), target=str(r["target"]),
-                        lexicon_terms=[t for t in str(r["lexicon_terms"]).split("; ") if t])
-            for r in results]  # fmt: skip
+    return [
+        ClassifyOut(
+            score=float(r["score"]),
+            label=str(r["label"]),
+            category=str(r["category"]),
+            target=str(r["target"]),
+            lexicon_terms=[t for t in str(r["lexicon_terms"]).split("; ") if t],
+        )
+        for r in results
+    ]
 
 
 @router.get("/api/v1/speech/posts", response_model=PostPage, tags=["speech"])
@@ -277,14 +333,16 @@ def posts_api(
 ) -> PostPage:
     """Posts (flagged by default), newest first."""
     place = country_or_404(session, country) if country else None
-    total, items = query_posts(session, place, None if label == "all" else label, target,
-                               limit, offset)  # fmt: skip
+    total, items = query_posts(
+        session, place, None if label == "all" else label, target, limit, offset
+    )
     return PostPage(total=total, limit=limit, offset=offset, items=items)
 
 
 @router.get("/api/v1/speech/posts/{post_id}", response_model=PostOut, tags=["speech"])
-def post_api(post_id: PostId, session: Session = Depends(get_session),
-             _u: User | None = Depends(reader)) -> PostOut:  # fmt: skip
+def post_api(
+    post_id: PostId, session: Session = Depends(get_session), _u: User | None = Depends(reader)
+) -> PostOut:
     """One post."""
     return _post_out(_post_or_404(session, post_id), _codes(session))
 
@@ -350,14 +408,19 @@ def worksheets_api(
 
 
 @router.get("/api/v1/speech/posts/{post_id}/prefill", tags=["speech"])
-def prefill_api(post_id: PostId, session: Session = Depends(get_session),
-                _u: User | None = Depends(reader)) -> dict[str, Any]:  # fmt: skip
+def prefill_api(
+    post_id: PostId, session: Session = Depends(get_session), _u: User | None = Depends(reader)
+) -> dict[str, Any]:
     """What the data shows for each Rabat factor of a post."""
     return rabat.prefill(session, _post_or_404(session, post_id))
 
 
-@router.post("/api/v1/speech/posts/{post_id}/worksheets", response_model=WorksheetOut,
-             status_code=201, tags=["speech"])  # fmt: skip
+@router.post(
+    "/api/v1/speech/posts/{post_id}/worksheets",
+    response_model=WorksheetOut,
+    status_code=201,
+    tags=["speech"],
+)
 def worksheet_add_api(
     post_id: PostId,
     body: WorksheetIn,
@@ -368,8 +431,9 @@ def worksheet_add_api(
     _post_or_404(session, post_id)
     factors = {k: v.model_dump() for k, v in body.factors.items()}
     try:
-        sheet = rabat.save_worksheet(session, post_id, user.username, factors, body.conclusion,
-                                     body.summary, body.status)  # fmt: skip
+        sheet = rabat.save_worksheet(
+            session, post_id, user.username, factors, body.conclusion, body.summary, body.status
+        )
     except rabat.WorksheetError as exc:
         raise HTTPException(422, str(exc)) from None
     return _sheet_out(sheet, _codes(session))
@@ -389,67 +453,109 @@ def flagged_page(
     place = country_or_404(session, country) if country else None
     total, items = query_posts(session, place, limit=200)
     countries = session.execute(
-        select(Country.code, Country.name).join(SpeechPost, SpeechPost.country_id == Country.id)
-        .distinct().order_by(Country.name)
-    ).all()  # fmt: skip
-    return templates.TemplateResponse(request, "speech/flagged.html", {
-        "posts": items, "total": total, "country": place, "countries": countries,
-    })  # fmt: skip
+        select(Country.code, Country.name)
+        .join(SpeechPost, SpeechPost.country_id == Country.id)
+        .distinct()
+        .order_by(Country.name)
+    ).all()
+    return templates.TemplateResponse(
+        request,
+        "speech/flagged.html",
+        {
+            "posts": items,
+            "total": total,
+            "country": place,
+            "countries": countries,
+        },
+    )
 
 
 @router.get("/speech/posts/{post_id}", response_class=HTMLResponse, include_in_schema=False)
 def post_page(
-    post_id: PostId, request: Request, session: Session = Depends(get_session),
+    post_id: PostId,
+    request: Request,
+    session: Session = Depends(get_session),
     user: User | None = Depends(reader),
-) -> HTMLResponse:  # fmt: skip
+) -> HTMLResponse:
     """One post: why it was flagged, its reach, and its worksheets."""
     post = _post_or_404(session, post_id)
     codes = _codes(session)
-    sheets = session.scalars(select(RabatWorksheet).where(RabatWorksheet.post_id == post_id)
-                             .order_by(RabatWorksheet.updated_at.desc()))  # fmt: skip
-    return templates.TemplateResponse(request, "speech/post.html", {
-        "post": _post_out(post, codes), "sheets": [_sheet_out(s, codes) for s in sheets],
-        "user": user,
-    })  # fmt: skip
+    sheets = session.scalars(
+        select(RabatWorksheet)
+        .where(RabatWorksheet.post_id == post_id)
+        .order_by(RabatWorksheet.updated_at.desc())
+    )
+    return templates.TemplateResponse(
+        request,
+        "speech/post.html",
+        {
+            "post": _post_out(post, codes),
+            "sheets": [_sheet_out(s, codes) for s in sheets],
+            "user": user,
+        },
+    )
 
 
-@router.get("/speech/posts/{post_id}/rabat", response_class=HTMLResponse,
-            include_in_schema=False)  # fmt: skip
+@router.get("/speech/posts/{post_id}/rabat", response_class=HTMLResponse, include_in_schema=False)
 def rabat_page(
-    post_id: PostId, request: Request, session: Session = Depends(get_session),
-    user: User | None = Depends(reader), error: str | None = None,
-) -> HTMLResponse:  # fmt: skip
+    post_id: PostId,
+    request: Request,
+    session: Session = Depends(get_session),
+    user: User | None = Depends(reader),
+    error: str | None = None,
+) -> HTMLResponse:
     """The Rabat worksheet form, pre-filled from the data (and the latest saved sheet)."""
     post = _post_or_404(session, post_id)
-    latest = session.scalars(select(RabatWorksheet).where(RabatWorksheet.post_id == post_id)
-                             .order_by(RabatWorksheet.updated_at.desc())).first()  # fmt: skip
-    return templates.TemplateResponse(request, "speech/rabat.html", {
-        "post": _post_out(post, _codes(session)), "prefill": rabat.prefill(session, post),
-        "factors": rabat.FACTORS, "conclusions": rabat.CONCLUSIONS, "sheet": latest,
-        "user": user, "error": error,
-    }, status_code=422 if error else 200)  # fmt: skip
+    latest = session.scalars(
+        select(RabatWorksheet)
+        .where(RabatWorksheet.post_id == post_id)
+        .order_by(RabatWorksheet.updated_at.desc())
+    ).first()
+    return templates.TemplateResponse(
+        request,
+        "speech/rabat.html",
+        {
+            "post": _post_out(post, _codes(session)),
+            "prefill": rabat.prefill(session, post),
+            "factors": rabat.FACTORS,
+            "conclusions": rabat.CONCLUSIONS,
+            "sheet": latest,
+            "user": user,
+            "error": error,
+        },
+        status_code=422 if error else 200,
+    )
 
 
 @router.post("/speech/posts/{post_id}/rabat", include_in_schema=False, response_model=None)
 async def rabat_form(
-    post_id: PostId, request: Request,
+    post_id: PostId,
+    request: Request,
     user: User = Depends(require_role("analyst")),
     session: Session = Depends(get_session),
-) -> RedirectResponse | HTMLResponse:  # fmt: skip
+) -> RedirectResponse | HTMLResponse:
     """Save the worksheet form (analysts and up; audited)."""
     _post_or_404(session, post_id)
     form = await request.form()
-    factors = {f.key: {"notes": str(form.get(f"{f.key}_notes", ""))[:5000],
-                       "rating": form.get(f"{f.key}_rating") or None}
-               for f in rabat.FACTORS}  # fmt: skip
+    factors = {
+        f.key: {
+            "notes": str(form.get(f"{f.key}_notes", ""))[:5000],
+            "rating": form.get(f"{f.key}_rating") or None,
+        }
+        for f in rabat.FACTORS
+    }
     sheet_id = form.get("worksheet_id")
     try:
         sheet = rabat.save_worksheet(
-            session, post_id, user.username, factors, str(form.get("conclusion", "")),
+            session,
+            post_id,
+            user.username,
+            factors,
+            str(form.get("conclusion", "")),
             str(form.get("summary", ""))[:10000],
             "complete" if form.get("status") == "complete" else "draft",
             int(str(sheet_id)) if sheet_id and str(sheet_id).isdigit() else None,
-        )  # fmt: skip
+        )
     except rabat.WorksheetError as exc:
         session.rollback()
         return rabat_page(post_id, request, session, user, str(exc))
@@ -458,31 +564,54 @@ async def rabat_form(
 
 @router.get("/speech/trends/{code}", response_class=HTMLResponse, include_in_schema=False)
 def trends_page(
-    code: str, request: Request, by: By = Query("target"),
+    code: str,
+    request: Request,
+    by: By = Query("target"),
     weeks: int = Query(26, ge=1, le=520),
-    session: Session = Depends(get_session), _u: User | None = Depends(reader),
-) -> HTMLResponse:  # fmt: skip
+    session: Session = Depends(get_session),
+    _u: User | None = Depends(reader),
+) -> HTMLResponse:
     """Flagged posts per week by group (or category) in a country, as a chart and table."""
     place = country_or_404(session, code)
     frame = trends.country_trend(session, place, weeks, by)
-    table = (frame.pivot_table(index="week", columns=by, values="flagged", fill_value=0)
-             if not frame.empty else pd.DataFrame())  # fmt: skip
-    return templates.TemplateResponse(request, "speech/trends.html", {
-        "country": place, "chart": trend_svg(frame, by), "by": by, "weeks": weeks,
-        "table": table,
-    })  # fmt: skip
+    table = (
+        frame.pivot_table(index="week", columns=by, values="flagged", fill_value=0)
+        if not frame.empty
+        else pd.DataFrame()
+    )
+    return templates.TemplateResponse(
+        request,
+        "speech/trends.html",
+        {
+            "country": place,
+            "chart": trend_svg(frame, by),
+            "by": by,
+            "weeks": weeks,
+            "table": table,
+        },
+    )
 
 
 @router.get("/speech/lexicon", response_class=HTMLResponse, include_in_schema=False)
 def lexicon_page(
-    request: Request, session: Session = Depends(get_session),
-    user: User | None = Depends(reader), error: str | None = None,
-) -> HTMLResponse:  # fmt: skip
+    request: Request,
+    session: Session = Depends(get_session),
+    user: User | None = Depends(reader),
+    error: str | None = None,
+) -> HTMLResponse:
     """The lexicon, with a form to add a term (analysts)."""
-    return templates.TemplateResponse(request, "speech/lexicon.html", {
-        "terms": lexicon.stored_terms(session), "user": user, "targets": TARGETS,
-        "categories": CATEGORIES[:-1], "error": error,
-    }, status_code=422 if error else 200)  # fmt: skip
+    return templates.TemplateResponse(
+        request,
+        "speech/lexicon.html",
+        {
+            "terms": lexicon.stored_terms(session),
+            "user": user,
+            "targets": TARGETS,
+            "categories": CATEGORIES[:-1],
+            "error": error,
+        },
+        status_code=422 if error else 200,
+    )
 
 
 @router.post("/speech/lexicon", include_in_schema=False, response_model=None)
@@ -506,16 +635,22 @@ def _country_speech(session: Session, country: Country) -> dict[str, object]:
     frame = trends.country_trend(session, country, 26, "target")
     codes = _codes(session)
     sheets = session.scalars(
-        select(RabatWorksheet).where(RabatWorksheet.country_id == country.id)
-        .order_by(RabatWorksheet.updated_at.desc()).limit(10)
-    )  # fmt: skip
+        select(RabatWorksheet)
+        .where(RabatWorksheet.country_id == country.id)
+        .order_by(RabatWorksheet.updated_at.desc())
+        .limit(10)
+    )
     total, recent = query_posts(session, country, limit=5)
-    return {"chart": trend_svg(frame, "target"), "flagged": total, "recent": recent,
-            "sheets": [_sheet_out(s, codes) for s in sheets]}  # fmt: skip
+    return {
+        "chart": trend_svg(frame, "target"),
+        "flagged": total,
+        "recent": recent,
+        "sheets": [_sheet_out(s, codes) for s in sheets],
+    }
 
 
 add_country_section(
     CountrySection(
         "speech", "Hate speech and incitement", "speech/_country.html", _country_speech, order=40
-    )  # fmt: skip
+    )
 )

@@ -67,14 +67,26 @@ class EventPage(BaseModel):
 
 def _event_out(event: Event, country: Country) -> EventOut:
     return EventOut(
-        id=event.id, source=event.source, source_id=event.source_id, event_date=event.event_date,
-        date_precision=event.date_precision, country_code=country.code, country=country.name,
-        admin1=event.admin1, latitude=event.latitude, longitude=event.longitude,
-        category=event.category, sub_type=event.sub_type,
-        against_civilians=event.against_civilians, actor1=event.actor1, actor2=event.actor2,
-        fatalities_best=event.fatalities_best, fatalities_low=event.fatalities_low,
-        fatalities_high=event.fatalities_high, notes=event.notes,
-    )  # fmt: skip
+        id=event.id,
+        source=event.source,
+        source_id=event.source_id,
+        event_date=event.event_date,
+        date_precision=event.date_precision,
+        country_code=country.code,
+        country=country.name,
+        admin1=event.admin1,
+        latitude=event.latitude,
+        longitude=event.longitude,
+        category=event.category,
+        sub_type=event.sub_type,
+        against_civilians=event.against_civilians,
+        actor1=event.actor1,
+        actor2=event.actor2,
+        fatalities_best=event.fatalities_best,
+        fatalities_low=event.fatalities_low,
+        fatalities_high=event.fatalities_high,
+        notes=event.notes,
+    )
 
 
 def _event_or_404(session: Session, event_id: int) -> EventOut:
@@ -223,7 +235,7 @@ def _section(session: Session, country: Country) -> dict[str, object]:
         (
             KIND_LABELS.get(kind, kind),
             charts.line_chart([(p.year, p.deaths) for p in points], y_format="{:,.0f}"),
-        )  # fmt: skip
+        )
         for kind, points in sorted(data.yearly.items())
         if any(p.deaths for p in points)
     ]

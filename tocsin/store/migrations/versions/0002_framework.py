@@ -88,19 +88,24 @@ def upgrade() -> None:
         sa.Column("similarity", sa.Float(), nullable=True),
         sa.Column("seen_at", _TZ, nullable=False),
         sa.ForeignKeyConstraint(
-            ["document_id"], ["framework_documents.id"],
+            ["document_id"],
+            ["framework_documents.id"],
             name=op.f("fk_framework_document_sources_document_id_framework_documents"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_framework_document_sources")),
         sa.UniqueConstraint(
-            "document_id", "content_hash", "location",
+            "document_id",
+            "content_hash",
+            "location",
             name=op.f("uq_framework_document_sources_document_id"),
         ),
-    )  # fmt: skip
+    )
     op.create_index(
         op.f("ix_framework_document_sources_document_id"),
-        "framework_document_sources", ["document_id"], unique=False,
-    )  # fmt: skip
+        "framework_document_sources",
+        ["document_id"],
+        unique=False,
+    )
     op.create_table(
         "framework_excerpts",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -111,7 +116,8 @@ def upgrade() -> None:
         sa.Column("language", sa.String(8), nullable=True),
         sa.Column("countries", JSONType, nullable=False),
         sa.ForeignKeyConstraint(
-            ["document_id"], ["framework_documents.id"],
+            ["document_id"],
+            ["framework_documents.id"],
             name=op.f("fk_framework_excerpts_document_id_framework_documents"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_framework_excerpts")),
@@ -119,7 +125,7 @@ def upgrade() -> None:
         sa.UniqueConstraint(
             "document_id", "position", name=op.f("uq_framework_excerpts_document_id")
         ),
-    )  # fmt: skip
+    )
     op.create_table(
         "framework_tags",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -135,19 +141,22 @@ def upgrade() -> None:
         sa.Column("created_at", _TZ, nullable=False),
         sa.Column("updated_at", _TZ, nullable=False),
         sa.ForeignKeyConstraint(
-            ["excerpt_id"], ["framework_excerpts.id"],
+            ["excerpt_id"],
+            ["framework_excerpts.id"],
             name=op.f("fk_framework_tags_excerpt_id_framework_excerpts"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_framework_tags")),
         sa.UniqueConstraint("excerpt_id", "indicator", name=op.f("uq_framework_tags_excerpt_id")),
-    )  # fmt: skip
+    )
     op.create_index(
         op.f("ix_framework_tags_excerpt_id"), "framework_tags", ["excerpt_id"], unique=False
     )
     op.create_index(
-        "ix_framework_tags_indicator_country", "framework_tags",
-        ["indicator", "country_code"], unique=False,
-    )  # fmt: skip
+        "ix_framework_tags_indicator_country",
+        "framework_tags",
+        ["indicator", "country_code"],
+        unique=False,
+    )
     op.create_table(
         "framework_suggestions",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -158,18 +167,21 @@ def upgrade() -> None:
         sa.Column("tagger", sa.String(40), nullable=False),
         sa.Column("created_at", _TZ, nullable=False),
         sa.ForeignKeyConstraint(
-            ["excerpt_id"], ["framework_excerpts.id"],
+            ["excerpt_id"],
+            ["framework_excerpts.id"],
             name=op.f("fk_framework_suggestions_excerpt_id_framework_excerpts"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_framework_suggestions")),
         sa.UniqueConstraint(
             "excerpt_id", "indicator", name=op.f("uq_framework_suggestions_excerpt_id")
         ),
-    )  # fmt: skip
+    )
     op.create_index(
         op.f("ix_framework_suggestions_excerpt_id"),
-        "framework_suggestions", ["excerpt_id"], unique=False,
-    )  # fmt: skip
+        "framework_suggestions",
+        ["excerpt_id"],
+        unique=False,
+    )
     op.create_table(
         "framework_feeds",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -203,14 +215,18 @@ def upgrade() -> None:
         sa.Column("published_by", sa.String(80), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_framework_assessments")),
         sa.UniqueConstraint(
-            "country_code", "factor", "version",
+            "country_code",
+            "factor",
+            "version",
             name=op.f("uq_framework_assessments_country_code"),
         ),
-    )  # fmt: skip
+    )
     op.create_index(
-        "ix_framework_assessments_country", "framework_assessments",
-        ["country_code", "factor"], unique=False,
-    )  # fmt: skip
+        "ix_framework_assessments_country",
+        "framework_assessments",
+        ["country_code", "factor"],
+        unique=False,
+    )
     if op.get_bind().dialect.name == "sqlite":
         _fts_sqlite()
     else:
@@ -228,8 +244,13 @@ def downgrade() -> None:
     else:
         op.execute("DROP INDEX IF EXISTS ix_framework_excerpts_fts")
     for table in (
-        "framework_assessments", "framework_feeds", "framework_suggestions", "framework_tags",
-        "framework_excerpts", "framework_document_sources", "framework_documents",
+        "framework_assessments",
+        "framework_feeds",
+        "framework_suggestions",
+        "framework_tags",
+        "framework_excerpts",
+        "framework_document_sources",
+        "framework_documents",
         "framework_taxonomies",
-    ):  # fmt: skip
+    ):
         op.drop_table(table)

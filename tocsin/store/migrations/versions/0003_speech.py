@@ -58,13 +58,17 @@ def upgrade() -> None:
         sa.Column("lexicon_terms", JSON, nullable=False),
         sa.Column("model", sa.String(80), nullable=False),
         sa.Column("imported_at", TS, nullable=False),
-        sa.ForeignKeyConstraint(["import_id"], ["speech_imports.id"],
-                                name=op.f("fk_speech_posts_import_id_speech_imports")),
-        sa.ForeignKeyConstraint(["country_id"], ["countries.id"],
-                                name=op.f("fk_speech_posts_country_id_countries")),
+        sa.ForeignKeyConstraint(
+            ["import_id"],
+            ["speech_imports.id"],
+            name=op.f("fk_speech_posts_import_id_speech_imports"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["country_id"], ["countries.id"], name=op.f("fk_speech_posts_country_id_countries")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_speech_posts")),
         sa.UniqueConstraint("source", "channel", "source_id", name=op.f("uq_speech_posts_source")),
-    )  # fmt: skip
+    )
     op.create_index("ix_speech_posts_country_time", "speech_posts", ["country_id", "posted_at"])
     op.create_index("ix_speech_posts_author", "speech_posts", ["author"])
     op.create_index("ix_speech_posts_label", "speech_posts", ["label"])
@@ -97,12 +101,14 @@ def upgrade() -> None:
         sa.Column("summary", sa.Text(), nullable=False),
         sa.Column("created_at", TS, nullable=False),
         sa.Column("updated_at", TS, nullable=False),
-        sa.ForeignKeyConstraint(["post_id"], ["speech_posts.id"],
-                                name=op.f("fk_rabat_worksheets_post_id_speech_posts")),
-        sa.ForeignKeyConstraint(["country_id"], ["countries.id"],
-                                name=op.f("fk_rabat_worksheets_country_id_countries")),
+        sa.ForeignKeyConstraint(
+            ["post_id"], ["speech_posts.id"], name=op.f("fk_rabat_worksheets_post_id_speech_posts")
+        ),
+        sa.ForeignKeyConstraint(
+            ["country_id"], ["countries.id"], name=op.f("fk_rabat_worksheets_country_id_countries")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_rabat_worksheets")),
-    )  # fmt: skip
+    )
     op.create_index("ix_rabat_worksheets_post_id", "rabat_worksheets", ["post_id"])
     op.create_index("ix_rabat_worksheets_country_id", "rabat_worksheets", ["country_id"])
 
