@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
-CATALOG_MODULES = ["ewp", "events", "speech", "documents"]
+CATALOG_MODULES = ["ewp", "events", "ucdp_yearly", "speech", "documents"]
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class Dataset:
     ``sha256`` is the checksum a pulled copy must have; ``None`` means the file is
     published in versions that change (a live feed): it is recorded, not enforced.
     ``redistributable=False`` marks data whose terms forbid shipping it (e.g. ACLED).
+    ``member`` names the file inside ``url`` when the publisher releases a ZIP archive.
     """
 
     name: str
@@ -33,6 +34,7 @@ class Dataset:
     description: str
     version: str
     redistributable: bool = True
+    member: str | None = None
 
     @property
     def relative_path(self) -> str:
