@@ -194,7 +194,7 @@ def test_the_server_polls_due_feeds_in_the_background(
 
     from tocsin.analysis.framework.feeds import add_feed
     from tocsin.store.models import Document, Feed
-    from tocsin.web.routes import framework as routes
+    from tocsin.web.framework import feeds as routes
 
     base, pages = web_server
     rss = (

@@ -24,7 +24,7 @@ import pytest
 from tests.intake.conftest import jpeg_with_gps, zip_bomb_docx
 from tocsin.config import load_settings
 from tocsin.intake import crypto
-from tocsin.web.routes.intake import MAX_BODY_BYTES
+from tocsin.web.intake.public import MAX_BODY_BYTES
 
 SERVE = """
 import sys, uvicorn

@@ -1,8 +1,14 @@
-"""The FastAPI application factory used by ``tocsin up`` and the tests."""
+"""The FastAPI application factory used by ``tocsin up`` and the tests.
+
+Each capability is a package ``tocsin.web.<capability>`` exposing ``router`` (its JSON API
+and its pages); :data:`CAPABILITIES` lists them in the order their routes are matched.
+"""
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -14,26 +20,49 @@ from tocsin.config import Settings, get_settings
 from tocsin.store.db import Database
 from tocsin.web.auth import SESSION_COOKIE
 from tocsin.web.cache import HotReadCache
-from tocsin.web.routes import ROUTER_MODULES
+from tocsin.web.framework.feeds import feed_scheduler
+from tocsin.web.intake.logfilter import install_log_filter
 
 STATIC_DIR = Path(__file__).parent / "static"
 # Read endpoints whose answers depend only on the data stamp (see tocsin.web.cache).
 HOT_READ_PATHS = r"/api/v1/(rankings|countries/[^/]+)"
+CAPABILITIES: list[str] = [
+    "dashboard",
+    "panel",
+    "forecast",
+    "accounts",
+    "alerts",
+    "framework",
+    "notifications",
+    "violence",
+    "intake",
+    "speech",
+]
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """While the server runs: reporters' addresses kept out of the access log, and due
+    feeds polled in the background."""
+    install_log_filter()
+    async with feed_scheduler(app):
+        yield
 
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
-    """Build the app: settings and database on ``app.state``, every router included."""
+    """Build the app: settings and database on ``app.state``, every capability's router."""
     settings = settings or get_settings()
     app = FastAPI(
         title="Tocsin API",
         version=__version__,
         description="Atrocity early warning: forecasts, alerts, evidence. JSON under /api/v1.",
         docs_url="/docs",
+        lifespan=lifespan,
     )
     app.state.settings = settings
     app.state.db = database or Database(settings.resolved_database_url)
-    for name in ROUTER_MODULES:
-        app.include_router(importlib.import_module(f"tocsin.web.routes.{name}").router)
+    for name in CAPABILITIES:
+        app.include_router(importlib.import_module(f"tocsin.web.{name}").router)
     app.add_middleware(
         SessionMiddleware,
         secret_key=settings.session_secret(),

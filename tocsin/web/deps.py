@@ -1,30 +1,17 @@
-"""Request dependencies shared by the routers: a database session and the templates."""
+"""Request dependencies shared by every capability: a database session, the settings,
+and the stored country a path or query names."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from pathlib import Path
 
-from fastapi import Request
-from fastapi.templating import Jinja2Templates
-from markupsafe import Markup
+from fastapi import HTTPException, Request
 from sqlalchemy.orm import Session
 
 from tocsin.config import Settings
-from tocsin.web.extensions import evidence_url, nav_links
-
-templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
-
-
-def _csrf_input(request: Request) -> Markup:
-    from tocsin.web.auth import csrf_token
-
-    return Markup(f'<input type="hidden" name="csrf_token" value="{csrf_token(request)}">')
-
-
-templates.env.globals["csrf_input"] = _csrf_input
-templates.env.globals["nav_links"] = nav_links
-templates.env.globals["evidence_url"] = evidence_url
+from tocsin.reference.countries import UnknownCountryError
+from tocsin.store import panel
+from tocsin.store.models import Country
 
 
 async def get_session(request: Request) -> AsyncIterator[Session]:
@@ -40,3 +27,11 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
 def get_app_settings(request: Request) -> Settings:
     """The settings the app was built with."""
     return request.app.state.settings
+
+
+def country_or_404(session: Session, code: str) -> Country:
+    """The stored country for ``code`` (any name or code), else a 404 with suggestions."""
+    try:
+        return panel.find_country(session, code)
+    except UnknownCountryError as exc:
+        raise HTTPException(404, str(exc)) from None

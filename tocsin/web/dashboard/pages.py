@@ -1,4 +1,4 @@
-"""Dashboard pages: world map, rankings, country page, model page."""
+"""dashboard pages."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from sqlalchemy.orm import Session
 
+from tocsin.alerts.queries import open_alert_codes
 from tocsin.analysis.forecast import queries
 from tocsin.analysis.forecast.features import feature_labels
 from tocsin.analysis.forecast.service import DEFAULT_MODEL
@@ -16,13 +17,21 @@ from tocsin.store import panel
 from tocsin.store.models.accounts import User
 from tocsin.web import charts, geometry
 from tocsin.web.auth import reader
-from tocsin.web.deps import get_session, templates
+from tocsin.web.deps import get_session
 from tocsin.web.extensions import NavLink, add_nav_link, country_sections
+from tocsin.web.templating import templates
 
 router = APIRouter(include_in_schema=False)
+
+
 add_nav_link(NavLink("Map", "/", order=10))
+
+
 add_nav_link(NavLink("Rankings", "/rankings", order=15))
+
+
 add_nav_link(NavLink("Model", "/model", order=60))
+
 
 SORTS = {
     "rank": lambda r: r.rank_2yr,
@@ -45,8 +54,6 @@ def world_map(
     request: Request, session: Session = Depends(get_session), _u: User | None = Depends(reader)
 ) -> HTMLResponse:
     """Countries coloured by current two-year risk; each links to its page."""
-    from tocsin.web.routes.alerts import open_alert_codes
-
     rows = {r.iso_numeric: r for r in queries.rankings(session, DEFAULT_MODEL)}
     alerted = open_alert_codes(session)
     shapes = [

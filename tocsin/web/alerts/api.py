@@ -1,22 +1,15 @@
-"""Alerts: list and detail pages with lifecycle actions, the API, a country-page section."""
+"""alerts api."""
 
 from __future__ import annotations
-
-from datetime import date
-from typing import Annotated, Literal
 
 from fastapi import (
     APIRouter,
     BackgroundTasks,
     Depends,
-    Form,
     HTTPException,
-    Path,
     Query,
     Request,
 )
-from fastapi.responses import HTMLResponse, RedirectResponse
-from pydantic import BaseModel, Field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -24,85 +17,23 @@ from tocsin.alerts.engine import AlertError, transition
 from tocsin.alerts.notify import notify_alerts
 from tocsin.store.models import Alert, Country
 from tocsin.store.models.accounts import User
+from tocsin.web.alerts.schemas import (
+    ActionIn,
+    AlertDetail,
+    AlertId,
+    AlertOut,
+    AlertPage,
+    AlertStep,
+    EvidenceOut,
+    Status,
+)
 from tocsin.web.auth import reader, require_role
-from tocsin.web.deps import get_session, templates
+from tocsin.web.deps import country_or_404, get_session
 from tocsin.web.extensions import (
-    CountrySection,
-    NavLink,
-    add_country_section,
-    add_nav_link,
     evidence_url,
 )
-from tocsin.web.routes.dashboard import country_or_404
 
 router = APIRouter()
-add_nav_link(NavLink("Alerts", "/alerts", order=30))
-
-Status = Literal["new", "acknowledged", "escalated", "closed"]
-Action = Literal["acknowledge", "escalate", "close"]
-AlertId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Alert id.")]
-
-
-class EvidenceOut(BaseModel):
-    """What an alert rests on, and the page that shows it (when there is one)."""
-
-    kind: str
-    ref: str
-    label: str
-    url: str | None = None
-
-
-class AlertStep(BaseModel):
-    """A lifecycle step."""
-
-    at: str
-    actor: str
-    action: str
-    status: str
-    note: str
-
-
-class AlertOut(BaseModel):
-    """An alert: what happened, where, since when, how unusual."""
-
-    id: int
-    signal: str
-    status: str
-    severity: str
-    country_code: str | None
-    country: str | None
-    place: str | None
-    title: str
-    summary: str
-    since: date | None
-    period_end: date | None
-    observed: float | None
-    baseline: float | None
-    unusualness: float | None
-    updated_at: str
-
-
-class AlertDetail(AlertOut):
-    """An alert with its evidence and history."""
-
-    evidence: list[EvidenceOut]
-    history: list[AlertStep]
-
-
-class AlertPage(BaseModel):
-    """A page of alerts."""
-
-    total: int
-    limit: int
-    offset: int
-    items: list[AlertOut]
-
-
-class ActionIn(BaseModel):
-    """A lifecycle action and why."""
-
-    action: Action
-    note: str = Field("", max_length=2000)
 
 
 def _out(alert: Alert, country: Country | None) -> AlertOut:
@@ -163,16 +94,6 @@ def query_alerts(
         query.order_by(Alert.updated_at.desc(), Alert.id.desc()).limit(limit).offset(offset)
     )
     return total, [_out(a, c) for a, c in rows]
-
-
-def open_alert_codes(session: Session) -> set[str]:
-    """Codes of countries with an alert that is not closed (for the map)."""
-    query = (
-        select(Country.code)
-        .join(Alert, Alert.country_id == Country.id)
-        .where(Alert.status != "closed")
-    )
-    return set(session.scalars(query))
 
 
 def _alert_or_404(session: Session, alert_id: int) -> Alert:
@@ -245,55 +166,3 @@ def _transition(
         session.commit()  # the notifier reads the escalated alert in its own session
         background.add_task(_notify_escalation, request, alert_id)
     return alert
-
-
-@router.get("/alerts", response_class=HTMLResponse, include_in_schema=False)
-def alerts_page(
-    request: Request,
-    status: Status | None = Query(None),
-    session: Session = Depends(get_session),
-    _u: User | None = Depends(reader),
-) -> HTMLResponse:
-    """Alerts, newest first, filterable by status."""
-    total, items = query_alerts(session, status, limit=200)
-    return templates.TemplateResponse(
-        request, "alerts/list.html", {"alerts": items, "total": total, "status": status}
-    )
-
-
-@router.get("/alerts/{alert_id}", response_class=HTMLResponse, include_in_schema=False)
-def alert_page(
-    alert_id: AlertId,
-    request: Request,
-    session: Session = Depends(get_session),
-    user: User | None = Depends(reader),
-) -> HTMLResponse:
-    """One alert with evidence, history and (for analysts) lifecycle buttons."""
-    alert = _detail(session, _alert_or_404(session, alert_id))
-    return templates.TemplateResponse(request, "alerts/detail.html", {"alert": alert, "user": user})
-
-
-@router.post("/alerts/{alert_id}", include_in_schema=False)
-def alert_form(
-    alert_id: AlertId,
-    request: Request,
-    background: BackgroundTasks,
-    action: Action = Form(...),
-    note: str = Form("", max_length=2000),
-    user: User = Depends(require_role("analyst")),
-    session: Session = Depends(get_session),
-) -> RedirectResponse:
-    """The lifecycle form on the alert page."""
-    _alert_or_404(session, alert_id)
-    _transition(request, background, session, alert_id, action, user, note)
-    return RedirectResponse(f"/alerts/{alert_id}", 303)
-
-
-def _country_alerts(session: Session, country: Country) -> dict[str, object]:
-    total, items = query_alerts(session, country=country, limit=10)
-    return {"alerts": [a for a in items if a.status != "closed"], "total": total}
-
-
-add_country_section(
-    CountrySection("alerts", "Alerts", "alerts/_country.html", _country_alerts, order=20)
-)

@@ -1,14 +1,12 @@
-"""Subscriptions to alert notifications (API) and the weekly digest (page and API)."""
+"""notifications api."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
-from markupsafe import Markup
-from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from tocsin.alerts import notify
@@ -17,38 +15,10 @@ from tocsin.reports import digest as digests
 from tocsin.store.models import Subscription
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader, require_role
-from tocsin.web.deps import get_app_settings, get_session, templates
-from tocsin.web.extensions import NavLink, add_nav_link
+from tocsin.web.deps import get_app_settings, get_session
+from tocsin.web.notifications.schemas import SubscriptionIn, SubscriptionOut
 
 router = APIRouter()
-add_nav_link(NavLink("Digest", "/digest", order=35))
-
-Severity = Literal["low", "medium", "high", "critical"]
-
-
-class SubscriptionIn(BaseModel):
-    """Who to tell, through which channel, about which alerts."""
-
-    channel: Literal["email", "webhook"]
-    target: str = Field(..., min_length=3, max_length=300, description="Address or URL.")
-    countries: list[Annotated[str, Field(max_length=100)]] = Field(
-        default_factory=list, max_length=300, description="Names or codes; empty means all."
-    )
-    min_severity: Severity = "medium"
-    digest: bool = True
-
-
-class SubscriptionOut(BaseModel):
-    """A subscription."""
-
-    id: int
-    channel: str
-    target: str
-    countries: list[str]
-    min_severity: str
-    digest: bool
-    active: bool
-    created_by: str
 
 
 def _out(sub: Subscription) -> SubscriptionOut:
@@ -116,23 +86,6 @@ def unsubscribe_api(
 def _digest(request: Request, session: Session, end: date | None, days: int) -> digests.Digest:
     base_url = get_app_settings(request).base_url
     return digests.build_digest(session, end or date.today(), days, base_url)
-
-
-@router.get("/digest", response_class=HTMLResponse, include_in_schema=False)
-def digest_page(
-    request: Request,
-    end: date | None = Query(None),
-    days: int = Query(7, ge=1, le=366),
-    session: Session = Depends(get_session),
-    _u: User | None = Depends(reader),
-) -> HTMLResponse:
-    """The weekly digest as a page."""
-    report = _digest(request, session, end, days)
-    body = Markup(digests.render_html(report))  # rendered by an autoescaping template
-    previous = report.start - timedelta(days=1)
-    return templates.TemplateResponse(
-        request, "alerts/digest.html", {"digest": report, "body": body, "previous": previous}
-    )
 
 
 @router.get("/api/v1/digest", tags=["alerts"], response_class=PlainTextResponse)

@@ -1,68 +1,31 @@
-"""Organised violence per country: UCDP deaths per year (every kind) and, where event
-files are loaded, monthly events and fatalities with violence against civilians apart.
-A country-page section with charts, and the same series in the API."""
+"""violence api."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
 
 import pandas as pd
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi import Path as PathParam
-from fastapi.responses import HTMLResponse
-from pydantic import BaseModel
+from fastapi import APIRouter, Depends, HTTPException, Query
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tocsin.alerts.yearly import KIND_LABELS
 from tocsin.analysis.events.series import events_frame, monthly
 from tocsin.analysis.events.yearly import country_yearly
 from tocsin.store.models import Country, Event
 from tocsin.store.models.accounts import User
-from tocsin.web import charts
 from tocsin.web.auth import reader
-from tocsin.web.deps import get_session, templates
-from tocsin.web.extensions import CountrySection, add_country_section, add_evidence_link
-from tocsin.web.routes.dashboard import country_or_404
+from tocsin.web.deps import country_or_404, get_session
+from tocsin.web.violence.schemas import (
+    Admin1Month,
+    EventId,
+    EventOut,
+    EventPage,
+    MonthPoint,
+    Violence,
+    YearPoint,
+)
 
 router = APIRouter()
-MONTHS_SHOWN = 24
-EventId = Annotated[int, PathParam(ge=1, le=2**31 - 1, description="Event id.")]
-add_evidence_link("event", "/events/{ref}")
-
-
-class EventOut(BaseModel):
-    """One conflict event in Tocsin's normalised layout."""
-
-    id: int
-    source: str
-    source_id: str
-    event_date: date
-    date_precision: int | None
-    country_code: str
-    country: str
-    admin1: str | None
-    latitude: float | None
-    longitude: float | None
-    category: str
-    sub_type: str | None
-    against_civilians: bool
-    actor1: str | None
-    actor2: str | None
-    fatalities_best: float | None
-    fatalities_low: float | None
-    fatalities_high: float | None
-    notes: str
-
-
-class EventPage(BaseModel):
-    """A page of events."""
-
-    total: int
-    limit: int
-    offset: int
-    items: list[EventOut]
 
 
 def _event_out(event: Event, country: Country) -> EventOut:
@@ -139,44 +102,6 @@ def event_api(
     return _event_or_404(session, event_id)
 
 
-@router.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
-def event_page(
-    event_id: EventId,
-    request: Request,
-    session: Session = Depends(get_session),
-    _u: User | None = Depends(reader),
-) -> HTMLResponse:
-    """One conflict event: when, where, who, how many died, and its source."""
-    return templates.TemplateResponse(
-        request, "alerts/event.html", {"event": _event_or_404(session, event_id)}
-    )
-
-
-class YearPoint(BaseModel):
-    """Deaths in one year."""
-
-    year: int
-    deaths: float
-
-
-class MonthPoint(BaseModel):
-    """Events and fatalities in one month."""
-
-    month: str
-    events: int
-    fatalities: float
-    civilian_events: int
-    civilian_fatalities: float
-
-
-class Violence(BaseModel):
-    """A country's yearly deaths by kind and its monthly event series."""
-
-    country_code: str
-    yearly: dict[str, list[YearPoint]]
-    monthly: list[MonthPoint]
-
-
 def _violence(session: Session, country: Country) -> Violence:
     series = monthly(events_frame(session, country))
     return Violence(
@@ -202,12 +127,6 @@ def violence_api(
     return _violence(session, country_or_404(session, code))
 
 
-class Admin1Month(MonthPoint):
-    """Events and fatalities in one first-level admin unit and month."""
-
-    admin1: str
-
-
 @router.get(
     "/api/v1/countries/{code}/violence/admin1",
     response_model=list[Admin1Month],
@@ -227,21 +146,3 @@ def violence_admin1_api(
     if start:
         series = series[series["month"] >= pd.Period(start, freq="M")]
     return [Admin1Month(**r) for r in _month_records(series)]
-
-
-def _section(session: Session, country: Country) -> dict[str, object]:
-    data = _violence(session, country)
-    yearly = [
-        (
-            KIND_LABELS.get(kind, kind),
-            charts.line_chart([(p.year, p.deaths) for p in points], y_format="{:,.0f}"),
-        )
-        for kind, points in sorted(data.yearly.items())
-        if any(p.deaths for p in points)
-    ]
-    return {"yearly": yearly, "months": data.monthly[-MONTHS_SHOWN:]}
-
-
-add_country_section(
-    CountrySection("violence", "Organised violence", "alerts/_violence.html", _section, order=25)
-)

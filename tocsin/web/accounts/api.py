@@ -1,0 +1,131 @@
+"""accounts api."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi.responses import Response
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tocsin.store import accounts
+from tocsin.store.models import AuditEntry
+from tocsin.store.models.accounts import User
+from tocsin.web.accounts.schemas import AuditOut, TokenIn, TokenOut, UserChange, UserIn, UserOut
+from tocsin.web.auth import require_role
+from tocsin.web.deps import get_session
+
+router = APIRouter()
+
+
+@router.post("/api/v1/tokens", response_model=TokenOut, status_code=201, tags=["accounts"])
+def create_token(
+    body: TokenIn,
+    user: User = Depends(require_role("viewer")),
+    session: Session = Depends(get_session),
+) -> TokenOut:
+    """Create an API token for yourself."""
+    token = accounts.create_token(session, user.username, body.name, actor=user.username)
+    return TokenOut(token=token, name=body.name)
+
+
+def _user_out(user: User) -> UserOut:
+    return UserOut(username=user.username, role=user.role, active=user.active)
+
+
+@router.get("/api/v1/users", response_model=list[UserOut], tags=["accounts"])
+def list_users(
+    _admin: User = Depends(require_role("admin")), session: Session = Depends(get_session)
+) -> list[UserOut]:
+    """Every account (admins only)."""
+    return [_user_out(u) for u in session.scalars(select(User).order_by(User.username))]
+
+
+@router.post("/api/v1/users", response_model=UserOut, status_code=201, tags=["accounts"])
+def add_user(
+    body: UserIn,
+    admin: User = Depends(require_role("admin")),
+    session: Session = Depends(get_session),
+) -> UserOut:
+    """Create an account (admins only)."""
+    try:
+        user = accounts.create_user(
+            session, body.username, body.password, body.role, actor=admin.username
+        )
+    except accounts.AccountError as exc:
+        raise HTTPException(409, str(exc)) from None
+    return _user_out(user)
+
+
+@router.patch("/api/v1/users/{username}", response_model=UserOut, tags=["accounts"])
+def change_user(
+    username: str,
+    body: UserChange,
+    admin: User = Depends(require_role("admin")),
+    session: Session = Depends(get_session),
+) -> UserOut:
+    """Change an account's role or disable it (admins only)."""
+    try:
+        user = accounts.get_user(session, username)
+        if body.role is not None:
+            user = accounts.set_role(session, username, body.role, actor=admin.username)
+        if body.active is not None:
+            user = accounts.set_active(session, username, body.active, actor=admin.username)
+    except accounts.AccountError as exc:
+        raise HTTPException(404, str(exc)) from None
+    return _user_out(user)
+
+
+def _audit_rows(session: Session, limit: int, offset: int, actor: str | None) -> list[AuditOut]:
+    query = select(AuditEntry).order_by(AuditEntry.id.desc())
+    if actor:
+        query = query.where(AuditEntry.actor == actor)
+    return [
+        AuditOut(
+            id=e.id,
+            at=e.at.isoformat(),
+            actor=e.actor,
+            action=e.action,
+            entity_type=e.entity_type,
+            entity_id=e.entity_id,
+            before=e.before,
+            after=e.after,
+        )
+        for e in session.scalars(query.limit(limit).offset(offset))
+    ]
+
+
+@router.get(
+    "/api/v1/audit",
+    response_model=list[AuditOut],
+    responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+    tags=["accounts"],
+)
+def audit_log(
+    limit: int = Query(100, ge=1, le=10_000),
+    offset: int = Query(0, ge=0, le=10_000_000),
+    actor: str | None = Query(None, max_length=80),
+    format: Literal["json", "csv"] = Query("json"),
+    _admin: User = Depends(require_role("admin")),
+    session: Session = Depends(get_session),
+) -> list[AuditOut] | Response:
+    """The audit log, newest first (admins only); ``format=csv`` exports it."""
+    rows = _audit_rows(session, limit, offset, actor)
+    if format == "json":
+        return rows
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(list(AuditOut.model_fields))
+    for row in rows:
+        data = row.model_dump()
+        data["before"], data["after"] = json.dumps(data["before"]), json.dumps(data["after"])
+        writer.writerow(data.values())
+    return Response(
+        buffer.getvalue(),
+        media_type="text/csv",
+        headers={"Content-Disposition": 'attachment; filename="audit-log.csv"'},
+    )

@@ -1,0 +1,85 @@
+"""alerts pages."""
+
+from __future__ import annotations
+
+from fastapi import (
+    APIRouter,
+    BackgroundTasks,
+    Depends,
+    Form,
+    Query,
+    Request,
+)
+from fastapi.responses import HTMLResponse, RedirectResponse
+from sqlalchemy.orm import Session
+
+from tocsin.store.models import Country
+from tocsin.store.models.accounts import User
+from tocsin.web.alerts.api import _alert_or_404, _detail, _transition, query_alerts
+from tocsin.web.alerts.schemas import Action, AlertId, Status
+from tocsin.web.auth import reader, require_role
+from tocsin.web.deps import get_session
+from tocsin.web.extensions import (
+    CountrySection,
+    NavLink,
+    add_country_section,
+    add_nav_link,
+)
+from tocsin.web.templating import templates
+
+router = APIRouter()
+
+
+add_nav_link(NavLink("Alerts", "/alerts", order=30))
+
+
+@router.get("/alerts", response_class=HTMLResponse, include_in_schema=False)
+def alerts_page(
+    request: Request,
+    status: Status | None = Query(None),
+    session: Session = Depends(get_session),
+    _u: User | None = Depends(reader),
+) -> HTMLResponse:
+    """Alerts, newest first, filterable by status."""
+    total, items = query_alerts(session, status, limit=200)
+    return templates.TemplateResponse(
+        request, "alerts/list.html", {"alerts": items, "total": total, "status": status}
+    )
+
+
+@router.get("/alerts/{alert_id}", response_class=HTMLResponse, include_in_schema=False)
+def alert_page(
+    alert_id: AlertId,
+    request: Request,
+    session: Session = Depends(get_session),
+    user: User | None = Depends(reader),
+) -> HTMLResponse:
+    """One alert with evidence, history and (for analysts) lifecycle buttons."""
+    alert = _detail(session, _alert_or_404(session, alert_id))
+    return templates.TemplateResponse(request, "alerts/detail.html", {"alert": alert, "user": user})
+
+
+@router.post("/alerts/{alert_id}", include_in_schema=False)
+def alert_form(
+    alert_id: AlertId,
+    request: Request,
+    background: BackgroundTasks,
+    action: Action = Form(...),
+    note: str = Form("", max_length=2000),
+    user: User = Depends(require_role("analyst")),
+    session: Session = Depends(get_session),
+) -> RedirectResponse:
+    """The lifecycle form on the alert page."""
+    _alert_or_404(session, alert_id)
+    _transition(request, background, session, alert_id, action, user, note)
+    return RedirectResponse(f"/alerts/{alert_id}", 303)
+
+
+def _country_alerts(session: Session, country: Country) -> dict[str, object]:
+    total, items = query_alerts(session, country=country, limit=10)
+    return {"alerts": [a for a in items if a.status != "closed"], "total": total}
+
+
+add_country_section(
+    CountrySection("alerts", "Alerts", "alerts/_country.html", _country_alerts, order=20)
+)

@@ -1,0 +1,11 @@
+"""Framework of Analysis workbench: documents with their excerpts, tagging with a few
+keystrokes, search, taxonomy, country assessments (editor, view, history), a
+country-page section, and the JSON API under /api/v1."""
+
+from fastapi import APIRouter
+
+from tocsin.web.framework import api, pages
+
+router = APIRouter()
+router.include_router(api.router)
+router.include_router(pages.router)

@@ -1,0 +1,415 @@
+"""Framework of Analysis workbench pages: documents with their excerpts, tagging with a
+few keystrokes, search, taxonomy, the assessment editor and the country-page section."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path as FilePath
+from typing import Literal
+
+from fastapi import (
+    APIRouter,
+    Depends,
+    File,
+    Form,
+    HTTPException,
+    Query,
+    Request,
+    UploadFile,
+)
+from fastapi.responses import HTMLResponse, RedirectResponse
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tocsin.analysis.framework import assessments, suggest, tagging
+from tocsin.analysis.framework import taxonomy as tax
+from tocsin.analysis.framework.extract import (
+    MAX_BYTES,
+    SUFFIX_TYPES,
+    ExtractError,
+    extract_bytes,
+)
+from tocsin.analysis.framework.ingest import ItemReport, locker_depositor, store_extracted
+from tocsin.analysis.framework.search import Filters, search
+from tocsin.reference.countries import lookup
+from tocsin.store import locker
+from tocsin.store.models import Country, Document, Excerpt, Tag
+from tocsin.store.models.accounts import User
+from tocsin.web.auth import reader, require_role
+from tocsin.web.deps import get_session
+from tocsin.web.extensions import (
+    CountrySection,
+    NavLink,
+    add_country_section,
+    add_evidence_link,
+    add_nav_link,
+)
+from tocsin.web.framework.api import (
+    _country_code,
+    _document_or_404,
+    _document_out,
+    _documents,
+    _excerpt_or_404,
+    _excerpts_out,
+    _labels,
+    _save_assessment,
+    _save_tag,
+    _versions,
+    publish_api,
+)
+from tocsin.web.framework.schemas import (
+    AssessmentIn,
+    Confidence,
+    CountryKey,
+    FactorCode,
+    Level,
+    ObjectId,
+    Status,
+    TagIn,
+    clean_text,
+)
+from tocsin.web.templating import templates
+
+router = APIRouter()
+
+
+add_nav_link(NavLink("Workbench", "/framework", order=40))
+
+
+add_evidence_link("excerpt", "/framework/excerpts/{ref}")
+
+
+@router.get("/framework", response_class=HTMLResponse, include_in_schema=False)
+def workbench_page(
+    request: Request,
+    session: Session = Depends(get_session),
+    user: User | None = Depends(reader),
+) -> HTMLResponse:
+    """Documents, the excerpts to label first, and the search box."""
+    total, docs = _documents(session, 200, 0)
+    uncertain = [
+        (session.get(Excerpt, i), margin) for i, margin in suggest.least_certain(session, 10)
+    ]
+    tags = session.scalar(select(func.count()).select_from(Tag)) or 0
+    return templates.TemplateResponse(
+        request,
+        "framework/index.html",
+        {"docs": docs, "total": total, "uncertain": uncertain, "tags": tags, "user": user},
+    )
+
+
+MAX_UPLOADS = 50
+
+
+@router.post("/framework/documents", response_class=HTMLResponse, include_in_schema=False)
+async def upload_form(
+    request: Request,
+    files: list[UploadFile] = File(...),
+    source: str = Form("upload", max_length=200),
+    user: User = Depends(require_role("analyst")),
+    session: Session = Depends(get_session),
+) -> HTMLResponse:
+    """Upload reports (text, Markdown, HTML, PDF, Word); each is reported on its own."""
+    reports: list[ItemReport] = []
+    settings = request.app.state.settings
+    depositor = locker_depositor(locker.default_root(settings.data_dir), user.username)
+    for upload in files[:MAX_UPLOADS]:
+        name = FilePath(upload.filename or "upload").name[:200]
+        media_type = SUFFIX_TYPES.get(FilePath(name).suffix.lower(), "unsupported")
+        raw = await upload.read(MAX_BYTES + 1)
+        try:
+            item = extract_bytes(raw, media_type, name)
+        except ExtractError as exc:
+            reports.append(ItemReport(name, "refused", message=str(exc)))
+            continue
+        report = store_extracted(
+            session, item, source or "upload", user.username, depositor=depositor
+        )
+        reports.append(report)
+    return templates.TemplateResponse(
+        request, "framework/uploaded.html", {"reports": reports, "user": user}
+    )
+
+
+@router.get("/framework/taxonomy", response_class=HTMLResponse, include_in_schema=False)
+def taxonomy_page(
+    request: Request, session: Session = Depends(get_session), _u: User | None = Depends(reader)
+) -> HTMLResponse:
+    """The risk factors and their indicators."""
+    return templates.TemplateResponse(
+        request, "framework/taxonomy.html", {"taxonomy": tax.active(session)}
+    )
+
+
+@router.get(
+    "/framework/documents/{document_id}", response_class=HTMLResponse, include_in_schema=False
+)
+def document_page(
+    document_id: ObjectId,
+    request: Request,
+    session: Session = Depends(get_session),
+    user: User | None = Depends(reader),
+) -> HTMLResponse:
+    """A document's excerpts with suggestions; analysts tag with the keyboard."""
+    doc = _document_or_404(session, document_id)
+    excerpts = _excerpts_out(session, list(doc.excerpts))
+    can_tag = user is not None and user.role != "viewer"
+    return templates.TemplateResponse(
+        request,
+        "framework/document.html",
+        {
+            "doc": _document_out(doc, len(excerpts)),
+            "excerpts": excerpts,
+            "user": user,
+            "can_tag": can_tag,
+            "labels": _labels(session),
+        },
+    )
+
+
+@router.get("/framework/excerpts/{excerpt_id}", include_in_schema=False)
+def excerpt_page(excerpt_id: ObjectId, session: Session = Depends(get_session)) -> RedirectResponse:
+    """An excerpt, shown in its document."""
+    excerpt = _excerpt_or_404(session, excerpt_id)
+    return RedirectResponse(f"/framework/documents/{excerpt.document_id}#ex-{excerpt.id}", 303)
+
+
+@router.post("/framework/excerpts/{excerpt_id}/tags", include_in_schema=False)
+def tag_form(
+    excerpt_id: ObjectId,
+    indicator: str = Form(..., max_length=20),
+    status: Status = Form("accepted"),
+    confidence: Confidence = Form("medium"),
+    country: str = Form("", max_length=100),
+    observed_on: str = Form("", max_length=10),
+    note: str = Form("", max_length=4000),
+    origin: Literal["manual", "suggestion"] = Form("manual"),
+    user: User = Depends(require_role("analyst")),
+    session: Session = Depends(get_session),
+) -> RedirectResponse:
+    """The tag form on the document page."""
+    excerpt = _excerpt_or_404(session, excerpt_id)
+    try:
+        observed = date.fromisoformat(observed_on) if observed_on else None
+        body = TagIn(
+            indicator=indicator.strip().upper(),
+            status=status,
+            country=country or None,
+            observed_on=observed,
+            confidence=confidence,
+            note=note,
+            origin=origin,
+        )
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
+    _save_tag(session, excerpt, body, user)
+    return RedirectResponse(f"/framework/documents/{excerpt.document_id}#ex-{excerpt.id}", 303)
+
+
+@router.post("/framework/tags/{tag_id}/delete", include_in_schema=False)
+def untag_form(
+    tag_id: ObjectId,
+    user: User = Depends(require_role("analyst")),
+    session: Session = Depends(get_session),
+) -> RedirectResponse:
+    """Remove a tag from the document page."""
+    tag = session.get(Tag, tag_id)
+    if tag is None:
+        raise HTTPException(404, f"no tag {tag_id}")
+    excerpt = session.get(Excerpt, tag.excerpt_id)
+    tagging.remove_tag(session, tag_id, user.username)
+    return RedirectResponse(f"/framework/documents/{excerpt.document_id}#ex-{excerpt.id}", 303)
+
+
+@router.get("/framework/search", response_class=HTMLResponse, include_in_schema=False)
+def search_page(
+    request: Request,
+    q: str = Query("", max_length=500),
+    country: str = Query("", max_length=100),
+    indicator: str = Query("", max_length=20),
+    source: str = Query("", max_length=200),
+    since: str = Query("", max_length=10),
+    until: str = Query("", max_length=10),
+    session: Session = Depends(get_session),
+    _u: User | None = Depends(reader),
+) -> HTMLResponse:
+    """Search excerpts with filters."""
+    error = None
+    total, hits = 0, []
+    try:
+        filters = Filters(
+            _country_code(country) if country else None,
+            indicator or None,
+            source or None,
+            date.fromisoformat(since) if since else None,
+            date.fromisoformat(until) if until else None,
+        )
+        if q or country or indicator or source:
+            total, hits = search(session, clean_text(q), filters, 100)
+    except (ValueError, HTTPException) as exc:
+        error = getattr(exc, "detail", None) or str(exc)
+    sources = session.scalars(select(Document.source).distinct().order_by(Document.source)).all()
+    return templates.TemplateResponse(
+        request,
+        "framework/search.html",
+        {
+            "q": q,
+            "country": country,
+            "indicator": indicator,
+            "source": source,
+            "since": since,
+            "until": until,
+            "total": total,
+            "hits": hits,
+            "error": error,
+            "sources": sources,
+            "taxonomy": tax.active(session),
+        },
+    )
+
+
+def _country_name(session: Session, code: str) -> str:
+    country = session.scalars(select(Country).where(Country.code == code)).one_or_none()
+    return country.name if country else lookup(code).name
+
+
+@router.get("/framework/countries/{country}", response_class=HTMLResponse, include_in_schema=False)
+def assessment_page(
+    country: CountryKey,
+    request: Request,
+    session: Session = Depends(get_session),
+    user: User | None = Depends(reader),
+) -> HTMLResponse:
+    """A country's assessment: every factor's published rating with its evidence."""
+    code = _country_code(country)
+    rows = assessments.rollup(session, code)
+    evidence_ids = sorted({i for r in rows if r.published for i in r.published.evidence})
+    evidence = {
+        e.id: e for e in session.scalars(select(Excerpt).where(Excerpt.id.in_(evidence_ids)))
+    }
+    return templates.TemplateResponse(
+        request,
+        "framework/assessment.html",
+        {
+            "code": code,
+            "name": _country_name(session, code),
+            "rows": rows,
+            "overall": assessments.overall(rows),
+            "evidence": evidence,
+            "user": user,
+        },
+    )
+
+
+def _candidate_evidence(session: Session, code: str) -> list[tuple[Excerpt, list[str]]]:
+    """Excerpts tagged (accepted) for this country, with their indicators."""
+    rows = session.execute(
+        select(Excerpt, Tag.indicator)
+        .join(Tag, Tag.excerpt_id == Excerpt.id)
+        .where(Tag.status == "accepted", Tag.country_code == code)
+        .order_by(Excerpt.id)
+    )
+    grouped: dict[int, tuple[Excerpt, list[str]]] = {}
+    for excerpt, indicator in rows:
+        grouped.setdefault(excerpt.id, (excerpt, []))[1].append(indicator)
+    return list(grouped.values())
+
+
+@router.get(
+    "/framework/countries/{country}/{factor}",
+    response_class=HTMLResponse,
+    include_in_schema=False,
+)
+def assess_page(
+    country: CountryKey,
+    factor: FactorCode,
+    request: Request,
+    session: Session = Depends(get_session),
+    user: User | None = Depends(reader),
+) -> HTMLResponse:
+    """The assessment editor for one factor, with its version history and diffs."""
+    code = _country_code(country)
+    taxonomy = tax.active(session)
+    try:
+        factor_def = taxonomy.factor(factor)
+    except KeyError as exc:
+        raise HTTPException(404, str(exc.args[0])) from None
+    versions = _versions(session, code, factor)
+    own = {i.code for i in factor_def.indicators}
+    candidates = _candidate_evidence(session, code)
+    candidates.sort(key=lambda c: (not own.intersection(c[1]), c[0].id))
+    return templates.TemplateResponse(
+        request,
+        "framework/assess.html",
+        {
+            "code": code,
+            "name": _country_name(session, code),
+            "factor": factor_def,
+            "versions": versions,
+            "latest": versions[0] if versions else None,
+            "candidates": candidates,
+            "levels": assessments.LEVELS,
+            "user": user,
+            "can_edit": user is not None and user.role != "viewer",
+        },
+    )
+
+
+@router.post("/framework/countries/{country}/{factor}", include_in_schema=False)
+def assess_form(
+    country: CountryKey,
+    factor: FactorCode,
+    level: Level = Form(...),
+    confidence: Confidence = Form("medium"),
+    summary: str = Form("", max_length=8000),
+    evidence: list[int] = Form([]),
+    more_evidence: str = Form("", max_length=2000),
+    publish: bool = Form(False),
+    user: User = Depends(require_role("analyst")),
+    session: Session = Depends(get_session),
+) -> RedirectResponse:
+    """Save a new version from the editor (and publish it when ticked)."""
+    code = _country_code(country)
+    try:
+        extra = [int(x) for x in more_evidence.replace(",", " ").split()]
+    except ValueError:
+        raise HTTPException(422, "other evidence must be excerpt ids separated by commas") from None
+    body = AssessmentIn(
+        country=code,
+        factor=factor,
+        level=level,
+        confidence=confidence,
+        summary=summary,
+        evidence=[*evidence, *extra],
+        publish=publish,
+    )
+    _save_assessment(session, body, user)
+    target = f"/framework/countries/{code}" if publish else f"/framework/countries/{code}/{factor}"
+    return RedirectResponse(target, 303)
+
+
+@router.post("/framework/assessments/{assessment_id}/publish", include_in_schema=False)
+def publish_form(
+    assessment_id: ObjectId,
+    user: User = Depends(require_role("analyst")),
+    session: Session = Depends(get_session),
+) -> RedirectResponse:
+    """Publish a draft from the editor's version list."""
+    row = publish_api(assessment_id, user, session)
+    return RedirectResponse(f"/framework/countries/{row.country}", 303)
+
+
+def _country_assessment(session: Session, country: Country) -> dict[str, object]:
+    rows = assessments.rollup(session, country.code)
+    return {"rows": rows, "overall": assessments.overall(rows), "code": country.code}
+
+
+add_country_section(
+    CountrySection(
+        "framework",
+        "Framework of Analysis assessment",
+        "framework/_country.html",
+        _country_assessment,
+        order=15,
+    )
+)

@@ -1,0 +1,188 @@
+"""The analysts' intake pages: the review queue, a submission with its checklist, and
+opening sealed attachments; plus the country-page section."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import Path as PathParam
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tocsin.intake import crypto, service
+from tocsin.store import locker
+from tocsin.store.models import Country
+from tocsin.store.models.accounts import User
+from tocsin.store.models.intake import SUBMISSION_STATUSES, IntakeAttachment, Submission
+from tocsin.web.deps import get_session
+from tocsin.web.extensions import (
+    CountrySection,
+    NavLink,
+    add_country_section,
+    add_evidence_link,
+    add_nav_link,
+)
+from tocsin.web.intake.api import _apply, _submission_or_404, analyst
+from tocsin.web.intake.schemas import Status
+from tocsin.web.templating import templates
+
+router = APIRouter()
+
+
+add_nav_link(NavLink("Intake", "/intake", order=40))
+
+
+add_evidence_link("submission", "/intake/{ref}")
+
+
+def _country_names(session: Session, ids: set[int]) -> dict[int, Country]:
+    if not ids:
+        return {}
+    return {c.id: c for c in session.scalars(select(Country).where(Country.id.in_(ids)))}
+
+
+@router.get("/intake", response_class=HTMLResponse, include_in_schema=False)
+def queue_page(
+    request: Request,
+    status: Status | None = None,
+    mine: bool = False,
+    session: Session = Depends(get_session),
+    user: User = Depends(analyst),
+) -> HTMLResponse:
+    """The review queue (analysts and up)."""
+    total, rows = service.list_submissions(
+        session, status=status, assigned_to=user.username if mine else None, limit=200
+    )
+    countries = _country_names(session, {s.country_id for s in rows if s.country_id})
+    return templates.TemplateResponse(
+        request,
+        "intake/queue.html",
+        {
+            "rows": rows,
+            "total": total,
+            "status": status,
+            "statuses": SUBMISSION_STATUSES,
+            "countries": countries,
+            "user": user,
+            "mine": mine,
+        },
+    )
+
+
+def _detail_context(session: Session, submission: Submission, user: User) -> dict[str, Any]:
+    items = {}
+    atts = service.attachments(session, submission)
+    from tocsin.store.models.evidence import EvidenceItem
+
+    ids = {a.original_item_id for a in atts} | {
+        a.working_item_id for a in atts if a.working_item_id
+    }
+    if ids:
+        items = {
+            i.id: i for i in session.scalars(select(EvidenceItem).where(EvidenceItem.id.in_(ids)))
+        }
+    country = session.get(Country, submission.country_id) if submission.country_id else None
+    users = session.scalars(select(User.username).where(User.active.is_(True))).all()
+    return {
+        "s": submission,
+        "country": country,
+        "attachments": atts,
+        "items": items,
+        "messages": service.messages(session, submission),
+        "notes": service.notes(session, submission),
+        "links": service.links(session, submission),
+        "checklist": service.CHECKLIST,
+        "statuses": SUBMISSION_STATUSES,
+        "user": user,
+        "users": users,
+        "link_kinds": service.LINK_KINDS,
+    }
+
+
+@router.get("/intake/{key}", response_class=HTMLResponse, include_in_schema=False)
+def submission_page(
+    request: Request,
+    key: Annotated[str, PathParam(max_length=20)],
+    session: Session = Depends(get_session),
+    user: User = Depends(analyst),
+) -> HTMLResponse:
+    """One submission with its review tools."""
+    submission = _submission_or_404(session, key)
+    context = _detail_context(session, submission, user)
+    return templates.TemplateResponse(request, "intake/detail.html", {**context, "error": None})
+
+
+@router.post("/intake/{key}", response_class=HTMLResponse, include_in_schema=False)
+async def submission_action(
+    request: Request,
+    key: Annotated[str, PathParam(max_length=20)],
+    session: Session = Depends(get_session),
+    user: User = Depends(analyst),
+) -> Response:
+    """The review forms on a submission page (status, assignment, notes, links,
+    checklist, reply); every change is audited."""
+    raw = await request.form()
+    form = {k: v for k, v in raw.items() if isinstance(v, str)}
+    submission = _submission_or_404(session, key)
+    try:
+        _apply(session, submission, form.get("op", ""), form, user.username)
+    except service.IntakeError as exc:
+        session.rollback()
+        submission = _submission_or_404(session, key)
+        context = _detail_context(session, submission, user)
+        return templates.TemplateResponse(
+            request, "intake/detail.html", {**context, "error": str(exc)}, status_code=400
+        )
+    return RedirectResponse(f"/intake/{submission.id}", 303)
+
+
+@router.post("/intake/{key}/open", include_in_schema=False)
+async def open_sealed(
+    request: Request,
+    key: Annotated[str, PathParam(max_length=20)],
+    session: Session = Depends(get_session),
+    user: User = Depends(analyst),
+) -> Response:
+    """Open the contact details or an attachment with the private key pasted into the
+    form (used for this request only, never stored); records custody access."""
+    raw = await request.form()
+    target = str(raw.get("target", ""))
+    try:
+        private = crypto.parse_private(str(raw.get("private_key", "")))
+    except crypto.IntakeKeyError as exc:
+        raise HTTPException(400, str(exc)) from None
+    submission = _submission_or_404(session, key)
+    headers = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
+    try:
+        if target == "contact":
+            contact = service.open_contact(submission, private)
+            return Response(
+                contact or "(no contact details given)", media_type="text/plain", headers=headers
+            )
+        att_id, _sep, role = target.removeprefix("a").partition("-")
+        attachment = session.get(IntakeAttachment, int(att_id)) if att_id.isdigit() else None
+        if attachment is None or attachment.submission_id != submission.id:
+            raise HTTPException(404, "no such attachment")
+        root = locker.default_root(request.app.state.settings.data_dir)
+        name, media_type, data = service.open_attachment(
+            session, root, attachment, private, user.username, original=role == "original"
+        )
+    except (crypto.IntakeKeyError, service.IntakeError, locker.LockerError) as exc:
+        raise HTTPException(400, str(exc)) from None
+    safe = "".join(ch for ch in name if ch.isalnum() or ch in "._-")[:80] or "attachment"
+    headers["Content-Disposition"] = f'attachment; filename="{safe}"'
+    return Response(data, media_type=media_type, headers=headers)
+
+
+def _country_context(session: Session, country: Country) -> dict[str, Any]:
+    counts = service.status_counts(session, country.id)
+    return {"counts": counts, "total": sum(counts.values())}
+
+
+add_country_section(
+    CountrySection(
+        "intake", "Civil-society submissions", "intake/_country.html", _country_context, order=70
+    )
+)

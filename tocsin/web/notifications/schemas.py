@@ -1,0 +1,34 @@
+"""notifications schemas."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field
+
+Severity = Literal["low", "medium", "high", "critical"]
+
+
+class SubscriptionIn(BaseModel):
+    """Who to tell, through which channel, about which alerts."""
+
+    channel: Literal["email", "webhook"]
+    target: str = Field(..., min_length=3, max_length=300, description="Address or URL.")
+    countries: list[Annotated[str, Field(max_length=100)]] = Field(
+        default_factory=list, max_length=300, description="Names or codes; empty means all."
+    )
+    min_severity: Severity = "medium"
+    digest: bool = True
+
+
+class SubscriptionOut(BaseModel):
+    """A subscription."""
+
+    id: int
+    channel: str
+    target: str
+    countries: list[str]
+    min_severity: str
+    digest: bool
+    active: bool
+    created_by: str

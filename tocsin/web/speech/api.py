@@ -1,0 +1,259 @@
+"""speech api."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import pandas as pd
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tocsin.analysis.speech import lexicon, rabat, trends
+from tocsin.analysis.speech.batch import score_texts
+from tocsin.analysis.speech.classifier import ModelFileError
+from tocsin.analysis.speech.training import current_model
+from tocsin.store.models import Country, RabatWorksheet, SpeechPost
+from tocsin.store.models.accounts import User
+from tocsin.web.auth import reader, require_role
+from tocsin.web.deps import country_or_404, get_app_settings, get_session
+from tocsin.web.speech.schemas import (
+    By,
+    ClassifyIn,
+    ClassifyOut,
+    PostId,
+    PostOut,
+    PostPage,
+    TermIn,
+    TermOut,
+    TrendPoint,
+    WorksheetIn,
+    WorksheetOut,
+)
+
+router = APIRouter()
+
+
+def _codes(session: Session) -> dict[int, str]:
+    return dict(session.execute(select(Country.id, Country.code)).all())
+
+
+def _post_out(post: SpeechPost, codes: dict[int, str]) -> PostOut:
+    return PostOut(
+        id=post.id,
+        source=post.source,
+        channel=post.channel,
+        author=post.author,
+        posted_at=post.posted_at,
+        country_code=codes.get(post.country_id or 0),
+        text=post.text,
+        url=post.url,
+        followers=post.followers,
+        views=post.views,
+        shares=post.shares,
+        score=post.score,
+        label=post.label,
+        category=post.category,
+        target=post.target,
+        lexicon_terms=list(post.lexicon_terms or []),
+    )
+
+
+def _sheet_out(sheet: RabatWorksheet, codes: dict[int, str]) -> WorksheetOut:
+    return WorksheetOut(
+        id=sheet.id,
+        post_id=sheet.post_id,
+        country_code=codes.get(sheet.country_id or 0),
+        analyst=sheet.analyst,
+        status=sheet.status,
+        factors=sheet.factors,
+        prefill=sheet.prefill,
+        conclusion=sheet.conclusion,
+        summary=sheet.summary,
+        updated_at=sheet.updated_at,
+    )
+
+
+def query_posts(
+    session: Session,
+    country: Country | None = None,
+    label: str | None = "hateful",
+    target: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[int, list[PostOut]]:
+    """Posts (flagged ones by default), newest first, with the total count."""
+    query = select(SpeechPost)
+    if label:
+        query = query.where(SpeechPost.label == label)
+    if country is not None:
+        query = query.where(SpeechPost.country_id == country.id)
+    if target:
+        query = query.where(SpeechPost.target == target)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    order = (SpeechPost.posted_at.desc(), SpeechPost.id.desc())
+    rows = session.scalars(query.order_by(*order).limit(limit).offset(offset))
+    codes = _codes(session)
+    return total, [_post_out(p, codes) for p in rows]
+
+
+def _post_or_404(session: Session, post_id: int) -> SpeechPost:
+    post = session.get(SpeechPost, post_id)
+    if post is None:
+        raise HTTPException(404, f"no post {post_id}")
+    return post
+
+
+def trend_points(frame: pd.DataFrame, by: str) -> list[TrendPoint]:
+    """Rows of a weekly trend frame as API points."""
+    return [
+        TrendPoint(
+            week=str(r["week"]), key=str(r[by]), flagged=int(r["flagged"]), posts=int(r["posts"])
+        )
+        for _, r in frame.iterrows()
+    ]
+
+
+@router.post("/api/v1/speech/classify", response_model=list[ClassifyOut], tags=["speech"])
+def classify_api(
+    body: ClassifyIn,
+    request: Request,
+    session: Session = Depends(get_session),
+    _u: User | None = Depends(reader),
+) -> list[ClassifyOut]:
+    """Score texts with the current model and the lexicon (nothing is stored)."""
+    try:
+        model = current_model(get_app_settings(request))
+    except ModelFileError as exc:  # 409: the server is not ready for this yet
+        raise HTTPException(409, str(exc)) from None
+    code = country_or_404(session, body.country).code if body.country else None
+    matcher = lexicon.matcher_from_store(session)
+    results = score_texts(model, list(body.texts), matcher, body.lang, [code] * len(body.texts))
+    return [
+        ClassifyOut(
+            score=float(r["score"]),
+            label=str(r["label"]),
+            category=str(r["category"]),
+            target=str(r["target"]),
+            lexicon_terms=[t for t in str(r["lexicon_terms"]).split("; ") if t],
+        )
+        for r in results
+    ]
+
+
+@router.get("/api/v1/speech/posts", response_model=PostPage, tags=["speech"])
+def posts_api(
+    country: str | None = Query(None, max_length=100),
+    label: Literal["hateful", "non-hateful", "all"] = Query("hateful"),
+    target: str | None = Query(None, max_length=40),
+    limit: int = Query(50, ge=1, le=500),
+    offset: int = Query(0, ge=0, le=1_000_000),
+    session: Session = Depends(get_session),
+    _u: User | None = Depends(reader),
+) -> PostPage:
+    """Posts (flagged by default), newest first."""
+    place = country_or_404(session, country) if country else None
+    total, items = query_posts(
+        session, place, None if label == "all" else label, target, limit, offset
+    )
+    return PostPage(total=total, limit=limit, offset=offset, items=items)
+
+
+@router.get("/api/v1/speech/posts/{post_id}", response_model=PostOut, tags=["speech"])
+def post_api(
+    post_id: PostId, session: Session = Depends(get_session), _u: User | None = Depends(reader)
+) -> PostOut:
+    """One post."""
+    return _post_out(_post_or_404(session, post_id), _codes(session))
+
+
+@router.get("/api/v1/speech/trends", response_model=list[TrendPoint], tags=["speech"])
+def trends_api(
+    country: str = Query(..., max_length=100),
+    by: By = Query("target"),
+    weeks: int = Query(26, ge=1, le=520),
+    session: Session = Depends(get_session),
+    _u: User | None = Depends(reader),
+) -> list[TrendPoint]:
+    """Flagged posts per week by target group (or category) in a country."""
+    place = country_or_404(session, country)
+    return trend_points(trends.country_trend(session, place, weeks, by), by)
+
+
+@router.get("/api/v1/speech/lexicon", response_model=list[TermOut], tags=["speech"])
+def lexicon_api(
+    country: str | None = Query(None, max_length=100),
+    session: Session = Depends(get_session),
+    _u: User | None = Depends(reader),
+) -> list[TermOut]:
+    """Lexicon terms (for a country: its own and those for no country)."""
+    code = country_or_404(session, country).code if country else None
+    return [TermOut(**t.__dict__) for t in lexicon.stored_terms(session, code)]
+
+
+def _save_term(session: Session, body: dict[str, str], user: User) -> lexicon.Term:
+    try:
+        term = lexicon.validate_term(body)
+    except (lexicon.LexiconFormatError, LookupError) as exc:
+        raise HTTPException(422, str(exc)) from None
+    lexicon.save_terms(session, [term], user.username)
+    return term
+
+
+@router.post("/api/v1/speech/lexicon", response_model=TermOut, status_code=201, tags=["speech"])
+def lexicon_add_api(
+    body: TermIn,
+    user: User = Depends(require_role("analyst")),
+    session: Session = Depends(get_session),
+) -> TermOut:
+    """Add or update a term (analysts and up; audited)."""
+    return TermOut(**_save_term(session, body.model_dump(), user).__dict__)
+
+
+@router.get("/api/v1/speech/worksheets", response_model=list[WorksheetOut], tags=["speech"])
+def worksheets_api(
+    country: str | None = Query(None, max_length=100),
+    post_id: int | None = Query(None, ge=1, le=2**31 - 1),
+    session: Session = Depends(get_session),
+    _u: User | None = Depends(reader),
+) -> list[WorksheetOut]:
+    """Saved Rabat worksheets, newest first."""
+    query = select(RabatWorksheet).order_by(RabatWorksheet.updated_at.desc()).limit(500)
+    if country:
+        query = query.where(RabatWorksheet.country_id == country_or_404(session, country).id)
+    if post_id:
+        query = query.where(RabatWorksheet.post_id == post_id)
+    codes = _codes(session)
+    return [_sheet_out(s, codes) for s in session.scalars(query)]
+
+
+@router.get("/api/v1/speech/posts/{post_id}/prefill", tags=["speech"])
+def prefill_api(
+    post_id: PostId, session: Session = Depends(get_session), _u: User | None = Depends(reader)
+) -> dict[str, Any]:
+    """What the data shows for each Rabat factor of a post."""
+    return rabat.prefill(session, _post_or_404(session, post_id))
+
+
+@router.post(
+    "/api/v1/speech/posts/{post_id}/worksheets",
+    response_model=WorksheetOut,
+    status_code=201,
+    tags=["speech"],
+)
+def worksheet_add_api(
+    post_id: PostId,
+    body: WorksheetIn,
+    user: User = Depends(require_role("analyst")),
+    session: Session = Depends(get_session),
+) -> WorksheetOut:
+    """Save a Rabat worksheet for a post (analysts and up; audited)."""
+    _post_or_404(session, post_id)
+    factors = {k: v.model_dump() for k, v in body.factors.items()}
+    try:
+        sheet = rabat.save_worksheet(
+            session, post_id, user.username, factors, body.conclusion, body.summary, body.status
+        )
+    except rabat.WorksheetError as exc:
+        raise HTTPException(422, str(exc)) from None
+    return _sheet_out(sheet, _codes(session))

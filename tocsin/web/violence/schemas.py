@@ -1,0 +1,75 @@
+"""violence schemas."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import Path as PathParam
+from pydantic import BaseModel
+
+EventId = Annotated[int, PathParam(ge=1, le=2**31 - 1, description="Event id.")]
+
+
+class EventOut(BaseModel):
+    """One conflict event in Tocsin's normalised layout."""
+
+    id: int
+    source: str
+    source_id: str
+    event_date: date
+    date_precision: int | None
+    country_code: str
+    country: str
+    admin1: str | None
+    latitude: float | None
+    longitude: float | None
+    category: str
+    sub_type: str | None
+    against_civilians: bool
+    actor1: str | None
+    actor2: str | None
+    fatalities_best: float | None
+    fatalities_low: float | None
+    fatalities_high: float | None
+    notes: str
+
+
+class EventPage(BaseModel):
+    """A page of events."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[EventOut]
+
+
+class YearPoint(BaseModel):
+    """Deaths in one year."""
+
+    year: int
+    deaths: float
+
+
+class MonthPoint(BaseModel):
+    """Events and fatalities in one month."""
+
+    month: str
+    events: int
+    fatalities: float
+    civilian_events: int
+    civilian_fatalities: float
+
+
+class Violence(BaseModel):
+    """A country's yearly deaths by kind and its monthly event series."""
+
+    country_code: str
+    yearly: dict[str, list[YearPoint]]
+    monthly: list[MonthPoint]
+
+
+class Admin1Month(MonthPoint):
+    """Events and fatalities in one first-level admin unit and month."""
+
+    admin1: str
