@@ -20,6 +20,7 @@ from tocsin.config import Settings, get_settings
 from tocsin.store.db import Database
 from tocsin.web.auth import SESSION_COOKIE
 from tocsin.web.cache import HotReadCache
+from tocsin.web.errors import add_error_handlers
 from tocsin.web.framework.feeds import feed_scheduler
 from tocsin.web.intake.logfilter import install_log_filter
 
@@ -61,6 +62,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     )
     app.state.settings = settings
     app.state.db = database or Database(settings.resolved_database_url)
+    add_error_handlers(app)
     for name in CAPABILITIES:
         app.include_router(importlib.import_module(f"tocsin.web.{name}").router)
     app.add_middleware(

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from fastapi import Depends, HTTPException, Request, status
 from sqlalchemy.orm import Session
@@ -80,12 +80,13 @@ async def verify_csrf(request: Request) -> None:
     if sent is None and request.headers.get("content-type", "").startswith(
         ("application/x-www-form-urlencoded", "multipart/form-data")
     ):
-        sent = (await request.form()).get(CSRF_FIELD)
+        field = (await request.form()).get(CSRF_FIELD)
+        sent = field if isinstance(field, str) else None
     if not expected or not isinstance(sent, str) or not secrets.compare_digest(expected, sent):
         raise HTTPException(status.HTTP_403_FORBIDDEN, "missing or invalid CSRF token")
 
 
-def require_role(minimum: str) -> Callable[..., User]:
+def require_role(minimum: str) -> Callable[..., Awaitable[User]]:
     """Dependency: a logged-in, active user of at least ``minimum`` role, CSRF-checked."""
 
     async def dependency(request: Request, user: User | None = Depends(optional_user)) -> User:

@@ -40,7 +40,7 @@ def data_stamp(session: Session) -> tuple[int | None, int | None]:
 
 def cached_json(session: Session, key: Hashable, build: Callable[[], Any], kind: Any) -> Response:
     """The JSON of ``build()`` (as ``kind``), from the cache while the data is unchanged."""
-    full_key = (str(session.get_bind().url), key, data_stamp(session))
+    full_key = (str(session.get_bind().engine.url), key, data_stamp(session))
     body = _cache.get(full_key)
     if body is None:
         body = TypeAdapter(kind).dump_json(build())

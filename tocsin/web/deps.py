@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
-from fastapi import HTTPException, Request
+from fastapi import Request
 from sqlalchemy.orm import Session
 
 from tocsin.config import Settings
-from tocsin.reference.countries import UnknownCountryError
 from tocsin.store import panel
 from tocsin.store.models import Country
 
@@ -30,8 +29,6 @@ def get_app_settings(request: Request) -> Settings:
 
 
 def country_or_404(session: Session, code: str) -> Country:
-    """The stored country for ``code`` (any name or code), else a 404 with suggestions."""
-    try:
-        return panel.find_country(session, code)
-    except UnknownCountryError as exc:
-        raise HTTPException(404, str(exc)) from None
+    """The stored country for ``code`` (any name or code); an unknown one raises
+    UnknownCountryError, answered with 404 and the closest names (:mod:`tocsin.web.errors`)."""
+    return panel.find_country(session, code)

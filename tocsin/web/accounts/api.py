@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from typing import Literal
-
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,6 +13,8 @@ from tocsin.store.models.accounts import User
 from tocsin.web.accounts.schemas import AuditOut, TokenIn, TokenOut, UserChange, UserIn, UserOut
 from tocsin.web.auth import require_role
 from tocsin.web.deps import get_session
+from tocsin.web.errors import Conflict, NotFound
+from tocsin.web.export import CSV_RESPONSE, Format, csv_response
 
 router = APIRouter()
 
@@ -57,7 +54,7 @@ def add_user(
             session, body.username, body.password, body.role, actor=admin.username
         )
     except accounts.AccountError as exc:
-        raise HTTPException(409, str(exc)) from None
+        raise Conflict(str(exc)) from None
     return _user_out(user)
 
 
@@ -76,7 +73,7 @@ def change_user(
         if body.active is not None:
             user = accounts.set_active(session, username, body.active, actor=admin.username)
     except accounts.AccountError as exc:
-        raise HTTPException(404, str(exc)) from None
+        raise NotFound(str(exc)) from None
     return _user_out(user)
 
 
@@ -102,14 +99,14 @@ def _audit_rows(session: Session, limit: int, offset: int, actor: str | None) ->
 @router.get(
     "/api/v1/audit",
     response_model=list[AuditOut],
-    responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+    responses=CSV_RESPONSE,
     tags=["accounts"],
 )
 def audit_log(
     limit: int = Query(100, ge=1, le=10_000),
     offset: int = Query(0, ge=0, le=10_000_000),
     actor: str | None = Query(None, max_length=80),
-    format: Literal["json", "csv"] = Query("json"),
+    format: Format = Query("json"),
     _admin: User = Depends(require_role("admin")),
     session: Session = Depends(get_session),
 ) -> list[AuditOut] | Response:
@@ -117,15 +114,4 @@ def audit_log(
     rows = _audit_rows(session, limit, offset, actor)
     if format == "json":
         return rows
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(list(AuditOut.model_fields))
-    for row in rows:
-        data = row.model_dump()
-        data["before"], data["after"] = json.dumps(data["before"]), json.dumps(data["after"])
-        writer.writerow(data.values())
-    return Response(
-        buffer.getvalue(),
-        media_type="text/csv",
-        headers={"Content-Disposition": 'attachment; filename="audit-log.csv"'},
-    )
+    return csv_response(rows, "audit-log.csv", AuditOut)

@@ -18,6 +18,7 @@ from tocsin.web.accounts.api import _audit_rows
 from tocsin.web.accounts.schemas import Role
 from tocsin.web.auth import log_in, log_out, optional_user, require_role, verify_csrf
 from tocsin.web.deps import get_session
+from tocsin.web.errors import BadRequest
 from tocsin.web.extensions import NavLink, add_nav_link
 from tocsin.web.templating import templates
 
@@ -155,5 +156,5 @@ def users_form(
             accounts.set_role(session, username, role, actor=admin.username)
             accounts.set_active(session, username, active == "yes", actor=admin.username)
     except accounts.AccountError as exc:
-        raise HTTPException(400, str(exc)) from None
+        raise BadRequest(str(exc)) from None
     return RedirectResponse("/admin/users", 303)

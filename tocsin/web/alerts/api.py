@@ -6,13 +6,12 @@ from fastapi import (
     APIRouter,
     BackgroundTasks,
     Depends,
-    HTTPException,
     Query,
     Request,
 )
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from tocsin.alerts import queries
 from tocsin.alerts.engine import AlertError, transition
 from tocsin.alerts.notify import notify_alerts
 from tocsin.store.models import Alert, Country
@@ -29,6 +28,7 @@ from tocsin.web.alerts.schemas import (
 )
 from tocsin.web.auth import reader, require_role
 from tocsin.web.deps import country_or_404, get_session
+from tocsin.web.errors import Conflict, NotFound
 from tocsin.web.extensions import (
     evidence_url,
 )
@@ -82,24 +82,14 @@ def query_alerts(
     offset: int = 0,
 ) -> tuple[int, list[AlertOut]]:
     """Alerts matching the filters, most recently updated first, with the total count."""
-    query = select(Alert, Country).outerjoin(Country, Country.id == Alert.country_id)
-    if status:
-        query = query.where(Alert.status == status)
-    if country is not None:
-        query = query.where(Alert.country_id == country.id)
-    if signal:
-        query = query.where(Alert.signal == signal)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.execute(
-        query.order_by(Alert.updated_at.desc(), Alert.id.desc()).limit(limit).offset(offset)
-    )
+    total, rows = queries.alerts(session, status, country, signal, limit, offset)
     return total, [_out(a, c) for a, c in rows]
 
 
 def _alert_or_404(session: Session, alert_id: int) -> Alert:
     alert = session.get(Alert, alert_id)
     if alert is None:
-        raise HTTPException(404, f"no alert {alert_id}")
+        raise NotFound(f"no alert {alert_id}")
     return alert
 
 
@@ -161,7 +151,7 @@ def _transition(
     try:
         alert = transition(session, alert_id, action, user.username, note)
     except AlertError as exc:
-        raise HTTPException(409, str(exc)) from None
+        raise Conflict(str(exc)) from None
     if action == "escalate":
         session.commit()  # the notifier reads the escalated alert in its own session
         background.add_task(_notify_escalation, request, alert_id)

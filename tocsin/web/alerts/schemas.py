@@ -10,6 +10,8 @@ from fastapi import (
 )
 from pydantic import BaseModel, Field
 
+from tocsin.web.pagination import Page
+
 Status = Literal["new", "acknowledged", "escalated", "closed"]
 
 
@@ -65,13 +67,8 @@ class AlertDetail(AlertOut):
     history: list[AlertStep]
 
 
-class AlertPage(BaseModel):
+class AlertPage(Page[AlertOut]):
     """A page of alerts."""
-
-    total: int
-    limit: int
-    offset: int
-    items: list[AlertOut]
 
 
 class ActionIn(BaseModel):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from sqlalchemy.orm import Session
 
@@ -12,12 +12,12 @@ from tocsin.alerts.queries import open_alert_codes
 from tocsin.analysis.forecast import queries
 from tocsin.analysis.forecast.features import feature_labels
 from tocsin.analysis.forecast.service import DEFAULT_MODEL
-from tocsin.reference.countries import UnknownCountryError
 from tocsin.store import panel
 from tocsin.store.models.accounts import User
 from tocsin.web import charts, geometry
 from tocsin.web.auth import reader
-from tocsin.web.deps import get_session
+from tocsin.web.deps import country_or_404, get_session
+from tocsin.web.errors import NotFound
 from tocsin.web.extensions import NavLink, add_nav_link, country_sections
 from tocsin.web.templating import templates
 
@@ -39,14 +39,6 @@ SORTS = {
     "region": lambda r: (r.region or "", r.rank_2yr),
     "change": lambda r: -(r.rank_change or 0),
 }
-
-
-def country_or_404(session: Session, code: str) -> panel.Country:
-    """The stored country for ``code`` (any name or code), else a 404 with suggestions."""
-    try:
-        return panel.find_country(session, code)
-    except UnknownCountryError as exc:
-        raise HTTPException(404, str(exc)) from None
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -159,7 +151,7 @@ def country_page(
             )[:6],
             "moved": sorted(
                 (d for d in drivers if d.change_contribution),
-                key=lambda d: -abs(d.change_contribution),
+                key=lambda d: -abs(d.change_contribution or 0.0),
             )[:6],
             "labels": labels,
             "indicators": indicator_rows,
@@ -194,5 +186,5 @@ def model_chart(name: str, request: Request, _u: User | None = Depends(reader)) 
     """A backtest chart (PNG) by file name."""
     path = backtest_dir(request) / name
     if not name.endswith(".png") or "/" in name or not path.is_file():
-        raise HTTPException(404, f"no chart {name!r}")
+        raise NotFound(f"no chart {name!r}")
     return FileResponse(path, media_type="image/png")

@@ -1,14 +1,10 @@
-"""forecast api."""
+"""The read API, version 1: countries, indicators, forecasts, drivers, rankings,
+backtests, episodes. JSON by default; tables also as CSV (``?format=csv``)."""
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Sequence
-
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
-from pydantic import BaseModel
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -16,13 +12,15 @@ from tocsin.analysis.forecast import queries
 from tocsin.analysis.forecast.base import MODELS
 from tocsin.analysis.forecast.features import feature_labels
 from tocsin.analysis.forecast.service import DEFAULT_MODEL
-from tocsin.plugins import UnknownPluginError
 from tocsin.store import panel
 from tocsin.store.models import Country, Episode
 from tocsin.store.models.accounts import User
+from tocsin.store.pagination import paginate
 from tocsin.web.auth import reader
 from tocsin.web.cache import cached_json
 from tocsin.web.deps import country_or_404, get_session
+from tocsin.web.errors import NotFound
+from tocsin.web.export import CSV_RESPONSE, Format, csv_response, wants_csv
 from tocsin.web.forecast.schemas import (
     BacktestOut,
     CountryDetail,
@@ -32,7 +30,6 @@ from tocsin.web.forecast.schemas import (
     EpisodeOut,
     EpisodePage,
     ForecastOut,
-    Format,
     HistoryPoint,
     IndicatorOut,
     LatestValue,
@@ -41,44 +38,14 @@ from tocsin.web.forecast.schemas import (
     Point,
     RankingPage,
 )
+from tocsin.web.pagination import Limit, Offset
 
 router = APIRouter(prefix="/api/v1", dependencies=[Depends(reader)])
 
 
-CSV_RESPONSE = {200: {"content": {"text/csv": {"schema": {"type": "string"}}}}}
-
-
-Limit = Query(50, ge=1, le=500, description="Page size.")
-
-
-Offset = Query(0, ge=0, le=1_000_000, description="Rows to skip.")
-
-
-def as_csv(rows: Sequence[BaseModel], filename: str) -> Response:
-    """Rows as a CSV download (columns from the first row's fields)."""
-    buffer = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(buffer, fieldnames=list(type(rows[0]).model_fields))
-        writer.writeheader()
-        writer.writerows(row.model_dump() for row in rows)
-    return Response(
-        buffer.getvalue(),
-        media_type="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
-
-
-def wants_csv(request: Request, fmt: Format) -> bool:
-    """CSV if asked by ``?format=csv`` or an Accept header preferring text/csv."""
-    return fmt == "csv" or request.headers.get("accept", "").startswith("text/csv")
-
-
 def checked_model(model: str) -> str:
-    """The model name if registered, else 404 with suggestions."""
-    try:
-        MODELS.get(model)
-    except UnknownPluginError as exc:
-        raise HTTPException(404, str(exc)) from None
+    """The model name if registered, else UnknownPluginError (404 with suggestions)."""
+    MODELS.get(model)
     return model
 
 
@@ -128,9 +95,9 @@ def list_countries(
         query = query.where(Country.region == region)
     if q:
         query = query.where(func.lower(Country.name).contains(q.lower()))
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    total, rows = paginate(session, query, limit, offset)
     latest = {r.code: r for r in queries.rankings(session, DEFAULT_MODEL)}
-    items = [_country_out(c, latest) for c in session.scalars(query.limit(limit).offset(offset))]
+    items = [_country_out(c, latest) for (c,) in rows]
     return CountryPage(total=total, limit=limit, offset=offset, items=items)
 
 
@@ -171,7 +138,7 @@ def indicator_series(
     country = country_or_404(session, code)
     known = {i.name for i in panel.indicators(session)}
     if indicator not in known:
-        raise HTTPException(404, f"unknown indicator {indicator!r}; see /api/v1/indicators")
+        raise NotFound(f"unknown indicator {indicator!r}; see /api/v1/indicators")
     return [Point(year=y, value=v) for y, v in panel.indicator_series(session, country, indicator)]
 
 
@@ -224,7 +191,9 @@ async def rankings(
     """All countries by forecast risk from one base year (latest by default)."""
     checked_model(model)
     if wants_csv(request, format):
-        return as_csv(_ranking_items(session, model, region, base_year), f"rankings-{model}.csv")
+        return csv_response(
+            _ranking_items(session, model, region, base_year), f"rankings-{model}.csv"
+        )
 
     def build() -> RankingPage:
         items = _ranking_items(session, model, region, base_year)
@@ -262,7 +231,7 @@ def latest_forecasts(
 ) -> list[ForecastOut] | Response:
     """The latest forecast of every country from one model."""
     items = [_forecast_out(r) for r in queries.rankings(session, checked_model(model))]
-    return as_csv(items, f"forecasts-{model}.csv") if wants_csv(request, format) else items
+    return csv_response(items, f"forecasts-{model}.csv") if wants_csv(request, format) else items
 
 
 @router.get("/models", response_model=list[ModelOut], tags=["forecasts"])
@@ -322,9 +291,10 @@ def episodes(
         query = query.where(Episode.country_id == country_or_404(session, country).id)
     if ongoing is not None:
         query = query.where(Episode.ongoing.is_(ongoing))
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    if not wants_csv(request, format):
-        query = query.limit(limit).offset(offset)
+    as_table = wants_csv(request, format)
+    total, rows = paginate(
+        session, query, 10_000_000 if as_table else limit, 0 if as_table else offset
+    )
     items = [
         EpisodeOut(
             id=e.id,
@@ -340,10 +310,10 @@ def episodes(
             fatalities_low=e.fatalities_low,
             fatalities_high=e.fatalities_high,
         )
-        for e, c in session.execute(query)
+        for e, c in rows
     ]
-    if wants_csv(request, format):
-        return as_csv(items, "episodes.csv")
+    if as_table:
+        return csv_response(items, "episodes.csv")
     return EpisodePage(total=total, limit=limit, offset=offset, items=items)
 
 

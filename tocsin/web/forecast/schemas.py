@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel
 
-Format = Literal["json", "csv"]
+from tocsin.web.pagination import Page
 
 
 class CountryOut(BaseModel):
@@ -23,13 +21,8 @@ class CountryOut(BaseModel):
     rank_2yr: int | None = None
 
 
-class CountryPage(BaseModel):
+class CountryPage(Page[CountryOut]):
     """A page of countries."""
-
-    total: int
-    limit: int
-    offset: int
-    items: list[CountryOut]
 
 
 class IndicatorOut(BaseModel):
@@ -97,15 +90,11 @@ class DriverOut(BaseModel):
     change_contribution: float | None
 
 
-class RankingPage(BaseModel):
+class RankingPage(Page[ForecastOut]):
     """A page of forecasts, best rank first."""
 
     model: str
     base_year: int | None
-    total: int
-    limit: int
-    offset: int
-    items: list[ForecastOut]
 
 
 class ModelOut(BaseModel):
@@ -143,13 +132,8 @@ class EpisodeOut(BaseModel):
     fatalities_high: int | None
 
 
-class EpisodePage(BaseModel):
+class EpisodePage(Page[EpisodeOut]):
     """A page of episodes."""
-
-    total: int
-    limit: int
-    offset: int
-    items: list[EpisodeOut]
 
 
 class MeOut(BaseModel):

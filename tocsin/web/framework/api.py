@@ -8,7 +8,6 @@ from datetime import date
 from fastapi import (
     APIRouter,
     Depends,
-    HTTPException,
     Query,
 )
 from sqlalchemy import func, select
@@ -26,6 +25,7 @@ from tocsin.store.models import Assessment, Document, Excerpt, Suggestion, Tag
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader, require_role
 from tocsin.web.deps import get_session
+from tocsin.web.errors import Invalid, NotFound
 from tocsin.web.framework.schemas import (
     AssessmentIn,
     AssessmentOut,
@@ -57,20 +57,20 @@ def _country_code(key: str) -> str:
     try:
         return lookup(clean_text(key)).code
     except (UnknownCountryError, ValueError) as exc:
-        raise HTTPException(404, str(exc)) from None
+        raise NotFound(str(exc)) from None
 
 
 def _excerpt_or_404(session: Session, excerpt_id: int) -> Excerpt:
     excerpt = session.get(Excerpt, excerpt_id)
     if excerpt is None:
-        raise HTTPException(404, f"no excerpt {excerpt_id}")
+        raise NotFound(f"no excerpt {excerpt_id}")
     return excerpt
 
 
 def _document_or_404(session: Session, document_id: int) -> Document:
     doc = session.get(Document, document_id)
     if doc is None:
-        raise HTTPException(404, f"no document {document_id}")
+        raise NotFound(f"no document {document_id}")
     return doc
 
 
@@ -193,7 +193,7 @@ def _save_tag(session: Session, excerpt: Excerpt, body: TagIn, user: User) -> Ta
             user.username,
         )
     except (tagging.TaggingError, UnknownCountryError) as exc:
-        raise HTTPException(422, str(exc)) from None
+        raise Invalid(str(exc)) from None
 
 
 def _save_assessment(session: Session, body: AssessmentIn, user: User) -> Assessment:
@@ -210,9 +210,9 @@ def _save_assessment(session: Session, body: AssessmentIn, user: User) -> Assess
             body.publish,
         )
     except UnknownCountryError as exc:
-        raise HTTPException(404, str(exc)) from None
+        raise NotFound(str(exc)) from None
     except assessments.AssessmentError as exc:
-        raise HTTPException(422, str(exc)) from None
+        raise Invalid(str(exc)) from None
 
 
 @router.get("/api/v1/framework/taxonomy", response_model=TaxonomyOut, tags=["framework"])
@@ -301,7 +301,7 @@ def untag_api(
     try:
         tagging.remove_tag(session, tag_id, user.username)
     except tagging.TaggingError as exc:
-        raise HTTPException(404, str(exc)) from None
+        raise NotFound(str(exc)) from None
 
 
 @router.get("/api/v1/suggestions/uncertain", response_model=list[UncertainOut], tags=["framework"])
@@ -313,7 +313,7 @@ def uncertain_api(
     """Untagged excerpts the tagger is least sure about: label these first."""
     out = []
     for excerpt_id, margin in suggest.least_certain(session, limit):
-        text = session.get(Excerpt, excerpt_id).text
+        text = session.get_one(Excerpt, excerpt_id).text
         out.append(UncertainOut(excerpt_id=excerpt_id, margin=round(margin, 4), text=text))
     return out
 
@@ -360,7 +360,7 @@ def search_api(
             session, clean_text(q), Filters(code, indicator, source, since, until), limit, offset
         )
     except ValueError as exc:
-        raise HTTPException(422, str(exc)) from None
+        raise Invalid(str(exc)) from None
     items = [HitOut(**{k: getattr(h, k) for k in HitOut.model_fields}) for h in hits]
     return SearchOut(total=total, limit=limit, offset=offset, items=items)
 
@@ -422,7 +422,9 @@ def publish_api(
     session: Session = Depends(get_session),
 ) -> AssessmentOut:
     """Publish a draft version (analysts; audited)."""
+    if session.get(Assessment, assessment_id) is None:
+        raise NotFound(f"no assessment {assessment_id}")
     try:
         return _assessment_out(assessments.publish_version(session, assessment_id, user.username))
     except assessments.AssessmentError as exc:
-        raise HTTPException(404 if "no assessment" in str(exc) else 422, str(exc)) from None
+        raise Invalid(str(exc)) from None

@@ -12,7 +12,6 @@ from fastapi import (
     Depends,
     File,
     Form,
-    HTTPException,
     Query,
     Request,
     UploadFile,
@@ -30,13 +29,15 @@ from tocsin.analysis.framework.extract import (
     extract_bytes,
 )
 from tocsin.analysis.framework.ingest import ItemReport, locker_depositor, store_extracted
-from tocsin.analysis.framework.search import Filters, search
+from tocsin.analysis.framework.search import Filters, Hit, search
 from tocsin.reference.countries import lookup
 from tocsin.store import locker
+from tocsin.store.accounts import role_at_least
 from tocsin.store.models import Country, Document, Excerpt, Tag
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader, require_role
 from tocsin.web.deps import get_session
+from tocsin.web.errors import Invalid, NotFound
 from tocsin.web.extensions import (
     CountrySection,
     NavLink,
@@ -153,7 +154,7 @@ def document_page(
     """A document's excerpts with suggestions; analysts tag with the keyboard."""
     doc = _document_or_404(session, document_id)
     excerpts = _excerpts_out(session, list(doc.excerpts))
-    can_tag = user is not None and user.role != "viewer"
+    can_tag = user is not None and role_at_least(user.role, "analyst")
     return templates.TemplateResponse(
         request,
         "framework/document.html",
@@ -201,7 +202,7 @@ def tag_form(
             origin=origin,
         )
     except ValueError as exc:
-        raise HTTPException(422, str(exc)) from None
+        raise Invalid(str(exc)) from None
     _save_tag(session, excerpt, body, user)
     return RedirectResponse(f"/framework/documents/{excerpt.document_id}#ex-{excerpt.id}", 303)
 
@@ -215,8 +216,8 @@ def untag_form(
     """Remove a tag from the document page."""
     tag = session.get(Tag, tag_id)
     if tag is None:
-        raise HTTPException(404, f"no tag {tag_id}")
-    excerpt = session.get(Excerpt, tag.excerpt_id)
+        raise NotFound(f"no tag {tag_id}")
+    excerpt = session.get_one(Excerpt, tag.excerpt_id)
     tagging.remove_tag(session, tag_id, user.username)
     return RedirectResponse(f"/framework/documents/{excerpt.document_id}#ex-{excerpt.id}", 303)
 
@@ -235,7 +236,7 @@ def search_page(
 ) -> HTMLResponse:
     """Search excerpts with filters."""
     error = None
-    total, hits = 0, []
+    total, hits = 0, list[Hit]()
     try:
         filters = Filters(
             _country_code(country) if country else None,
@@ -246,8 +247,8 @@ def search_page(
         )
         if q or country or indicator or source:
             total, hits = search(session, clean_text(q), filters, 100)
-    except (ValueError, HTTPException) as exc:
-        error = getattr(exc, "detail", None) or str(exc)
+    except (ValueError, NotFound) as exc:
+        error = str(exc)
     sources = session.scalars(select(Document.source).distinct().order_by(Document.source)).all()
     return templates.TemplateResponse(
         request,
@@ -333,7 +334,7 @@ def assess_page(
     try:
         factor_def = taxonomy.factor(factor)
     except KeyError as exc:
-        raise HTTPException(404, str(exc.args[0])) from None
+        raise NotFound(str(exc.args[0])) from None
     versions = _versions(session, code, factor)
     own = {i.code for i in factor_def.indicators}
     candidates = _candidate_evidence(session, code)
@@ -350,7 +351,7 @@ def assess_page(
             "candidates": candidates,
             "levels": assessments.LEVELS,
             "user": user,
-            "can_edit": user is not None and user.role != "viewer",
+            "can_edit": user is not None and role_at_least(user.role, "analyst"),
         },
     )
 
@@ -373,7 +374,7 @@ def assess_form(
     try:
         extra = [int(x) for x in more_evidence.replace(",", " ").split()]
     except ValueError:
-        raise HTTPException(422, "other evidence must be excerpt ids separated by commas") from None
+        raise Invalid("other evidence must be excerpt ids separated by commas") from None
     body = AssessmentIn(
         country=code,
         factor=factor,

@@ -10,6 +10,8 @@ from fastapi import (
 )
 from pydantic import AfterValidator, BaseModel, Field
 
+from tocsin.web.pagination import Page
+
 Level = Literal["none", "low", "moderate", "high", "very high"]
 
 
@@ -132,13 +134,8 @@ class DocumentDetail(DocumentOut):
     items: list[ExcerptOut]
 
 
-class DocumentPage(BaseModel):
+class DocumentPage(Page[DocumentOut]):
     """A page of documents."""
-
-    total: int
-    limit: int
-    offset: int
-    items: list[DocumentOut]
 
 
 class DocumentIn(BaseModel):
@@ -185,13 +182,8 @@ class HitOut(BaseModel):
     countries: list[str]
 
 
-class SearchOut(BaseModel):
+class SearchOut(Page[HitOut]):
     """Search results."""
-
-    total: int
-    limit: int
-    offset: int
-    items: list[HitOut]
 
 
 class AssessmentOut(BaseModel):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi import Path as PathParam
 from sqlalchemy.orm import Session
 
@@ -13,6 +13,7 @@ from tocsin.store.models.accounts import User
 from tocsin.store.models.intake import Submission
 from tocsin.web.auth import require_role
 from tocsin.web.deps import get_session
+from tocsin.web.errors import Invalid, NotFound
 from tocsin.web.intake.schemas import (
     ReviewIn,
     Status,
@@ -31,7 +32,7 @@ def _submission_or_404(session: Session, key: int | str) -> Submission:
     try:
         return service.get_submission(session, key)
     except service.IntakeError as exc:
-        raise HTTPException(404, str(exc)) from None
+        raise NotFound(str(exc)) from None
 
 
 def _apply(
@@ -178,6 +179,6 @@ def action_api(
     try:
         _apply(session, submission, body.op, form, user.username)
     except service.IntakeError as exc:
-        raise HTTPException(422, str(exc)) from None
+        raise Invalid(str(exc)) from None
     session.flush()
     return _detail(session, submission)

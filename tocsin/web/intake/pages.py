@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
@@ -17,6 +17,7 @@ from tocsin.store.models import Country
 from tocsin.store.models.accounts import User
 from tocsin.store.models.intake import SUBMISSION_STATUSES, IntakeAttachment, Submission
 from tocsin.web.deps import get_session
+from tocsin.web.errors import BadRequest, NotFound
 from tocsin.web.extensions import (
     CountrySection,
     NavLink,
@@ -152,7 +153,7 @@ async def open_sealed(
     try:
         private = crypto.parse_private(str(raw.get("private_key", "")))
     except crypto.IntakeKeyError as exc:
-        raise HTTPException(400, str(exc)) from None
+        raise BadRequest(str(exc)) from None
     submission = _submission_or_404(session, key)
     headers = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
     try:
@@ -164,13 +165,13 @@ async def open_sealed(
         att_id, _sep, role = target.removeprefix("a").partition("-")
         attachment = session.get(IntakeAttachment, int(att_id)) if att_id.isdigit() else None
         if attachment is None or attachment.submission_id != submission.id:
-            raise HTTPException(404, "no such attachment")
+            raise NotFound("no such attachment")
         root = locker.default_root(request.app.state.settings.data_dir)
         name, media_type, data = service.open_attachment(
             session, root, attachment, private, user.username, original=role == "original"
         )
     except (crypto.IntakeKeyError, service.IntakeError, locker.LockerError) as exc:
-        raise HTTPException(400, str(exc)) from None
+        raise BadRequest(str(exc)) from None
     safe = "".join(ch for ch in name if ch.isalnum() or ch in "._-")[:80] or "attachment"
     headers["Content-Disposition"] = f'attachment; filename="{safe}"'
     return Response(data, media_type=media_type, headers=headers)

@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
+from nacl.public import PublicKey
 from starlette.datastructures import FormData, UploadFile
 from starlette.formparsers import FormParser, MultiPartException, MultiPartParser
 
@@ -98,7 +99,12 @@ async def read_limited_form(request: Request, limit: int = MAX_BODY_BYTES) -> Fo
 def _csrf_ok(request: Request, form: FormData) -> bool:
     expected = request.session.get(CSRF_FIELD)
     sent = form.get(CSRF_FIELD)
-    return bool(expected) and isinstance(sent, str) and secrets.compare_digest(expected, sent)
+    return (
+        isinstance(expected, str)
+        and bool(expected)
+        and isinstance(sent, str)
+        and secrets.compare_digest(expected, sent)
+    )
 
 
 def _limiter(request: Request, name: str, limit: int) -> HashedBuckets:
@@ -228,7 +234,7 @@ async def _guarded_form(request: Request, limiter: str, limit: int):  # noqa: AN
     return form, lang, None
 
 
-def _public_key(request: Request):  # noqa: ANN202
+def _public_key(request: Request) -> PublicKey:
     try:
         return crypto.load_public_key(request.app.state.settings.data_dir)
     except crypto.IntakeKeyError:
@@ -302,7 +308,7 @@ async def follow_up(request: Request) -> HTMLResponse:
                 return {"error": _("No report has this receipt code.")}
             submission, keys = found
             notice = []
-            if adding and not errors and (message.strip() or files):
+            if public_key is not None and not errors and (message.strip() or files):
                 service.add_information(session, root, public_key, submission, message, files)
                 notice.append(_("Added. Thank you."))
             thread = service.reporter_thread(session, submission, keys)

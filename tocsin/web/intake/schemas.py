@@ -6,6 +6,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from tocsin.web.pagination import Page
+
 Status = Literal["new", "in_review", "corroborated", "verified", "rejected", "duplicate"]
 
 
@@ -24,13 +26,8 @@ class SubmissionOut(BaseModel):
     attachments: int
 
 
-class SubmissionPage(BaseModel):
+class SubmissionPage(Page[SubmissionOut]):
     """A page of the queue."""
-
-    total: int
-    limit: int
-    offset: int
-    items: list[SubmissionOut]
 
 
 class SubmissionDetail(SubmissionOut):

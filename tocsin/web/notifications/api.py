@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from sqlalchemy.orm import Session
 
@@ -16,6 +16,7 @@ from tocsin.store.models import Subscription
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader, require_role
 from tocsin.web.deps import get_app_settings, get_session
+from tocsin.web.errors import Invalid, NotFound
 from tocsin.web.notifications.schemas import SubscriptionIn, SubscriptionOut
 
 router = APIRouter()
@@ -64,7 +65,7 @@ def subscribe_api(
             body.digest,
         )
     except (notify.SubscriptionError, UnknownCountryError) as exc:
-        raise HTTPException(422, str(exc)) from None
+        raise Invalid(str(exc)) from None
     return _out(sub)
 
 
@@ -80,7 +81,7 @@ def unsubscribe_api(
     try:
         return _out(notify.unsubscribe(session, subscription_id, user.username))
     except notify.SubscriptionError as exc:
-        raise HTTPException(404, str(exc)) from None
+        raise NotFound(str(exc)) from None
 
 
 def _digest(request: Request, session: Session, end: date | None, days: int) -> digests.Digest:

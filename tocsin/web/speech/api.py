@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import pandas as pd
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from sqlalchemy import func, select
+from fastapi import APIRouter, Depends, Query, Request
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tocsin.analysis.speech import lexicon, rabat, trends
+from tocsin.analysis.speech import lexicon, queries, rabat, trends
 from tocsin.analysis.speech.batch import score_texts
 from tocsin.analysis.speech.classifier import ModelFileError
 from tocsin.analysis.speech.training import current_model
@@ -17,6 +17,7 @@ from tocsin.store.models import Country, RabatWorksheet, SpeechPost
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader, require_role
 from tocsin.web.deps import country_or_404, get_app_settings, get_session
+from tocsin.web.errors import Conflict, Invalid, NotFound
 from tocsin.web.speech.schemas import (
     By,
     ClassifyIn,
@@ -35,7 +36,7 @@ router = APIRouter()
 
 
 def _codes(session: Session) -> dict[int, str]:
-    return dict(session.execute(select(Country.id, Country.code)).all())
+    return queries.country_codes(session)
 
 
 def _post_out(post: SpeechPost, codes: dict[int, str]) -> PostOut:
@@ -83,16 +84,7 @@ def query_posts(
     offset: int = 0,
 ) -> tuple[int, list[PostOut]]:
     """Posts (flagged ones by default), newest first, with the total count."""
-    query = select(SpeechPost)
-    if label:
-        query = query.where(SpeechPost.label == label)
-    if country is not None:
-        query = query.where(SpeechPost.country_id == country.id)
-    if target:
-        query = query.where(SpeechPost.target == target)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    order = (SpeechPost.posted_at.desc(), SpeechPost.id.desc())
-    rows = session.scalars(query.order_by(*order).limit(limit).offset(offset))
+    total, rows = queries.posts(session, country, label, target, limit, offset)
     codes = _codes(session)
     return total, [_post_out(p, codes) for p in rows]
 
@@ -100,7 +92,7 @@ def query_posts(
 def _post_or_404(session: Session, post_id: int) -> SpeechPost:
     post = session.get(SpeechPost, post_id)
     if post is None:
-        raise HTTPException(404, f"no post {post_id}")
+        raise NotFound(f"no post {post_id}")
     return post
 
 
@@ -125,13 +117,13 @@ def classify_api(
     try:
         model = current_model(get_app_settings(request))
     except ModelFileError as exc:  # 409: the server is not ready for this yet
-        raise HTTPException(409, str(exc)) from None
+        raise Conflict(str(exc)) from None
     code = country_or_404(session, body.country).code if body.country else None
     matcher = lexicon.matcher_from_store(session)
     results = score_texts(model, list(body.texts), matcher, body.lang, [code] * len(body.texts))
     return [
         ClassifyOut(
-            score=float(r["score"]),
+            score=float(cast(float, r["score"])),
             label=str(r["label"]),
             category=str(r["category"]),
             target=str(r["target"]),
@@ -195,7 +187,7 @@ def _save_term(session: Session, body: dict[str, str], user: User) -> lexicon.Te
     try:
         term = lexicon.validate_term(body)
     except (lexicon.LexiconFormatError, LookupError) as exc:
-        raise HTTPException(422, str(exc)) from None
+        raise Invalid(str(exc)) from None
     lexicon.save_terms(session, [term], user.username)
     return term
 
@@ -255,5 +247,5 @@ def worksheet_add_api(
             session, post_id, user.username, factors, body.conclusion, body.summary, body.status
         )
     except rabat.WorksheetError as exc:
-        raise HTTPException(422, str(exc)) from None
+        raise Invalid(str(exc)) from None
     return _sheet_out(sheet, _codes(session))

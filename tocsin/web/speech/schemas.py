@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from tocsin.analysis.speech import rabat
 from tocsin.analysis.speech.cues import CATEGORIES, TARGETS
+from tocsin.web.pagination import Page
 
 PostId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Post id.")]
 
@@ -38,13 +39,8 @@ class PostOut(BaseModel):
     lexicon_terms: list[str]
 
 
-class PostPage(BaseModel):
+class PostPage(Page[PostOut]):
     """A page of posts."""
-
-    total: int
-    limit: int
-    offset: int
-    items: list[PostOut]
 
 
 class ClassifyIn(BaseModel):

@@ -5,16 +5,18 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-from fastapi import APIRouter, Depends, HTTPException, Query
-from sqlalchemy import func, select
+from fastapi import APIRouter, Depends, Query
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tocsin.analysis.events import queries
 from tocsin.analysis.events.series import events_frame, monthly
 from tocsin.analysis.events.yearly import country_yearly
 from tocsin.store.models import Country, Event
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader
 from tocsin.web.deps import country_or_404, get_session
+from tocsin.web.errors import NotFound
 from tocsin.web.violence.schemas import (
     Admin1Month,
     EventId,
@@ -59,7 +61,7 @@ def _event_or_404(session: Session, event_id: int) -> EventOut:
         .where(Event.id == event_id)
     ).first()
     if row is None:
-        raise HTTPException(404, f"no event {event_id}")
+        raise NotFound(f"no event {event_id}")
     return _event_out(*row)
 
 
@@ -76,19 +78,8 @@ def list_events_api(
 ) -> EventPage:
     """Conflict events, newest first, filterable by country, dates and violence against
     civilians."""
-    query = select(Event, Country).join(Country, Country.id == Event.country_id)
-    if country:
-        query = query.where(Event.country_id == country_or_404(session, country).id)
-    if start:
-        query = query.where(Event.event_date >= start)
-    if end:
-        query = query.where(Event.event_date <= end)
-    if against_civilians is not None:
-        query = query.where(Event.against_civilians.is_(against_civilians))
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.execute(
-        query.order_by(Event.event_date.desc(), Event.id.desc()).limit(limit).offset(offset)
-    )
+    place = country_or_404(session, country) if country else None
+    total, rows = queries.events(session, place, start, end, against_civilians, limit, offset)
     return EventPage(
         total=total, limit=limit, offset=offset, items=[_event_out(e, c) for e, c in rows]
     )
@@ -110,7 +101,7 @@ def _violence(session: Session, country: Country) -> Violence:
             kind: [YearPoint(year=y, deaths=d) for y, d in points]
             for kind, points in country_yearly(session, country.id).items()
         },
-        monthly=[MonthPoint(**r) for r in _month_records(series)],
+        monthly=[MonthPoint.model_validate(r) for r in _month_records(series)],
     )
 
 
@@ -145,4 +136,4 @@ def violence_admin1_api(
     series = monthly(frame, by=("admin1",))
     if start:
         series = series[series["month"] >= pd.Period(start, freq="M")]
-    return [Admin1Month(**r) for r in _month_records(series)]
+    return [Admin1Month.model_validate(r) for r in _month_records(series)]

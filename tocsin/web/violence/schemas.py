@@ -8,6 +8,8 @@ from typing import Annotated
 from fastapi import Path as PathParam
 from pydantic import BaseModel
 
+from tocsin.web.pagination import Page
+
 EventId = Annotated[int, PathParam(ge=1, le=2**31 - 1, description="Event id.")]
 
 
@@ -35,13 +37,8 @@ class EventOut(BaseModel):
     notes: str
 
 
-class EventPage(BaseModel):
+class EventPage(Page[EventOut]):
     """A page of events."""
-
-    total: int
-    limit: int
-    offset: int
-    items: list[EventOut]
 
 
 class YearPoint(BaseModel):
