@@ -13,7 +13,7 @@ from fastapi import (
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tocsin.analysis.framework import assessments, suggest, tagging
+from tocsin.analysis.framework import assessments, retraining, suggest, tagging
 from tocsin.analysis.framework import taxonomy as tax
 from tocsin.analysis.framework.extract import (
     Extracted,
@@ -324,20 +324,8 @@ def retrain_api(
     session: Session = Depends(get_session),
 ) -> dict[str, int]:
     """Retrain the learned tagger on the stored tags and refresh every suggestion."""
-    tagger = suggest.trained_tagger(session, retrain=True)
-    refreshed = suggest.refresh_suggestions(session, tagger=tagger)
-    labels = len(suggest.examples_from_store(session))
-    from tocsin.store import audit
-
-    audit.record(
-        session,
-        user.username,
-        "retrain",
-        "tagger",
-        tagger.name,
-        after={"labels": labels, "refreshed": refreshed},
-    )
-    return {"labels": labels, "refreshed": refreshed}
+    done = retraining.retrain(session, user.username)
+    return {"labels": done.labels, "refreshed": done.refreshed}
 
 
 @router.get("/api/v1/framework/search", response_model=SearchOut, tags=["framework"])

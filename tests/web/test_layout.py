@@ -1,0 +1,97 @@
+"""The web layer's shape: one package per capability, none importing another, small
+modules, role checks through ``role_at_least``, nothing started at import time."""
+
+from __future__ import annotations
+
+import ast
+import logging
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+import tocsin.web
+from tocsin.config import Settings
+from tocsin.store.db import Database
+from tocsin.web.app import CAPABILITIES, create_app
+from tocsin.web.intake.logfilter import DropIntakeClients
+
+WEB = Path(tocsin.web.__file__).parent
+MAX_LINES = 500
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+    return names
+
+
+def test_every_capability_is_a_package_with_a_router() -> None:
+    for name in CAPABILITIES:
+        assert (WEB / name / "__init__.py").is_file(), name
+        assert "router = APIRouter()" in (WEB / name / "__init__.py").read_text(), name
+
+
+def test_no_capability_imports_another_capabilitys_web_module() -> None:
+    offences = []
+    for name in CAPABILITIES:
+        others = [other for other in CAPABILITIES if other != name]
+        for path in (WEB / name).glob("*.py"):
+            for module in _imports(path):
+                if any(
+                    module == f"tocsin.web.{o}" or module.startswith(f"tocsin.web.{o}.")
+                    for o in others
+                ):
+                    offences.append(f"{path.relative_to(WEB)} imports {module}")
+    assert not offences, "\n".join(offences)
+
+
+def test_no_web_module_is_over_500_lines() -> None:
+    long = {
+        str(p.relative_to(WEB)): n
+        for p in WEB.rglob("*.py")
+        if (n := len(p.read_text().splitlines())) > MAX_LINES
+    }
+    assert not long, long
+
+
+def test_roles_are_compared_with_role_at_least_only() -> None:
+    pattern = re.compile(r"\.role\s*(==|!=|<|>|\bin\b|\bnot in\b)")
+    files = [*WEB.rglob("*.py"), *WEB.rglob("*.html")]
+    offences = [
+        f"{p.relative_to(WEB)}: {line.strip()}"
+        for p in files
+        for line in p.read_text().splitlines()
+        if pattern.search(line)
+    ]
+    assert not offences, "\n".join(offences)
+
+
+def test_the_log_filter_is_installed_by_the_app_not_by_an_import() -> None:
+    script = (
+        "import logging, importlib\n"
+        "from tocsin.web.app import CAPABILITIES, create_app\n"
+        "for name in CAPABILITIES: importlib.import_module(f'tocsin.web.{name}')\n"
+        "print(len(logging.getLogger('uvicorn.access').filters))\n"
+    )
+    imported = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert imported.stdout.strip() == "0"
+
+
+def test_the_lifespan_installs_the_log_filter(
+    settings: Settings, sqlite_dashboard: Database
+) -> None:
+    access = logging.getLogger("uvicorn.access")
+    for existing in [f for f in access.filters if isinstance(f, DropIntakeClients)]:
+        access.removeFilter(existing)
+    with TestClient(create_app(settings, sqlite_dashboard)):
+        assert any(isinstance(f, DropIntakeClients) for f in access.filters)
