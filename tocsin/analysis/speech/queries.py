@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tocsin.store.models import Country, SpeechPost
+from tocsin.store.models import Country, RabatWorksheet, SpeechPost
 from tocsin.store.pagination import count
 
 
@@ -35,3 +35,29 @@ def posts(
 def country_codes(session: Session) -> dict[int, str]:
     """Country id -> code, for labelling posts."""
     return dict(session.execute(select(Country.id, Country.code)).tuples().all())
+
+
+def countries_with_posts(session: Session) -> list[tuple[str, str]]:
+    """(code, name) of every country with stored posts, by name."""
+    query = (
+        select(Country.code, Country.name)
+        .join(SpeechPost, SpeechPost.country_id == Country.id)
+        .distinct()
+        .order_by(Country.name)
+    )
+    return list(session.execute(query).tuples())
+
+
+def worksheets(
+    session: Session,
+    country: Country | None = None,
+    post_id: int | None = None,
+    limit: int = 500,
+) -> list[RabatWorksheet]:
+    """Saved Rabat worksheets, newest first, optionally of one country or one post."""
+    query = select(RabatWorksheet).order_by(RabatWorksheet.updated_at.desc()).limit(limit)
+    if country is not None:
+        query = query.where(RabatWorksheet.country_id == country.id)
+    if post_id:
+        query = query.where(RabatWorksheet.post_id == post_id)
+    return list(session.scalars(query))

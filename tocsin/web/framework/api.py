@@ -10,10 +10,9 @@ from fastapi import (
     Depends,
     Query,
 )
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tocsin.analysis.framework import assessments, retraining, suggest, tagging
+from tocsin.analysis.framework import assessments, queries, retraining, suggest, tagging
 from tocsin.analysis.framework import taxonomy as tax
 from tocsin.analysis.framework.extract import (
     Extracted,
@@ -21,7 +20,7 @@ from tocsin.analysis.framework.extract import (
 from tocsin.analysis.framework.ingest import store_extracted
 from tocsin.analysis.framework.search import Filters, search
 from tocsin.reference.countries import UnknownCountryError, lookup
-from tocsin.store.models import Assessment, Document, Excerpt, Suggestion, Tag
+from tocsin.store.models import Assessment, Document, Excerpt, Tag
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader, require_role
 from tocsin.web.deps import get_session
@@ -98,20 +97,20 @@ def _excerpts_out(session: Session, excerpts: list[Excerpt]) -> list[ExcerptOut]
     ids = [e.id for e in excerpts]
     tags = tagging.tags_for(session, ids)
     labels = _labels(session)
-    suggestions: dict[int, list[SuggestionOut]] = {i: [] for i in ids}
-    if ids:
-        for s in session.scalars(
-            select(Suggestion).where(Suggestion.excerpt_id.in_(ids)).order_by(Suggestion.rank)
-        ):
-            suggestions[s.excerpt_id].append(
-                SuggestionOut(
-                    indicator=s.indicator,
-                    label=labels.get(s.indicator, s.indicator),
-                    score=s.score,
-                    rank=s.rank,
-                    tagger=s.tagger,
-                )
+    stored = queries.suggestions_for(session, ids)
+    suggestions = {
+        i: [
+            SuggestionOut(
+                indicator=s.indicator,
+                label=labels.get(s.indicator, s.indicator),
+                score=s.score,
+                rank=s.rank,
+                tagger=s.tagger,
             )
+            for s in found
+        ]
+        for i, found in stored.items()
+    }
     return [
         ExcerptOut(
             id=e.id,
@@ -148,19 +147,8 @@ def _document_out(doc: Document, excerpt_count: int) -> DocumentOut:
 
 
 def _documents(session: Session, limit: int, offset: int) -> tuple[int, list[DocumentOut]]:
-    total = session.scalar(select(func.count()).select_from(Document)) or 0
-    counts = dict(
-        session.execute(
-            select(Excerpt.document_id, func.count()).group_by(Excerpt.document_id)
-        ).all()
-    )
-    docs = session.scalars(
-        select(Document)
-        .order_by(Document.ingested_at.desc(), Document.id.desc())
-        .limit(limit)
-        .offset(offset)
-    )
-    return total, [_document_out(d, counts.get(d.id, 0)) for d in docs]
+    total, docs = queries.documents(session, limit, offset)
+    return total, [_document_out(d, n) for d, n in docs]
 
 
 def _assessment_out(a: Assessment) -> AssessmentOut:

@@ -17,10 +17,9 @@ from fastapi import (
     UploadFile,
 )
 from fastapi.responses import HTMLResponse, RedirectResponse
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tocsin.analysis.framework import assessments, suggest, tagging
+from tocsin.analysis.framework import assessments, queries, suggest, tagging
 from tocsin.analysis.framework import taxonomy as tax
 from tocsin.analysis.framework.extract import (
     MAX_BYTES,
@@ -30,10 +29,9 @@ from tocsin.analysis.framework.extract import (
 )
 from tocsin.analysis.framework.ingest import ItemReport, locker_depositor, store_extracted
 from tocsin.analysis.framework.search import Filters, Hit, search
-from tocsin.reference.countries import lookup
 from tocsin.store import locker
 from tocsin.store.accounts import role_at_least
-from tocsin.store.models import Country, Document, Excerpt, Tag
+from tocsin.store.models import Country, Excerpt, Tag
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader, require_role
 from tocsin.web.deps import get_session
@@ -91,7 +89,7 @@ def workbench_page(
     uncertain = [
         (session.get(Excerpt, i), margin) for i, margin in suggest.least_certain(session, 10)
     ]
-    tags = session.scalar(select(func.count()).select_from(Tag)) or 0
+    tags = queries.tag_count(session)
     return templates.TemplateResponse(
         request,
         "framework/index.html",
@@ -249,7 +247,7 @@ def search_page(
             total, hits = search(session, clean_text(q), filters, 100)
     except (ValueError, NotFound) as exc:
         error = str(exc)
-    sources = session.scalars(select(Document.source).distinct().order_by(Document.source)).all()
+    sources = queries.document_sources(session)
     return templates.TemplateResponse(
         request,
         "framework/search.html",
@@ -269,11 +267,6 @@ def search_page(
     )
 
 
-def _country_name(session: Session, code: str) -> str:
-    country = session.scalars(select(Country).where(Country.code == code)).one_or_none()
-    return country.name if country else lookup(code).name
-
-
 @router.get("/framework/countries/{country}", response_class=HTMLResponse, include_in_schema=False)
 def assessment_page(
     country: CountryKey,
@@ -285,35 +278,19 @@ def assessment_page(
     code = _country_code(country)
     rows = assessments.rollup(session, code)
     evidence_ids = sorted({i for r in rows if r.published for i in r.published.evidence})
-    evidence = {
-        e.id: e for e in session.scalars(select(Excerpt).where(Excerpt.id.in_(evidence_ids)))
-    }
+    evidence = queries.excerpts_by_id(session, evidence_ids)
     return templates.TemplateResponse(
         request,
         "framework/assessment.html",
         {
             "code": code,
-            "name": _country_name(session, code),
+            "name": queries.country_name(session, code),
             "rows": rows,
             "overall": assessments.overall(rows),
             "evidence": evidence,
             "user": user,
         },
     )
-
-
-def _candidate_evidence(session: Session, code: str) -> list[tuple[Excerpt, list[str]]]:
-    """Excerpts tagged (accepted) for this country, with their indicators."""
-    rows = session.execute(
-        select(Excerpt, Tag.indicator)
-        .join(Tag, Tag.excerpt_id == Excerpt.id)
-        .where(Tag.status == "accepted", Tag.country_code == code)
-        .order_by(Excerpt.id)
-    )
-    grouped: dict[int, tuple[Excerpt, list[str]]] = {}
-    for excerpt, indicator in rows:
-        grouped.setdefault(excerpt.id, (excerpt, []))[1].append(indicator)
-    return list(grouped.values())
 
 
 @router.get(
@@ -337,14 +314,14 @@ def assess_page(
         raise NotFound(str(exc.args[0])) from None
     versions = _versions(session, code, factor)
     own = {i.code for i in factor_def.indicators}
-    candidates = _candidate_evidence(session, code)
+    candidates = queries.tagged_evidence(session, code)
     candidates.sort(key=lambda c: (not own.intersection(c[1]), c[0].id))
     return templates.TemplateResponse(
         request,
         "framework/assess.html",
         {
             "code": code,
-            "name": _country_name(session, code),
+            "name": queries.country_name(session, code),
             "factor": factor_def,
             "versions": versions,
             "latest": versions[0] if versions else None,

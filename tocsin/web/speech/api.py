@@ -6,7 +6,6 @@ from typing import Any, Literal, cast
 
 import pandas as pd
 from fastapi import APIRouter, Depends, Query, Request
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tocsin.analysis.speech import lexicon, queries, rabat, trends
@@ -210,13 +209,9 @@ def worksheets_api(
     _u: User | None = Depends(reader),
 ) -> list[WorksheetOut]:
     """Saved Rabat worksheets, newest first."""
-    query = select(RabatWorksheet).order_by(RabatWorksheet.updated_at.desc()).limit(500)
-    if country:
-        query = query.where(RabatWorksheet.country_id == country_or_404(session, country).id)
-    if post_id:
-        query = query.where(RabatWorksheet.post_id == post_id)
+    place = country_or_404(session, country) if country else None
     codes = _codes(session)
-    return [_sheet_out(s, codes) for s in session.scalars(query)]
+    return [_sheet_out(s, codes) for s in queries.worksheets(session, place, post_id)]
 
 
 @router.get("/api/v1/speech/posts/{post_id}/prefill", tags=["speech"])

@@ -6,12 +6,11 @@ import pandas as pd
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from markupsafe import Markup, escape
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tocsin.analysis.speech import lexicon, rabat, trends
+from tocsin.analysis.speech import lexicon, queries, rabat, trends
 from tocsin.analysis.speech.cues import CATEGORIES, TARGETS
-from tocsin.store.models import Country, RabatWorksheet, SpeechPost
+from tocsin.store.models import Country
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader, require_role
 from tocsin.web.deps import country_or_404, get_session
@@ -111,12 +110,7 @@ def flagged_page(
     """Flagged posts, newest first, with why."""
     place = country_or_404(session, country) if country else None
     total, items = query_posts(session, place, limit=200)
-    countries = session.execute(
-        select(Country.code, Country.name)
-        .join(SpeechPost, SpeechPost.country_id == Country.id)
-        .distinct()
-        .order_by(Country.name)
-    ).all()
+    countries = queries.countries_with_posts(session)
     return templates.TemplateResponse(
         request,
         "speech/flagged.html",
@@ -139,11 +133,7 @@ def post_page(
     """One post: why it was flagged, its reach, and its worksheets."""
     post = _post_or_404(session, post_id)
     codes = _codes(session)
-    sheets = session.scalars(
-        select(RabatWorksheet)
-        .where(RabatWorksheet.post_id == post_id)
-        .order_by(RabatWorksheet.updated_at.desc())
-    )
+    sheets = queries.worksheets(session, post_id=post_id)
     return templates.TemplateResponse(
         request,
         "speech/post.html",
@@ -165,11 +155,7 @@ def rabat_page(
 ) -> HTMLResponse:
     """The Rabat worksheet form, pre-filled from the data (and the latest saved sheet)."""
     post = _post_or_404(session, post_id)
-    latest = session.scalars(
-        select(RabatWorksheet)
-        .where(RabatWorksheet.post_id == post_id)
-        .order_by(RabatWorksheet.updated_at.desc())
-    ).first()
+    latest = next(iter(queries.worksheets(session, post_id=post_id, limit=1)), None)
     return templates.TemplateResponse(
         request,
         "speech/rabat.html",
@@ -293,12 +279,7 @@ async def lexicon_form(
 def _country_speech(session: Session, country: Country) -> dict[str, object]:
     frame = trends.country_trend(session, country, 26, "target")
     codes = _codes(session)
-    sheets = session.scalars(
-        select(RabatWorksheet)
-        .where(RabatWorksheet.country_id == country.id)
-        .order_by(RabatWorksheet.updated_at.desc())
-        .limit(10)
-    )
+    sheets = queries.worksheets(session, country, limit=10)
     total, recent = query_posts(session, country, limit=5)
     return {
         "chart": trend_svg(frame, "target"),

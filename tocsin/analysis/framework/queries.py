@@ -1,0 +1,80 @@
+"""Read-only queries over the workbench's documents, excerpts, tags and suggestions, for
+the API and the workbench pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tocsin.reference.countries import lookup
+from tocsin.store.models import Country, Document, Excerpt, Suggestion, Tag
+
+
+def documents(session: Session, limit: int, offset: int) -> tuple[int, list[tuple[Document, int]]]:
+    """(document, number of excerpts), newest first, and the total number of documents."""
+    total = session.scalar(select(func.count()).select_from(Document)) or 0
+    counts = dict(
+        session.execute(select(Excerpt.document_id, func.count()).group_by(Excerpt.document_id))
+        .tuples()
+        .all()
+    )
+    docs = session.scalars(
+        select(Document)
+        .order_by(Document.ingested_at.desc(), Document.id.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    return total, [(d, counts.get(d.id, 0)) for d in docs]
+
+
+def suggestions_for(session: Session, excerpt_ids: list[int]) -> dict[int, list[Suggestion]]:
+    """Each excerpt's stored suggestions, best rank first."""
+    found: dict[int, list[Suggestion]] = {i: [] for i in excerpt_ids}
+    if excerpt_ids:
+        query = (
+            select(Suggestion)
+            .where(Suggestion.excerpt_id.in_(excerpt_ids))
+            .order_by(Suggestion.rank)
+        )
+        for suggestion in session.scalars(query):
+            found[suggestion.excerpt_id].append(suggestion)
+    return found
+
+
+def excerpts_by_id(session: Session, ids: Iterable[int]) -> dict[int, Excerpt]:
+    """The stored excerpts among ``ids``."""
+    query = select(Excerpt).where(Excerpt.id.in_(list(ids)))
+    return {e.id: e for e in session.scalars(query)}
+
+
+def tag_count(session: Session) -> int:
+    """How many tags are stored."""
+    return session.scalar(select(func.count()).select_from(Tag)) or 0
+
+
+def document_sources(session: Session) -> list[str]:
+    """The distinct sources of stored documents, sorted."""
+    query = select(Document.source).distinct().order_by(Document.source)
+    return list(session.scalars(query))
+
+
+def country_name(session: Session, code: str) -> str:
+    """The stored name of a country, else the reference name."""
+    country = session.scalars(select(Country).where(Country.code == code)).one_or_none()
+    return country.name if country else lookup(code).name
+
+
+def tagged_evidence(session: Session, code: str) -> list[tuple[Excerpt, list[str]]]:
+    """Excerpts tagged (accepted) for this country, with their indicators."""
+    rows = session.execute(
+        select(Excerpt, Tag.indicator)
+        .join(Tag, Tag.excerpt_id == Excerpt.id)
+        .where(Tag.status == "accepted", Tag.country_code == code)
+        .order_by(Excerpt.id)
+    )
+    grouped: dict[int, tuple[Excerpt, list[str]]] = {}
+    for excerpt, indicator in rows.tuples():
+        grouped.setdefault(excerpt.id, (excerpt, []))[1].append(indicator)
+    return list(grouped.values())
