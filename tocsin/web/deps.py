@@ -4,8 +4,9 @@ and the stored country a path or query names."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from typing import Annotated
 
-from fastapi import Request
+from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
 from tocsin.config import Settings
@@ -32,3 +33,11 @@ def country_or_404(session: Session, code: str) -> Country:
     """The stored country for ``code`` (any name or code); an unknown one raises
     UnknownCountryError, answered with 404 and the closest names (:mod:`tocsin.web.errors`)."""
     return panel.find_country(session, code)
+
+
+def path_country(code: str, session: Session = Depends(get_session)) -> Country:
+    """Dependency: the stored country the path's ``{code}`` names (any name or code)."""
+    return country_or_404(session, code)
+
+
+CountryInPath = Annotated[Country, Depends(path_country)]

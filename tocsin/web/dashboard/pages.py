@@ -16,7 +16,7 @@ from tocsin.store import panel
 from tocsin.store.models.accounts import User
 from tocsin.web import charts, geometry
 from tocsin.web.auth import reader
-from tocsin.web.deps import country_or_404, get_session
+from tocsin.web.deps import CountryInPath, get_session
 from tocsin.web.errors import NotFound
 from tocsin.web.extensions import NavLink, add_nav_link, country_sections
 from tocsin.web.templating import templates
@@ -107,13 +107,12 @@ def rankings_page(
 
 @router.get("/countries/{code}", response_class=HTMLResponse)
 def country_page(
-    code: str,
+    country: CountryInPath,
     request: Request,
     session: Session = Depends(get_session),
     _u: User | None = Depends(reader),
 ) -> HTMLResponse:
     """Risk over time, drivers, indicators with history, episodes, and registered sections."""
-    country = country_or_404(session, code)
     history = queries.history(session, country, DEFAULT_MODEL)
     drivers = queries.drivers(session, country, DEFAULT_MODEL)
     labels = feature_labels({i.name: i.label for i in panel.indicators(session)})

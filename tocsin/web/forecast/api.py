@@ -18,7 +18,7 @@ from tocsin.store.models.accounts import User
 from tocsin.store.pagination import paginate
 from tocsin.web.auth import reader
 from tocsin.web.cache import cached_json
-from tocsin.web.deps import country_or_404, get_session
+from tocsin.web.deps import CountryInPath, country_or_404, get_session
 from tocsin.web.errors import NotFound
 from tocsin.web.export import CSV_RESPONSE, Format, csv_response, wants_csv
 from tocsin.web.forecast.schemas import (
@@ -102,9 +102,10 @@ def list_countries(
 
 
 @router.get("/countries/{code}", response_model=CountryDetail, tags=["countries"])
-async def country_detail(code: str, session: Session = Depends(get_session)) -> Response:
+async def country_detail(
+    country: CountryInPath, session: Session = Depends(get_session)
+) -> Response:
     """One country (by ISO3, name or GW code) with its latest forecast and indicators."""
-    country = country_or_404(session, code)
     return cached_json(
         session, ("country", country.code), lambda: _country_detail(session, country), CountryDetail
     )
@@ -132,10 +133,9 @@ def _country_detail(session: Session, country: Country) -> CountryDetail:
     "/countries/{code}/indicators/{indicator}", response_model=list[Point], tags=["countries"]
 )
 def indicator_series(
-    code: str, indicator: str, session: Session = Depends(get_session)
+    country: CountryInPath, indicator: str, session: Session = Depends(get_session)
 ) -> list[Point]:
     """One indicator's yearly values for a country."""
-    country = country_or_404(session, code)
     known = {i.name for i in panel.indicators(session)}
     if indicator not in known:
         raise NotFound(f"unknown indicator {indicator!r}; see /api/v1/indicators")
@@ -144,23 +144,23 @@ def indicator_series(
 
 @router.get("/countries/{code}/forecasts", response_model=list[HistoryPoint], tags=["forecasts"])
 def country_forecasts(
-    code: str, model: str = Query(DEFAULT_MODEL), session: Session = Depends(get_session)
+    country: CountryInPath,
+    model: str = Query(DEFAULT_MODEL),
+    session: Session = Depends(get_session),
 ) -> list[HistoryPoint]:
     """A country's stored forecasts across base years."""
-    country = country_or_404(session, code)
     rows = queries.history(session, country, checked_model(model))
     return [HistoryPoint(base_year=y, risk_2yr=r, rank_2yr=k) for y, r, k in rows]
 
 
 @router.get("/countries/{code}/drivers", response_model=list[DriverOut], tags=["forecasts"])
 def country_drivers(
-    code: str,
+    country: CountryInPath,
     model: str = Query(DEFAULT_MODEL),
     limit: int = Query(10, ge=1, le=200),
     session: Session = Depends(get_session),
 ) -> list[DriverOut]:
     """The features that most raise or lower a country's latest forecast."""
-    country = country_or_404(session, code)
     labels = feature_labels({i.name: i.label for i in panel.indicators(session)})
     drivers = sorted(
         queries.drivers(session, country, checked_model(model)), key=lambda d: -abs(d.contribution)

@@ -13,7 +13,7 @@ from tocsin.analysis.speech.cues import CATEGORIES, TARGETS
 from tocsin.store.models import Country
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader, require_role
-from tocsin.web.deps import country_or_404, get_session
+from tocsin.web.deps import CountryInPath, country_or_404, get_session
 from tocsin.web.extensions import (
     CountrySection,
     NavLink,
@@ -209,7 +209,7 @@ async def rabat_form(
 
 @router.get("/speech/trends/{code}", response_class=HTMLResponse, include_in_schema=False)
 def trends_page(
-    code: str,
+    place: CountryInPath,
     request: Request,
     by: By = Query("target"),
     weeks: int = Query(26, ge=1, le=520),
@@ -217,7 +217,6 @@ def trends_page(
     _u: User | None = Depends(reader),
 ) -> HTMLResponse:
     """Flagged posts per week by group (or category) in a country, as a chart and table."""
-    place = country_or_404(session, code)
     frame = trends.country_trend(session, place, weeks, by)
     table = (
         frame.pivot_table(index="week", columns=by, values="flagged", fill_value=0)

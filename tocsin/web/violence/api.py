@@ -15,7 +15,7 @@ from tocsin.analysis.events.yearly import country_yearly
 from tocsin.store.models import Country, Event
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader
-from tocsin.web.deps import country_or_404, get_session
+from tocsin.web.deps import CountryInPath, country_or_404, get_session
 from tocsin.web.errors import NotFound
 from tocsin.web.violence.schemas import (
     Admin1Month,
@@ -112,10 +112,12 @@ def _month_records(series: pd.DataFrame) -> list[dict[str, object]]:
 
 @router.get("/api/v1/countries/{code}/violence", response_model=Violence, tags=["countries"])
 def violence_api(
-    code: str, session: Session = Depends(get_session), _u: User | None = Depends(reader)
+    country: CountryInPath,
+    session: Session = Depends(get_session),
+    _u: User | None = Depends(reader),
 ) -> Violence:
     """UCDP deaths per year by kind, and monthly events (all and against civilians)."""
-    return _violence(session, country_or_404(session, code))
+    return _violence(session, country)
 
 
 @router.get(
@@ -124,14 +126,14 @@ def violence_api(
     tags=["countries"],
 )
 def violence_admin1_api(
-    code: str,
+    country: CountryInPath,
     start: str | None = Query(None, pattern=r"^\d{4}-\d{2}$", description="First month, YYYY-MM."),
     session: Session = Depends(get_session),
     _u: User | None = Depends(reader),
 ) -> list[Admin1Month]:
     """Monthly events and fatalities per first-level admin unit (violence against
     civilians apart), every month between each unit's first and last event."""
-    frame = events_frame(session, country_or_404(session, code))
+    frame = events_frame(session, country)
     frame = frame.assign(admin1=frame["admin1"].fillna("(unknown)"))
     series = monthly(frame, by=("admin1",))
     if start:
