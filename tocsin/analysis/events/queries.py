@@ -35,3 +35,13 @@ def events(
     return paginate(
         session, query.order_by(Event.event_date.desc(), Event.id.desc()), limit, offset
     )
+
+
+def event(session: Session, event_id: int) -> Row[Event, Country] | None:
+    """One (event, country) row by id, or None."""
+    query = (
+        select(Event, Country)
+        .join(Country, Country.id == Event.country_id)
+        .where(Event.id == event_id)
+    )
+    return session.execute(query).first()

@@ -8,10 +8,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tocsin.intake import crypto, service
+from tocsin.intake import crypto, queries, service
 from tocsin.store import locker
 from tocsin.store.models import Country
 from tocsin.store.models.accounts import User
@@ -38,12 +37,6 @@ add_nav_link(NavLink("Intake", "/intake", order=40))
 add_evidence_link("submission", "/intake/{ref}")
 
 
-def _country_names(session: Session, ids: set[int]) -> dict[int, Country]:
-    if not ids:
-        return {}
-    return {c.id: c for c in session.scalars(select(Country).where(Country.id.in_(ids)))}
-
-
 @router.get("/intake", response_class=HTMLResponse, include_in_schema=False)
 def queue_page(
     request: Request,
@@ -56,7 +49,7 @@ def queue_page(
     total, rows = service.list_submissions(
         session, status=status, assigned_to=user.username if mine else None, limit=200
     )
-    countries = _country_names(session, {s.country_id for s in rows if s.country_id})
+    countries = queries.countries_by_id(session, {s.country_id for s in rows if s.country_id})
     return templates.TemplateResponse(
         request,
         "intake/queue.html",
@@ -73,19 +66,13 @@ def queue_page(
 
 
 def _detail_context(session: Session, submission: Submission, user: User) -> dict[str, Any]:
-    items = {}
     atts = service.attachments(session, submission)
-    from tocsin.store.models.evidence import EvidenceItem
-
     ids = {a.original_item_id for a in atts} | {
         a.working_item_id for a in atts if a.working_item_id
     }
-    if ids:
-        items = {
-            i.id: i for i in session.scalars(select(EvidenceItem).where(EvidenceItem.id.in_(ids)))
-        }
+    items = queries.evidence_items(session, ids)
     country = session.get(Country, submission.country_id) if submission.country_id else None
-    users = session.scalars(select(User.username).where(User.active.is_(True))).all()
+    users = queries.active_usernames(session)
     return {
         "s": submission,
         "country": country,

@@ -6,7 +6,6 @@ from datetime import date
 
 import pandas as pd
 from fastapi import APIRouter, Depends, Query
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tocsin.analysis.events import queries
@@ -55,11 +54,7 @@ def _event_out(event: Event, country: Country) -> EventOut:
 
 
 def _event_or_404(session: Session, event_id: int) -> EventOut:
-    row = session.execute(
-        select(Event, Country)
-        .join(Country, Country.id == Event.country_id)
-        .where(Event.id == event_id)
-    ).first()
+    row = queries.event(session, event_id)
     if row is None:
         raise NotFound(f"no event {event_id}")
     return _event_out(*row)
