@@ -1,4 +1,4 @@
-"""accounts api."""
+"""API tokens, user administration and the audit log (read, CSV export) under /api/v1."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""accounts pages."""
+"""Log in and out, and the user administration page (admins)."""
 
 from __future__ import annotations
 

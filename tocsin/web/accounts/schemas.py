@@ -1,4 +1,4 @@
-"""accounts schemas."""
+"""Request and response models of tokens, users and the audit log."""
 
 from __future__ import annotations
 

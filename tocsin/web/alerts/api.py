@@ -1,4 +1,4 @@
-"""alerts api."""
+"""The alerts API under /api/v1/alerts: list, detail, lifecycle actions."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""alerts pages."""
+"""Alert list and detail pages with lifecycle actions, and the country page's section."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""alerts schemas."""
+"""Request and response models of the alerts API."""
 
 from __future__ import annotations
 
@@ -13,11 +13,7 @@ from pydantic import BaseModel, Field
 from tocsin.web.pagination import Page
 
 Status = Literal["new", "acknowledged", "escalated", "closed"]
-
-
 Action = Literal["acknowledge", "escalate", "close"]
-
-
 AlertId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Alert id.")]
 
 

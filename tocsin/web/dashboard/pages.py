@@ -1,4 +1,4 @@
-"""dashboard pages."""
+"""Dashboard pages: world map, rankings, country page, model page."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""forecast schemas."""
+"""Response models of the read API: countries, indicators, forecasts, drivers, rankings,
+backtests, episodes."""
 
 from __future__ import annotations
 

@@ -15,8 +15,6 @@ from fastapi import FastAPI
 from tocsin.analysis.framework.feeds import poll_due
 
 logger = logging.getLogger(__name__)
-
-
 FEED_CHECK_SECONDS = 300  # how often the server looks for feeds that are due
 
 

@@ -13,20 +13,10 @@ from pydantic import AfterValidator, BaseModel, Field
 from tocsin.web.pagination import Page
 
 Level = Literal["none", "low", "moderate", "high", "very high"]
-
-
 Confidence = Literal["low", "medium", "high"]
-
-
 Status = Literal["accepted", "rejected"]
-
-
 ObjectId = Annotated[int, Path(ge=1, le=2**31 - 1)]
-
-
 FactorCode = Annotated[str, Path(min_length=1, max_length=20, pattern=r"^[A-Za-z0-9._-]+$")]
-
-
 CountryKey = Annotated[str, Path(min_length=1, max_length=100)]
 
 

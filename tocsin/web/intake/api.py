@@ -23,8 +23,6 @@ from tocsin.web.intake.schemas import (
 )
 
 router = APIRouter()
-
-
 analyst = require_role("analyst")
 
 

@@ -28,11 +28,7 @@ from tocsin.web.intake.logfilter import PUBLIC_PREFIX
 from tocsin.web.templating import templates
 
 router = APIRouter()
-
-
 MAX_BODY_BYTES = MAX_FILES * MAX_FILE_BYTES + 5 * 1024 * 1024
-
-
 STATUS_LABELS = {
     "new": "Received",
     "in_review": "Being reviewed",

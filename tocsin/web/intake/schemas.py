@@ -1,4 +1,4 @@
-"""intake schemas."""
+"""Request and response models of the intake review API."""
 
 from __future__ import annotations
 

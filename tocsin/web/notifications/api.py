@@ -1,4 +1,4 @@
-"""notifications api."""
+"""Subscriptions to alert notifications and the weekly digest as text, under /api/v1."""
 
 from __future__ import annotations
 

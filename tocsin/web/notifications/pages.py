@@ -1,4 +1,4 @@
-"""notifications pages."""
+"""The weekly digest page."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""notifications schemas."""
+"""Request and response models of alert subscriptions."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""panel api."""
+"""The latest panel values of every country, as JSON."""
 
 from __future__ import annotations
 

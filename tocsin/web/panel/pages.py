@@ -1,4 +1,4 @@
-"""panel pages."""
+"""The countries page: every country with panel data and a few latest values."""
 
 from __future__ import annotations
 

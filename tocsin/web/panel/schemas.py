@@ -1,4 +1,4 @@
-"""panel schemas."""
+"""Response model of the panel API."""
 
 from __future__ import annotations
 

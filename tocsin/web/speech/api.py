@@ -1,4 +1,5 @@
-"""speech api."""
+"""The speech monitor API under /api/v1/speech: classify texts, posts, trends, lexicon,
+Rabat worksheets."""
 
 from __future__ import annotations
 

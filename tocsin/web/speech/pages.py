@@ -1,4 +1,5 @@
-"""speech pages."""
+"""Speech monitor pages: flagged posts with why, a post, its Rabat worksheet, trends per
+group in a country, the lexicon, and the country page's speech section."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""speech schemas."""
+"""Request and response models of the speech monitor API."""
 
 from __future__ import annotations
 
@@ -13,8 +13,6 @@ from tocsin.analysis.speech.cues import CATEGORIES, TARGETS
 from tocsin.web.pagination import Page
 
 PostId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Post id.")]
-
-
 By = Literal["target", "category"]
 
 

@@ -1,4 +1,5 @@
-"""violence api."""
+"""Conflict events and each country's organised violence (yearly deaths, monthly event
+series) under /api/v1."""
 
 from __future__ import annotations
 

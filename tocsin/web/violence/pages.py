@@ -1,4 +1,4 @@
-"""violence pages."""
+"""The event page and the country page's organised-violence section."""
 
 from __future__ import annotations
 
@@ -18,8 +18,6 @@ from tocsin.web.violence.api import _event_or_404, _violence
 from tocsin.web.violence.schemas import EventId
 
 router = APIRouter()
-
-
 MONTHS_SHOWN = 24
 
 

@@ -1,4 +1,4 @@
-"""violence schemas."""
+"""Response models of the events and organised-violence API."""
 
 from __future__ import annotations
 
