@@ -5,9 +5,12 @@ New write routes must be classified here, or the completeness test fails.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
+from starlette.routing import BaseRoute
 
 from tests.web.conftest import token_for
 from tocsin.config import Settings
@@ -43,6 +46,11 @@ WRITE_ROUTES: dict[tuple[str, str], str | None] = {
     ("POST", "/api/v1/speech/posts/{post_id}/worksheets"): "analyst",
     ("POST", "/speech/posts/{post_id}/rabat"): "analyst",
     ("POST", "/speech/lexicon"): "analyst",
+    ("POST", "/report"): None,  # the public report form: no account, by design
+    ("POST", "/report/follow-up"): None,  # the reporter's receipt code is the credential
+    ("POST", "/intake/{key}"): "analyst",
+    ("POST", "/intake/{key}/open"): "analyst",
+    ("POST", "/api/v1/intake/submissions/{key}/actions"): "analyst",
 }
 BODIES = {
     "/api/v1/tokens": {"name": "script"},
@@ -53,12 +61,20 @@ BODIES = {
 }
 
 
+def _api_routes(routes: Iterable[BaseRoute]) -> Iterator[APIRoute]:
+    """Every APIRoute, including those of included routers (paths are already full)."""
+    for route in routes:
+        if isinstance(route, APIRoute):
+            yield route
+        elif (included := getattr(route, "original_router", None)) is not None:
+            yield from _api_routes(included.routes)
+
+
 def _write_routes(settings: Settings, db: Database) -> set[tuple[str, str]]:
     app = create_app(settings, db)
     return {
         (method, route.path)
-        for route in app.routes
-        if isinstance(route, APIRoute)
+        for route in _api_routes(app.routes)
         for method in route.methods
         if method not in {"GET", "HEAD", "OPTIONS"}
     }
