@@ -1230,7 +1230,7 @@ def cells(code: str, spec: dict[str, object], rng: random.Random) -> list[dict[s
                 extra = dict(zip(used, combo[1:], strict=True))
                 candidates.append(_fill(frame, spec, combo[0], extra))
         if not any("{g}" in f for f in frame_list):
-            candidates = [(f, "") for f in frame_list] if not candidates else candidates
+            candidates = candidates or [(f, "") for f in frame_list]
         rng.shuffle(candidates)
         seen: set[str] = set()
         for text, target in candidates:
