@@ -47,10 +47,10 @@ def test_language_hint_overrides_detection(small_model: NgramClassifier) -> None
 
 
 def test_gazetteer_names_groups_at_risk_as_their_target() -> None:
-    assert gazetteer.target_in("kill every zaghawa you find".split()) == "ethnicity"
-    assert gazetteer.target_in("the yazidis must go".split()) == "religion"
-    assert gazetteer.target_in("fulani herdsmen".split()) == "ethnicity"
-    assert gazetteer.target_in("the weather is fine".split()) is None
+    assert gazetteer.target_in(["kill", "every", "zaghawa", "you", "find"]) == "ethnicity"
+    assert gazetteer.target_in(["the", "yazidis", "must", "go"]) == "religion"
+    assert gazetteer.target_in(["fulani", "herdsmen"]) == "ethnicity"
+    assert gazetteer.target_in(["the", "weather", "is", "fine"]) is None
     rows = gazetteer.entries()
     assert all(row["source"] for row in rows)
     countries = {row["country"] for row in rows}

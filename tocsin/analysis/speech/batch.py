@@ -26,7 +26,7 @@ from tocsin.analysis.speech.lexicon import SEVERITIES as SEVERITY_ORDER
 from tocsin.analysis.speech.lexicon import LexiconMatcher, Match
 
 _BAD_BYTES = "text is not valid UTF-8 (wrong encoding?)"
-ADDED = ("score", "label", "category", "target", "lexicon_terms", "lang", "status")
+ADDED = ("score", "label", "category", "target", "lexicon_terms", "cues", "lang", "status")
 MAX_CHARS = 10_000  # the model reads at most this much of a text (the status says so)
 csv.field_size_limit(10_000_000)
 
@@ -204,6 +204,7 @@ def combine(
     cue_category = pred.cue_category if len(pred.cue_category) == n else ["derogation"] * n
     named = pred.target_named if len(pred.target_named) == n else [False] * n
     langs = pred.lang if len(pred.lang) == n else [""] * n
+    cues = pred.cues if len(pred.cues) == n else [[] for _ in range(n)]
     cut = truncated or [False] * n
     out = []
     for i, found in enumerate(matches):
@@ -224,6 +225,7 @@ def combine(
                 "category": category,
                 "target": target,
                 "lexicon_terms": "; ".join(sorted({m.term.term for m in found})),
+                "cues": "; ".join(cues[i]),
                 "lang": langs[i],
                 "status": (UNSUPPORTED if label == UNSUPPORTED else "scored")
                 + (f" (first {MAX_CHARS:,} characters)" if cut[i] else ""),

@@ -64,6 +64,7 @@ class Predictions:
     cue_category: list[str] = field(default_factory=list)  # category from cues, any score
     target_named: list[bool] = field(default_factory=list)  # target from a named group
     lang: list[str] = field(default_factory=list)  # detected (or given) language per text
+    cues: list[list[str]] = field(default_factory=list)  # cues that fired, per text
 
     def __post_init__(self) -> None:
         if not self.label:
@@ -219,6 +220,24 @@ def category_of(analysis: Analysis) -> str:
     return "derogation"
 
 
+_CUE_NAMES = {
+    "__threat__": "threat words",
+    "__dehum__": "dehumanising words",
+    "__slur__": "slur",
+    "__counter__": "counter-speech words",
+    "__negation__": "negation",
+    "__quote__": "quotation",
+}
+
+
+def cues_fired(analysis: Analysis) -> list[str]:
+    """Readable names of the cues found in a text (for analysts: why it was flagged)."""
+    found = [_CUE_NAMES[e] for e in analysis.extras if e in _CUE_NAMES]
+    groups = [e[6:-2].replace("_", " ") for e in analysis.extras if e.startswith("__grp_")]
+    listed = gazetteer.target_in(analysis.plain.split())
+    return found + [f"group: {g}" for g in groups] + ([f"listed group: {listed}"] if listed else [])
+
+
 class NgramSettings(PluginSettings):
     """Settings of the default model."""
 
@@ -368,6 +387,7 @@ class NgramClassifier(SpeechClassifier):
             cue_category=[category_of(a) for a in analyses],
             target_named=named_flags,
             lang=langs,
+            cues=[cues_fired(a) for a in analyses],
         )
 
 

@@ -66,6 +66,7 @@ class SpeechPost(Base):
     category: Mapped[str] = mapped_column(String(30), default="")
     target: Mapped[str] = mapped_column(String(40), default="")
     lexicon_terms: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    cues: Mapped[list[str]] = mapped_column(JSONType, default=list)  # why it was flagged
     model: Mapped[str] = mapped_column(String(80), default="")
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 

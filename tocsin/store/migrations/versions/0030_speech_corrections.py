@@ -1,4 +1,5 @@
-"""speech corrections: analysts' corrections of the model, kept as training data
+"""speech corrections: analysts' corrections of the model, kept as training data;
+the cues that fired on each post
 
 Revision ID: 0030_speech_corrections
 Revises: 0003_speech
@@ -20,6 +21,8 @@ JSON = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("speech_posts") as batch:
+        batch.add_column(sa.Column("cues", JSON, nullable=False, server_default="[]"))
     op.create_table(
         "speech_corrections",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -42,3 +45,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_speech_corrections_post_id", table_name="speech_corrections")
     op.drop_table("speech_corrections")
+    with op.batch_alter_table("speech_posts") as batch:
+        batch.drop_column("cues")
