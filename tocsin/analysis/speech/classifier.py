@@ -258,6 +258,9 @@ class NgramClassifier(SpeechClassifier):
     summary = "Fast CPU model: hashed word+char n-grams, negation/quote scope, group and cue cues"
     Settings = NgramSettings
     version = "2.0"
+    # defaults for models saved by 1.0 (no language routing, no calibration)
+    languages: tuple[str, ...] = ()
+    _calibrators: dict[str, tuple[float, float]] = {}  # noqa: RUF012 - replaced on fit
 
     def __init__(self, settings: PluginSettings | None = None) -> None:
         super().__init__(settings)
@@ -274,8 +277,8 @@ class NgramClassifier(SpeechClassifier):
             analyzer=_identity, n_features=s.target_features, alternate_sign=False
         )
         self._hate: LogisticRegression | None = None
-        self._calibrators: dict[str, tuple[float, float]] = {}
-        self.languages: tuple[str, ...] = ()
+        self._calibrators = {}
+        self.languages = ()
         self._target: SGDClassifier | None = None
         self.metrics: dict[str, object] = {}
 
