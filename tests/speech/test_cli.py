@@ -133,6 +133,8 @@ def test_score_counts_languages_and_correct_is_stored(cli_env: Settings, tmp_pat
         "--target", "ethnicity", "--note", "coded call",
     )  # fmt: skip
     assert "post 3: hateful threat ethnicity" in fixed
+    by_lang = _run("speech", "trends", "--country", "Sudan", "--by", "lang")
+    assert "flagged posts per week by lang" in by_lang and "en" in by_lang
     bad = CliRunner().invoke(app, ["speech", "correct", "3", "--label", "perhaps"])
     assert bad.exit_code != 0 and "label 'perhaps'" in bad.output
     db = Database(cli_env.resolved_database_url)

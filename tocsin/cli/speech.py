@@ -230,13 +230,13 @@ def ingest_cmd(
 @speech_app.command("trends")
 def trends_cmd(
     country: str = typer.Option(..., help="Country name or code."),
-    by: str = typer.Option("target", help="target or category."),
+    by: str = typer.Option("target", help="target, category or lang."),
     weeks: int = typer.Option(12, help="Weeks to show."),
 ) -> None:
-    """Flagged posts per week by target group (or category) in a country."""
+    """Flagged posts per week by target group (or category, or language) in a country."""
     with friendly_errors(), migrated_database().session() as session:
-        if by not in {"target", "category"}:
-            raise ValueError("--by must be target or category")
+        if by not in {"target", "category", "lang"}:
+            raise ValueError("--by must be target, category or lang")
         place = find_country(session, country)
         frame = trends.country_trend(session, place, weeks, by)
         if frame.empty:

@@ -413,6 +413,7 @@ def ingest(
             fired = str(result.get("cues", ""))
             row.cues = fired.split("; ") if fired else []
             row.model = model_name
+            row.lang = row.lang or str(result.get("lang", ""))[:8]
             report.flagged += row.label == "hateful"
         if existing is None:
             session.add(row)
