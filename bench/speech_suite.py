@@ -1205,7 +1205,8 @@ def obfuscate(text: str, group: str, rng: random.Random) -> str:
     return text.replace(word, new, 1)
 
 
-def _fill(frame: str, lang: dict[str, object], group: tuple[str, str], extra: dict[str, str]):
+def _fill(frame: str, group: tuple[str, str], extra: dict[str, str]) -> tuple[str, str]:
+    """The frame filled in, first letter capitalised, and the group's target."""
     g, target = group
     text = frame.format(g=g, **extra)
     return text[0].upper() + text[1:] if text[0].islower() else text, target
@@ -1228,7 +1229,7 @@ def cells(code: str, spec: dict[str, object], rng: random.Random) -> list[dict[s
             combos = itertools.product(groups, *[slots[k] for k in used])  # type: ignore[misc]
             for combo in combos:
                 extra = dict(zip(used, combo[1:], strict=True))
-                candidates.append(_fill(frame, spec, combo[0], extra))
+                candidates.append(_fill(frame, combo[0], extra))
         if not any("{g}" in f for f in frame_list):
             candidates = candidates or [(f, "") for f in frame_list]
         rng.shuffle(candidates)
