@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tocsin.analysis.speech import corpora
+from tocsin.analysis.speech import augment, corpora
 from tocsin.analysis.speech.classifier import NgramClassifier, NgramSettings
 from tocsin.analysis.speech.training import models_dir
 from tocsin.config import Settings
@@ -35,13 +35,14 @@ def corpus(speech_paths: dict[str, Path]) -> pd.DataFrame:
 
 @pytest.fixture(scope="session")
 def small_corpus(corpus: pd.DataFrame) -> pd.DataFrame:
-    """A stratified training subset (up to 300 rows per dataset, language and label)."""
+    """A stratified training subset (up to 300 rows per dataset, language and label) plus
+    a few template texts per language, as the default model is trained."""
     train = corpus[corpus["split"] == "train"]
     parts = [
         group.sample(min(len(group), 300), random_state=0)
         for _, group in train.groupby(["dataset", "lang", "hateful"])
     ]
-    return pd.concat(parts, ignore_index=True)
+    return pd.concat([*parts, augment.augmentation(150)], ignore_index=True)
 
 
 @pytest.fixture(scope="session")

@@ -55,6 +55,9 @@ def test_csv_keeps_columns_and_skips_bad_rows(tmp_path: Path, small_model: Ngram
         "category",
         "target",
         "lexicon_terms",
+        "cues",
+        "lang",
+        "status",
     ]
     assert rows[1]["text"] == "a quoted\nmulti-line text"
     assert all(0 <= float(r["score"]) <= 1 for r in rows)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -37,6 +38,9 @@ from tocsin.store.db import Database
 from tocsin.store.models import SpeechPost
 from tocsin.store.panel import find_country
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 speech_app = typer.Typer(
     help="Hate speech monitor: train, score, ingest, trends, flagged.", no_args_is_help=True
 )
@@ -56,8 +60,9 @@ def train_cmd(
     settings = settings_with(mirror)
     with friendly_errors():
         CLASSIFIERS.get(model)
-        with console.status("training the speech classifier (about a minute)..."):
-            result = train(settings, mirror, model)
+        fixes = _corrections(settings)
+        with console.status("training the speech classifier (a few minutes)..."):
+            result = train(settings, mirror, model, corrections=fixes)
     m = result.metrics
     table = Table("held-out set", "n", "hateful", "balanced acc.", "F1 hateful", "AUC")
     for name, row in m["per_dataset"].items():  # type: ignore[union-attr]
@@ -70,11 +75,38 @@ def train_cmd(
             str(row.get("auc", "")),
         )
     console.print(table)
+    table = Table("language", "n", "hateful", "balanced acc.", title="Held-out, per language")
+    for code, row in m.get("per_language", {}).items():  # type: ignore[attr-defined]
+        table.add_row(
+            code,
+            str(row["n"]),
+            str(row["hateful"]),
+            str(row.get("balanced_accuracy", f"spec. {row.get('specificity')}")),
+        )
+    console.print(table)
+    console.print(
+        f"trained on {m['train_rows']:,} rows including {m.get('corrections', 0)} analyst "
+        f"corrections; languages: {', '.join(m.get('languages', []))}"  # type: ignore[arg-type]
+    )
     console.print(
         f"threat recall {m['threat_recall']} (n={m['threats']}), target accuracy "
         f"{m['target_accuracy']} (n={m['targets']}); fit {m['fit_seconds']} s"
     )
     console.print(f"[green]saved[/] {result.path}")
+
+
+def _corrections(settings: Settings) -> pd.DataFrame | None:
+    """Analysts' corrections from the database, or None when there is no database."""
+    from tocsin.analysis.speech import corrections
+
+    try:
+        db = database(settings)
+        migrate.upgrade(db)
+        with db.session() as session:
+            return corrections.training_rows(session)
+    except Exception as exc:  # noqa: BLE001 - no database: train on the corpora only
+        err_console.print(f"[yellow]corrections:[/] database unavailable ({exc})")
+        return None
 
 
 def _matcher(settings: Settings) -> lexicon.LexiconMatcher:
@@ -143,8 +175,16 @@ def score_cmd(
         console.print(f"  [yellow]skipped[/] {input_file.name} {bad}", highlight=False)
     if len(report.bad) > 50:
         console.print(f"  ... and {len(report.bad) - 50} more skipped rows")
+    table = Table("language", "scored", "unsupported", title="Rows per language")
+    for code, count in sorted(report.languages.items(), key=lambda kv: -kv[1]):
+        missing = report.unsupported.get(code, 0)
+        table.add_row(code, str(count), f"[yellow]{missing}[/]" if missing else "0")
+    if report.languages:
+        console.print(table)
+    unsupported = sum(report.unsupported.values())
     console.print(
-        f"[green]{report.scored} scored[/] ({report.hateful} hateful), "
+        f"[green]{report.scored} scored[/] ({report.hateful} hateful, "
+        f"[yellow]{unsupported} in unsupported languages[/]), "
         f"[yellow]{len(report.bad)} skipped[/] -> {out}"
     )
 
@@ -190,13 +230,13 @@ def ingest_cmd(
 @speech_app.command("trends")
 def trends_cmd(
     country: str = typer.Option(..., help="Country name or code."),
-    by: str = typer.Option("target", help="target or category."),
+    by: str = typer.Option("target", help="target, category or lang."),
     weeks: int = typer.Option(12, help="Weeks to show."),
 ) -> None:
-    """Flagged posts per week by target group (or category) in a country."""
+    """Flagged posts per week by target group (or category, or language) in a country."""
     with friendly_errors(), migrated_database().session() as session:
-        if by not in {"target", "category"}:
-            raise ValueError("--by must be target or category")
+        if by not in {"target", "category", "lang"}:
+            raise ValueError("--by must be target, category or lang")
         place = find_country(session, country)
         frame = trends.country_trend(session, place, weeks, by)
         if frame.empty:
@@ -209,6 +249,29 @@ def trends_cmd(
             table.add_row(str(week), *(str(int(v)) for v in row), str(int(totals[week])))
         console.print(f"[bold]{place.name}[/]: flagged posts per week by {by}")
         console.print(table)
+
+
+@speech_app.command("correct")
+def correct_cmd(
+    post_id: int = typer.Argument(..., help="Post id (see `tocsin speech flagged`)."),
+    label: str = typer.Option(..., help="hateful or non-hateful."),
+    category: str = typer.Option("", help="dehumanisation, threat, derogation or slur."),
+    target: str = typer.Option("", help="Target group (ethnicity, religion, ...)."),
+    note: str = typer.Option("", help="Why (kept with the correction)."),
+) -> None:
+    """Correct the model on one post (audited); the next `tocsin speech train` learns
+    from it."""
+    from tocsin.analysis.speech import corrections
+
+    with friendly_errors(), migrated_database().session() as session:
+        try:
+            row = corrections.correct(session, post_id, cli_actor(), label, category, target, note)
+        except corrections.CorrectionError as exc:
+            raise ValueError(str(exc)) from None
+        console.print(
+            f"post {post_id}: [green]{row.label}[/] {row.category} {row.target} "
+            f"(was {row.previous.get('label')} {row.previous.get('category')})"
+        )
 
 
 @speech_app.command("flagged")

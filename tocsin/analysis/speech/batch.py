@@ -21,11 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tocsin.analysis.speech.classifier import Predictions, SpeechClassifier
+from tocsin.analysis.speech.language import UNSUPPORTED
 from tocsin.analysis.speech.lexicon import SEVERITIES as SEVERITY_ORDER
 from tocsin.analysis.speech.lexicon import LexiconMatcher, Match
 
 _BAD_BYTES = "text is not valid UTF-8 (wrong encoding?)"
-ADDED = ("score", "label", "category", "target", "lexicon_terms")
+ADDED = ("score", "label", "category", "target", "lexicon_terms", "cues", "lang", "status")
+MAX_CHARS = 10_000  # the model reads at most this much of a text (the status says so)
 csv.field_size_limit(10_000_000)
 
 
@@ -51,6 +53,8 @@ class BatchReport:
     scored: int = 0
     hateful: int = 0
     bad: list[BadRow] = field(default_factory=list)
+    languages: dict[str, int] = field(default_factory=dict)  # scored rows per language
+    unsupported: dict[str, int] = field(default_factory=dict)  # unsupported, per language
 
 
 @dataclass(frozen=True)
@@ -187,7 +191,9 @@ def _rank(match: Match) -> tuple[int, int]:
     return SEVERITY_ORDER.index(match.term.severity), STRENGTH.index(match.term.category)
 
 
-def combine(pred: Predictions, matches: list[list[Match]]) -> list[dict[str, object]]:
+def combine(
+    pred: Predictions, matches: list[list[Match]], truncated: list[bool] | None = None
+) -> list[dict[str, object]]:
     """The added columns per text: model results combined with lexicon hits.
 
     A high-severity term makes the text hateful; a term's category counts when it is more
@@ -197,11 +203,14 @@ def combine(pred: Predictions, matches: list[list[Match]]) -> list[dict[str, obj
     n = len(pred.score)
     cue_category = pred.cue_category if len(pred.cue_category) == n else ["derogation"] * n
     named = pred.target_named if len(pred.target_named) == n else [False] * n
+    langs = pred.lang if len(pred.lang) == n else [""] * n
+    cues = pred.cues if len(pred.cues) == n else [[] for _ in range(n)]
+    cut = truncated or [False] * n
     out = []
     for i, found in enumerate(matches):
         label, category, target = pred.label[i], pred.category[i], pred.target[i]
         ranked = sorted(found, key=_rank, reverse=True)
-        if ranked:
+        if ranked and label != UNSUPPORTED:
             top = ranked[0].term
             if label != "hateful" and top.severity == "high":
                 label, category = "hateful", _stronger(cue_category[i], top.category)
@@ -216,6 +225,10 @@ def combine(pred: Predictions, matches: list[list[Match]]) -> list[dict[str, obj
                 "category": category,
                 "target": target,
                 "lexicon_terms": "; ".join(sorted({m.term.term for m in found})),
+                "cues": "; ".join(cues[i]),
+                "lang": langs[i],
+                "status": (UNSUPPORTED if label == UNSUPPORTED else "scored")
+                + (f" (first {MAX_CHARS:,} characters)" if cut[i] else ""),
             }
         )
     return out
@@ -228,7 +241,11 @@ def score_texts(
     lang: str | None = None,
     countries: list[str | None] | None = None,
 ) -> list[dict[str, object]]:
-    """Score texts with the model and the lexicon (see :func:`combine`)."""
+    """Score texts with the model and the lexicon (see :func:`combine`); the model reads
+    the first :data:`MAX_CHARS` characters of each text."""
+    truncated = [len(t) > MAX_CHARS for t in texts]
+    if any(truncated):
+        texts = [t[:MAX_CHARS] for t in texts]
     pred = model.predict(texts, lang)
     if matcher is None or not matcher.terms:
         matches: list[list[Match]] = [[] for _ in texts]
@@ -241,7 +258,7 @@ def score_texts(
             ]
         else:
             matches = [matcher.match(t, c) for t, c in zip(texts, where, strict=True)]
-    return combine(pred, matches)
+    return combine(pred, matches, truncated)
 
 
 def _cell(value: object) -> object:
@@ -336,6 +353,10 @@ def score_file(
                             + list(result.values())
                         )
                         report.hateful += result["label"] == "hateful"
+                        code = str(result["lang"]) or "?"
+                        report.languages[code] = report.languages.get(code, 0) + 1
+                        if result["label"] == UNSUPPORTED:
+                            report.unsupported[code] = report.unsupported.get(code, 0) + 1
                     report.scored += len(batch)
                     if progress:
                         progress(batch[-1].line)

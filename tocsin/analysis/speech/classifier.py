@@ -26,6 +26,7 @@ the hateful texts with target labels (MLMA, ETHOS).
 from __future__ import annotations
 
 import re
+import zlib
 from abc import abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -39,7 +40,8 @@ from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.linear_model import LogisticRegression, SGDClassifier
 
-from tocsin.analysis.speech import cues
+from tocsin.analysis.speech import cues, gazetteer, language
+from tocsin.analysis.speech.language import UNSUPPORTED
 from tocsin.analysis.speech.normalise import normalise
 from tocsin.plugins import Plugin, PluginSettings, Registry
 
@@ -61,6 +63,8 @@ class Predictions:
     normalised: list[str] = field(default_factory=list)  # the texts after normalise()
     cue_category: list[str] = field(default_factory=list)  # category from cues, any score
     target_named: list[bool] = field(default_factory=list)  # target from a named group
+    lang: list[str] = field(default_factory=list)  # detected (or given) language per text
+    cues: list[list[str]] = field(default_factory=list)  # cues that fired, per text
 
     def __post_init__(self) -> None:
         if not self.label:
@@ -104,8 +108,11 @@ def load_model(path: Path) -> SpeechClassifier:
 
 CLASSIFIERS: Registry[type[SpeechClassifier]] = Registry("speech classifier")
 
-_TOKEN = re.compile(r"\w+(?:'\w+)?|[^\w\s]")
-_BOUNDARY = set(".,;:!?()[]")
+# words keep their combining vowel signs (Devanagari, Bengali, Myanmar, Ethiopic ...)
+_MARK = "\u0900-\u0dff\u1000-\u109f\u1200-\u137f"
+_TOKEN = re.compile(rf"[\w{_MARK}]+(?:'\w+)?|[^\w\s{_MARK}]")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_BOUNDARY = set(".,;:!?()[]。、")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 NEGATION_SCOPE = 4
 
@@ -127,7 +134,10 @@ def analyse(text: str) -> Analysis:
     plain: list[str] = []
     quoted = False
     negated = 0
-    for tok in _TOKEN.findall(norm):
+    raw_tokens = _TOKEN.findall(norm)
+    if _CJK.search(norm):  # no spaces between words: one token per character
+        raw_tokens = [c for t in raw_tokens for c in (t if _CJK.search(t) else [t])]
+    for tok in raw_tokens:
         if tok in cues.QUOTE_CHARS:
             quoted = not quoted
             negated = 0
@@ -147,6 +157,8 @@ def analyse(text: str) -> Analysis:
         if tok in cues.NEGATORS and not quoted:
             negated = NEGATION_SCOPE
     plain_text = " ".join(plain)
+    if _CJK.search(plain_text):  # character n-grams run over each run of characters
+        plain_text = re.sub(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])", "", plain_text)
     found = cues.INDEX.find(plain)
     extras = [f"__grp_{g.replace(' ', '_')}__" for g in cues.TARGETS if f"grp:{g}" in found]
     if len(plain) < len(tokens) and "cue:counter" not in found:  # counter cues count anywhere
@@ -208,6 +220,24 @@ def category_of(analysis: Analysis) -> str:
     return "derogation"
 
 
+_CUE_NAMES = {
+    "__threat__": "threat words",
+    "__dehum__": "dehumanising words",
+    "__slur__": "slur",
+    "__counter__": "counter-speech words",
+    "__negation__": "negation",
+    "__quote__": "quotation",
+}
+
+
+def cues_fired(analysis: Analysis) -> list[str]:
+    """Readable names of the cues found in a text (for analysts: why it was flagged)."""
+    found = [_CUE_NAMES[e] for e in analysis.extras if e in _CUE_NAMES]
+    groups = [e[6:-2].replace("_", " ") for e in analysis.extras if e.startswith("__grp_")]
+    listed = gazetteer.target_in(analysis.plain.split())
+    return found + [f"group: {g}" for g in groups] + ([f"listed group: {listed}"] if listed else [])
+
+
 class NgramSettings(PluginSettings):
     """Settings of the default model."""
 
@@ -216,6 +246,8 @@ class NgramSettings(PluginSettings):
     target_features: int = 2**16
     c: float = 1.0
     max_iter: int = 200
+    calibration_share: float = 0.1
+    calibration_min: int = 20
 
 
 @CLASSIFIERS.register
@@ -225,7 +257,10 @@ class NgramClassifier(SpeechClassifier):
     name = "tocsin-ngram"
     summary = "Fast CPU model: hashed word+char n-grams, negation/quote scope, group and cue cues"
     Settings = NgramSettings
-    version = "1.0"
+    version = "2.0"
+    # defaults for models saved by 1.0 (no language routing, no calibration)
+    languages: tuple[str, ...] = ()
+    _calibrators: dict[str, tuple[float, float]] = {}  # noqa: RUF012 - replaced on fit
 
     def __init__(self, settings: PluginSettings | None = None) -> None:
         super().__init__(settings)
@@ -242,6 +277,8 @@ class NgramClassifier(SpeechClassifier):
             analyzer=_identity, n_features=s.target_features, alternate_sign=False
         )
         self._hate: LogisticRegression | None = None
+        self._calibrators = {}
+        self.languages = ()
         self._target: SGDClassifier | None = None
         self.metrics: dict[str, object] = {}
 
@@ -258,18 +295,39 @@ class NgramClassifier(SpeechClassifier):
         return self._tfidf.transform(self._raw_features(analyses))
 
     def fit(self, corpus: pd.DataFrame) -> None:
-        """Fit the hateful head on all rows, the target head on hateful rows with targets."""
+        """Fit the hateful head on most rows, calibrate it per language on a held-back
+        tenth of the training rows, and fit the target head on hateful rows with targets.
+
+        The languages with both classes in ``corpus`` become :attr:`languages`; texts in
+        any other language are labelled ``unsupported-language``."""
         s = self.settings
         assert isinstance(s, NgramSettings)
-        analyses = [analyse(t) for t in corpus["text"]]
-        x = self._tfidf.fit_transform(self._raw_features(analyses))
-        y = corpus["hateful"].to_numpy(int)
-        if len(set(y)) < 2:
+        y_all = corpus["hateful"].to_numpy(int)
+        if len(set(y_all)) < 2:
             raise ValueError("training data must contain both hateful and non-hateful texts")
+        langs = corpus["lang"].astype(str).to_numpy() if "lang" in corpus else None
+        if langs is not None:
+            both = corpus.groupby("lang")["hateful"].nunique()
+            self.languages = tuple(sorted(str(k) for k in both[both == 2].index))
+        calib = _calibration_rows(corpus["text"], s.calibration_share)
+        if len(set(y_all[~calib])) < 2:
+            calib = np.zeros(len(corpus), bool)
+        analyses = [analyse(t) for t in corpus["text"]]
+        x_all = self._tfidf.fit_transform(self._raw_features(analyses))
         self._hate = LogisticRegression(
             C=s.c, class_weight="balanced", solver="liblinear", max_iter=s.max_iter
-        ).fit(x, y)
-        has_target = (y == 1) & corpus["target"].astype(bool).to_numpy()
+        ).fit(x_all[~calib], y_all[~calib])
+        self._calibrators = {}
+        if langs is not None and calib.any():
+            margin = self._hate.decision_function(x_all[calib])
+            for code in self.languages:
+                mine = langs[calib] == code
+                y = y_all[calib][mine]
+                if min((y == 1).sum(), (y == 0).sum()) >= s.calibration_min:
+                    platt = LogisticRegression(C=1.0, class_weight="balanced")
+                    platt.fit(margin[mine].reshape(-1, 1), y)
+                    self._calibrators[code] = (float(platt.coef_[0, 0]), float(platt.intercept_[0]))
+        has_target = (y_all == 1) & corpus["target"].astype(bool).to_numpy()
         targets = corpus["target"].to_numpy()[has_target]
         self._target = None
         if len(set(targets)) >= 2:
@@ -283,15 +341,27 @@ class NgramClassifier(SpeechClassifier):
                 random_state=0,
             ).fit(self._target_features(chosen), targets)
 
+    def _scores(self, x: sparse.csr_matrix, langs: list[str]) -> np.ndarray:
+        assert self._hate is not None
+        margin = self._hate.decision_function(x)
+        scale = np.array([self._calibrators.get(code, (1.0, 0.0))[0] for code in langs])
+        shift = np.array([self._calibrators.get(code, (1.0, 0.0))[1] for code in langs])
+        return np.asarray(1.0 / (1.0 + np.exp(-(scale * margin + shift))))
+
     def predict(self, texts: Sequence[str], lang: str | None = None) -> Predictions:
-        """Scores, categories and targets for ``texts`` (``lang`` is not needed)."""
+        """Scores, categories and targets for ``texts``. Each text's language is
+        detected (or ``lang`` is taken as given); texts in a language the model was not
+        trained on are labelled ``unsupported-language`` with score 0."""
         if self._hate is None:
             raise ModelFileError("the model is not fitted")
         if len(texts) == 0:
             return Predictions(np.zeros(0), [], [])
+        supported = self.languages
+        langs = language.route(list(texts), supported, lang) if supported else [""] * len(texts)
         analyses = [analyse(t) for t in texts]
-        x = self.features(analyses)
-        score = self._hate.predict_proba(x)[:, 1]
+        score = self._scores(self.features(analyses), langs)
+        known = [not supported or not code or code in supported for code in langs]
+        score = np.where(known, score, 0.0)
         flagged = [a for a, p in zip(analyses, score, strict=True) if p >= THRESHOLD]
         guesses = iter(
             self._target.predict(self._target_features(flagged))
@@ -299,21 +369,32 @@ class NgramClassifier(SpeechClassifier):
             else ["other"] * len(flagged)
         )
         head = [next(guesses) if p >= THRESHOLD else "" for p in score]
-        categories, targets, named_flags = [], [], []
-        for s, a, guess in zip(score, analyses, head, strict=True):
+        categories, targets, named_flags, labels = [], [], [], []
+        for s, a, guess, ok in zip(score, analyses, head, known, strict=True):
+            listed = gazetteer.target_in(a.plain.split()) if s >= THRESHOLD else None
             named = [e[6:-2].replace("_", " ") for e in a.extras if e.startswith("__grp_")]
-            named_flags.append(bool(named))
+            named_flags.append(bool(named) or listed is not None)
+            labels.append(UNSUPPORTED if not ok else "hateful" if s >= THRESHOLD else "non-hateful")
             if s < THRESHOLD:
                 categories.append("none")
                 targets.append("")
                 continue
             categories.append(category_of(a))
-            targets.append(named[0] if named else str(guess))
+            targets.append(listed or (named[0] if named else str(guess)))
         return Predictions(
             score,
             categories,
             targets,
+            label=labels,
             normalised=[a.normalised for a in analyses],
             cue_category=[category_of(a) for a in analyses],
             target_named=named_flags,
+            lang=langs,
+            cues=[cues_fired(a) for a in analyses],
         )
+
+
+def _calibration_rows(texts: pd.Series, share: float) -> np.ndarray:
+    """A stable pseudo-random ``share`` of rows (by text hash) held back for calibration."""
+    cut = int(share * 1000)
+    return np.array([zlib.crc32(str(t).encode()) % 1000 < cut for t in texts], bool)

@@ -40,7 +40,21 @@ import pandas as pd
 from tocsin.analysis.speech.normalise import normalise
 
 COLUMNS = ("text", "lang", "hateful", "category", "target", "dataset", "split")
-DATASETS = ("davidson", "mlma", "olid", "hatexplain", "ethos")
+DATASETS = (
+    "davidson",
+    "mlma",
+    "olid",
+    "hatexplain",
+    "ethos",
+    "germeval",
+    "ross",
+    "toldbr",
+    "cold",
+    "swsr",
+    "trac1",
+    "pejorativity",
+    "toxicity-es",
+)
 
 
 class CorpusFormatError(ValueError):
@@ -222,6 +236,187 @@ def read_ethos(binary: Path, multilabel: Path) -> pd.DataFrame:
     )
 
 
+def read_germeval(train: Path, test: Path) -> pd.DataFrame:
+    """GermEval 2018: ABUSE (degrading a group or person for a group property) = hateful;
+    INSULT, PROFANITY and OTHER = not hateful. Official train/test split."""
+    parts = []
+    for path, split in ((train, "train"), (test, "test")):
+        lines = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+        bad = [i + 1 for i, cols in enumerate(lines) if len(cols) != 3]
+        if bad:
+            raise CorpusFormatError(f"{path}: line {bad[0]} does not have 3 tab-separated fields")
+        raw = pd.DataFrame(lines, columns=["text", "coarse", "fine"])
+        parts.append(raw.assign(split=split))
+    raw = pd.concat(parts, ignore_index=True)
+    hateful = (raw["fine"] == "ABUSE").astype(int)
+    return _frame(
+        text=raw["text"].str.replace("|LBR|", " ", regex=False),
+        lang="de",
+        hateful=hateful,
+        category=hateful.map({1: "", 0: "none"}),
+        target="",
+        dataset="germeval",
+        split=raw["split"],
+    )
+
+
+def read_ross(path: Path) -> pd.DataFrame:
+    """Ross et al. 2016 (German, refugees): both experts YES = hateful, both NO = not;
+    disagreements dropped. Tiny and noisy, so kept entirely for evaluation."""
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    one, two = "HatespeechOrNot (Expert 1)", "HatespeechOrNot (Expert 2)"
+    _need(raw, path, ["Tweet", one, two])
+    raw = raw[raw[one] == raw[two]]
+    hateful = (raw[one] == "YES").astype(int)
+    return _frame(
+        text=raw["Tweet"],
+        lang="de",
+        hateful=hateful,
+        category=hateful.map({1: "", 0: "none"}),
+        target=hateful.map({1: "migrants", 0: ""}),
+        dataset="ross",
+        split="test",
+    )
+
+
+_TOLD_TARGETS = {
+    "racism": "ethnicity",
+    "xenophobia": "nationality",
+    "homophobia": "sexual orientation",
+    "misogyny": "gender",
+}
+
+
+def read_told_br(path: Path) -> pd.DataFrame:
+    """ToLD-Br: racism, xenophobia, homophobia or misogyny by at least two of three
+    annotators = hateful (with that target); no vote at all = not hateful; insult or
+    obscene by two or more without an identity category = not hateful (offensive);
+    everything else (one vote only) is dropped as uncertain."""
+    raw = pd.read_csv(path)
+    columns = ["text", "obscene", "insult", *_TOLD_TARGETS]
+    _need(raw, path, columns)
+    votes = raw[columns[1:]].fillna(0)
+    identity = raw[list(_TOLD_TARGETS)].fillna(0)
+    hateful = identity.max(axis=1) >= 2
+    clean = votes.max(axis=1) == 0
+    offensive = (identity.max(axis=1) == 0) & (raw[["obscene", "insult"]].max(axis=1) >= 2)
+    keep = hateful | clean | offensive
+    target = identity.idxmax(axis=1).map(_TOLD_TARGETS).where(hateful, "")
+    raw, label = raw[keep], hateful[keep].astype(int)
+    return _frame(
+        text=raw["text"],
+        lang="pt",
+        hateful=label,
+        category=label.map({1: "", 0: "none"}),
+        target=target[keep],
+        dataset="toldbr",
+        split=hash_split(raw["text"]),
+    )
+
+
+def read_cold(train: Path, test: Path, max_train: int = 12_000) -> pd.DataFrame:
+    """COLD (Mandarin). Test: fine-grained 2 (attack on a group: race, region, gender) =
+    hateful; 0, 1 (attack on an individual) and 3 (anti-bias) = not. Train: the coarse
+    label, offensive = hateful: every comment is on a race, region or gender topic and in
+    the test file 86% of offensive comments attack a group. A fixed sample of
+    ``max_train`` training rows keeps training short."""
+    tr = pd.read_csv(train, encoding="utf-8-sig")
+    _need(tr, train, ["TEXT", "label", "topic"])
+    tr = tr.sample(n=min(max_train, len(tr)), random_state=0)
+    te = pd.read_csv(test, encoding="utf-8-sig")
+    _need(te, test, ["TEXT", "fine-grained-label", "topic"])
+    topic = {"race": "ethnicity", "region": "ethnicity", "gender": "gender"}
+    hate_tr = tr["label"].astype(int)
+    hate_te = (te["fine-grained-label"] == 2).astype(int)
+    text = pd.concat([tr["TEXT"], te["TEXT"]], ignore_index=True)
+    hateful = pd.concat([hate_tr, hate_te], ignore_index=True)
+    topics = pd.concat([tr["topic"], te["topic"]], ignore_index=True).map(topic).fillna("other")
+    return _frame(
+        text=text,
+        lang="zh",
+        hateful=hateful,
+        category=hateful.map({1: "", 0: "none"}),
+        target=topics.where(hateful == 1, ""),
+        dataset="cold",
+        split=["train"] * len(tr) + ["test"] * len(te),
+    )
+
+
+def read_swsr(path: Path) -> pd.DataFrame:
+    """SWSR (Mandarin sexism): sexist and aimed at a group = hateful (gender); sexist and
+    aimed at an individual, or not sexist = not hateful."""
+    raw = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    _need(raw, path, ["comment_text", "label", "target"])
+    hateful = ((raw["label"] == "1") & (raw["target"] == "G")).astype(int)
+    return _frame(
+        text=raw["comment_text"],
+        lang="zh",
+        hateful=hateful,
+        category=hateful.map({1: "", 0: "none"}),
+        target=hateful.map({1: "gender", 0: ""}),
+        dataset="swsr",
+        split=hash_split(raw["comment_text"]),
+    )
+
+
+def read_trac1(train: Path, dev: Path) -> pd.DataFrame:
+    """TRAC-1 Hindi: aggression is not hate, so only non-aggressive (NAG) comments are
+    used, as not hateful; OAG and CAG are dropped. The dev file is held out."""
+    parts = []
+    for path, split in ((train, "train"), (dev, "test")):
+        raw = pd.read_csv(path, header=None, names=["id", "text", "label"], dtype=str)
+        if raw["label"].isna().all():
+            raise CorpusFormatError(f"{path}: expected three columns id, text, label")
+        parts.append(raw[raw["label"] == "NAG"].assign(split=split))
+    raw = pd.concat(parts, ignore_index=True).dropna(subset=["text"])
+    return _frame(
+        text=raw["text"],
+        lang="hi",
+        hateful=0,
+        category="none",
+        target="",
+        dataset="trac1",
+        split=raw["split"],
+    )
+
+
+def read_pejorativity(path: Path) -> pd.DataFrame:
+    """PejorativITy (Italian): misogyny = hateful (gender); a pejorative epithet without
+    misogyny, or neither, = not hateful."""
+    raw = pd.read_csv(path, dtype={"text": str})
+    _need(raw, path, ["text", "misogyny"])
+    hateful = (raw["misogyny"] == 1).astype(int)
+    return _frame(
+        text=raw["text"],
+        lang="it",
+        hateful=hateful,
+        category=hateful.map({1: "", 0: "none"}),
+        target=hateful.map({1: "gender", 0: ""}),
+        dataset="pejorativity",
+        split=hash_split(raw["text"]),
+    )
+
+
+def read_toxicity_es(*paths: Path) -> pd.DataFrame:
+    """Spanish toxicity gold standard: toxic is not hate, so only tweets both coders
+    found not toxic are used, as not hateful."""
+    parts = []
+    for path in paths:
+        raw = pd.read_csv(path, dtype={"text": str})
+        _need(raw, path, ["text", "coder_1", "coder_2"])
+        parts.append(raw[(raw["coder_1"] == 0) & (raw["coder_2"] == 0)])
+    raw = pd.concat(parts, ignore_index=True)
+    return _frame(
+        text=raw["text"],
+        lang="es",
+        hateful=0,
+        category="none",
+        target="",
+        dataset="toxicity-es",
+        split=hash_split(raw["text"]),
+    )
+
+
 def load_all(paths: dict[str, Path]) -> pd.DataFrame:
     """Every corpus, given the dataset name -> local path map of the registered files."""
     parts = [
@@ -238,6 +433,14 @@ def load_all(paths: dict[str, Path]) -> pd.DataFrame:
         ),
         read_hatexplain(paths["hatexplain-mbib"], paths["hatexplain-splits"]),
         read_ethos(paths["ethos-binary"], paths["ethos-multilabel"]),
+        read_germeval(paths["germeval-2018-train"], paths["germeval-2018-test"]),
+        read_ross(paths["ross-2016-refugees"]),
+        read_told_br(paths["told-br"]),
+        read_cold(paths["cold-train"], paths["cold-test"]),
+        read_swsr(paths["swsr"]),
+        read_trac1(paths["trac1-hindi-train"], paths["trac1-hindi-dev"]),
+        read_pejorativity(paths["pejorativity"]),
+        read_toxicity_es(paths["toxicity-es-protests"], paths["toxicity-es-convention"]),
     ]
     frame = pd.concat(parts, ignore_index=True)
     frame = frame[frame["text"].str.strip().astype(bool)]

@@ -410,7 +410,10 @@ def ingest(
             row.target = str(result["target"])
             terms = str(result["lexicon_terms"])
             row.lexicon_terms = terms.split("; ") if terms else []
+            fired = str(result.get("cues", ""))
+            row.cues = fired.split("; ") if fired else []
             row.model = model_name
+            row.lang = row.lang or str(result.get("lang", ""))[:8]
             report.flagged += row.label == "hateful"
         if existing is None:
             session.add(row)

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import balanced_accuracy_score, f1_score, roc_auc_score
 
-from tocsin.analysis.speech import corpora
+from tocsin.analysis.speech import augment, corpora
 from tocsin.analysis.speech.classifier import (
     CLASSIFIERS,
     THRESHOLD,
@@ -27,6 +27,7 @@ from tocsin.analysis.speech.classifier import (
     SpeechClassifier,
     load_model,
 )
+from tocsin.analysis.speech.language import UNSUPPORTED
 from tocsin.config import Settings
 from tocsin.sources import fetch
 from tocsin.sources.catalog.speech import SPEECH_DATASETS
@@ -47,11 +48,20 @@ def corpus_paths(settings: Settings, mirror: Path | None = None) -> dict[str, Pa
 def evaluate(model: SpeechClassifier, held_out: pd.DataFrame) -> dict[str, object]:
     """Held-out metrics per dataset and language, plus threat and target accuracy."""
     pred = model.predict(list(held_out["text"]))
-    frame = held_out.assign(score=pred.score, category_pred=pred.category, target_pred=pred.target)
+    frame = held_out.assign(
+        score=pred.score,
+        category_pred=pred.category,
+        target_pred=pred.target,
+        unsupported=[label == UNSUPPORTED for label in pred.label],
+    )
     frame["pred"] = (frame["score"] >= THRESHOLD).astype(int)
     per: dict[str, dict[str, float | int]] = {}
     for (dataset, lang), part in frame.groupby(["dataset", "lang"]):
-        row: dict[str, float | int] = {"n": len(part), "hateful": int(part["hateful"].sum())}
+        row: dict[str, float | int] = {
+            "n": len(part),
+            "hateful": int(part["hateful"].sum()),
+            "unsupported": round(float(part["unsupported"].mean()), 3),
+        }
         if part["hateful"].nunique() == 2:
             row["balanced_accuracy"] = round(
                 balanced_accuracy_score(part["hateful"], part["pred"]), 3
@@ -61,10 +71,21 @@ def evaluate(model: SpeechClassifier, held_out: pd.DataFrame) -> dict[str, objec
         else:  # only non-hateful rows (OLID): the share correctly left unflagged
             row["specificity"] = round(float((part["pred"] == part["hateful"]).mean()), 3)
         per[f"{dataset}-{lang}"] = row
+    per_language: dict[str, dict[str, float | int]] = {}
+    for lang, part in frame.groupby("lang"):
+        row = {"n": len(part), "hateful": int(part["hateful"].sum())}
+        if part["hateful"].nunique() == 2:
+            row["balanced_accuracy"] = round(
+                balanced_accuracy_score(part["hateful"], part["pred"]), 3
+            )
+        else:
+            row["specificity"] = round(float((part["pred"] == part["hateful"]).mean()), 3)
+        per_language[str(lang) or "?"] = row
     threats = frame[(frame["category"] == "threat")]
     targeted = frame[(frame["hateful"] == 1) & frame["target"].astype(bool) & (frame["pred"] == 1)]
     return {
         "per_dataset": per,
+        "per_language": per_language,
         "macro_balanced_accuracy": round(
             float(
                 np.mean([r["balanced_accuracy"] for r in per.values() if "balanced_accuracy" in r])
@@ -104,10 +125,16 @@ def train(
     model_name: str = DEFAULT_MODEL,
     corpus: pd.DataFrame | None = None,
     progress: object = None,
+    augment_per_class: int = 1500,
+    corrections: pd.DataFrame | None = None,
 ) -> TrainResult:
     """Fit ``model_name`` on the training splits, evaluate on held-out splits, save."""
     paths = corpus_paths(settings, mirror) if corpus is None else {}
     frame = corpus if corpus is not None else corpora.load_all(paths)
+    if corpus is None and augment_per_class:
+        frame = pd.concat([frame, augment.augmentation(augment_per_class)], ignore_index=True)
+    if corrections is not None and len(corrections):
+        frame = pd.concat([frame, corrections[list(corpora.COLUMNS)]], ignore_index=True)
     train_rows = frame[frame["split"] == "train"]
     held_out = frame[frame["split"] != "train"]
     model = CLASSIFIERS.create(model_name)
@@ -123,6 +150,11 @@ def train(
         "data": fingerprint,
         "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "train_rows": len(train_rows),
+        "rows_per_dataset": {
+            str(k): int(v) for k, v in train_rows["dataset"].value_counts().items()
+        },
+        "corrections": 0 if corrections is None else len(corrections),
+        "languages": list(getattr(model, "languages", ())),
         "held_out_rows": len(held_out),
         "fit_seconds": round(fit_seconds, 1),
         "datasets": {n: fetch.sha256_of(p) for n, p in paths.items()},

@@ -31,13 +31,14 @@ def week_start(day: date | datetime) -> date:
 def posts_frame(
     session: Session, country_id: int | None = None, since: date | None = None
 ) -> pd.DataFrame:
-    """Posts as a frame: id, country_id, week, target, category, flagged, reach."""
+    """Posts as a frame: id, country_id, week, target, category, lang, flagged, reach."""
     query = select(
         SpeechPost.id,
         SpeechPost.country_id,
         SpeechPost.posted_at,
         SpeechPost.target,
         SpeechPost.category,
+        SpeechPost.lang,
         SpeechPost.label,
         SpeechPost.views,
         SpeechPost.shares,
@@ -49,16 +50,27 @@ def posts_frame(
     rows = session.execute(query).all()
     frame = pd.DataFrame(
         rows,
-        columns=["id", "country_id", "posted_at", "target", "category", "label", "views", "shares"],
+        columns=[
+            "id",
+            "country_id",
+            "posted_at",
+            "target",
+            "category",
+            "lang",
+            "label",
+            "views",
+            "shares",
+        ],
     )
     frame["week"] = [week_start(t) for t in frame["posted_at"]]
     frame["flagged"] = frame["label"] == "hateful"
     frame["target"] = frame["target"].replace("", "none")
+    frame["lang"] = frame["lang"].replace("", "unknown")
     return frame
 
 
 def weekly(frame: pd.DataFrame, by: str = "target") -> pd.DataFrame:
-    """Flagged posts per week and ``by`` (target or category), with all posts per week;
+    """Flagged posts per week and ``by`` (target, category or lang), with all posts per week;
     weeks without posts inside the span are filled with zeros."""
     if frame.empty:
         return pd.DataFrame(columns=["week", by, "flagged", "posts"])

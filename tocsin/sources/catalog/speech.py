@@ -197,3 +197,174 @@ SPEECH_DATASETS = [
     "ethos-multilabel",
 ]
 """Names of every dataset the speech monitor trains or evaluates on."""
+
+
+# Multilingual corpora (see ../shared/data/SOURCES.md, "multilingual labelled hate /
+# offensive speech"). The non-commercial sets (HateBR, myHateSpeech) are not registered:
+# the default model must stay free of them.
+_GERMEVAL = "9877472d39523effd54cd079b4c61157ed141508"
+_ROSS = "e14501bcada5f2d2c5dea7a6d4bca3a873ac4a81"
+_TOLD = "7804082d06a42b791c456b37a8a80ed9b731198c"
+_COLD = "a0c55a945497ab58e94aef491180e1cf88ffb864"
+_SWSR = "7b320184da8f9dd6d366dfe726c6b3e12ac92f77"
+_TRAC = "cc0ec40468e2bbe9549c30ee8d016424479cd9bf"
+_PEJ = "0bebd3a0744c7eb55e9178025a2c3abe895b93ad"
+_GOLD = "cc40e2b80860ebe0f89ca0d7b18b7d6c94653828"
+
+_GERMEVAL_CITE = (
+    "Wiegand, Siegel & Ruppenhofer (2018), Overview of the GermEval 2018 Shared Task on the "
+    "Identification of Offensive Language, GermEval 2018 (KONVENS)."
+)
+_COLD_CITE = (
+    "Deng, Zhou, Sun et al. (2022), COLD: A Benchmark for Chinese Offensive Language "
+    "Detection, EMNLP."
+)
+_TRAC_CITE = (
+    "Kumar, Reganti, Bhatia & Maheshwari (2018), Aggression-annotated Corpus of Hindi-English "
+    "Code-mixed Data, LREC."
+)
+_GOLD_CITE = (
+    "González-Bustamante & Rivera (2024), Annotated Data in Spanish for Toxicity and Insults "
+    "in Digital Social Networks, v0.5.3, Zenodo, doi:10.5281/zenodo.12574288."
+)
+
+register(
+    _ds(
+        "germeval-2018-train",
+        "germeval2018.training.txt",
+        f"{_RAW}/uds-lsv/GermEval-2018-Data/{_GERMEVAL}/germeval2018.training.txt",
+        "0f88c63a344e1ab69c5407aa539d1612cd82a96b51ebd6bd613dc70ff9fef03e",
+        "CC BY 4.0",
+        _GERMEVAL_CITE,
+        "GermEval 2018 training tweets (5,009): OFFENSE/OTHER, ABUSE/INSULT/PROFANITY/OTHER.",
+        f"GermEval 2018 @ {_GERMEVAL[:7]}",
+        "speech/germeval2018",
+    ),
+    _ds(
+        "germeval-2018-test",
+        "germeval2018.test.txt",
+        f"{_RAW}/uds-lsv/GermEval-2018-Data/{_GERMEVAL}/germeval2018.test.txt",
+        "45f31510b305d080a933d4087b8d34f7a5e4087141718955b90357ca730074f2",
+        "CC BY 4.0",
+        _GERMEVAL_CITE,
+        "GermEval 2018 test tweets (3,532), same labels.",
+        f"GermEval 2018 @ {_GERMEVAL[:7]}",
+        "speech/germeval2018",
+    ),
+    _ds(
+        "ross-2016-refugees",
+        "german_hatespeech_refugees.csv",
+        f"{_RAW}/UCSM-DUE/IWG_hatespeech_public/{_ROSS}/german%20hatespeech%20refugees.csv",
+        "b0784b8c00f02d16cee8b1227b8e8968760885d3d87b68762ba51b4c3156714f",
+        "CC BY-SA 3.0",
+        "Ross, Rist, Carbonell, Cabrera, Kurowsky & Wojatzki (2016), Measuring the Reliability "
+        "of Hate Speech Annotations: The Case of the European Refugee Crisis, NLP4CMC III.",
+        "469 German tweets on the refugee crisis, hate speech YES/NO by two experts.",
+        f"IWG hatespeech @ {_ROSS[:7]}",
+        "speech/ross2016_refugees",
+    ),
+    _ds(
+        "told-br",
+        "ToLD-BR.csv",
+        f"{_RAW}/JAugusto97/ToLD-Br/{_TOLD}/ToLD-BR.csv",
+        "a905b90d5886b9c80d737aa26c41dd29077155f23b9b857080634a78f8203c90",
+        "CC BY-SA 4.0",
+        "Leite, Silva, Bontcheva & Scarton (2020), Toxic Language Detection in Social Media for "
+        "Brazilian Portuguese: New Dataset and Multilingual Analysis, AACL-IJCNLP.",
+        "21,000 Brazilian Portuguese tweets with 0-3 votes per category (homophobia, obscene, "
+        "insult, racism, misogyny, xenophobia).",
+        f"ToLD-Br @ {_TOLD[:7]}",
+        "speech/told_br",
+    ),
+    *(
+        _ds(
+            f"cold-{part}",
+            f"{part}.csv",
+            f"{_RAW}/thu-coai/COLDataset/{_COLD}/COLDataset/{part}.csv",
+            sha,
+            "Apache-2.0",
+            _COLD_CITE,
+            f"COLD Mandarin comments, {part} split ({count}); offensive 1/0"
+            + ("; fine-grained attack individual / group / anti-bias." if part == "test" else "."),
+            f"COLD @ {_COLD[:7]}",
+            "speech/cold",
+        )
+        for part, sha, count in (
+            ("train", "16ca7955bdcaf90f5d8ac39e51eb3eda15320caa1e730ed45cb5e8ca8cd0d5e8", "25,726"),
+            ("test", "b06d31481f0d558b6dc8140408938abe8dba8083cd9976b4ba8f5c837fbe78ed", "5,323"),
+        )
+    ),
+    _ds(
+        "swsr",
+        "SexComment.csv",
+        f"{_RAW}/aggiejiang/SWSR/{_SWSR}/SWSR/SexComment.csv",
+        "71f991594f5cb68b6460ebd397a8b358e782df88b60632ebd4ee39d178b9ae56",
+        "MIT",
+        "Jiang, Yang, Liu & Zubiaga (2022), SWSR: A Chinese dataset and lexicon for online "
+        "sexism detection, Online Social Networks and Media 27.",
+        "8,969 Sina Weibo comments: sexist 1/0, category, target individual/group.",
+        f"SWSR @ {_SWSR[:7]}",
+        "speech/swsr",
+    ),
+    *(
+        _ds(
+            f"trac1-hindi-{part}",
+            f"agr_hi_{part}.csv",
+            f"{_RAW}/kmi-linguistics/trac-1/{_TRAC}/hindi/agr_hi_{part}.csv",
+            sha,
+            "Apache-2.0",
+            _TRAC_CITE,
+            f"TRAC-1 Hindi Facebook comments, {part} split: aggression OAG/CAG/NAG.",
+            f"TRAC-1 @ {_TRAC[:7]}",
+            "speech/trac1_hindi",
+        )
+        for part, sha in (
+            ("train", "70b4a8eff7f051df8ec813478ab0ae41bbc0ec656ea8c5f2909083aa10b6563a"),
+            ("dev", "8ec34c922293beeced07916756708a13f221cb426aa4283a6704f6967caba2e8"),
+        )
+    ),
+    _ds(
+        "pejorativity",
+        "pejorativity.csv",
+        f"{_RAW}/arimuti/PejorativITy/{_PEJ}/datasets/pejorative/pejorativity.csv",
+        "0f7d5427694bc85263f05fe39362ee0ae83f35bd7e9a8f6d2335602c686e3406",
+        "CC BY",
+        "Muti et al. (2024), PejorativITy: Disambiguating Pejorative Epithets to Improve "
+        "Misogyny Detection in Italian Tweets, LREC-COLING.",
+        "1,200 Italian tweets with an epithet: pejorative 1/0, misogyny 1/0.",
+        f"PejorativITy @ {_PEJ[:7]}",
+        "speech/pejorativity",
+    ),
+    *(
+        _ds(
+            f"toxicity-es-{part.lower()}",
+            f"goldstd_{part}.csv",
+            f"{_RAW}/training-datalab/gold-standard-toxicity/{_GOLD}/data/tidy/goldstd_{part}.csv",
+            sha,
+            "CC BY 4.0",
+            _GOLD_CITE,
+            f"1,000 Spanish tweets ({part}), toxic 1/0 by two coders.",
+            f"gold-standard-toxicity @ {_GOLD[:7]}",
+            "speech/gold_standard_toxicity_es",
+        )
+        for part, sha in (
+            ("protests", "62890c7dfdd7a2295f6a666a496d5df7729affd2808fed6de6a283a95c9a0756"),
+            ("Convention", "c9f61aff60a3498c3a1e2708a3f8984a52bb80179e37a20bbfbdf5cfde35e1b8"),
+        )
+    ),
+)
+
+SPEECH_DATASETS += [
+    "germeval-2018-train",
+    "germeval-2018-test",
+    "ross-2016-refugees",
+    "told-br",
+    "cold-train",
+    "cold-test",
+    "swsr",
+    "trac1-hindi-train",
+    "trac1-hindi-dev",
+    "pejorativity",
+    "toxicity-es-protests",
+    "toxicity-es-convention",
+]

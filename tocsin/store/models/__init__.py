@@ -27,7 +27,13 @@ from tocsin.store.models.intake import (
     IntakeNote,
     Submission,
 )
-from tocsin.store.models.speech import LexiconTerm, RabatWorksheet, SpeechImport, SpeechPost
+from tocsin.store.models.speech import (
+    LexiconTerm,
+    RabatWorksheet,
+    SpeechCorrection,
+    SpeechImport,
+    SpeechPost,
+)
 
 __all__ = [
     "IntakeAttachment",
@@ -67,6 +73,7 @@ __all__ = [
     "RabatWorksheet",
     "SpeechImport",
     "SpeechPost",
+    "SpeechCorrection",
     "Subscription",
     "User",
     "YearlyDeath",

@@ -66,6 +66,7 @@ class SpeechPost(Base):
     category: Mapped[str] = mapped_column(String(30), default="")
     target: Mapped[str] = mapped_column(String(40), default="")
     lexicon_terms: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    cues: Mapped[list[str]] = mapped_column(JSONType, default=list)  # why it was flagged
     model: Mapped[str] = mapped_column(String(80), default="")
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
@@ -106,3 +107,23 @@ class RabatWorksheet(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SpeechCorrection(Base):
+    """An analyst's correction of the model on one post: the right label, category and
+    target, with what the model said before. Corrections are training data for the next
+    model (``tocsin speech train``); the text is kept as it was when corrected."""
+
+    __tablename__ = "speech_corrections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("speech_posts.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    lang: Mapped[str] = mapped_column(String(8), default="")
+    label: Mapped[str] = mapped_column(String(20))
+    category: Mapped[str] = mapped_column(String(30), default="")
+    target: Mapped[str] = mapped_column(String(40), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    previous: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+    actor: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
