@@ -10,7 +10,7 @@ from functools import cache
 
 from tocsin.reference.countries import all_countries, normalise
 
-MIN_EXCERPT_CHARS = 40  # shorter lines (headings, bylines) join the next paragraph
+MIN_EXCERPT_WORDS = 8  # fewer words is a heading, a byline or a fragment, not an excerpt
 MAX_EXCERPT_CHARS = 4000
 
 # Demonyms and capitals for the countries analysts meet most; names and ISO aliases
@@ -140,42 +140,129 @@ def excerpt_key(document_hash: str, position: int, text: str) -> str:
     return f"ex-{digest[:16]}"
 
 
-def split_paragraphs(text: str, document_hash: str) -> list[Paragraph]:
-    """Paragraphs separated by blank lines (or by single newlines when a text has none);
-    short lines join the paragraph after them; very long ones are cut at sentences."""
+# A paragraph ends its last sentence (Latin, Arabic, CJK stops; closing quotes or brackets).
+_SENTENCE_END = re.compile(r"[.!?…؟۔。:;][\"'”’»)\]*]*$")
+_LIST_ITEM = re.compile(r"^(?:[-*•–]|\(?[0-9]{1,3}[.)]|\(?[a-z][.)])\s")
+
+
+def is_prose(text: str) -> bool:
+    """Whether a cleaned block reads as a paragraph worth an excerpt: enough words, not a
+    Markdown heading, not a fragment starting mid-sentence, and ending a sentence."""
+    if text.startswith("#") or len(text.split()) < MIN_EXCERPT_WORDS:
+        return False
+    first = text.lstrip("-*•–\"'“‘«([ ")[:1]
+    if first.islower():
+        return False
+    return bool(_SENTENCE_END.search(text))
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    """Lines of one block as logical lines: a line that starts in lower case continues a
+    line that did not end a sentence (text wrapped at a fixed width); Markdown headings
+    and list items always start a new line."""
+    out: list[str] = []
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        continues = (
+            out
+            and not out[-1].startswith("#")
+            and not _SENTENCE_END.search(out[-1])
+            and line[:1].islower()
+            and not _LIST_ITEM.match(line)
+        )
+        if continues:
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _blocks(text: str) -> list[str]:
+    """Candidate paragraphs: blocks between blank lines; inside a block, headings, list
+    items and lines that are paragraphs of their own (long lines, or lines that stop well
+    short of the block's width, like a title over wrapped text) are split apart."""
     blocks: list[str] = []
     for block in re.split(r"\n\s*\n", text):
-        lines = block.split("\n")
-        # a block whose lines are themselves paragraphs (one newline between them)
-        if any(len(line) >= 200 for line in lines[:-1]):
-            blocks.extend(lines)
-        else:
-            blocks.append(block)
+        lines = _join_wrapped(block.split("\n"))
+        full = max((len(line) for line in lines), default=0)
+        current: list[str] = []
+        for line in lines:
+            previous = current[-1] if current else ""
+            starts_new = (
+                line.startswith("#")
+                or _LIST_ITEM.match(line) is not None
+                or previous.startswith("#")
+                or len(previous) >= 200
+                or len(previous) < 0.7 * full
+            )
+            if current and starts_new:
+                blocks.append(" ".join(current))
+                current = []
+            current.append(line)
+        if current:
+            blocks.append(" ".join(current))
+    return blocks
+
+
+def split_paragraphs(text: str, document_hash: str) -> list[Paragraph]:
+    """The document's excerpts: its paragraphs (see :func:`is_prose`); headings, agenda
+    lines, bylines and fragments are left out, very long paragraphs are cut at sentences.
+    A text with no paragraph at all (a list of short lines) is kept whole."""
+    cleaned = [re.sub(r"\s+", " ", block).strip() for block in _blocks(text)]
+    prose = [block for block in cleaned if is_prose(block)]
+    if not prose:
+        whole = re.sub(r"\s+", " ", text).strip()
+        prose = [whole] if whole else []
     pieces: list[str] = []
-    pending = ""
-    for block in blocks:
-        clean = re.sub(r"\s+", " ", block).strip()
-        if not clean:
-            continue
-        heading = clean.startswith("#")
-        clean = f"{pending} {clean}".strip() if pending else clean
-        if len(clean) < MIN_EXCERPT_CHARS or heading:
-            pending = clean
-            continue
-        pending = ""
+    for clean in prose:
         while len(clean) > MAX_EXCERPT_CHARS:
             cut = clean.rfind(". ", 0, MAX_EXCERPT_CHARS) + 1 or MAX_EXCERPT_CHARS
             pieces.append(clean[:cut].strip())
             clean = clean[cut:].strip()
         pieces.append(clean)
-    if pending:
-        if pieces:
-            pieces[-1] = f"{pieces[-1]} {pending}"
-        else:
-            pieces.append(pending)
     return [
         Paragraph(excerpt_key(document_hash, i, piece), i, piece) for i, piece in enumerate(pieces)
     ]
+
+
+def reflow_pdf_lines(pages: list[str]) -> str:
+    """Paragraphs, separated by blank lines, from the text of PDF pages (one line per
+    printed line): a line ends a paragraph when it ends a sentence and stops short of the
+    page's usual line width, or when the next line is a list item; page numbers are
+    dropped and a paragraph that runs over a page break is joined up."""
+    paragraphs: list[str] = []
+    for page in pages:
+        lines = [ln.strip() for ln in page.split("\n")]
+        lines = [ln for ln in lines if ln and not ln.isdigit()]
+        if not lines:
+            continue
+        widths = sorted(len(ln) for ln in lines)
+        full = widths[int(len(widths) * 0.8)] if len(widths) >= 3 else max(widths)
+        current: list[str] = []
+        if paragraphs and not _SENTENCE_END.search(paragraphs[-1]) and lines[0][:1].islower():
+            current = [paragraphs.pop()]  # the paragraph goes on from the previous page
+        for i, line in enumerate(lines):
+            current.append(line)
+            following = lines[i + 1] if i + 1 < len(lines) else ""
+            short = len(line) < 0.85 * full
+            ends = (_SENTENCE_END.search(line) and short) or (not following)
+            heading_like = short and not _SENTENCE_END.search(line) and following[:1].isupper()
+            if ends or heading_like or _LIST_ITEM.match(following):
+                paragraphs.append(_join_hyphenated(current))
+                current = []
+        if current:
+            paragraphs.append(_join_hyphenated(current))
+    return "\n\n".join(paragraphs)
+
+
+def _join_hyphenated(lines: list[str]) -> str:
+    """One paragraph from its printed lines, re-joining words hyphenated at a line end."""
+    text = lines[0]
+    for line in lines[1:]:
+        text = text[:-1] + line if text.endswith("-") and line[:1].islower() else f"{text} {line}"
+    return text
 
 
 def detect_language(text: str) -> str | None:

@@ -98,7 +98,9 @@ def _pdf(raw: bytes, where: str) -> tuple[str, str | None]:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise ExtractError(f"{where}: unreadable PDF ({exc})") from None
-    return "\n\n".join(pages), title
+    from tocsin.analysis.framework.excerpts import reflow_pdf_lines
+
+    return reflow_pdf_lines(pages), title
 
 
 def _docx(raw: bytes, where: str) -> tuple[str, str | None]:
