@@ -357,7 +357,7 @@ def register(app: typer.Typer) -> None:
             if uncertain:
                 rows = []
                 for excerpt_id, margin in suggest.least_certain(session, uncertain):
-                    text = session.get(Excerpt, excerpt_id).text
+                    text = session.get_one(Excerpt, excerpt_id).text
                     short = text[:90] if fmt == OutputFormat.table else text
                     rows.append((excerpt_id, round(margin, 3), short))
                 print_rows(("excerpt", "margin", "text"), rows, fmt)

@@ -111,11 +111,11 @@ class LazyGroup(TyperGroup):
 
     _listing = False
 
-    def list_commands(self, ctx: typer.Context) -> list[str]:
+    def list_commands(self, ctx: Any) -> list[str]:
         """Every command, in :data:`COMMANDS` order."""
         return list(COMMANDS)
 
-    def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
         """The real command, or a placeholder with its help while the list is printed."""
         spec = COMMANDS.get(cmd_name)
         if spec is None:
@@ -124,7 +124,7 @@ class LazyGroup(TyperGroup):
             return TyperCommand(cmd_name, help=spec.help, short_help=spec.help)
         return load_command(cmd_name)
 
-    def format_help(self, ctx: typer.Context, formatter: Any) -> None:
+    def format_help(self, ctx: Any, formatter: Any) -> None:
         """Print the help without importing any command module."""
         self._listing = True
         try:

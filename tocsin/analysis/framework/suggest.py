@@ -11,10 +11,15 @@ from __future__ import annotations
 from abc import abstractmethod
 from dataclasses import dataclass, field
 
+import json
+from functools import cache
+from pathlib import Path
+
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics.pairwise import cosine_similarity
+from sklearn.pipeline import FeatureUnion
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -75,12 +80,56 @@ class Tagger(Plugin):
 TAGGERS: Registry[type[Tagger]] = Registry("tagger")
 
 
+VOCABULARY_FILE = Path(__file__).parent / "data" / "indicator_vocabulary.json"
+MIN_SCORE = 0.05  # below this a suggestion is noise, not a head start
+
+
+@cache
+def framework_vocabulary() -> dict[str, str]:
+    """Longer wording of each indicator, paraphrased from the Framework of Analysis
+    (2014): the taxonomy's one-line descriptions share too few words with real reports."""
+    data = json.loads(VOCABULARY_FILE.read_text(encoding="utf-8"))
+    return dict(data["indicators"])
+
+
 def _indicator_texts(taxonomy: tax.Taxonomy) -> list[str]:
+    vocabulary = framework_vocabulary()
     return [
         f"{ind.label}. {ind.description} {' '.join(ind.keywords)} {' '.join(ind.keywords)} "
-        f"{factor.name}"
+        f"{vocabulary.get(ind.code, '')} {factor.name}"
         for factor, ind in taxonomy.indicators()
     ]
+
+
+def _text_features() -> FeatureUnion:
+    """Words and word pairs, plus character n-grams inside words so that "burned",
+    "burning" and "burnt" or "village" and "villages" still meet."""
+    return FeatureUnion(
+        [
+            (
+                "words",
+                TfidfVectorizer(
+                    ngram_range=(1, 2),
+                    sublinear_tf=True,
+                    stop_words="english",
+                    preprocessor=normalise,
+                ),
+            ),
+            (
+                "chars",
+                TfidfVectorizer(
+                    analyzer="char_wb",
+                    ngram_range=(4, 5),
+                    sublinear_tf=True,
+                    preprocessor=_without_stop_words,
+                ),
+            ),
+        ]
+    )
+
+
+def _without_stop_words(text: str) -> str:
+    return " ".join(w for w in normalise(text).split() if w not in ENGLISH_STOP_WORDS)
 
 
 class KeywordSettings(PluginSettings):
@@ -102,9 +151,7 @@ class KeywordTagger(Tagger):
         """Index the indicator descriptions (examples only widen the vocabulary)."""
         self.taxonomy = taxonomy
         docs = _indicator_texts(taxonomy)
-        self._vectorizer = TfidfVectorizer(
-            ngram_range=(1, 2), sublinear_tf=True, stop_words="english", preprocessor=normalise
-        ).fit(docs + [e.text for e in examples])
+        self._vectorizer = _text_features().fit(docs + [e.text for e in examples])
         self._matrix = self._vectorizer.transform(docs)
         self._keywords = [
             [f" {normalise(k)} " for k in ind.keywords] for _f, ind in taxonomy.indicators()
@@ -297,7 +344,7 @@ def refresh_suggestions(
     ranked = tagger.suggest([r[1] for r in rows], k=TOP_K + most)
     for (excerpt_id, _t), top in zip(rows, ranked, strict=True):
         done = answered.get(excerpt_id, set())
-        fresh = [t for t in top if t[1] > 0 and t[0] not in done][:TOP_K]
+        fresh = [t for t in top if t[1] >= MIN_SCORE and t[0] not in done][:TOP_K]
         for rank, (code, score) in enumerate(fresh, start=1):
             session.add(
                 Suggestion(
