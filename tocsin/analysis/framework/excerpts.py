@@ -4,6 +4,7 @@ language (py3langid) and the countries it is about (names, demonyms, capitals)."
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -227,33 +228,37 @@ def split_paragraphs(text: str, document_hash: str) -> list[Paragraph]:
     ]
 
 
-def reflow_pdf_lines(pages: list[str]) -> str:
-    """Paragraphs, separated by blank lines, from the text of PDF pages (one line per
-    printed line): a line ends a paragraph when it ends a sentence and stops short of the
-    page's usual line width, or when the next line is a list item; page numbers are
+def reflow_pdf_lines(pages: list[list[tuple[str, float]]]) -> str:
+    """Paragraphs, separated by blank lines, from PDF pages given as their printed lines
+    with the height of each line on the page. A paragraph ends where the space to the next
+    line is clearly wider than the page's usual line spacing, where a line ends a sentence
+    and stops short of the usual line width, or before a list item; page numbers are
     dropped and a paragraph that runs over a page break is joined up."""
     paragraphs: list[str] = []
     for page in pages:
-        lines = [ln.strip() for ln in page.split("\n")]
-        lines = [ln for ln in lines if ln and not ln.isdigit()]
+        lines = [(text.strip(), y) for text, y in page if text.strip()]
+        lines = [(text, y) for text, y in lines if not text.isdigit()]
         if not lines:
             continue
-        widths = sorted(len(ln) for ln in lines)
-        full = widths[int(len(widths) * 0.8)] if len(widths) >= 3 else max(widths)
+        widths = sorted(len(text) for text, _y in lines)
+        full = widths[int(len(widths) * 0.8)] if len(widths) >= 3 else widths[-1]
+        gaps = sorted(a[1] - b[1] for a, b in itertools.pairwise(lines) if a[1] - b[1] > 0)
+        spacing = gaps[len(gaps) // 2] if gaps else 0.0
         current: list[str] = []
-        if paragraphs and not _SENTENCE_END.search(paragraphs[-1]) and lines[0][:1].islower():
+        first = lines[0][0]
+        if paragraphs and not _SENTENCE_END.search(paragraphs[-1]) and first[:1].islower():
             current = [paragraphs.pop()]  # the paragraph goes on from the previous page
-        for i, line in enumerate(lines):
+        for i, (line, y) in enumerate(lines):
             current.append(line)
-            following = lines[i + 1] if i + 1 < len(lines) else ""
+            following, below = lines[i + 1] if i + 1 < len(lines) else ("", y)
+            gap = y - below
+            wide_gap = spacing > 0 and (gap > 1.4 * spacing or gap < 0)
             short = len(line) < 0.85 * full
-            ends = (_SENTENCE_END.search(line) and short) or (not following)
+            ends = bool(_SENTENCE_END.search(line)) and short
             heading_like = short and not _SENTENCE_END.search(line) and following[:1].isupper()
-            if ends or heading_like or _LIST_ITEM.match(following):
+            if not following or wide_gap or ends or heading_like or _LIST_ITEM.match(following):
                 paragraphs.append(_join_hyphenated(current))
                 current = []
-        if current:
-            paragraphs.append(_join_hyphenated(current))
     return "\n\n".join(paragraphs)
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -82,6 +83,26 @@ def _html(raw: bytes, where: str) -> tuple[str, str | None, date | None]:
     return text, title, published
 
 
+def _lines_with_height(page: Any) -> list[tuple[str, float]]:
+    """A PDF page's printed lines, each with the height of its baseline on the page."""
+    lines: list[tuple[str, float]] = []
+    parts: list[str] = []
+    height: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_font: object) -> None:
+        if not parts:
+            height.append(cm[1] * tm[4] + cm[3] * tm[5] + cm[5])
+        parts.append(text)
+        if text.endswith("\n"):
+            lines.append(("".join(parts).strip(), height.pop()))
+            parts.clear()
+
+    page.extract_text(visitor_text=visit)
+    if parts:
+        lines.append(("".join(parts).strip(), height.pop()))
+    return [(text, y) for text, y in lines if text]
+
+
 def _pdf(raw: bytes, where: str) -> tuple[str, str | None]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
@@ -92,7 +113,7 @@ def _pdf(raw: bytes, where: str) -> tuple[str, str | None]:
         reader = PdfReader(io.BytesIO(raw))
         if reader.is_encrypted:
             raise ExtractError(f"{where}: the PDF is encrypted; save an unprotected copy")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_lines_with_height(page) for page in reader.pages]
         title = reader.metadata.title if reader.metadata else None
     except ExtractError:
         raise

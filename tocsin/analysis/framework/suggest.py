@@ -8,10 +8,9 @@ the taxonomy. Scores are in [0, 1]; higher is likelier.
 
 from __future__ import annotations
 
+import json
 from abc import abstractmethod
 from dataclasses import dataclass, field
-
-import json
 from functools import cache
 from pathlib import Path
 
@@ -92,29 +91,31 @@ def framework_vocabulary() -> dict[str, str]:
     return dict(data["indicators"])
 
 
-def _indicator_texts(taxonomy: tax.Taxonomy) -> list[str]:
-    vocabulary = framework_vocabulary()
+def _indicator_texts(taxonomy: tax.Taxonomy, vocabulary: bool = True) -> list[str]:
+    words = framework_vocabulary() if vocabulary else {}
     return [
         f"{ind.label}. {ind.description} {' '.join(ind.keywords)} {' '.join(ind.keywords)} "
-        f"{vocabulary.get(ind.code, '')} {factor.name}"
+        f"{words.get(ind.code, '')} {factor.name}"
         for factor, ind in taxonomy.indicators()
     ]
 
 
-def _text_features() -> FeatureUnion:
+def _text_features(char_ngrams: bool = True) -> FeatureUnion:
     """Words and word pairs, plus character n-grams inside words so that "burned",
     "burning" and "burnt" or "village" and "villages" still meet."""
-    return FeatureUnion(
-        [
-            (
-                "words",
-                TfidfVectorizer(
-                    ngram_range=(1, 2),
-                    sublinear_tf=True,
-                    stop_words="english",
-                    preprocessor=normalise,
-                ),
+    parts: list[tuple[str, TfidfVectorizer]] = [
+        (
+            "words",
+            TfidfVectorizer(
+                ngram_range=(1, 2),
+                sublinear_tf=True,
+                stop_words="english",
+                preprocessor=normalise,
             ),
+        ),
+    ]
+    if char_ngrams:
+        parts.append(
             (
                 "chars",
                 TfidfVectorizer(
@@ -123,9 +124,9 @@ def _text_features() -> FeatureUnion:
                     sublinear_tf=True,
                     preprocessor=_without_stop_words,
                 ),
-            ),
-        ]
-    )
+            )
+        )
+    return FeatureUnion(parts)
 
 
 def _without_stop_words(text: str) -> str:
@@ -133,9 +134,13 @@ def _without_stop_words(text: str) -> str:
 
 
 class KeywordSettings(PluginSettings):
-    """How much a literal keyword hit adds to the text similarity."""
+    """How much a literal keyword hit adds to the text similarity; whether indicators are
+    described with the Framework vocabulary and texts compared on character n-grams too
+    (both off: the taxonomy's own words only, as before; see bench/suggest.py)."""
 
     keyword_weight: float = 0.15
+    vocabulary: bool = True
+    char_ngrams: bool = True
 
 
 @TAGGERS.register
@@ -150,8 +155,11 @@ class KeywordTagger(Tagger):
     def fit(self, taxonomy: tax.Taxonomy, examples: list[Example]) -> KeywordTagger:
         """Index the indicator descriptions (examples only widen the vocabulary)."""
         self.taxonomy = taxonomy
-        docs = _indicator_texts(taxonomy)
-        self._vectorizer = _text_features().fit(docs + [e.text for e in examples])
+        s = self.settings
+        docs = _indicator_texts(taxonomy, s.vocabulary)  # type: ignore[attr-defined]
+        self._vectorizer = _text_features(s.char_ngrams).fit(  # type: ignore[attr-defined]
+            docs + [e.text for e in examples]
+        )
         self._matrix = self._vectorizer.transform(docs)
         self._keywords = [
             [f" {normalise(k)} " for k in ind.keywords] for _f, ind in taxonomy.indicators()
@@ -233,6 +241,8 @@ class PrototypeSettings(PluginSettings):
     positive_weight: float = 1.0
     negative_weight: float = 0.25
     keyword_weight: float = 0.15
+    vocabulary: bool = True
+    char_ngrams: bool = True
 
 
 @TAGGERS.register
@@ -249,9 +259,12 @@ class PrototypeTagger(Tagger):
         """Build one prototype per indicator."""
         self.taxonomy = taxonomy
         s = self.settings
-        self._prior = KeywordTagger(KeywordSettings(keyword_weight=s.keyword_weight)).fit(  # type: ignore[attr-defined]
-            taxonomy, examples
+        prior_settings = KeywordSettings(
+            keyword_weight=s.keyword_weight,  # type: ignore[attr-defined]
+            vocabulary=s.vocabulary,  # type: ignore[attr-defined]
+            char_ngrams=s.char_ngrams,  # type: ignore[attr-defined]
         )
+        self._prior = KeywordTagger(prior_settings).fit(taxonomy, examples)
         self._vectorizer = self._prior._vectorizer
         base = self._prior._matrix.toarray()
         if examples:
