@@ -62,6 +62,22 @@ def test_static_help_matches_each_command() -> None:
         assert command.get_short_help_str(limit=300) == spec.help, name
 
 
+def test_up_steps_keep_their_order_whatever_was_imported_first() -> None:
+    probe = (
+        "import tocsin.cli.alerts\n"  # alerts first: its steps must still run last
+        "from tocsin.cli.up import ordered_steps\n"
+        "print('|'.join(step.label for step in ordered_steps()))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    labels = result.stdout.strip().splitlines()[-1].split("|")
+    assert labels[:2] == ["pull and verify datasets", "migrate database"]
+    assert labels[-1] == "run alert signals"
+    assert labels.index("ingest framework documents") < labels.index("import conflict events")
+
+
 def test_piped_output_is_not_cut_at_80_columns(tmp_path: Path) -> None:
     long_name = "analyst-" + "x" * 90
     env = _env(tmp_path, TOCSIN_NEW_PASSWORD="a long enough passphrase 1")

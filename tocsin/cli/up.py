@@ -79,15 +79,22 @@ STEPS: list[Step] = [
 ]
 
 
+def ordered_steps() -> list[Step]:
+    """Every registered step: this module's first, then by :data:`STEP_MODULES` (whatever
+    order the modules happened to be imported in), each module's in its own order."""
+    for name in STEP_MODULES:
+        importlib.import_module(f"tocsin.cli.{name}")
+    rank = {f"tocsin.cli.{name}": i for i, name in enumerate(STEP_MODULES, start=1)}
+    return sorted(STEPS, key=lambda step: rank.get(getattr(step.run, "__module__", ""), 0))
+
+
 def run_steps(settings: Settings, db: Database) -> None:
     """Run every step (those of :data:`STEP_MODULES` too) with a progress line each."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    for name in STEP_MODULES:
-        importlib.import_module(f"tocsin.cli.{name}")
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     with Progress(*columns, console=console) as progress:
-        for step in STEPS:
+        for step in ordered_steps():
             task = progress.add_task(step.label, total=1)
             summary = step.run(settings, db)
             progress.update(task, completed=1, description=f"{step.label}: {summary}")
