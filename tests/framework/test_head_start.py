@@ -5,6 +5,8 @@ list."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import date
 from pathlib import Path
@@ -200,3 +202,6 @@ def test_cli_ingest_with_country_date_source_and_json_list(
     [row] = json.loads(listed.output)
     assert row["source"] == "field office" and row["published"] == "2024-05-02"
     assert row["excerpts"] == 2
+    found = runner.invoke(app, ["search", "militia leaders", "--format", "csv"])
+    [hit] = list(csv.DictReader(io.StringIO(found.output)))
+    assert hit["text"] == PARAGRAPHS[0] and hit["document"] == str(row["id"])

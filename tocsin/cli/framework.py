@@ -316,7 +316,6 @@ def register(app: typer.Typer) -> None:
         note: str = typer.Option("", help="Why."),
     ) -> None:
         """Tag an excerpt with an indicator (or reject a suggestion); audited."""
-
         from tocsin.analysis.framework import tagging
 
         with friendly_errors(), migrated_database().session() as session:
@@ -344,7 +343,6 @@ def register(app: typer.Typer) -> None:
         fmt: OutputFormat = FormatOption,
     ) -> None:
         """Retrain the learned tagger on the stored tags, or list where it is least sure."""
-
         from tocsin.analysis.framework import suggest
         from tocsin.store.models import Excerpt
 
@@ -373,9 +371,9 @@ def register(app: typer.Typer) -> None:
         since: str | None = typer.Option(None, help="Published on or after (YYYY-MM-DD)."),
         until: str | None = typer.Option(None, help="Published on or before (YYYY-MM-DD)."),
         limit: int = typer.Option(20),
+        fmt: OutputFormat = FormatOption,
     ) -> None:
         """Full-text search over excerpts, with filters."""
-
         from tocsin.analysis.framework.search import Filters, search
 
         with friendly_errors(), migrated_database().session() as session:
@@ -387,6 +385,10 @@ def register(app: typer.Typer) -> None:
                 _date(until, "--until"),
             )
             total, hits = search(session, query, filters, limit)
+            if fmt != OutputFormat.table:
+                rows = [(h.excerpt_id, h.document_id, h.title, h.text) for h in hits]
+                print_rows(("excerpt", "document", "title", "text"), rows, fmt)
+                return
             console.print(f"{total} excerpts")
             for h in hits:
                 console.print(
