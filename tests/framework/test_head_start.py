@@ -66,6 +66,10 @@ def test_headings_agenda_lines_and_fragments_are_not_excerpts() -> None:
     assert not is_prose("and summits in the economic, social and related fields")
     assert not is_prose("## Combat impunity and ensure accountability for past crimes.")
     assert is_prose(PARAGRAPHS[0])
+    # scripts other than Latin: Arabic ends with its own stops, Chinese has no spaces
+    assert is_prose("أعلنت الحكومة حالة الطوارئ في ثلاث مقاطعات وعلقت الحق في التجمع؟")
+    assert is_prose("联合国秘书长呼吁各方立即停止对平民的袭击，并允许人道主义援助进入该地区。")
+    assert not is_prose("第一章 导言")
 
 
 def test_markdown_headings_are_left_out_and_hard_wrapped_lines_joined() -> None:

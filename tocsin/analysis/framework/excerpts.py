@@ -143,13 +143,19 @@ def excerpt_key(document_hash: str, position: int, text: str) -> str:
 
 # A paragraph ends its last sentence (Latin, Arabic, CJK stops; closing quotes or brackets).
 _SENTENCE_END = re.compile(r"[.!?…؟۔。:;][\"'”’»)\]*]*$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _LIST_ITEM = re.compile(r"^(?:[-*•–]|\(?[0-9]{1,3}[.)]|\(?[a-z][.)])\s")
 
 
 def is_prose(text: str) -> bool:
     """Whether a cleaned block reads as a paragraph worth an excerpt: enough words, not a
     Markdown heading, not a fragment starting mid-sentence, and ending a sentence."""
-    if text.startswith("#") or len(text.split()) < MIN_EXCERPT_WORDS:
+    if text.startswith("#"):
+        return False
+    if _CJK.search(text):  # written without spaces between words: count characters
+        if len(text) < 4 * MIN_EXCERPT_WORDS:
+            return False
+    elif len(text.split()) < MIN_EXCERPT_WORDS:
         return False
     first = text.lstrip("-*•–\"'“‘«([ ")[:1]
     if first.islower():
