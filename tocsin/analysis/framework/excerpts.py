@@ -8,6 +8,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from tocsin.reference.countries import all_countries, normalise
 
@@ -232,6 +233,27 @@ def split_paragraphs(text: str, document_hash: str) -> list[Paragraph]:
     return [
         Paragraph(excerpt_key(document_hash, i, piece), i, piece) for i, piece in enumerate(pieces)
     ]
+
+
+def pdf_page_lines(page: Any) -> list[tuple[str, float]]:
+    """A pypdf page's printed lines, each with the height of its baseline on the page
+    (from pypdf's text visitor), for :func:`reflow_pdf_lines`."""
+    lines: list[tuple[str, float]] = []
+    parts: list[str] = []
+    height: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_font: object) -> None:
+        if not parts:
+            height.append(cm[1] * tm[4] + cm[3] * tm[5] + cm[5])
+        parts.append(text)
+        if text.endswith("\n"):
+            lines.append(("".join(parts).strip(), height.pop()))
+            parts.clear()
+
+    page.extract_text(visitor_text=visit)
+    if parts:
+        lines.append(("".join(parts).strip(), height.pop()))
+    return [(text, y) for text, y in lines if text]
 
 
 def reflow_pdf_lines(pages: list[list[tuple[str, float]]]) -> str:

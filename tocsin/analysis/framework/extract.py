@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import httpx
 
@@ -83,29 +82,11 @@ def _html(raw: bytes, where: str) -> tuple[str, str | None, date | None]:
     return text, title, published
 
 
-def _lines_with_height(page: Any) -> list[tuple[str, float]]:
-    """A PDF page's printed lines, each with the height of its baseline on the page."""
-    lines: list[tuple[str, float]] = []
-    parts: list[str] = []
-    height: list[float] = []
-
-    def visit(text: str, cm: list[float], tm: list[float], *_font: object) -> None:
-        if not parts:
-            height.append(cm[1] * tm[4] + cm[3] * tm[5] + cm[5])
-        parts.append(text)
-        if text.endswith("\n"):
-            lines.append(("".join(parts).strip(), height.pop()))
-            parts.clear()
-
-    page.extract_text(visitor_text=visit)
-    if parts:
-        lines.append(("".join(parts).strip(), height.pop()))
-    return [(text, y) for text, y in lines if text]
-
-
 def _pdf(raw: bytes, where: str) -> tuple[str, str | None]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
+
+    from tocsin.analysis.framework.excerpts import pdf_page_lines, reflow_pdf_lines
 
     if not raw.startswith(b"%PDF"):
         raise ExtractError(f"{where}: not a PDF (no %PDF header)")
@@ -113,14 +94,12 @@ def _pdf(raw: bytes, where: str) -> tuple[str, str | None]:
         reader = PdfReader(io.BytesIO(raw))
         if reader.is_encrypted:
             raise ExtractError(f"{where}: the PDF is encrypted; save an unprotected copy")
-        pages = [_lines_with_height(page) for page in reader.pages]
+        pages = [pdf_page_lines(page) for page in reader.pages]
         title = reader.metadata.title if reader.metadata else None
     except ExtractError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise ExtractError(f"{where}: unreadable PDF ({exc})") from None
-    from tocsin.analysis.framework.excerpts import reflow_pdf_lines
-
     return reflow_pdf_lines(pages), title
 
 

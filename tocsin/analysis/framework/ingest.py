@@ -65,15 +65,6 @@ class ItemReport:
     message: str = ""
 
 
-def document_countries(item: Extracted, country: str | None) -> list[str]:
-    """The country a document is about: the one given (any name or code the country
-    reference knows; an unknown one is an error), else the one its title names."""
-    if country:
-        return [lookup(country).code]
-    named = excerpts.detect_countries(item.title)
-    return named[:1] if len(named) == 1 else []
-
-
 def store_extracted(
     session: Session,
     item: Extracted,
@@ -84,9 +75,10 @@ def store_extracted(
     country: str | None = None,
 ) -> ItemReport:
     """Store one extracted item, or link it to the document it duplicates. Excerpts that
-    name no country inherit the document's (``country``, else the one its title names);
-    their date is the document's (``published``, else the date the item carries)."""
-    inherited = document_countries(item, country)
+    name no country inherit the document's ``country`` (a name or code the country
+    reference knows; an unknown one is an error); the document's date is ``published``,
+    else the date the item carries."""
+    inherited = [lookup(country).code] if country else []
     digest = dedup.content_hash(item.text)
     sketch = dedup.signature(item.text)
     match = dedup.find_duplicate(session, digest, sketch)
