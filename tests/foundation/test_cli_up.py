@@ -30,6 +30,108 @@ def test_help_lists_every_command() -> None:
         assert command in result.output
 
 
+HEAVY = ("pandas", "sklearn", "matplotlib", "numpy", "sqlalchemy", "scipy")
+
+
+@pytest.mark.parametrize("args", [["--help"], ["users", "--help"], ["docs", "--help"]])
+def test_help_imports_no_heavy_library(args: list[str]) -> None:
+    """`tocsin --help` and a group's help load no data-science library (they cost seconds)."""
+    probe = (
+        "import sys\n"
+        "from tocsin.cli.main import app\n"
+        f"try:\n    app({args!r})\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = result.stdout.strip().splitlines()[-1]
+    if args == ["--help"]:
+        assert loaded == "[]", f"tocsin --help imported {loaded}"
+    else:  # a group's own help may need the database layer, never the analysis libraries
+        assert not {"pandas", "sklearn", "matplotlib"} & set(eval(loaded))  # noqa: S307
+
+
+def test_static_help_matches_each_command() -> None:
+    """The help `tocsin --help` prints without loading a command is that command's own."""
+    from tocsin.cli.main import COMMANDS, load_command
+
+    for name, spec in COMMANDS.items():
+        command = load_command(name)
+        assert command.get_short_help_str(limit=300) == spec.help, name
+
+
+def test_up_steps_keep_their_order_whatever_was_imported_first() -> None:
+    probe = (
+        "import tocsin.cli.alerts\n"  # alerts first: its steps must still run last
+        "from tocsin.cli.up import ordered_steps\n"
+        "print('|'.join(step.label for step in ordered_steps()))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    labels = result.stdout.strip().splitlines()[-1].split("|")
+    assert labels[:2] == ["pull and verify datasets", "migrate database"]
+    assert labels[-1] == "run alert signals"
+    assert labels.index("ingest framework documents") < labels.index("import conflict events")
+
+
+def test_piped_output_is_not_cut_at_80_columns(tmp_path: Path) -> None:
+    long_name = "analyst-" + "x" * 90
+    env = _env(tmp_path, TOCSIN_NEW_PASSWORD="a long enough passphrase 1")
+    env.pop("COLUMNS", None)
+    run = [sys.executable, "-m", "tocsin", "users"]
+    added = subprocess.run(
+        [*run, "add", long_name, "--role", "analyst"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert added.returncode == 0, added.stderr
+    listed = subprocess.run([*run, "list"], env=env, capture_output=True, text=True, timeout=120)
+    assert long_name in listed.stdout and "…" not in listed.stdout
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_list_formats_for_scripts(tmp_path: Path, fmt: str) -> None:
+    import csv
+    import io
+    import json
+
+    env = _env(tmp_path, TOCSIN_NEW_PASSWORD="a long enough passphrase 1")
+    for name, role in (("ana", "analyst"), ('bo, "the boss"', "admin")):
+        subprocess.run(
+            [sys.executable, "-m", "tocsin", "users", "add", name, "--role", role],
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+    out = subprocess.run(
+        [sys.executable, "-m", "tocsin", "users", "list", "--format", fmt],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    rows = (
+        json.loads(out.stdout) if fmt == "json" else list(csv.DictReader(io.StringIO(out.stdout)))
+    )
+    assert [(r["user"], r["role"], r["active"]) for r in rows] == [
+        ("ana", "analyst", "yes"),
+        ('bo, "the boss"', "admin", "yes"),
+    ]
+
+
+def test_unknown_format_is_refused() -> None:
+    result = CliRunner().invoke(app, ["users", "list", "--format", "xml"])
+    assert result.exit_code == 2 and "xml" in result.output
+
+
 def test_pull_offline_without_mirror_fails_clearly(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "tocsin", "sources", "pull", "ewp-predictors"],
@@ -100,3 +202,7 @@ def test_up_serves_the_page_with_real_data(tmp_path: Path, shared_data: Path) ->
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
+    log = process.stdout.read()
+    # the log goes to a pipe: step summaries are whole, not cut at 80 columns
+    assert "ingest framework documents: " in log
+    assert not [line for line in log.splitlines() if line.rstrip().endswith("…")]

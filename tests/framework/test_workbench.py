@@ -126,7 +126,7 @@ def test_suggestions_improve_after_accepting_labels(sqlite_database: Database) -
         "Parliament debated whether to restore capital punishment for treason.",
         "Human rights groups called for a moratorium on executions of prisoners.",
     ]
-    unseen = "A new law extends capital punishment and executions to drug offences."
+    unseen = "A new law extends capital punishment to drug offences."
     other = "Farmers reported a good harvest and markets reopened in the provinces."
     with sqlite_database.session() as s:
         ids = []

@@ -1,27 +1,48 @@
-"""Shared CLI plumbing: the console, settings with command-line overrides, and
-turning known errors into one clear line and exit code 1 instead of a traceback."""
+"""Shared CLI plumbing: the console, settings with command-line overrides, list output as
+a table, JSON or CSV, and turning known errors into one clear line and exit code 1
+instead of a traceback.
+
+This module is imported by every command, so it imports nothing heavy at module level:
+``tocsin --help`` must stay fast (tests/foundation/test_cli_up.py).
+"""
 
 from __future__ import annotations
 
+import csv
 import getpass
-from collections.abc import Iterator
+import io
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
 
-from tocsin.config import ConfigError, Settings, load_settings
-from tocsin.plugins import UnknownPluginError
-from tocsin.reference.countries import UnknownCountryError
-from tocsin.sources.ewp import PanelFormatError
-from tocsin.sources.fetch import SourceError
-from tocsin.store import migrate
-from tocsin.store.db import Database
-from tocsin.store.load_ewp import EpisodeFormatError
+if TYPE_CHECKING:
+    from tocsin.config import Settings
+    from tocsin.store.db import Database
 
-console = Console()
-err_console = Console(stderr=True)
+# Output to a file or a pipe is for reading later or for scripts: lines are not wrapped
+# or cut at the 80 columns Rich assumes when there is no terminal.
+PIPE_WIDTH = 1000
+
+
+def make_console(stderr: bool = False) -> Console:
+    """A console for stdout (or stderr): the terminal's width on a terminal (or $COLUMNS),
+    otherwise wide enough that nothing is cut."""
+    stream = sys.stderr if stderr else sys.stdout
+    if os.environ.get("COLUMNS") or (hasattr(stream, "isatty") and stream.isatty()):
+        return Console(stderr=stderr)
+    return Console(stderr=stderr, width=PIPE_WIDTH, soft_wrap=True)
+
+
+console = make_console()
+err_console = make_console(stderr=True)
 
 MirrorOption = typer.Option(
     None,
@@ -30,29 +51,98 @@ MirrorOption = typer.Option(
     file_okay=False,
 )
 
-EXPECTED_ERRORS: tuple[type[Exception], ...] = (
-    ConfigError,
-    SourceError,
-    PanelFormatError,
-    EpisodeFormatError,
-    UnknownCountryError,
-    UnknownPluginError,
-    ValueError,
+
+class OutputFormat(StrEnum):
+    """How a list command prints its rows."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+FormatOption = typer.Option(
+    OutputFormat.table,
+    "--format",
+    "-f",
+    help="table (for people), json or csv (for scripts).",
+    case_sensitive=False,
 )
+
+
+def print_rows(
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    fmt: OutputFormat | str = OutputFormat.table,
+    title: str | None = None,
+) -> None:
+    """Print a list: a Rich table, a JSON array of objects (one per row, keyed by column)
+    or CSV with a header line. ``None`` is empty in tables and CSV and null in JSON."""
+    fmt = OutputFormat(fmt)
+    if fmt is OutputFormat.json:
+        records = [dict(zip(columns, _plain(row), strict=True)) for row in rows]
+        typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    elif fmt is OutputFormat.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([["" if v is None else v for v in _plain(row)] for row in rows])
+        typer.echo(buffer.getvalue(), nl=False)
+    else:
+        from rich.table import Table
+
+        table = Table(*columns, title=title)
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in _plain(row)))
+        console.print(table)
+
+
+def _plain(row: Sequence[Any]) -> list[Any]:
+    """Values JSON and CSV can hold: dates and other objects become text."""
+    return [v if v is None or isinstance(v, str | int | float | bool) else str(v) for v in row]
+
+
+# Errors that are the user's to fix, as "module:ClassName" so that checking for them
+# imports nothing: an exception can only be of a class whose module is loaded.
+EXPECTED_ERRORS: tuple[str, ...] = (
+    "tocsin.config:ConfigError",
+    "tocsin.sources.fetch:SourceError",
+    "tocsin.sources.ewp:PanelFormatError",
+    "tocsin.store.load_ewp:EpisodeFormatError",
+    "tocsin.reference.countries:UnknownCountryError",
+    "tocsin.plugins:UnknownPluginError",
+)
+
+
+def is_expected_error(exc: BaseException) -> bool:
+    """Whether ``exc`` is a user error (bad input, missing data) rather than a bug."""
+    if isinstance(exc, ValueError):
+        return True
+    for path in EXPECTED_ERRORS:
+        module_name, class_name = path.split(":")
+        module = sys.modules.get(module_name)
+        if module is not None and isinstance(exc, getattr(module, class_name)):
+            return True
+    return False
 
 
 def settings_with(mirror: Path | None = None) -> Settings:
     """Settings from the environment and config file, with the --mirror override."""
+    from tocsin.config import load_settings
+
     return load_settings(mirror=mirror)
 
 
 def database(settings: Settings) -> Database:
     """The configured database."""
+    from tocsin.store.db import Database
+
     return Database(settings.resolved_database_url)
 
 
 def migrated_database(settings: Settings | None = None) -> Database:
     """The configured database, migrated to the latest schema first."""
+    from tocsin.store import migrate
+
     db = database(settings or settings_with())
     migrate.upgrade(db)
     return db
@@ -68,6 +158,8 @@ def friendly_errors() -> Iterator[None]:
     """Print expected errors as one red line and exit 1."""
     try:
         yield
-    except EXPECTED_ERRORS as exc:
+    except Exception as exc:
+        if not is_expected_error(exc):
+            raise
         err_console.print(f"[bold red]error:[/] {exc}", highlight=False)
         raise typer.Exit(1) from None

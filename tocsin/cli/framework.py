@@ -4,42 +4,28 @@ documents."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Table
-from sqlalchemy import func, select
 
-from tocsin.analysis.framework import assessments, suggest, tagging
-from tocsin.analysis.framework import taxonomy as tax
-from tocsin.analysis.framework.feeds import FeedError, add_feed, poll_due
-from tocsin.analysis.framework.ingest import (
-    ItemReport,
-    expand_paths,
-    ingest_items,
-    locker_depositor,
-    store_extracted,
-)
-from tocsin.analysis.framework.search import Filters, search
 from tocsin.cli.common import (
-    EXPECTED_ERRORS,
+    FormatOption,
+    OutputFormat,
     cli_actor,
     console,
     friendly_errors,
     migrated_database,
+    print_rows,
     settings_with,
 )
 from tocsin.cli.up import STEPS, Step
-from tocsin.config import Settings
-from tocsin.sources import fetch
-from tocsin.sources.catalog.documents import DOCUMENTS, PUBLISHED
-from tocsin.store import locker
-from tocsin.store.db import Database
-from tocsin.store.models import Document, Excerpt, Feed, Suggestion, Tag
+
+if TYPE_CHECKING:
+    from tocsin.analysis.framework.ingest import ItemReport
+    from tocsin.config import Settings
+    from tocsin.store.db import Database
 
 framework_app = typer.Typer(
     help="The risk-factor taxonomy: show, export, import.", no_args_is_help=True
@@ -52,30 +38,25 @@ assess_app = typer.Typer(
     help="Country assessments: set, publish, show, history.", no_args_is_help=True
 )
 
-_ERRORS = (
-    *EXPECTED_ERRORS,
-    tax.TaxonomyError,
-    tagging.TaggingError,
-    assessments.AssessmentError,
-    FeedError,
-)
 STATUS_STYLE = {"new": "green", "exact": "cyan", "near": "cyan", "refused": "yellow"}
 
 
-@contextmanager
-def _guard() -> Iterator[None]:
-    """friendly_errors, for the workbench's own error types too."""
-    with friendly_errors():
-        try:
-            yield
-        except _ERRORS as exc:
-            raise ValueError(str(exc)) from None
+def _date(value: str | None, option: str) -> date | None:
+    """A YYYY-MM-DD option value, or a clear error naming the option."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{option} must be a date as YYYY-MM-DD, not {value!r}") from None
 
 
 @framework_app.command("show")
 def show(factor: str | None = typer.Argument(None, help="Only this factor (e.g. RF9).")) -> None:
     """The active taxonomy: risk factors and their indicators."""
-    with _guard(), migrated_database().session() as session:
+    from tocsin.analysis.framework import taxonomy as tax
+
+    with friendly_errors(), migrated_database().session() as session:
         taxonomy = tax.active(session)
         console.print(f"[bold]{taxonomy.name}[/] version {taxonomy.version}: {taxonomy.title}")
         for f in taxonomy.factors:
@@ -92,7 +73,9 @@ def export(
     output: Path | None = typer.Option(None, "--output", "-o", help="File (default stdout)."),
 ) -> None:
     """Export the active taxonomy as JSON or CSV, to adapt and re-import."""
-    with _guard(), migrated_database().session() as session:
+    from tocsin.analysis.framework import taxonomy as tax
+
+    with friendly_errors(), migrated_database().session() as session:
         if fmt not in ("json", "csv"):
             raise ValueError(f"--format must be json or csv, not {fmt!r}")
         taxonomy = tax.active(session)
@@ -109,7 +92,9 @@ def import_taxonomy(
     path: Path = typer.Argument(..., exists=True, dir_okay=False, help=".json or .csv file."),
 ) -> None:
     """Import a taxonomy file as a new version and make it active (audited)."""
-    with _guard():
+    from tocsin.analysis.framework import taxonomy as tax
+
+    with friendly_errors():
         taxonomy = tax.load_file(path)
         with migrated_database().session() as session:
             tax.install(session, taxonomy, cli_actor())
@@ -120,6 +105,8 @@ def import_taxonomy(
 
 
 def _locker_root(settings: Settings) -> Path:
+    from tocsin.store import locker
+
     return locker.default_root(settings.data_dir)
 
 
@@ -136,12 +123,26 @@ def _print_report(report: ItemReport) -> None:
 def ingest(
     items: list[str] = typer.Argument(..., help="Files, folders or http(s) URLs."),
     source: str | None = typer.Option(None, help="Source name (default: folder or host)."),
+    country: str | None = typer.Option(
+        None, help="Country the documents are about; excerpts that name none inherit it."
+    ),
+    published: str | None = typer.Option(
+        None, "--date", help="Publication date (YYYY-MM-DD); default: the one the file carries."
+    ),
     keep: bool = typer.Option(
         True, "--locker/--no-locker", help="Keep the original bytes in the evidence locker."
     ),
 ) -> None:
     """Ingest documents; each item is reported (new, duplicate, refused with the reason)."""
-    with _guard():
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from tocsin.analysis.framework.ingest import expand_paths, ingest_items, locker_depositor
+    from tocsin.reference.countries import lookup
+
+    with friendly_errors():
+        when = _date(published, "--date")
+        if country:
+            country = lookup(country).code  # an unknown country stops before any work
         settings = settings_with()
         db = migrated_database()
         paths = expand_paths(items)
@@ -156,7 +157,9 @@ def ingest(
                 progress.advance(task)
                 _print_report(report)
 
-            reports = ingest_items(db, paths, cli_actor(), source, on_item, depositor)
+            reports = ingest_items(
+                db, paths, cli_actor(), source, on_item, depositor, country, when
+            )
         counts = {s: sum(1 for r in reports if r.status == s) for s in STATUS_STYLE}
         console.print(
             f"{counts['new']} new, {counts['exact'] + counts['near']} duplicates linked, "
@@ -167,44 +170,55 @@ def ingest(
 
 
 @docs_app.command("list")
-def list_documents(limit: int = typer.Option(50, help="How many, newest first.")) -> None:
+def list_documents(
+    limit: int = typer.Option(50, help="How many, newest first."),
+    fmt: OutputFormat = FormatOption,
+) -> None:
     """Documents, newest first, with their excerpt counts and duplicate links."""
-    with _guard(), migrated_database().session() as session:
+    from sqlalchemy import func, select
+
+    from tocsin.store.models import Document, Excerpt
+
+    with friendly_errors(), migrated_database().session() as session:
         counts = dict(
             session.execute(
                 select(Excerpt.document_id, func.count()).group_by(Excerpt.document_id)
             ).all()
         )
-        table = Table("id", "title", "source", "published", "lang", "excerpts", "copies")
-        for doc in session.scalars(
-            select(Document).order_by(Document.ingested_at.desc()).limit(limit)
-        ):
-            table.add_row(
-                str(doc.id),
-                doc.title[:60],
-                doc.source[:24],
-                str(doc.published or ""),
-                doc.language or "",
-                str(counts.get(doc.id, 0)),
-                str(len(doc.sources)),
+        rows = [
+            (
+                doc.id,
+                doc.title if fmt != OutputFormat.table else doc.title[:60],
+                doc.source if fmt != OutputFormat.table else doc.source[:24],
+                doc.published.isoformat() if doc.published else None,
+                doc.language,
+                counts.get(doc.id, 0),
+                len(doc.sources),
             )
-        console.print(table)
+            for doc in session.scalars(
+                select(Document).order_by(Document.ingested_at.desc()).limit(limit)
+            )
+        ]
+    columns = ("id", "title", "source", "published", "lang", "excerpts", "copies")
+    print_rows(columns, rows, fmt)
 
 
 @docs_app.command("show")
 def show_document(document_id: int) -> None:
     """One document's excerpts with their tags and suggestions."""
-    with _guard(), migrated_database().session() as session:
+    from tocsin.analysis.framework import suggest, tagging
+    from tocsin.store.models import Document
+
+    with friendly_errors(), migrated_database().session() as session:
         doc = session.get(Document, document_id)
         if doc is None:
             raise ValueError(f"no document {document_id}; see `tocsin docs list`")
         console.print(f"[bold]{doc.title}[/] ({doc.source}, {doc.published or 'undated'})")
         ids = [e.id for e in doc.excerpts]
         tags = tagging.tags_for(session, ids)
+        suggestions = suggest.open_suggestions(session, ids)
         for e in doc.excerpts:
-            sugg = session.scalars(
-                select(Suggestion).where(Suggestion.excerpt_id == e.id).order_by(Suggestion.rank)
-            ).all()
+            sugg = suggestions[e.id]
             console.print(f"\n[bold]#{e.id}[/] {e.key} {','.join(e.countries)}", highlight=False)
             console.print(e.text, highlight=False)
             for t in tags[e.id]:
@@ -218,26 +232,33 @@ def feeds_add(
     every: int = typer.Option(60, "--every", help="Poll interval in minutes."),
 ) -> None:
     """Register an RSS or Atom feed."""
-    with _guard(), migrated_database().session() as session:
+    from tocsin.analysis.framework.feeds import add_feed
+
+    with friendly_errors(), migrated_database().session() as session:
         feed = add_feed(session, url, cli_actor(), every)
         console.print(f"feed {feed.id}: {url}, every {every} minutes")
 
 
 @feeds_app.command("list")
-def feeds_list() -> None:
+def feeds_list(fmt: OutputFormat = FormatOption) -> None:
     """Feeds with their last poll."""
-    with _guard(), migrated_database().session() as session:
-        table = Table("id", "url", "every", "last poll", "status", "message")
-        for f in session.scalars(select(Feed).order_by(Feed.id)):
-            table.add_row(
-                str(f.id),
+    from sqlalchemy import select
+
+    from tocsin.store.models import Feed
+
+    with friendly_errors(), migrated_database().session() as session:
+        rows = [
+            (
+                f.id,
                 f.url,
-                f"{f.interval_minutes} min",
-                f.last_polled_at.isoformat()[:16] if f.last_polled_at else "never",
+                f.interval_minutes,
+                f.last_polled_at.isoformat()[:16] if f.last_polled_at else None,
                 f.last_status,
-                f.last_message[:60],
+                f.last_message if fmt != OutputFormat.table else f.last_message[:60],
             )
-        console.print(table)
+            for f in session.scalars(select(Feed).order_by(Feed.id))
+        ]
+    print_rows(("id", "url", "every (min)", "last poll", "status", "message"), rows, fmt)
 
 
 @feeds_app.command("poll")
@@ -245,7 +266,9 @@ def feeds_poll(
     force: bool = typer.Option(False, "--all", help="Poll every feed, due or not."),
 ) -> None:
     """Poll the feeds that are due (by their interval); a failing feed does not stop the rest."""
-    with _guard():
+    from tocsin.analysis.framework.feeds import poll_due
+
+    with friendly_errors():
         reports = poll_due(migrated_database(), cli_actor(), force)
         for r in reports:
             style = {"ok": "green", "unchanged": "cyan"}.get(r.status, "yellow")
@@ -262,7 +285,9 @@ def feeds_watch(
     """Keep polling: every --check-every seconds, poll the feeds that are due."""
     import time
 
-    with _guard():
+    from tocsin.analysis.framework.feeds import poll_due
+
+    with friendly_errors():
         db = migrated_database()
         done = 0
         while rounds == 0 or done < rounds:
@@ -291,7 +316,9 @@ def register(app: typer.Typer) -> None:
         note: str = typer.Option("", help="Why."),
     ) -> None:
         """Tag an excerpt with an indicator (or reject a suggestion); audited."""
-        with _guard(), migrated_database().session() as session:
+        from tocsin.analysis.framework import tagging
+
+        with friendly_errors(), migrated_database().session() as session:
             row = tagging.set_tag(
                 session,
                 tagging.excerpt_by_ref(session, excerpt),
@@ -299,7 +326,7 @@ def register(app: typer.Typer) -> None:
                     indicator,
                     "rejected" if reject else "accepted",
                     country,
-                    date.fromisoformat(on) if on else None,
+                    _date(on, "--date"),
                     confidence,
                     note,
                 ),
@@ -310,21 +337,28 @@ def register(app: typer.Typer) -> None:
     @app.command("suggest")
     def suggest_cmd(
         retrain: bool = typer.Option(False, "--retrain", help="Retrain and refresh all."),
-        uncertain: int = typer.Option(0, "--uncertain", help="List the N least certain."),
+        uncertain: int = typer.Option(
+            0, "--uncertain", help="List the N excerpts worth labelling next (least certain)."
+        ),
+        fmt: OutputFormat = FormatOption,
     ) -> None:
         """Retrain the learned tagger on the stored tags, or list where it is least sure."""
-        with _guard(), migrated_database().session() as session:
+        from tocsin.analysis.framework import suggest
+        from tocsin.store.models import Excerpt
+
+        with friendly_errors(), migrated_database().session() as session:
             if retrain:
                 tagger = suggest.trained_tagger(session, retrain=True)
                 count = suggest.refresh_suggestions(session, tagger=tagger)
                 labels = len(suggest.examples_from_store(session))
                 console.print(f"retrained on {labels} tagged excerpts; {count} excerpts refreshed")
             if uncertain:
-                table = Table("excerpt", "margin", "text")
+                rows = []
                 for excerpt_id, margin in suggest.least_certain(session, uncertain):
-                    text = session.get(Excerpt, excerpt_id).text
-                    table.add_row(str(excerpt_id), f"{margin:.3f}", text[:90])
-                console.print(table)
+                    text = session.get_one(Excerpt, excerpt_id).text
+                    short = text[:90] if fmt == OutputFormat.table else text
+                    rows.append((excerpt_id, round(margin, 3), short))
+                print_rows(("excerpt", "margin", "text"), rows, fmt)
             if not retrain and not uncertain:
                 console.print("use --retrain and/or --uncertain N")
 
@@ -337,17 +371,24 @@ def register(app: typer.Typer) -> None:
         since: str | None = typer.Option(None, help="Published on or after (YYYY-MM-DD)."),
         until: str | None = typer.Option(None, help="Published on or before (YYYY-MM-DD)."),
         limit: int = typer.Option(20),
+        fmt: OutputFormat = FormatOption,
     ) -> None:
         """Full-text search over excerpts, with filters."""
-        with _guard(), migrated_database().session() as session:
+        from tocsin.analysis.framework.search import Filters, search
+
+        with friendly_errors(), migrated_database().session() as session:
             filters = Filters(
                 country,
                 indicator,
                 source,
-                date.fromisoformat(since) if since else None,
-                date.fromisoformat(until) if until else None,
+                _date(since, "--since"),
+                _date(until, "--until"),
             )
             total, hits = search(session, query, filters, limit)
+            if fmt != OutputFormat.table:
+                rows = [(h.excerpt_id, h.document_id, h.title, h.text) for h in hits]
+                print_rows(("excerpt", "document", "title", "text"), rows, fmt)
+                return
             console.print(f"{total} excerpts")
             for h in hits:
                 console.print(
@@ -367,7 +408,9 @@ def assess_set(
     publish: bool = typer.Option(False, "--publish", help="Publish this version now."),
 ) -> None:
     """Save a new version of a country's rating on one risk factor."""
-    with _guard(), migrated_database().session() as session:
+    from tocsin.analysis.framework import assessments
+
+    with friendly_errors(), migrated_database().session() as session:
         ids = [int(x) for x in evidence.split(",") if x.strip()]
         row = assessments.save(
             session, country, factor, level, confidence, summary, ids, cli_actor(), publish
@@ -378,35 +421,43 @@ def assess_set(
 @assess_app.command("publish")
 def assess_publish(assessment_id: int) -> None:
     """Publish a draft version."""
-    with _guard(), migrated_database().session() as session:
+    from tocsin.analysis.framework import assessments
+
+    with friendly_errors(), migrated_database().session() as session:
         row = assessments.publish_version(session, assessment_id, cli_actor())
         console.print(f"{row.country_code} {row.factor} v{row.version} published")
 
 
 @assess_app.command("show")
-def assess_show(country: str) -> None:
+def assess_show(country: str, fmt: OutputFormat = FormatOption) -> None:
     """A country's roll-up across the risk factors."""
-    with _guard(), migrated_database().session() as session:
+    from tocsin.analysis.framework import assessments
+
+    with friendly_errors(), migrated_database().session() as session:
         rows = assessments.rollup(session, country)
-        table = Table("factor", "name", "level", "confidence", "version", "evidence")
-        for r in rows:
-            p = r.published
-            table.add_row(
+        table = [
+            (
                 r.factor.code,
-                r.factor.name[:50],
-                p.level if p else "-",
-                p.confidence if p else "",
-                f"v{p.version}" if p else "",
-                ",".join(map(str, p.evidence)) if p else "",
+                r.factor.name if fmt != OutputFormat.table else r.factor.name[:50],
+                r.published.level if r.published else None,
+                r.published.confidence if r.published else None,
+                r.published.version if r.published else None,
+                ",".join(map(str, r.published.evidence)) if r.published else None,
             )
-        console.print(table)
-        console.print(f"highest published level: {assessments.overall(rows) or 'none yet'}")
+            for r in rows
+        ]
+        columns = ("factor", "name", "level", "confidence", "version", "evidence")
+        print_rows(columns, table, fmt)
+        if fmt == OutputFormat.table:
+            console.print(f"highest published level: {assessments.overall(rows) or 'none yet'}")
 
 
 @assess_app.command("history")
 def assess_history(country: str, factor: str) -> None:
     """Every version of a rating, with what changed."""
-    with _guard(), migrated_database().session() as session:
+    from tocsin.analysis.framework import assessments
+
+    with friendly_errors(), migrated_database().session() as session:
         versions = assessments.history(session, country, factor)
         for newer, older in zip(versions, [*versions[1:], None], strict=False):
             changes = assessments.diff(older, newer)
@@ -420,7 +471,13 @@ def assess_history(country: str, factor: str) -> None:
 
 def ingest_shared_documents(settings: Settings, db: Database) -> str:
     """The `tocsin up` step: pull the registered documents and ingest them (idempotent)."""
+    from sqlalchemy import func, select
+
     from tocsin.analysis.framework.extract import ExtractError, extract_file
+    from tocsin.analysis.framework.ingest import locker_depositor, store_extracted
+    from tocsin.sources import fetch
+    from tocsin.sources.catalog.documents import DOCUMENTS, PUBLISHED
+    from tocsin.store.models import Document, Tag
 
     depositor = locker_depositor(_locker_root(settings), "system:up")
     new = linked = 0

@@ -5,22 +5,23 @@ Capabilities append their own :class:`Step` to :data:`STEPS` (e.g. forecasts, al
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-import uvicorn
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from tocsin.analysis.forecast import service as forecasts
 from tocsin.cli.common import MirrorOption, console, database, friendly_errors, settings_with
-from tocsin.cli.load import describe
-from tocsin.config import Settings
-from tocsin.sources import fetch
-from tocsin.store import migrate
-from tocsin.store.db import Database
-from tocsin.store.load_ewp import pull_and_load
+
+if TYPE_CHECKING:
+    from tocsin.config import Settings
+    from tocsin.store.db import Database
+
+# CLI modules that append their own steps to STEPS when imported, in running order
+# (alerts last: its step runs every signal on what the others loaded).
+STEP_MODULES = ("speech", "framework", "evidence", "alerts")
 
 
 @dataclass(frozen=True)
@@ -32,16 +33,23 @@ class Step:
 
 
 def _pull(settings: Settings, _db: Database) -> str:
+    from tocsin.sources import fetch
+
     results = fetch.pull(settings, mirror=settings.mirror)
     return f"{len(results)} datasets verified"
 
 
 def _migrate(_settings: Settings, db: Database) -> str:
+    from tocsin.store import migrate
+
     migrate.upgrade(db)
     return "schema up to date"
 
 
 def _load(settings: Settings, db: Database) -> str:
+    from tocsin.cli.load import describe
+    from tocsin.store.load_ewp import pull_and_load
+
     return describe(pull_and_load(settings, db, settings.mirror))
 
 
@@ -49,6 +57,8 @@ HISTORY_YEARS = 10  # base years stored, for risk-over-time charts and rank chan
 
 
 def _forecast(settings: Settings, db: Database) -> str:
+    from tocsin.analysis.forecast import service as forecasts
+
     panel = forecasts.load_panel(settings, settings.mirror)
     latest = panel.last_year
     years = range(latest - HISTORY_YEARS + 1, latest + 1)
@@ -69,11 +79,22 @@ STEPS: list[Step] = [
 ]
 
 
+def ordered_steps() -> list[Step]:
+    """Every registered step: this module's first, then by :data:`STEP_MODULES` (whatever
+    order the modules happened to be imported in), each module's in its own order."""
+    for name in STEP_MODULES:
+        importlib.import_module(f"tocsin.cli.{name}")
+    rank = {f"tocsin.cli.{name}": i for i, name in enumerate(STEP_MODULES, start=1)}
+    return sorted(STEPS, key=lambda step: rank.get(getattr(step.run, "__module__", ""), 0))
+
+
 def run_steps(settings: Settings, db: Database) -> None:
-    """Run every step with a progress line each."""
+    """Run every step (those of :data:`STEP_MODULES` too) with a progress line each."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     with Progress(*columns, console=console) as progress:
-        for step in STEPS:
+        for step in ordered_steps():
             task = progress.add_task(step.label, total=1)
             summary = step.run(settings, db)
             progress.update(task, completed=1, description=f"{step.label}: {summary}")
@@ -90,6 +111,8 @@ def register(app: typer.Typer) -> None:
         serve: bool = typer.Option(True, "--serve/--no-serve", help="Serve after preparing."),
     ) -> None:
         """The main job: pull data, migrate, load, analyse, and serve the dashboard."""
+        import uvicorn
+
         from tocsin.web.app import create_app
 
         settings = settings_with(mirror)

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import typer
-from rich.table import Table
-from sqlalchemy import select
 
 from tocsin.cli.common import (
+    FormatOption,
+    OutputFormat,
     cli_actor,
     console,
-    database,
     friendly_errors,
-    settings_with,
+    migrated_database,
+    print_rows,
 )
-from tocsin.store import accounts, migrate
-from tocsin.store.models.accounts import User
 
 app = typer.Typer(
     help="Accounts: add, list, disable, set roles, create API tokens.", no_args_is_help=True
@@ -22,9 +20,7 @@ app = typer.Typer(
 
 
 def _session():  # noqa: ANN202 - a context manager
-    db = database(settings_with())
-    migrate.upgrade(db)
-    return db.session()
+    return migrated_database().session()
 
 
 @app.command("add")
@@ -36,6 +32,8 @@ def add(
     ),
 ) -> None:
     """Create an account (the password is asked for, or read from TOCSIN_NEW_PASSWORD)."""
+    from tocsin.store import accounts
+
     with friendly_errors(), _session() as session:
         try:
             accounts.create_user(session, username, password, role, actor=cli_actor())
@@ -45,23 +43,30 @@ def add(
 
 
 @app.command("list")
-def list_users() -> None:
+def list_users(fmt: OutputFormat = FormatOption) -> None:
     """Show every account."""
+    from sqlalchemy import select
+
+    from tocsin.store.models.accounts import User
+
     with _session() as session:
-        table = Table("user", "role", "active", "created")
-        for user in session.scalars(select(User).order_by(User.username)):
-            table.add_row(
+        rows = [
+            (
                 user.username,
                 user.role,
                 "yes" if user.active else "no",
                 f"{user.created_at:%Y-%m-%d}",
             )
-    console.print(table)
+            for user in session.scalars(select(User).order_by(User.username))
+        ]
+    print_rows(("user", "role", "active", "created"), rows, fmt)
 
 
 @app.command("disable")
 def disable(username: str) -> None:
     """Disable an account (its sessions and tokens stop working)."""
+    from tocsin.store import accounts
+
     with friendly_errors(), _session() as session:
         try:
             accounts.set_active(session, username, False, actor=cli_actor())
@@ -73,6 +78,8 @@ def disable(username: str) -> None:
 @app.command("set-role")
 def set_role(username: str, role: str) -> None:
     """Change an account's role."""
+    from tocsin.store import accounts
+
     with friendly_errors(), _session() as session:
         try:
             accounts.set_role(session, username, role, actor=cli_actor())
@@ -84,6 +91,8 @@ def set_role(username: str, role: str) -> None:
 @app.command("token")
 def token(username: str, name: str = typer.Option("script", help="What the token is for.")) -> None:
     """Create an API token for a user; it is printed once and stored only hashed."""
+    from tocsin.store import accounts
+
     with friendly_errors(), _session() as session:
         try:
             secret = accounts.create_token(session, username, name, actor=cli_actor())

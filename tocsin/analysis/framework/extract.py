@@ -86,19 +86,21 @@ def _pdf(raw: bytes, where: str) -> tuple[str, str | None]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    from tocsin.analysis.framework.excerpts import pdf_page_lines, reflow_pdf_lines
+
     if not raw.startswith(b"%PDF"):
         raise ExtractError(f"{where}: not a PDF (no %PDF header)")
     try:
         reader = PdfReader(io.BytesIO(raw))
         if reader.is_encrypted:
             raise ExtractError(f"{where}: the PDF is encrypted; save an unprotected copy")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [pdf_page_lines(page) for page in reader.pages]
         title = reader.metadata.title if reader.metadata else None
     except ExtractError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise ExtractError(f"{where}: unreadable PDF ({exc})") from None
-    return "\n\n".join(pages), title
+    return reflow_pdf_lines(pages), title
 
 
 def _docx(raw: bytes, where: str) -> tuple[str, str | None]:

@@ -19,6 +19,7 @@ from tocsin.analysis.framework.extract import (
     extract_file,
     fetch_url,
 )
+from tocsin.reference.countries import lookup
 from tocsin.store import audit, locker
 from tocsin.store.db import Database
 from tocsin.store.models import Document, DocumentSource, Excerpt
@@ -71,8 +72,13 @@ def store_extracted(
     actor: str,
     published: date | None = None,
     depositor: Depositor | None = None,
+    country: str | None = None,
 ) -> ItemReport:
-    """Store one extracted item, or link it to the document it duplicates."""
+    """Store one extracted item, or link it to the document it duplicates. Excerpts that
+    name no country inherit the document's ``country`` (a name or code the country
+    reference knows; an unknown one is an error); the document's date is ``published``,
+    else the date the item carries."""
+    inherited = [lookup(country).code] if country else []
     digest = dedup.content_hash(item.text)
     sketch = dedup.signature(item.text)
     match = dedup.find_duplicate(session, digest, sketch)
@@ -142,7 +148,7 @@ def store_extracted(
                 position=para.position,
                 text=para.text,
                 language=excerpts.detect_language(para.text),
-                countries=excerpts.detect_countries(para.text),
+                countries=excerpts.detect_countries(para.text) or inherited,
             )
         )
     session.flush()
@@ -159,6 +165,8 @@ def store_extracted(
             "source": doc.source,
             "location": item.location,
             "sha256": digest,
+            "published": doc.published.isoformat() if doc.published else None,
+            "country": inherited[0] if inherited else None,
             "excerpts": len(paragraphs),
         },
     )
@@ -189,8 +197,14 @@ def ingest_items(
     source: str | None = None,
     on_item: Callable[[ItemReport], None] | None = None,
     depositor: Depositor | None = None,
+    country: str | None = None,
+    published: date | None = None,
 ) -> list[ItemReport]:
-    """Ingest files and URLs one by one; a refused item is reported and the batch goes on."""
+    """Ingest files and URLs one by one; a refused item is reported and the batch goes on.
+    ``source``, ``country`` and ``published`` apply to every item (see
+    :func:`store_extracted`); an unknown country stops before anything is read."""
+    if country:
+        country = lookup(country).code
     reports = []
     for item in items:
         try:
@@ -203,7 +217,9 @@ def ingest_items(
                 item.split("/")[2] if item.startswith("http") else Path(item).parent.name or "file"
             )
             with db.session() as session:
-                report = store_extracted(session, extracted, origin, actor, depositor=depositor)
+                report = store_extracted(
+                    session, extracted, origin, actor, published, depositor, country
+                )
         except ExtractError as exc:
             report = ItemReport(item, "refused", message=str(exc))
         reports.append(report)

@@ -8,18 +8,23 @@ the taxonomy. Scores are in [0, 1]; higher is likelier.
 
 from __future__ import annotations
 
+import json
 from abc import abstractmethod
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics.pairwise import cosine_similarity
+from sklearn.pipeline import FeatureUnion
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from tocsin.analysis.framework import taxonomy as tax
 from tocsin.analysis.framework.dedup import normalise
+from tocsin.analysis.framework.excerpts import is_prose
 from tocsin.plugins import Plugin, PluginSettings, Registry
 from tocsin.store.models import Excerpt, Suggestion, Tag
 
@@ -74,18 +79,68 @@ class Tagger(Plugin):
 TAGGERS: Registry[type[Tagger]] = Registry("tagger")
 
 
-def _indicator_texts(taxonomy: tax.Taxonomy) -> list[str]:
+VOCABULARY_FILE = Path(__file__).parent / "data" / "indicator_vocabulary.json"
+MIN_SCORE = 0.05  # below this a suggestion is noise, not a head start
+
+
+@cache
+def framework_vocabulary() -> dict[str, str]:
+    """Longer wording of each indicator, paraphrased from the Framework of Analysis
+    (2014): the taxonomy's one-line descriptions share too few words with real reports."""
+    data = json.loads(VOCABULARY_FILE.read_text(encoding="utf-8"))
+    return dict(data["indicators"])
+
+
+def _indicator_texts(taxonomy: tax.Taxonomy, vocabulary: bool = True) -> list[str]:
+    words = framework_vocabulary() if vocabulary else {}
     return [
         f"{ind.label}. {ind.description} {' '.join(ind.keywords)} {' '.join(ind.keywords)} "
-        f"{factor.name}"
+        f"{words.get(ind.code, '')} {factor.name}"
         for factor, ind in taxonomy.indicators()
     ]
 
 
+def _text_features(char_ngrams: bool = True) -> FeatureUnion:
+    """Words and word pairs, plus character n-grams inside words so that "burned",
+    "burning" and "burnt" or "village" and "villages" still meet."""
+    parts: list[tuple[str, TfidfVectorizer]] = [
+        (
+            "words",
+            TfidfVectorizer(
+                ngram_range=(1, 2),
+                sublinear_tf=True,
+                stop_words="english",
+                preprocessor=normalise,
+            ),
+        ),
+    ]
+    if char_ngrams:
+        parts.append(
+            (
+                "chars",
+                TfidfVectorizer(
+                    analyzer="char_wb",
+                    ngram_range=(4, 5),
+                    sublinear_tf=True,
+                    preprocessor=_without_stop_words,
+                ),
+            )
+        )
+    return FeatureUnion(parts)
+
+
+def _without_stop_words(text: str) -> str:
+    return " ".join(w for w in normalise(text).split() if w not in ENGLISH_STOP_WORDS)
+
+
 class KeywordSettings(PluginSettings):
-    """How much a literal keyword hit adds to the text similarity."""
+    """How much a literal keyword hit adds to the text similarity; whether indicators are
+    described with the Framework vocabulary and texts compared on character n-grams too
+    (both off: the taxonomy's own words only, as before; see bench/suggest.py)."""
 
     keyword_weight: float = 0.15
+    vocabulary: bool = True
+    char_ngrams: bool = True
 
 
 @TAGGERS.register
@@ -100,10 +155,11 @@ class KeywordTagger(Tagger):
     def fit(self, taxonomy: tax.Taxonomy, examples: list[Example]) -> KeywordTagger:
         """Index the indicator descriptions (examples only widen the vocabulary)."""
         self.taxonomy = taxonomy
-        docs = _indicator_texts(taxonomy)
-        self._vectorizer = TfidfVectorizer(
-            ngram_range=(1, 2), sublinear_tf=True, stop_words="english", preprocessor=normalise
-        ).fit(docs + [e.text for e in examples])
+        s = self.settings
+        docs = _indicator_texts(taxonomy, s.vocabulary)  # type: ignore[attr-defined]
+        self._vectorizer = _text_features(s.char_ngrams).fit(  # type: ignore[attr-defined]
+            docs + [e.text for e in examples]
+        )
         self._matrix = self._vectorizer.transform(docs)
         self._keywords = [
             [f" {normalise(k)} " for k in ind.keywords] for _f, ind in taxonomy.indicators()
@@ -185,6 +241,8 @@ class PrototypeSettings(PluginSettings):
     positive_weight: float = 1.0
     negative_weight: float = 0.25
     keyword_weight: float = 0.15
+    vocabulary: bool = True
+    char_ngrams: bool = True
 
 
 @TAGGERS.register
@@ -201,9 +259,12 @@ class PrototypeTagger(Tagger):
         """Build one prototype per indicator."""
         self.taxonomy = taxonomy
         s = self.settings
-        self._prior = KeywordTagger(KeywordSettings(keyword_weight=s.keyword_weight)).fit(  # type: ignore[attr-defined]
-            taxonomy, examples
+        prior_settings = KeywordSettings(
+            keyword_weight=s.keyword_weight,  # type: ignore[attr-defined]
+            vocabulary=s.vocabulary,  # type: ignore[attr-defined]
+            char_ngrams=s.char_ngrams,  # type: ignore[attr-defined]
         )
+        self._prior = KeywordTagger(prior_settings).fit(taxonomy, examples)
         self._vectorizer = self._prior._vectorizer
         base = self._prior._matrix.toarray()
         if examples:
@@ -274,7 +335,8 @@ def trained_tagger(session: Session, name: str = DEFAULT_TAGGER, retrain: bool =
 def refresh_suggestions(
     session: Session, excerpt_ids: list[int] | None = None, tagger: Tagger | None = None
 ) -> int:
-    """Recompute the stored top suggestions for the given excerpts (all when None)."""
+    """Recompute the stored top suggestions for the given excerpts (all when None).
+    Indicators an analyst has already answered for an excerpt are not suggested again."""
     tagger = tagger or trained_tagger(session)
     query = select(Excerpt.id, Excerpt.text)
     if excerpt_ids is not None:
@@ -283,11 +345,20 @@ def refresh_suggestions(
     if not rows:
         return 0
     ids = [r[0] for r in rows]
+    answered: dict[int, set[str]] = {}
     for chunk in range(0, len(ids), 500):
         batch = ids[chunk : chunk + 500]
         session.execute(delete(Suggestion).where(Suggestion.excerpt_id.in_(batch)))
-    for (excerpt_id, _t), top in zip(rows, tagger.suggest([r[1] for r in rows]), strict=True):
-        for rank, (code, score) in enumerate([t for t in top if t[1] > 0], start=1):
+        for excerpt_id, indicator in session.execute(
+            select(Tag.excerpt_id, Tag.indicator).where(Tag.excerpt_id.in_(batch))
+        ):
+            answered.setdefault(excerpt_id, set()).add(indicator)
+    most = max((len(a) for a in answered.values()), default=0)
+    ranked = tagger.suggest([r[1] for r in rows], k=TOP_K + most)
+    for (excerpt_id, _t), top in zip(rows, ranked, strict=True):
+        done = answered.get(excerpt_id, set())
+        fresh = [t for t in top if t[1] >= MIN_SCORE and t[0] not in done][:TOP_K]
+        for rank, (code, score) in enumerate(fresh, start=1):
             session.add(
                 Suggestion(
                     excerpt_id=excerpt_id,
@@ -301,15 +372,56 @@ def refresh_suggestions(
     return len(rows)
 
 
+def open_suggestions(session: Session, excerpt_ids: list[int]) -> dict[int, list[Suggestion]]:
+    """The stored suggestions of each excerpt that no analyst has answered yet (accepted
+    or rejected), best first: the "Suggested" list."""
+    out: dict[int, list[Suggestion]] = {i: [] for i in excerpt_ids}
+    if not excerpt_ids:
+        return out
+    answered = set(
+        session.execute(
+            select(Tag.excerpt_id, Tag.indicator).where(Tag.excerpt_id.in_(excerpt_ids))
+        )
+    )
+    for row in session.scalars(
+        select(Suggestion)
+        .where(Suggestion.excerpt_id.in_(excerpt_ids))
+        .order_by(Suggestion.excerpt_id, Suggestion.rank)
+    ):
+        if (row.excerpt_id, row.indicator) not in answered:
+            out[row.excerpt_id].append(row)
+    return out
+
+
+def suggestion_at(session: Session, excerpt_id: int, number: int) -> Suggestion:
+    """The ``number``-th (1-based) open suggestion of an excerpt, as a key press picks it;
+    a :class:`ValueError` that says so when there is none."""
+    suggestions = open_suggestions(session, [excerpt_id])[excerpt_id]
+    if not 1 <= number <= len(suggestions):
+        have = f"only {len(suggestions)}" if suggestions else "no open suggestions"
+        raise ValueError(f"excerpt {excerpt_id} has {have}; there is no suggestion {number}")
+    return suggestions[number - 1]
+
+
 def least_certain(session: Session, limit: int = 20) -> list[tuple[int, float]]:
-    """Untagged excerpts the tagger is least sure about: smallest margin between its
-    first and second choice. Returns (excerpt id, margin), least sure first."""
+    """Untagged excerpts worth labelling next, the ones the tagger is least sure about
+    first: the smallest margin between its first and second choice, relative to the
+    first. Excerpts that are not prose (headings, fragments stored by older versions)
+    and excerpts the tagger finds nothing in (every score 0) are left out: a label there
+    teaches nothing. Returns (excerpt id, margin)."""
     tagged = select(Tag.excerpt_id).distinct()
-    rows = list(session.execute(select(Excerpt.id, Excerpt.text).where(Excerpt.id.not_in(tagged))))
+    rows = [
+        row
+        for row in session.execute(
+            select(Excerpt.id, Excerpt.text).where(Excerpt.id.not_in(tagged)).order_by(Excerpt.id)
+        )
+        if is_prose(row[1])
+    ]
     if not rows:
         return []
     scores = trained_tagger(session).score([r[1] for r in rows])
     top2 = -np.sort(-scores, axis=1)[:, :2]
-    margins = top2[:, 0] - top2[:, 1]
-    order = np.argsort(margins, kind="stable")[:limit]
-    return [(rows[i][0], float(margins[i])) for i in order]
+    keep = np.flatnonzero(top2[:, 0] > 0)
+    margins = (top2[keep, 0] - top2[keep, 1]) / top2[keep, 0]
+    order = np.lexsort((-top2[keep, 0], margins))[:limit]
+    return [(rows[keep[i]][0], float(margins[i])) for i in order]

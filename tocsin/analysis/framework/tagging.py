@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from tocsin.analysis.framework import taxonomy as tax
 from tocsin.reference.countries import lookup
 from tocsin.store import audit
-from tocsin.store.models import Excerpt, Tag
+from tocsin.store.models import Excerpt, Suggestion, Tag
 from tocsin.store.models.types import utcnow
 
 CONFIDENCE = ("low", "medium", "high")
@@ -63,7 +63,8 @@ def excerpt_by_ref(session: Session, ref: int | str) -> Excerpt:
 
 
 def set_tag(session: Session, excerpt: Excerpt, data: TagInput, actor: str) -> Tag:
-    """Create or update the tag of ``excerpt`` for ``data.indicator`` (audited)."""
+    """Create or update the tag of ``excerpt`` for ``data.indicator`` (audited). Without
+    a country or date, the tag takes the excerpt's only country and its document's date."""
     taxonomy = tax.active(session)
     try:
         taxonomy.indicator(data.indicator)
@@ -79,6 +80,7 @@ def set_tag(session: Session, excerpt: Excerpt, data: TagInput, actor: str) -> T
     if country is None and len(excerpt.countries) == 1:
         country = excerpt.countries[0]
     code = lookup(country).code if country else None
+    observed_on = data.observed_on or excerpt.document.published
     tag = session.scalars(
         select(Tag).where(Tag.excerpt_id == excerpt.id, Tag.indicator == data.indicator)
     ).one_or_none()
@@ -86,9 +88,15 @@ def set_tag(session: Session, excerpt: Excerpt, data: TagInput, actor: str) -> T
     if tag is None:
         tag = Tag(excerpt_id=excerpt.id, indicator=data.indicator, created_by=actor)
         session.add(tag)
-    tag.status, tag.country_code, tag.observed_on = data.status, code, data.observed_on
+    tag.status, tag.country_code, tag.observed_on = data.status, code, observed_on
     tag.confidence, tag.note, tag.origin = data.confidence, data.note[:4000], data.origin
     tag.updated_at = utcnow()
+    # a suggestion the analyst has answered (accepted or rejected) leaves the list
+    session.execute(
+        delete(Suggestion).where(
+            Suggestion.excerpt_id == excerpt.id, Suggestion.indicator == data.indicator
+        )
+    )
     session.flush()
     audit.record(
         session,
