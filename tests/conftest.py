@@ -7,7 +7,8 @@ test session creates its own database and drops it at the end. Without a server 
 PostgreSQL cases skip, unless ``TOCSIN_REQUIRE_PG=1`` (set in CI) makes that a failure.
 
 Real data: ``shared_data`` is ``../shared/data`` (or ``$TOCSIN_SHARED_DATA``); tests that
-need it skip, saying why, only where it is absent.
+need it skip, saying why, only where it is absent, unless ``TOCSIN_REQUIRE_SHARED_DATA=1``
+(set in CI) makes that a failure: :func:`missing_shared_data` is the one place that decides.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -29,11 +31,18 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = Path(os.environ.get("TOCSIN_SHARED_DATA", REPO_ROOT.parent / "shared" / "data"))
 
 
+def missing_shared_data(reason: str) -> NoReturn:
+    """Skip a test whose real data is absent, or fail it when the data is required."""
+    if os.environ.get("TOCSIN_REQUIRE_SHARED_DATA") == "1":
+        pytest.fail(f"TOCSIN_REQUIRE_SHARED_DATA=1 but {reason}")
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """The real public datasets mirror (../shared/data)."""
     if not (SHARED_DATA / "ewp").is_dir():
-        pytest.skip(f"real datasets not found at {SHARED_DATA} (set TOCSIN_SHARED_DATA)")
+        missing_shared_data(f"real datasets not found at {SHARED_DATA} (set TOCSIN_SHARED_DATA)")
     return SHARED_DATA
 
 

@@ -134,9 +134,9 @@ def test_import_scores_stores_and_keeps_the_file(
         kenya = session.scalar(select(Country.id).where(Country.code == "KEN"))
         assert all(p.country_id == kenya and p.score is not None and p.model for p in posts)
         flagged = [p for p in posts if "madoadoa" in p.text]
-        if flagged:  # the coded term flags the post whatever the model says
-            assert flagged[0].label == "hateful" and flagged[0].lexicon_terms == ["madoadoa"]
-            assert flagged[0].category == "threat" and flagged[0].target == "ethnicity"
+        assert len(flagged) == 1  # the coded term flags the post whatever the model says
+        assert flagged[0].label == "hateful" and flagged[0].lexicon_terms == ["madoadoa"]
+        assert flagged[0].category == "threat" and flagged[0].target == "ethnicity"
         if fmt == "telegram":
             assert posts[1].channel == "Daily Patriot" and posts[1].views == 5400
             assert posts[1].shares == 120 and posts[1].text.startswith("Time to clean out")

@@ -52,7 +52,7 @@ assess_app = typer.Typer(
     help="Country assessments: set, publish, show, history.", no_args_is_help=True
 )
 
-_ERRORS = (
+_ERRORS: tuple[type[Exception], ...] = (
     *EXPECTED_ERRORS,
     tax.TaxonomyError,
     tagging.TaggingError,
@@ -215,12 +215,16 @@ def show_document(document_id: int) -> None:
 @feeds_app.command("add")
 def feeds_add(
     url: str,
-    every: int = typer.Option(60, "--every", help="Poll interval in minutes."),
+    every: int | None = typer.Option(
+        None, "--every", help="Poll interval in minutes (default: setting feed_interval_minutes)."
+    ),
 ) -> None:
     """Register an RSS or Atom feed."""
-    with _guard(), migrated_database().session() as session:
-        feed = add_feed(session, url, cli_actor(), every)
-        console.print(f"feed {feed.id}: {url}, every {every} minutes")
+    settings = settings_with()
+    minutes = every if every is not None else settings.feed_interval_minutes
+    with _guard(), migrated_database(settings).session() as session:
+        feed = add_feed(session, url, cli_actor(), minutes)
+        console.print(f"feed {feed.id}: {url}, every {minutes} minutes")
 
 
 @feeds_app.command("list")
@@ -322,7 +326,7 @@ def register(app: typer.Typer) -> None:
             if uncertain:
                 table = Table("excerpt", "margin", "text")
                 for excerpt_id, margin in suggest.least_certain(session, uncertain):
-                    text = session.get(Excerpt, excerpt_id).text
+                    text = session.get_one(Excerpt, excerpt_id).text
                     table.add_row(str(excerpt_id), f"{margin:.3f}", text[:90])
                 console.print(table)
             if not retrain and not uncertain:

@@ -28,6 +28,7 @@ COMMAND_MODULES: dict[str, str | None] = {
     "speech": None,
     "framework": None,
     "evidence": None,
+    "plugins": None,
     "alerts": None,  # last: its `up` step runs every signal on what the others loaded
 }
 

@@ -35,6 +35,7 @@ from typing import ClassVar
 import joblib
 import numpy as np
 import pandas as pd
+from pydantic import Field
 from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.linear_model import LogisticRegression, SGDClassifier
@@ -71,6 +72,7 @@ class SpeechClassifier(Plugin):
     """Base class of speech classifiers."""
 
     version: ClassVar[str] = "0"
+    metrics: dict[str, object]  # held-out metrics, set when the model is trained
 
     @abstractmethod
     def fit(self, corpus: pd.DataFrame) -> None:
@@ -102,7 +104,7 @@ def load_model(path: Path) -> SpeechClassifier:
     return model
 
 
-CLASSIFIERS: Registry[type[SpeechClassifier]] = Registry("speech classifier")
+CLASSIFIERS: Registry[SpeechClassifier] = Registry("speech classifier")
 
 _TOKEN = re.compile(r"\w+(?:'\w+)?|[^\w\s]")
 _BOUNDARY = set(".,;:!?()[]")
@@ -211,11 +213,13 @@ def category_of(analysis: Analysis) -> str:
 class NgramSettings(PluginSettings):
     """Settings of the default model."""
 
-    word_features: int = 2**19
-    char_features: int = 2**19
-    target_features: int = 2**16
-    c: float = 1.0
-    max_iter: int = 200
+    word_features: int = Field(2**19, ge=1, description="Hashed word n-gram features.")
+    char_features: int = Field(2**19, ge=1, description="Hashed character n-gram features.")
+    target_features: int = Field(
+        2**16, ge=1, description="Hashed features of the target-group model."
+    )
+    c: float = Field(1.0, gt=0, description="Inverse regularisation of the linear models.")
+    max_iter: int = Field(200, ge=1, description="Most solver iterations.")
 
 
 @CLASSIFIERS.register
@@ -225,6 +229,7 @@ class NgramClassifier(SpeechClassifier):
     name = "tocsin-ngram"
     summary = "Fast CPU model: hashed word+char n-grams, negation/quote scope, group and cue cues"
     Settings = NgramSettings
+    settings: NgramSettings
     version = "1.0"
 
     def __init__(self, settings: PluginSettings | None = None) -> None:

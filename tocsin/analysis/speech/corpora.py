@@ -40,7 +40,6 @@ import pandas as pd
 from tocsin.analysis.speech.normalise import normalise
 
 COLUMNS = ("text", "lang", "hateful", "category", "target", "dataset", "split")
-DATASETS = ("davidson", "mlma", "olid", "hatexplain", "ethos")
 
 
 class CorpusFormatError(ValueError):

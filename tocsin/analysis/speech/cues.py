@@ -9,6 +9,8 @@ These are not hate lexicons: group names are neutral words. They let the model s
 
 from __future__ import annotations
 
+from typing import Literal, get_args
+
 TARGETS = (
     "ethnicity",
     "nationality",
@@ -20,7 +22,8 @@ TARGETS = (
     "political affiliation",
     "other",
 )
-CATEGORIES = ("dehumanisation", "threat", "derogation", "slur", "none")
+Category = Literal["dehumanisation", "threat", "derogation", "slur", "none"]
+CATEGORIES: tuple[Category, ...] = get_args(Category)
 
 GROUP_TERMS: dict[str, list[str]] = {
     "religion": [
@@ -449,9 +452,3 @@ INDEX = TermIndex(
         "cue:slur": SLUR_TERMS,
     }
 )
-
-
-def groups_mentioned(tokens: list[str]) -> list[str]:
-    """Target groups named among normalised ``tokens``, in ``TARGETS`` order."""
-    found = INDEX.find(tokens)
-    return [g for g in TARGETS if f"grp:{g}" in found]

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Literal, get_args
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import or_, select
@@ -28,7 +29,8 @@ from tocsin.analysis.speech.normalise import normalise
 from tocsin.store import audit
 from tocsin.store.models import LexiconTerm
 
-SEVERITIES = ("low", "medium", "high")
+TermSeverity = Literal["low", "medium", "high"]
+SEVERITIES: tuple[TermSeverity, ...] = get_args(TermSeverity)
 SEED_FILE = Path(__file__).parent / "data" / "seed_lexicon.csv"
 LEXICON_COLUMNS = ("term", "lang", "country", "meaning", "target", "severity", "category", "source")
 FUZZY_MIN_LENGTH = 6
@@ -169,9 +171,9 @@ class LexiconMatcher:
                 for term in self._single.get(hit, ()) if hit else ():
                     found.setdefault((term.term, term.country), Match(term, word, True))
         for pattern, term in self._phrases:
-            hit = pattern.search(norm)
-            if hit:
-                found[(term.term, term.country)] = Match(term, hit.group(0), False)
+            phrase = pattern.search(norm)
+            if phrase:
+                found[(term.term, term.country)] = Match(term, phrase.group(0), False)
         return [
             m
             for m in found.values()
