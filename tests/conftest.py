@@ -14,6 +14,7 @@ need it skip, saying why, only where it is absent, unless ``TOCSIN_REQUIRE_SHARE
 from __future__ import annotations
 
 import os
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +26,7 @@ from sqlalchemy.engine import make_url
 
 from tocsin.config import Settings, load_settings
 from tocsin.store.db import Database
+from tocsin.store.load_ewp import load_ewp
 from tocsin.store.migrate import upgrade
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -96,20 +98,66 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return url
 
 
-@pytest.fixture
-def database(db_url: str) -> Iterator[Database]:
-    """A migrated, empty database on each backend."""
-    db = Database(db_url)
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty SQLite database migrated once per test session, copied by the fixtures below
+    (running every migration takes seconds; copying the file takes milliseconds)."""
+    path = tmp_path_factory.mktemp("migrated") / "tocsin.sqlite"
+    db = Database(f"sqlite:///{path}")
     upgrade(db)
+    db.dispose()
+    return path
+
+
+def _copy_of(template: Path, url: str) -> Database:
+    """A database at ``url`` (SQLite) holding a copy of ``template``, made with SQLite's
+    backup API so a write-ahead log is never left behind."""
+    target = url.split(":///", 1)[1]
+    with sqlite3.connect(template) as source, sqlite3.connect(target) as copy:
+        source.backup(copy)
+    source.close()
+    copy.close()
+    return Database(url)
+
+
+@pytest.fixture
+def database(db_url: str, request: pytest.FixtureRequest) -> Iterator[Database]:
+    """A migrated, empty database on each backend."""
+    if db_url.startswith("sqlite"):
+        db = _copy_of(request.getfixturevalue("migrated_sqlite"), db_url)
+    else:
+        db = Database(db_url)
+        upgrade(db)
     yield db
     db.dispose()
 
 
 @pytest.fixture
-def sqlite_database(tmp_path: Path) -> Iterator[Database]:
+def sqlite_database(tmp_path: Path, migrated_sqlite: Path) -> Iterator[Database]:
     """A migrated, empty SQLite database only (for tests that are not about the backend)."""
-    db = Database(f"sqlite:///{tmp_path / 'tocsin.sqlite'}")
-    upgrade(db)
+    db = _copy_of(migrated_sqlite, f"sqlite:///{tmp_path / 'tocsin.sqlite'}")
+    yield db
+    db.dispose()
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite_with_countries(
+    tmp_path_factory: pytest.TempPathFactory, migrated_sqlite: Path
+) -> Path:
+    """The migrated SQLite template plus the country table (load_ewp with no files)."""
+    path = tmp_path_factory.mktemp("countries") / "tocsin.sqlite"
+    db = _copy_of(migrated_sqlite, f"sqlite:///{path}")
+    load_ewp(db, [])
+    db.dispose()
+    return path
+
+
+@pytest.fixture
+def sqlite_country_database(
+    tmp_path: Path, migrated_sqlite_with_countries: Path
+) -> Iterator[Database]:
+    """A migrated SQLite database holding the country table and nothing else."""
+    db = _copy_of(migrated_sqlite_with_countries, f"sqlite:///{tmp_path / 'tocsin.sqlite'}")
     yield db
     db.dispose()
 

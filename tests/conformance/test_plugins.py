@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import typing
 from abc import abstractmethod
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -101,3 +102,12 @@ def test_cli_lists_plugins_with_settings_and_help() -> None:
     assert not any(line.startswith("forecast model") for line in lines)
     bad = CliRunner().invoke(app, ["plugins", "no such kind"])
     assert bad.exit_code == 1 and "unknown plug-in kind" in bad.output
+
+
+def test_docs_list_every_plugin_setting() -> None:
+    from tocsin.cli.plugins import plugins_markdown
+
+    docs = Path(__file__).resolve().parents[2] / "docs" / "plugins.md"
+    assert docs.read_text() == plugins_markdown(), (
+        "docs/plugins.md is out of date: write plugins_markdown() into it"
+    )

@@ -47,6 +47,36 @@ def plugin_rows(kind: str | None = None) -> list[dict[str, str]]:
     return rows
 
 
+def plugins_markdown() -> str:
+    """The plug-in reference of docs/plugins.md (kept current by a test)."""
+    lines = [
+        "# Plug-ins and their settings",
+        "",
+        "Generated from the code by `tocsin.cli.plugins.plugins_markdown()`; "
+        "`tocsin plugins` prints the same in the terminal. Alert-signal settings go in the "
+        "config file, e.g. `[signals.civilian-surge]` `alpha = 0.005`; unknown settings and "
+        "values outside the allowed range are refused.",
+    ]
+    kind, plugin = "", ""
+    for row in plugin_rows():
+        if row["kind"] != kind:
+            kind = row["kind"]
+            lines += ["", f"## {kind.capitalize()}s"]
+        if (row["kind"], row["plugin"]) != (kind, plugin) or not row["setting"]:
+            plugin = row["plugin"]
+            lines += ["", f"### `{plugin}`", "", row["summary"], ""]
+            if not row["setting"]:
+                lines.append("No settings.")
+                continue
+            lines += [
+                "| setting | type | default | allowed | description |",
+                "| --- | --- | --- | --- | --- |",
+            ]
+        cells = [f"`{row['setting']}`", *(row[c] for c in COLUMNS[4:])]
+        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def register(app: typer.Typer) -> None:
     """Add the ``plugins`` command."""
 
