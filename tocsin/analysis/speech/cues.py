@@ -22,8 +22,11 @@ TARGETS = (
     "political affiliation",
     "other",
 )
-Category = Literal["dehumanisation", "threat", "derogation", "slur", "none"]
+# what a lexicon term or a hateful text may be; "none" for a text that is none of these
+HarmCategory = Literal["dehumanisation", "threat", "derogation", "slur"]
+Category = Literal[HarmCategory, "none"]
 CATEGORIES: tuple[Category, ...] = get_args(Category)
+HARM_CATEGORIES: tuple[HarmCategory, ...] = get_args(HarmCategory)
 
 GROUP_TERMS: dict[str, list[str]] = {
     "religion": [

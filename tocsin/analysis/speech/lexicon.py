@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from tocsin.analysis.speech.cues import CATEGORIES, TARGETS
+from tocsin.analysis.speech.cues import HARM_CATEGORIES, TARGETS
 from tocsin.analysis.speech.normalise import normalise
 from tocsin.store import audit
 from tocsin.store.models import LexiconTerm
@@ -78,8 +78,8 @@ def validate_term(row: dict[str, str], where: str = "") -> Term:
     if target not in TARGETS:
         raise LexiconFormatError(f"{at}target {target!r} is not one of {', '.join(TARGETS)}")
     category = (row.get("category") or "derogation").strip().lower()
-    if category not in CATEGORIES or category == "none":
-        raise LexiconFormatError(f"{at}category {category!r} is not one of {CATEGORIES[:-1]}")
+    if category not in HARM_CATEGORIES:
+        raise LexiconFormatError(f"{at}category {category!r} is not one of {HARM_CATEGORIES}")
     country = (row.get("country") or "").strip()
     if country:
         from tocsin.reference.countries import lookup
