@@ -17,14 +17,17 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import NoReturn
 
+import pandas as pd
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from tocsin.config import Settings, load_settings
+from tocsin.sources.importers.base import EVENT_COLUMNS
 from tocsin.store.db import Database
 from tocsin.store.load_ewp import load_ewp
 from tocsin.store.migrate import upgrade
@@ -160,6 +163,35 @@ def sqlite_country_database(
     db = _copy_of(migrated_sqlite_with_countries, f"sqlite:///{tmp_path / 'tocsin.sqlite'}")
     yield db
     db.dispose()
+
+
+def event_rows(country: str, month_counts: dict[str, int], admin1: str = "North") -> pd.DataFrame:
+    """Events in the importers' normalised layout: one event of violence against civilians
+    on the 10th of each month of ``month_counts`` with that many deaths (none for 0)."""
+    rows = [
+        {
+            "source": "test",
+            "source_id": f"{country}-{month}-{admin1}",
+            "event_date": pd.Period(month).start_time.date() + timedelta(days=9),
+            "date_precision": 1,
+            "country_code": country,
+            "admin1": admin1,
+            "latitude": 0.0,
+            "longitude": 0.0,
+            "category": "one-sided",
+            "sub_type": None,
+            "against_civilians": True,
+            "actor1": "A",
+            "actor2": "Civilians",
+            "fatalities_best": float(deaths),
+            "fatalities_low": float(deaths),
+            "fatalities_high": float(deaths),
+            "notes": "",
+        }
+        for month, deaths in month_counts.items()
+        if deaths
+    ]
+    return pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tests.conftest import event_rows
 from tocsin.alerts.signals import SIGNALS, AlertCandidate
 from tocsin.analysis.events.ingest import upsert_events
 from tocsin.analysis.events.yearly import store_yearly
@@ -25,7 +26,6 @@ from tocsin.analysis.framework import assessments
 from tocsin.analysis.framework.extract import Extracted
 from tocsin.analysis.framework.ingest import store_extracted
 from tocsin.plugins import load_builtin_plugins
-from tocsin.sources.importers.base import EVENT_COLUMNS
 from tocsin.sources.ucdp_yearly import YearlyDeaths
 from tocsin.store.db import Database
 from tocsin.store.models import Country, Excerpt, Forecast, ForecastRun, SpeechPost
@@ -40,48 +40,21 @@ def _country(session: Session, code: str) -> int:
     return session.scalars(select(Country.id).where(Country.code == code)).one()
 
 
-def _events(country: str, month_counts: dict[str, int], admin1: str) -> pd.DataFrame:
-    rows = [
-        {
-            "source": "test",
-            "source_id": f"{country}-{month}-{admin1}",
-            "event_date": pd.Period(month).start_time.date() + timedelta(days=9),
-            "date_precision": 1,
-            "country_code": country,
-            "admin1": admin1,
-            "latitude": 0.0,
-            "longitude": 0.0,
-            "category": "one-sided",
-            "sub_type": None,
-            "against_civilians": True,
-            "actor1": "A",
-            "actor2": "Civilians",
-            "fatalities_best": float(deaths),
-            "fatalities_low": float(deaths),
-            "fatalities_high": float(deaths),
-            "notes": "",
-        }
-        for month, deaths in month_counts.items()
-        if deaths
-    ]
-    return pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
-
-
 def civilian_surge(session: Session, fire: bool) -> date:
     """Two calm years of about 4 civilian deaths a month, then 60 (fire) or 6 (quiet)."""
     months = pd.period_range("2021-01", "2022-12", freq="M")
     calm = np.random.default_rng(3).poisson(4, len(months))
     counts = {str(m): int(c) for m, c in zip(months, calm, strict=True)}
     counts["2023-01"] = 60 if fire else 6
-    upsert_events(session, _events("SDN", counts, "North Darfur"))
+    upsert_events(session, event_rows("SDN", counts, "North Darfur"))
     return date(2023, 2, 3)
 
 
 def new_area(session: Session, fire: bool) -> date:
     """Three years of events in Borno; then events in Plateau (fire) or Borno again."""
     history = {str(m): 5 for m in pd.period_range("2020-01", "2022-12", freq="M")}
-    upsert_events(session, _events("NGA", history, "Borno"))
-    upsert_events(session, _events("NGA", {"2023-01": 12}, "Plateau" if fire else "Borno"))
+    upsert_events(session, event_rows("NGA", history, "Borno"))
+    upsert_events(session, event_rows("NGA", {"2023-01": 12}, "Plateau" if fire else "Borno"))
     return date(2023, 2, 1)
 
 
