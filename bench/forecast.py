@@ -45,7 +45,7 @@ class CrossValidatedEnet(TocsinEnet):
         """Fit the cross-validated path on the complete-case rows of ``panel``."""
         rows = self.training_rows(panel)
         design = self._design(rows)
-        self._model = GeneralizedLinearRegressorCV(  # type: ignore[assignment]
+        self._model = GeneralizedLinearRegressorCV(
             family="binomial",
             l1_ratio=0.5,
             n_alphas=25,
@@ -57,7 +57,7 @@ class CrossValidatedEnet(TocsinEnet):
         )
         self._means = design.mean(axis=0)
         with single_threaded():
-            self._model.fit(design, rows[self.outcome].to_numpy(float))  # type: ignore[union-attr]
+            self._model.fit(design, rows[self.outcome].to_numpy(float))
         return self
 
 

@@ -21,6 +21,7 @@ import resource
 import tempfile
 import time
 from pathlib import Path
+from typing import Any, cast
 
 import pandas as pd
 from rich.console import Console
@@ -28,7 +29,7 @@ from rich.table import Table
 
 from tocsin.analysis.speech import corpora
 from tocsin.analysis.speech.batch import score_file
-from tocsin.analysis.speech.classifier import load_model
+from tocsin.analysis.speech.classifier import SpeechClassifier, load_model
 from tocsin.analysis.speech.lexicon import LexiconMatcher, seed_terms
 from tocsin.analysis.speech.training import corpus_paths, current_model_path, evaluate, train
 from tocsin.config import load_settings
@@ -43,7 +44,7 @@ def peak_rss_mb() -> float:
 
 
 def throughput(
-    model: object, texts: list[str], n: int, workers: int = 1
+    model: SpeechClassifier, texts: list[str], n: int, workers: int = 1
 ) -> tuple[float, float, float]:
     """(texts per second, seconds, peak RSS MB) of scoring ``n`` texts from a CSV file."""
     rows = (texts * (n // len(texts) + 1))[:n]
@@ -60,17 +61,17 @@ def throughput(
             out,
             model,
             "text",
-            matcher=matcher,  # type: ignore[arg-type]
+            matcher=matcher,
             workers=workers,
         )
         seconds = time.perf_counter() - started
     return report.scored / seconds, seconds, peak_rss_mb()
 
 
-def functional(model: object) -> pd.DataFrame:
+def functional(model: SpeechClassifier) -> pd.DataFrame:
     """Per-case predictions on the functional suite."""
     suite = pd.read_csv(SUITE, keep_default_na=False)
-    pred = model.predict(list(suite["text"]))  # type: ignore[attr-defined]
+    pred = model.predict(list(suite["text"]))
     suite["pred"] = (pred.score >= 0.5).astype(int)
     suite["category_pred"] = pred.category
     suite["target_pred"] = pred.target
@@ -160,7 +161,8 @@ def main() -> None:
         "unsupported",
         title="Held-out accuracy per dataset (never used for fitting)",
     )
-    for name, row in metrics["per_dataset"].items():  # type: ignore[union-attr]
+    per_dataset = cast(dict[str, dict[str, Any]], metrics["per_dataset"])
+    for name, row in per_dataset.items():
         table.add_row(
             name,
             str(row["n"]),

@@ -9,5 +9,9 @@ if [ -n "$pg_url" ]; then
   export TOCSIN_TEST_PG_URL="$pg_url"
   [ "${CI:-}" = "true" ] && export TOCSIN_REQUIRE_PG=1
 fi
+# In CI a test whose real data (../shared/data) is missing fails instead of skipping.
+[ "${CI:-}" = "true" ] && export TOCSIN_REQUIRE_SHARED_DATA=1
 .venv/bin/ruff check tocsin tests bench
+.venv/bin/ruff format --check tocsin tests bench
+.venv/bin/mypy  # settings in pyproject.toml [tool.mypy]
 .venv/bin/python -m pytest "$@"

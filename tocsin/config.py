@@ -65,6 +65,65 @@ class Settings(BaseSettings):
         "webhooks; default http://<host>:<port>.",
     )
 
+    # Forecasts
+    forecast_history_years: int = Field(
+        default=10,
+        ge=1,
+        le=40,
+        description="Base years `tocsin up` stores, for risk-over-time charts and rank changes.",
+    )
+    # Feeds of the Framework workbench
+    feed_check_seconds: int = Field(
+        default=300,
+        ge=10,
+        description="How often the running server looks for feeds that are due to be polled.",
+    )
+    feed_interval_minutes: int = Field(
+        default=60,
+        ge=5,
+        le=7 * 24 * 60,
+        description="Poll interval of a newly added feed, in minutes (5 minutes to one week).",
+    )
+    # Rate limits (in memory; nothing about a client is stored)
+    intake_submit_limit: int = Field(
+        default=20, ge=1, description="Reports one connection may submit per hour."
+    )
+    intake_lookup_limit: int = Field(
+        default=60, ge=1, description="Receipt look-ups one connection may make per hour."
+    )
+    intake_global_limit: int = Field(
+        default=600, ge=1, description="Intake forms accepted per hour from all connections."
+    )
+    login_failures_per_user: int = Field(
+        default=5, ge=1, description="Failed logins for one username before it is blocked."
+    )
+    login_failures_per_client: int = Field(
+        default=20, ge=1, description="Failed logins from one client before it is blocked."
+    )
+    login_window_seconds: int = Field(
+        default=900, ge=60, description="How long failed logins count against a user or client."
+    )
+    # Form and upload limits
+    intake_max_text: int = Field(
+        default=20_000, ge=100, description="Longest text field of a report or note, in characters."
+    )
+    intake_max_files: int = Field(
+        default=5, ge=0, le=50, description="Most files attached to one report."
+    )
+    intake_max_file_bytes: int = Field(
+        default=25 * 1024 * 1024,
+        ge=1024,
+        description="Largest file attached to a report, in bytes.",
+    )
+    document_max_bytes: int = Field(
+        default=20 * 1024 * 1024,
+        ge=1024,
+        description="Largest document file or web page the workbench ingests, in bytes.",
+    )
+    document_max_uploads: int = Field(
+        default=50, ge=1, description="Most documents uploaded to the workbench in one request."
+    )
+
     @field_validator(
         "mirror", "database_url", "secret_key", "smtp_host", "public_url", mode="before"
     )

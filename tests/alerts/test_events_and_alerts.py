@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -11,13 +11,13 @@ import pandas as pd
 import pytest
 from sqlalchemy import func, select
 
+from tests.conftest import event_rows
 from tocsin.alerts.engine import AlertError, record_candidate, run_signals, transition
 from tocsin.alerts.signals import AlertCandidate, EvidenceRef
 from tocsin.alerts.surge import CivilianSurge
 from tocsin.analysis.baseline import tail_probability
 from tocsin.analysis.events.ingest import import_file, upsert_events
 from tocsin.analysis.events.series import events_frame, monthly
-from tocsin.sources.importers.base import EVENT_COLUMNS
 from tocsin.store.db import Database
 from tocsin.store.load_ewp import load_ewp
 from tocsin.store.models import Alert, AuditEntry, Event
@@ -67,35 +67,6 @@ def test_acled_sample_import(events_db: Database, shared_data: Path, tmp_path: P
     assert report.inserted == 9000 and civilians == 979
 
 
-def _events(country: str, month_counts: dict[str, int], admin1: str = "North") -> pd.DataFrame:
-    rows = []
-    for month, deaths in month_counts.items():
-        if deaths == 0:
-            continue
-        rows.append(
-            {
-                "source": "test",
-                "source_id": f"{country}-{month}-{admin1}",
-                "event_date": pd.Period(month).start_time.date() + timedelta(days=9),
-                "date_precision": 1,
-                "country_code": country,
-                "admin1": admin1,
-                "latitude": 0.0,
-                "longitude": 0.0,
-                "category": "one-sided",
-                "sub_type": None,
-                "against_civilians": True,
-                "actor1": "A",
-                "actor2": "Civilians",
-                "fatalities_best": float(deaths),
-                "fatalities_low": float(deaths),
-                "fatalities_high": float(deaths),
-                "notes": "",
-            }
-        )
-    return pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
-
-
 def _calm_then_surge(surge: int) -> dict[str, int]:
     rng = np.random.default_rng(3)
     months = pd.period_range("2021-01", "2022-12", freq="M")
@@ -106,8 +77,8 @@ def _calm_then_surge(surge: int) -> dict[str, int]:
 
 def test_surge_is_raised_merged_and_walked_through_its_lifecycle(events_db: Database) -> None:
     with events_db.session() as s:
-        upsert_events(s, _events("SDN", _calm_then_surge(60)))
-        upsert_events(s, _events("TCD", _calm_then_surge(6)))  # an ordinary month
+        upsert_events(s, event_rows("SDN", _calm_then_surge(60)))
+        upsert_events(s, event_rows("TCD", _calm_then_surge(6)))  # an ordinary month
     with events_db.session() as s:
         report = run_signals(s, date(2023, 2, 3), ["civilian-surge"])
         assert report.by_signal == {"civilian-surge": 1}
@@ -137,9 +108,9 @@ def test_surge_is_raised_merged_and_walked_through_its_lifecycle(events_db: Data
 def test_new_area_after_long_quiet(events_db: Database) -> None:
     history = {str(m): 5 for m in pd.period_range("2020-01", "2022-12", freq="M")}
     with events_db.session() as s:
-        upsert_events(s, _events("NGA", history, admin1="Borno"))
-        upsert_events(s, _events("NGA", {"2023-01": 12}, admin1="Plateau"))
-        upsert_events(s, _events("NGA", {"2023-01": 3}, admin1="Borno"))
+        upsert_events(s, event_rows("NGA", history, admin1="Borno"))
+        upsert_events(s, event_rows("NGA", {"2023-01": 12}, admin1="Plateau"))
+        upsert_events(s, event_rows("NGA", {"2023-01": 3}, admin1="Borno"))
     with events_db.session() as s:
         report = run_signals(s, date(2023, 2, 1), ["new-area"])
         alerts = [s.get(Alert, i) for i in report.created]
@@ -183,7 +154,7 @@ def test_false_alarm_rate_is_about_alpha_on_pure_noise() -> None:
 
 def test_monthly_series_fill_quiet_months(events_db: Database) -> None:
     with events_db.session() as s:
-        upsert_events(s, _events("SDN", {"2023-01": 5, "2023-04": 2}))
+        upsert_events(s, event_rows("SDN", {"2023-01": 5, "2023-04": 2}))
         series = monthly(events_frame(s))
     assert list(series["civilian_fatalities"]) == [5.0, 0.0, 0.0, 2.0]
 
@@ -194,7 +165,7 @@ def test_alert_evidence_links_to_event_pages_and_api(events_db: Database, settin
     from tocsin.web.app import create_app
 
     with events_db.session() as s:
-        upsert_events(s, _events("SDN", _calm_then_surge(60)))
+        upsert_events(s, event_rows("SDN", _calm_then_surge(60)))
         alert_id = run_signals(s, date(2023, 2, 3), ["civilian-surge"]).created[0]
     with TestClient(create_app(settings, events_db)) as client:
         detail = client.get(f"/api/v1/alerts/{alert_id}").json()
@@ -228,13 +199,13 @@ def test_replay_builds_the_alert_history_month_by_month(events_db: Database) -> 
     from tocsin.alerts.engine import replay
 
     with events_db.session() as s:
-        upsert_events(s, _events("SDN", _calm_then_surge(60)))
+        upsert_events(s, event_rows("SDN", _calm_then_surge(60)))
     with events_db.session() as s:
         report = replay(s, date(2022, 11, 1), date(2023, 3, 15), ["civilian-surge"])
         assert len(report.created) == 1 and report.merged == []
         alert = s.get(Alert, report.created[0])
         assert alert.observed == 60 and "January 2023" in alert.title
         assert "tocsin.events_frame" not in s.info  # the frozen frame is dropped afterwards
-        upsert_events(s, _events("SDN", {"2023-03": 500}))  # new data is seen again
+        upsert_events(s, event_rows("SDN", {"2023-03": 500}))  # new data is seen again
         later = run_signals(s, date(2023, 4, 2), ["civilian-surge"])
         assert later.merged == report.created  # same open alert, updated

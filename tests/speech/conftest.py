@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from tests.conftest import missing_shared_data
 from tocsin.analysis.speech import augment, corpora
 from tocsin.analysis.speech.classifier import NgramClassifier, NgramSettings
 from tocsin.analysis.speech.training import models_dir
@@ -23,7 +24,7 @@ def speech_paths(shared_data: Path) -> dict[str, Path]:
     paths = {name: shared_data / get(name).relative_path for name in SPEECH_DATASETS}
     missing = [str(p) for p in paths.values() if not p.exists()]
     if missing:
-        pytest.skip(f"speech corpora missing: {', '.join(missing)}")
+        missing_shared_data(f"speech corpora missing: {', '.join(missing)}")
     return paths
 
 

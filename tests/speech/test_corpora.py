@@ -9,6 +9,7 @@ import pytest
 
 from tocsin.analysis.speech import corpora
 from tocsin.analysis.speech.cues import TARGETS
+from tocsin.analysis.speech.normalise import normalise
 
 
 def test_every_dataset_and_language_is_read(corpus: pd.DataFrame) -> None:
@@ -78,6 +79,16 @@ def test_splits_are_stable_and_never_straddle_duplicates(corpus: pd.DataFrame) -
     again = corpora.hash_split(davidson["text"])
     assert (again.to_numpy() == davidson["split"].to_numpy()).all()
     assert 0.15 < (davidson["split"] == "test").mean() < 0.25
+    # rows whose normalised texts are equal (in and across the hash-split datasets)
+    # always share a split, and the real corpora do hold such duplicates
+    hashed = corpus[corpus["dataset"].isin(["davidson", "mlma", "ethos"])]
+    key = hashed["text"].map(normalise)
+    splits_per_text = hashed.groupby(key)["split"].nunique()
+    assert (hashed.groupby(key).size() > 1).sum() > 0
+    assert splits_per_text.max() == 1
+    variants = pd.Series(["They are VERMIN", "they  are vermin", " They are v3rmin "] * 30)
+    assert variants.map(normalise).nunique() == 1
+    assert corpora.hash_split(variants).nunique() == 1
 
 
 def test_a_file_of_another_layout_is_refused(tmp_path: Path) -> None:

@@ -134,9 +134,12 @@ def test_import_scores_stores_and_keeps_the_file(
         kenya = session.scalar(select(Country.id).where(Country.code == "KEN"))
         assert all(p.country_id == kenya and p.score is not None and p.model for p in posts)
         flagged = [p for p in posts if "madoadoa" in p.text]
-        if flagged:  # the coded term flags the post whatever the model says
-            assert flagged[0].label == "hateful" and flagged[0].lexicon_terms == ["madoadoa"]
-            assert flagged[0].category == "threat" and flagged[0].target == "ethnicity"
+        # the csv and telegram samples hold one post with the coded term, the jsonl none;
+        # the term flags that post whatever the model says
+        assert len(flagged) == (0 if fmt == "jsonl" else 1)
+        for post in flagged:
+            assert post.label == "hateful" and post.lexicon_terms == ["madoadoa"]
+            assert post.category == "threat" and post.target == "ethnicity"
         if fmt == "telegram":
             assert posts[1].channel == "Daily Patriot" and posts[1].views == 5400
             assert posts[1].shares == 120 and posts[1].text.startswith("Time to clean out")

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+from pydantic import Field
 from sqlalchemy.orm import Session
 
 from tocsin.alerts.signals import SIGNALS, AlertCandidate, AlertSignal, EvidenceRef
 from tocsin.analysis.framework import assessments
 from tocsin.analysis.framework import taxonomy as tax
+from tocsin.analysis.framework.assessments import Level
 from tocsin.plugins import PluginSettings
 from tocsin.reference.countries import lookup
 
@@ -16,8 +18,8 @@ from tocsin.reference.countries import lookup
 class AssessmentRaisedSettings(PluginSettings):
     """Look back ``days`` from the run date for newly published versions."""
 
-    days: int = 30
-    min_level: str = "moderate"
+    days: int = Field(30, ge=1, description="Days before the run date searched.")
+    min_level: Level = Field("moderate", description="Lowest new level that raises an alert.")
 
 
 @SIGNALS.register
@@ -27,13 +29,14 @@ class AssessmentRaised(AlertSignal):
     name = "assessment-raised"
     summary = "A published assessment raised a country's level on a risk factor"
     Settings = AssessmentRaisedSettings
+    settings: AssessmentRaisedSettings
 
     def detect(self, session: Session, as_of: date) -> list[AlertCandidate]:
         """Versions published in the window before ``as_of`` that raise the level."""
         s = self.settings
         end = datetime(as_of.year, as_of.month, as_of.day, tzinfo=UTC) + timedelta(days=1)
-        start = end - timedelta(days=s.days)  # type: ignore[attr-defined]
-        floor = assessments.level_rank(s.min_level)  # type: ignore[attr-defined]
+        start = end - timedelta(days=s.days)
+        floor = assessments.level_rank(s.min_level)
         taxonomy = tax.active(session)
         out = []
         for row, previous in assessments.raised_since(session, start):

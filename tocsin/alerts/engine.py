@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from tocsin.alerts.signals import SIGNALS, AlertCandidate, AlertSignal
 from tocsin.analysis.events.series import frozen_events
+from tocsin.plugins import load_builtin_plugins
 from tocsin.store import audit
 from tocsin.store.models import Alert, AlertEvent, AlertEvidence, Country
 from tocsin.store.models.alerts import SEVERITIES
@@ -71,13 +72,15 @@ def record_candidate(session: Session, candidate: AlertCandidate, actor: str) ->
         country_id = session.scalars(
             select(Country.id).where(Country.code == candidate.country_code)
         ).first()
-    alert = _open_alert(session, candidate)
-    created = alert is None
-    if created:
+    open_alert = _open_alert(session, candidate)
+    created = open_alert is None
+    if open_alert is None:
         alert = Alert(signal=candidate.signal, dedup_key=candidate.dedup_key, status="new")
         session.add(alert)
-    elif SEVERITIES.index(candidate.severity) < SEVERITIES.index(alert.severity):
-        candidate.severity = alert.severity  # a merge never lowers severity
+    else:
+        alert = open_alert
+        if SEVERITIES.index(candidate.severity) < SEVERITIES.index(alert.severity):
+            candidate.severity = alert.severity  # a merge never lowers severity
     alert.country_id = country_id
     alert.place = candidate.place
     alert.title = candidate.title[:300]
@@ -181,12 +184,5 @@ def transition(session: Session, alert_id: int, action: str, actor: str, note: s
 
 
 def load_signal_plugins() -> None:
-    """Import the modules that register Tocsin's built-in signals."""
-    from tocsin.alerts import (  # noqa: F401
-        assessment_raised,
-        rank_jump,
-        speech_surge,
-        submission_cluster,
-        surge,
-        yearly,
-    )
+    """Import the modules that register Tocsin's built-in plug-ins, signals among them."""
+    load_builtin_plugins()

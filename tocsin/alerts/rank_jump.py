@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from pydantic import Field
 from sqlalchemy.orm import Session
 
 from tocsin.alerts.signals import SIGNALS, AlertCandidate, AlertSignal, EvidenceRef
@@ -15,9 +16,9 @@ from tocsin.plugins import PluginSettings
 class RankJumpSettings(PluginSettings):
     """A jump of at least ``min_jump`` places that lands in the top ``top``."""
 
-    model: str = DEFAULT_MODEL
-    min_jump: int = 15
-    top: int = 30
+    model: str = Field(DEFAULT_MODEL, description="Forecast model whose ranking is watched.")
+    min_jump: int = Field(15, ge=1, description="Fewest places a country must rise.")
+    top: int = Field(30, ge=1, description="The rise must land within this many top ranks.")
 
 
 @SIGNALS.register
@@ -27,6 +28,7 @@ class ForecastRankJump(AlertSignal):
     name = "rank-jump"
     summary = "Forecast rank rose by 15+ places into the top 30"
     Settings = RankJumpSettings
+    settings: RankJumpSettings
 
     def detect(self, session: Session, as_of: date) -> list[AlertCandidate]:
         """Compare the latest stored base year with the one before (up to ``as_of``'s year)."""

@@ -56,4 +56,4 @@ class AlertSignal(Plugin):
         """Return the alerts this signal raises from data known on ``as_of``."""
 
 
-SIGNALS: Registry[type[AlertSignal]] = Registry("alert signal")
+SIGNALS: Registry[AlertSignal] = Registry("alert signal")

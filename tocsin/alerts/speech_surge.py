@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from pydantic import Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -18,11 +19,15 @@ from tocsin.store.models import Country, SpeechPost
 class SpeechSurgeSettings(PluginSettings):
     """Settings of the speech-surge signal."""
 
-    history_weeks: int = 12
-    min_history_weeks: int = 4
-    alpha: float = 0.01
-    min_count: int = 5
-    max_evidence: int = 20
+    history_weeks: int = Field(12, ge=1, description="Weeks of baseline history.")
+    min_history_weeks: int = Field(
+        4, ge=1, description="Fewest weeks of history a series needs to be judged."
+    )
+    alpha: float = Field(
+        0.01, gt=0, lt=1, description="Alert when the upper-tail probability is below this."
+    )
+    min_count: int = Field(5, ge=1, description="Fewest flagged posts in the week.")
+    max_evidence: int = Field(20, ge=1, description="Most posts cited as evidence.")
 
 
 def severity(tail: float, observed: int, threats: int) -> str:
@@ -41,6 +46,7 @@ class SpeechSurge(AlertSignal):
     name = "speech-surge"
     summary = "Weekly flagged hateful posts per country and target group vs own 12-week baseline"
     Settings = SpeechSurgeSettings
+    settings: SpeechSurgeSettings
 
     def detect(self, session: Session, as_of: date) -> list[AlertCandidate]:
         """Alerts for the last full week (Monday to Sunday) before ``as_of``."""

@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from datetime import UTC, date, datetime, time, timedelta
 
+from pydantic import Field
 from scipy.stats import poisson
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,10 +29,10 @@ EXCLUDED = ("rejected", "duplicate")
 class ClusterSettings(PluginSettings):
     """Thresholds of the submission-cluster signal."""
 
-    window_days: int = 7
-    baseline_days: int = 90
-    min_place: int = 3
-    min_country: int = 5
+    window_days: int = Field(7, ge=1, description="Days up to the run date counted.")
+    baseline_days: int = Field(90, ge=1, description="Days before the window giving the rate.")
+    min_place: int = Field(3, ge=1, description="Fewest submissions about one place.")
+    min_country: int = Field(5, ge=1, description="Fewest submissions about one country.")
 
 
 def _norm_place(place: str) -> str:
@@ -45,6 +46,7 @@ class SubmissionCluster(AlertSignal):
     name = "submission-cluster"
     summary = "3+ submissions about one place (5+ about one country) within a week"
     Settings = ClusterSettings
+    settings: ClusterSettings
 
     def detect(self, session: Session, as_of: date) -> list[AlertCandidate]:
         """Clusters of submissions received in the window ending on ``as_of``."""
@@ -83,8 +85,8 @@ class SubmissionCluster(AlertSignal):
                 continue
             baseline = before[(country, place_key)] * s.window_days / s.baseline_days
             tail = float(poisson.sf(len(items) - 1, max(baseline, 0.05)))
-            place = items[0][1].strip() if place_key else None
-            where = f"{place}, {country}" if place else country
+            named = items[0][1].strip() if place_key else None
+            where = f"{named}, {country}" if named else country
             eyewitness = sum(1 for _r, _p, how in items if how == "saw")
             out.append(
                 AlertCandidate(
@@ -99,7 +101,7 @@ class SubmissionCluster(AlertSignal):
                     ),
                     severity="high" if len(items) >= 2 * minimum and eyewitness else "medium",
                     country_code=country if len(country) == 3 and country.isupper() else None,
-                    place=place,
+                    place=named,
                     since=start.date(),
                     period_end=as_of,
                     observed=float(len(items)),

@@ -17,12 +17,13 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
+from pydantic import Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tocsin.alerts.signals import SIGNALS, AlertCandidate, AlertSignal, EvidenceRef
 from tocsin.analysis.baseline import tail_probability
-from tocsin.analysis.events.series import events_frame, monthly
+from tocsin.analysis.events.series import Measure, events_frame, monthly
 from tocsin.plugins import PluginSettings
 from tocsin.store.models import Country, Event
 
@@ -68,11 +69,15 @@ def _evidence(
 class SurgeSettings(PluginSettings):
     """Settings of the surge signal."""
 
-    measure: str = "civilian_fatalities"  # or civilian_events, fatalities, events
-    history_months: int = 24
-    min_history_months: int = 6
-    alpha: float = 0.01
-    min_count: float = 10
+    measure: Measure = Field("civilian_fatalities", description="Monthly count compared.")
+    history_months: int = Field(24, ge=1, description="Months of baseline history.")
+    min_history_months: int = Field(
+        6, ge=1, description="Fewest months of history a country needs to be judged."
+    )
+    alpha: float = Field(
+        0.01, gt=0, lt=1, description="Alert when the upper-tail probability is below this."
+    )
+    min_count: float = Field(10, ge=0, description="Smaller monthly counts never alert.")
 
 
 @SIGNALS.register
@@ -82,6 +87,7 @@ class CivilianSurge(AlertSignal):
     name = "civilian-surge"
     summary = "Surge in civilian fatalities against the country's own 24-month baseline"
     Settings = SurgeSettings
+    settings: SurgeSettings
 
     def detect(self, session: Session, as_of: date) -> list[AlertCandidate]:
         """Alerts for the last full month before ``as_of``."""
@@ -142,8 +148,8 @@ class CivilianSurge(AlertSignal):
 class NewAreaSettings(PluginSettings):
     """Settings of the new-area signal."""
 
-    quiet_months: int = 24
-    min_events: int = 1
+    quiet_months: int = Field(24, ge=1, description="Months without events before a new area.")
+    min_events: int = Field(1, ge=1, description="Fewest events this month in the new area.")
 
 
 @SIGNALS.register
@@ -153,6 +159,7 @@ class NewAreaOfViolence(AlertSignal):
     name = "new-area"
     summary = "First events in an admin-1 unit after 24 quiet months"
     Settings = NewAreaSettings
+    settings: NewAreaSettings
 
     def detect(self, session: Session, as_of: date) -> list[AlertCandidate]:
         """Alerts for the last full month before ``as_of``."""

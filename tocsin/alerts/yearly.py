@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-from pydantic import field_validator
+from pydantic import Field, field_validator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -35,11 +35,18 @@ KIND_LABELS = {
 class YearlySurgeSettings(PluginSettings):
     """Which kinds of deaths to watch, and the baseline's length and thresholds."""
 
-    kinds: tuple[str, ...] = ("one-sided", "battle")
-    history_years: int = 10
-    min_history_years: int = 5
-    alpha: float = 0.01
-    min_deaths: float = 25.0
+    kinds: tuple[str, ...] = Field(
+        ("one-sided", "battle"),
+        description="Kinds of deaths watched: one-sided, battle, state-based, non-state.",
+    )
+    history_years: int = Field(10, ge=1, description="Years of baseline history.")
+    min_history_years: int = Field(
+        5, ge=1, description="Fewest years of history a country needs to be judged."
+    )
+    alpha: float = Field(
+        0.01, gt=0, lt=1, description="Alert when the upper-tail probability is below this."
+    )
+    min_deaths: float = Field(25.0, ge=0, description="Fewer deaths in a year never alert.")
 
     @field_validator("kinds")
     @classmethod
@@ -94,6 +101,7 @@ class YearlySurge(AlertSignal):
     name = "yearly-surge"
     summary = "Surge in yearly UCDP deaths against the country's previous ten years"
     Settings = YearlySurgeSettings
+    settings: YearlySurgeSettings
 
     def detect(self, session: Session, as_of: date) -> list[AlertCandidate]:
         """Alerts for the latest year before ``as_of`` that the data cover."""

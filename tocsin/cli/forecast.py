@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from tocsin.analysis.forecast import charts
@@ -143,11 +151,13 @@ def register(app: typer.Typer) -> None:
             with Progress(*columns, console=console) as progress:
                 for name in names:
                     task = progress.add_task(name, total=LAST_ORIGIN - FIRST_ORIGIN + 1)
+
+                    def advance(_origin: int, task: TaskID = task) -> None:
+                        progress.advance(task)
+
                     results.append(
                         run_backtest(
-                            lambda n=name: forecasts.make_model(n),
-                            panel.frame,
-                            on_origin=lambda _t, task=task: progress.advance(task),
+                            partial(forecasts.make_model, name), panel.frame, on_origin=advance
                         )
                     )
             db = database(settings)

@@ -229,14 +229,18 @@ def show_document(document_id: int) -> None:
 @feeds_app.command("add")
 def feeds_add(
     url: str,
-    every: int = typer.Option(60, "--every", help="Poll interval in minutes."),
+    every: int | None = typer.Option(
+        None, "--every", help="Poll interval in minutes (default: setting feed_interval_minutes)."
+    ),
 ) -> None:
     """Register an RSS or Atom feed."""
     from tocsin.analysis.framework.feeds import add_feed
 
-    with friendly_errors(), migrated_database().session() as session:
-        feed = add_feed(session, url, cli_actor(), every)
-        console.print(f"feed {feed.id}: {url}, every {every} minutes")
+    settings = settings_with()
+    minutes = every if every is not None else settings.feed_interval_minutes
+    with friendly_errors(), migrated_database(settings).session() as session:
+        feed = add_feed(session, url, cli_actor(), minutes)
+        console.print(f"feed {feed.id}: {url}, every {minutes} minutes")
 
 
 @feeds_app.command("list")

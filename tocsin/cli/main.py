@@ -73,6 +73,11 @@ COMMANDS: dict[str, LazyCommand] = {
     "intake": LazyCommand("evidence", "Civil-society submissions: list, open.", False),
     "custody": LazyCommand("evidence", "The evidence custody chain.", False),
     "evidence": LazyCommand("evidence", "Evidence locker: list, export, verify.", False),
+    "plugins": LazyCommand(
+        "plugins",
+        "List the plug-ins of each kind with their settings, defaults, allowed values and help.",
+        False,
+    ),
     "events": LazyCommand(
         "alerts",
         "Conflict events: import UCDP GED or ACLED files; load UCDP yearly deaths.",

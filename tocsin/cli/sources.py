@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
+from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn
 from rich.table import Table
 
 from tocsin.cli.common import MirrorOption, console, friendly_errors, settings_with
@@ -60,7 +60,7 @@ def pull(
                 task = progress.add_task(ds.name, total=None)
 
                 def report(
-                    _ds: datasets.Dataset, done: int, total: int | None, t: int = task
+                    _ds: datasets.Dataset, done: int, total: int | None, t: TaskID = task
                 ) -> None:
                     progress.update(t, completed=done, total=total)
 

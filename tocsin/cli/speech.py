@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -65,7 +65,8 @@ def train_cmd(
             result = train(settings, mirror, model, corrections=fixes)
     m = result.metrics
     table = Table("held-out set", "n", "hateful", "balanced acc.", "F1 hateful", "AUC")
-    for name, row in m["per_dataset"].items():  # type: ignore[union-attr]
+    per_dataset = cast(dict[str, dict[str, Any]], m["per_dataset"])
+    for name, row in per_dataset.items():
         table.add_row(
             name,
             str(row["n"]),

@@ -53,15 +53,12 @@ def _load(settings: Settings, db: Database) -> str:
     return describe(pull_and_load(settings, db, settings.mirror))
 
 
-HISTORY_YEARS = 10  # base years stored, for risk-over-time charts and rank changes
-
-
 def _forecast(settings: Settings, db: Database) -> str:
     from tocsin.analysis.forecast import service as forecasts
 
     panel = forecasts.load_panel(settings, settings.mirror)
     latest = panel.last_year
-    years = range(latest - HISTORY_YEARS + 1, latest + 1)
+    years = range(latest - settings.forecast_history_years + 1, latest + 1)
     result, computed = forecasts.forecast_years(db, panel, years)
     if result is None:
         return f"{forecasts.DEFAULT_MODEL}: base years {years[0]}-{latest} already stored"

@@ -43,7 +43,7 @@ def gettext_for(lang: str):  # noqa: ANN201 - a gettext callable
 def choose(requested: str | None, accept_language: str | None) -> str:
     """The language to show: an explicit choice, else the browser's preference, else English."""
     if requested in LANGUAGES:
-        return requested  # type: ignore[return-value]
+        return requested
     preferred = []
     for part in (accept_language or "").split(","):
         tag = part.split(";")[0].strip().replace("-", "_")

@@ -47,7 +47,7 @@ def _exif_names(image: Image.Image) -> list[str]:
         elif sub:
             names.extend(ExifTags.TAGS.get(t, str(t)) for t in sub)
     harmless = {"dpi", "transparency", "duration", "loop", "background", "exif"}
-    names.extend(k for k in image.info if k not in harmless and not k.startswith("jfif"))
+    names.extend(str(k) for k in image.info if k not in harmless and not str(k).startswith("jfif"))
     return sorted(set(names))
 
 
@@ -63,8 +63,9 @@ def strip_image(data: bytes) -> Stripped:
             fmt = image.format or "PNG"
             clean = ImageOps.exif_transpose(image)
             pixels = Image.frombytes(clean.mode, clean.size, clean.tobytes())
-            if clean.mode == "P" and clean.getpalette():
-                pixels.putpalette(clean.getpalette())
+            palette = clean.getpalette()
+            if clean.mode == "P" and palette:
+                pixels.putpalette(palette)
             out = io.BytesIO()
             if fmt == "JPEG":
                 pixels.convert("RGB").save(out, "JPEG", quality=90)
@@ -92,8 +93,7 @@ def strip_pdf(data: bytes) -> Stripped:
         reader = PdfReader(io.BytesIO(data))
         if len(reader.pages) > 2000:
             raise MetadataError("the PDF has more than 2000 pages")
-        info = reader.metadata or {}
-        removed = sorted(str(key).lstrip("/") for key in info)
+        removed = sorted(str(key).lstrip("/") for key in reader.metadata or ())
         if reader.xmp_metadata is not None:
             removed.append("XMP")
         writer = PdfWriter()

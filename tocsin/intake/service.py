@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import json
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Literal, get_args
 
 from nacl.public import PrivateKey, PublicKey
 from sqlalchemy import func, select
@@ -32,7 +33,8 @@ from tocsin.store.models.intake import (
 
 REPORTER = "reporter"
 SEALED_MEDIA_TYPE = "application/x-tocsin-sealed"
-LINK_KINDS = ("submission", "country", "document", "indicator", "alert", "excerpt", "other")
+LinkKind = Literal["submission", "country", "document", "indicator", "alert", "excerpt", "other"]
+LINK_KINDS: tuple[LinkKind, ...] = get_args(LinkKind)
 MAX_TEXT = 20_000
 
 CHECKLIST: dict[str, list[tuple[str, str]]] = {
@@ -75,7 +77,6 @@ class Report:
     responsible: str = ""
     contact: str = ""
     language: str = "en"
-    problems: list[str] = field(default_factory=list)
 
     def check(self) -> list[str]:
         """Problems with the report, as field names (empty when it can be stored)."""
@@ -89,7 +90,8 @@ class Report:
                 problems.append(name)
         if (self.latitude is None) != (self.longitude is None) or (
             self.latitude is not None
-            and not (-90 <= self.latitude <= 90 and -180 <= self.longitude <= 180)  # type: ignore[operator]
+            and self.longitude is not None
+            and not (-90 <= self.latitude <= 90 and -180 <= self.longitude <= 180)
         ):
             problems.append("pin")
         return problems
@@ -632,6 +634,8 @@ def open_attachment(
             "of metadata here); open the original instead"
         )
     item = session.get(EvidenceItem, item_id)
+    if item is None:
+        raise IntakeError(f"attachment {attachment.id}: its locker item {item_id} is missing")
     role = "original" if original else "working copy"
     sealed = locker.read(session, root, item, actor=actor, note=f"opened {role} to read")
     data = crypto.unseal(private_key, sealed)

@@ -117,14 +117,21 @@ def _check_zip(data: bytes, label: str) -> None:
             raise UploadRejected(f"{label}: damaged document archive ({exc})") from None
 
 
-def check_upload(data: bytes, filename: str, declared_type: str, position: int) -> CheckedFile:
+def check_upload(
+    data: bytes,
+    filename: str,
+    declared_type: str,
+    position: int,
+    max_bytes: int = MAX_FILE_BYTES,
+) -> CheckedFile:
     """Check one uploaded file; return it with its detected type, or raise
-    :class:`UploadRejected` naming the file (by position, and name) and the reason."""
+    :class:`UploadRejected` naming the file (by position, and name) and the reason.
+    ``max_bytes`` is the setting ``intake_max_file_bytes``."""
     label = f"attachment {position} ({filename or 'unnamed'})"
     if not data:
         raise UploadRejected(f"{label}: the file is empty")
-    if len(data) > MAX_FILE_BYTES:
-        raise UploadRejected(f"{label}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    if len(data) > max_bytes:
+        raise UploadRejected(f"{label}: larger than {max_bytes // (1024 * 1024)} MB")
     guess = filetype.guess(data)
     if guess is None:
         raise UploadRejected(

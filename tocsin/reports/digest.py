@@ -101,12 +101,12 @@ def build_digest(session: Session, end: date, days: int = 7, base_url: str | Non
         for a in session.scalars(select(Alert).where(Alert.id.in_(escalated_ids)))
     ]
     changes = [r for r in queries.rankings(session, DEFAULT_MODEL) if r.rank_change]
-    digest.risers = sorted((r for r in changes if r.rank_change > 0), key=lambda r: -r.rank_change)[
-        :5
-    ]
-    digest.fallers = sorted((r for r in changes if r.rank_change < 0), key=lambda r: r.rank_change)[
-        :5
-    ]
+    digest.risers = sorted(
+        (r for r in changes if (r.rank_change or 0) > 0), key=lambda r: -(r.rank_change or 0)
+    )[:5]
+    digest.fallers = sorted(
+        (r for r in changes if (r.rank_change or 0) < 0), key=lambda r: r.rank_change or 0
+    )[:5]
     digest.assessments = _published_assessments(session, t0, t1, _names_by_code(session))
     return digest
 

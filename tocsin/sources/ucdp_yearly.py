@@ -24,7 +24,6 @@ import pandas as pd
 from tocsin.reference.countries import UnknownCountryError, lookup, lookup_gw
 
 YEARLY_COLUMNS = ["code", "year", "kind", "best", "low", "high"]
-KINDS = ("battle", "state-based", "non-state", "one-sided")
 _OWID_KINDS = {
     "State-based conflict": "state-based",
     "Non-state conflict": "non-state",

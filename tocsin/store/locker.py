@@ -30,13 +30,13 @@ import json
 import os
 import re
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from tocsin.store.models.evidence import (
@@ -142,7 +142,9 @@ def _at_text(at: datetime) -> str:
 
 def entry_fields(entry: CustodyEntry | dict[str, Any]) -> dict[str, str]:
     """The fields an entry's hash covers, as strings (also the export format)."""
-    get = entry.get if isinstance(entry, dict) else lambda key: getattr(entry, key)
+    get: Callable[[str], Any] = (
+        entry.get if isinstance(entry, dict) else lambda key: getattr(entry, key)
+    )
     at = get("at")
     return {
         "sha256": str(get("sha256")),
@@ -164,7 +166,10 @@ def entry_digest(entry: CustodyEntry | dict[str, Any]) -> str:
 def _lock_head(session: Session) -> CustodyHead:
     """Take the chain's write lock (an UPDATE on the head row) and return the head."""
     bump = update(CustodyHead).where(CustodyHead.id == 1).values(seq=CustodyHead.seq + 1)
-    result = session.execute(bump.execution_options(synchronize_session=False))
+    # an UPDATE statement gives a CursorResult, which has the row count
+    result = cast(
+        CursorResult[Any], session.execute(bump.execution_options(synchronize_session=False))
+    )
     if result.rowcount == 0:
         session.add(CustodyHead(id=1, seq=0, entry_hash=GENESIS))
         session.flush()

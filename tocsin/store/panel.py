@@ -39,12 +39,6 @@ def indicators(session: Session, kind: str | None = None) -> list[Indicator]:
     return list(session.scalars(query))
 
 
-def countries_with_panel(session: Session) -> list[Country]:
-    """Countries that have panel data, by name."""
-    ids = select(PanelValue.country_id).distinct()
-    return list(session.scalars(select(Country).where(Country.id.in_(ids)).order_by(Country.name)))
-
-
 def latest_values(session: Session, country: Country) -> LatestPanelRow | None:
     """One country's most recent panel year and its values there."""
     year = session.scalar(
@@ -85,7 +79,8 @@ def latest_panel(
     rows: dict[str, LatestPanelRow] = {}
     for code, name, region, year, indicator, value in session.execute(query):
         row = rows.setdefault(code, LatestPanelRow(code, name, region, year, {}))
-        row.values[indicator] = value
+        if value is not None:  # like latest_values: a missing value is left out
+            row.values[indicator] = value
     return sorted(rows.values(), key=lambda r: r.name)
 
 
@@ -93,10 +88,13 @@ def indicator_series(session: Session, country: Country, indicator: str) -> list
     """(year, value) pairs of one indicator for one country, oldest first."""
     query = (
         select(PanelValue.year, PanelValue.value)
-        .where(PanelValue.country_id == country.id, PanelValue.indicator == indicator)
+        .where(
+            PanelValue.country_id == country.id,
+            PanelValue.indicator == indicator,
+        )
         .order_by(PanelValue.year)
     )
-    return [(int(y), float(v)) for y, v in session.execute(query)]
+    return [(int(y), float(v)) for y, v in session.execute(query) if v is not None]
 
 
 def episodes_for(session: Session, country: Country) -> list[Episode]:

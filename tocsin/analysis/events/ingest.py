@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from sqlalchemy import select
@@ -73,7 +74,7 @@ def upsert_events(session: Session, events: pd.DataFrame) -> tuple[int, int, int
             )
         }
         for row in group.to_dict("records"):
-            values = {k: _clean(row[k]) for k in FIELDS}
+            values: dict[str, Any] = {k: _clean(row[k]) for k in FIELDS}
             values["date_precision"] = (
                 None if values["date_precision"] is None else int(values["date_precision"])
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Literal, get_args
 
 import pandas as pd
 from sqlalchemy import select
@@ -12,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from tocsin.store.models import Country, Event
 
-COLUMNS = ("events", "fatalities", "civilian_events", "civilian_fatalities")
+Measure = Literal["events", "fatalities", "civilian_events", "civilian_fatalities"]
+COLUMNS: tuple[Measure, ...] = get_args(Measure)
 _FROZEN = "tocsin.events_frame"
 
 

@@ -87,4 +87,4 @@ def logit(p: np.ndarray) -> np.ndarray:
     return np.log(p / (1 - p))
 
 
-MODELS: Registry[type[ForecastModel]] = Registry("forecast model")
+MODELS: Registry[ForecastModel] = Registry("forecast model")

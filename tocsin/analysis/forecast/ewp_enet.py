@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from glum import GeneralizedLinearRegressorCV
+from pydantic import Field
 
 from tocsin.analysis.forecast.base import BASELINE, MODELS, ForecastModel, single_threaded
 from tocsin.plugins import PluginSettings
@@ -21,11 +22,13 @@ from tocsin.sources.ewp import PREDICTORS
 class EwpElasticNetSettings(PluginSettings):
     """Settings of the replication; the defaults are EWP's."""
 
-    l1_ratio: float = 0.5
-    n_alphas: int = 100
-    min_alpha_ratio: float = 1e-4
-    folds: int = 10
-    seed: int = 2025
+    l1_ratio: float = Field(0.5, ge=0, le=1, description="Lasso share of the elastic net.")
+    n_alphas: int = Field(100, ge=1, description="Penalties on the cross-validation path.")
+    min_alpha_ratio: float = Field(
+        1e-4, gt=0, lt=1, description="Smallest penalty as a share of the largest."
+    )
+    folds: int = Field(10, ge=2, description="Cross-validation folds.")
+    seed: int = Field(2025, description="Random seed of the fold assignment.")
 
 
 @MODELS.register
@@ -36,6 +39,7 @@ class EwpElasticNet(ForecastModel):
     version = "2025.1"
     summary = "Replication of the Early Warning Project 2025 elastic-net model"
     Settings = EwpElasticNetSettings
+    settings: EwpElasticNetSettings
     parallel_origins = False  # glum cross-validates the folds in parallel processes
 
     def __init__(self, settings: EwpElasticNetSettings | None = None) -> None:
@@ -78,10 +82,6 @@ class EwpElasticNet(ForecastModel):
         rows = self.scorable(panel)
         risk = self._fitted().predict(rows[list(PREDICTORS)].to_numpy(float))
         return pd.Series(risk, index=rows.index, name="risk")
-
-    def coefficients(self) -> pd.Series:
-        """Coefficients on the original predictor scale."""
-        return pd.Series(self._fitted().coef_, index=list(PREDICTORS))
 
     def contributions(self, panel: pd.DataFrame) -> pd.DataFrame:
         """coefficient x (value - training mean); the baseline is the average country-year."""

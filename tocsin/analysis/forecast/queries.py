@@ -65,7 +65,7 @@ def rankings(session: Session, model: str, base_year: int | None = None) -> list
     Cached per database, keyed by the newest forecast run id, so a new run is seen at once.
     """
     stamp = session.scalar(select(func.max(ForecastRun.id)))
-    key = (str(session.get_bind().url), model, base_year, stamp)
+    key = (str(session.get_bind().engine.url), model, base_year, stamp)
     if key not in _RANKINGS_CACHE:
         if len(_RANKINGS_CACHE) > 64:
             _RANKINGS_CACHE.clear()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from glum import GeneralizedLinearRegressor
+from pydantic import Field
 
 from tocsin.analysis.forecast.base import BASELINE, MODELS, ForecastModel, single_threaded
 from tocsin.analysis.forecast.features import (
@@ -29,9 +30,11 @@ from tocsin.sources.ewp import PREDICTORS
 class TocsinEnetSettings(PluginSettings):
     """Penalty fixed once on backtest origins up to 2005 (see docs/forecast.md)."""
 
-    alpha: float = 0.04
-    l1_ratio: float = 0.2
-    context: bool = False  # add episode-history, regional and interaction features
+    alpha: float = Field(0.04, gt=0, description="Strength of the elastic-net penalty.")
+    l1_ratio: float = Field(0.2, ge=0, le=1, description="Lasso share of the elastic net.")
+    context: bool = Field(
+        False, description="Add episode-history, regional and interaction features."
+    )
 
 
 @MODELS.register
@@ -42,6 +45,7 @@ class TocsinEnet(ForecastModel):
     version = "2.0"
     summary = "Default: elastic net on EWP predictors + recent changes and onset history"
     Settings = TocsinEnetSettings
+    settings: TocsinEnetSettings
     # The penalty was chosen for the two-year outcome; refitted on the rarer one-year
     # outcome it shrinks almost every coefficient to zero (flat one-year risks).
     one_year_method = "hazard"

@@ -6,19 +6,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal, get_args
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tocsin.analysis.framework import taxonomy as tax
+from tocsin.analysis.framework.tagging import CONFIDENCE
 from tocsin.reference.countries import lookup
 from tocsin.store import audit
 from tocsin.store.models import Assessment, Excerpt
 from tocsin.store.models.types import utcnow
 
-LEVELS = ("none", "low", "moderate", "high", "very high")
-CONFIDENCE = ("low", "medium", "high")
+Level = Literal["none", "low", "moderate", "high", "very high"]
+LEVELS: tuple[Level, ...] = get_args(Level)
 COMPARED = ("level", "confidence", "summary", "evidence", "status")
 
 

@@ -69,4 +69,4 @@ def find_duplicate(session: Session, digest: str, sketch: list[int]) -> Match | 
             best = (score, doc_id)
     if best is None:
         return None
-    return Match(session.get(Document, best[1]), "near", best[0])
+    return Match(session.get_one(Document, best[1]), "near", best[0])

@@ -125,10 +125,11 @@ def _docx(raw: bytes, where: str) -> tuple[str, str | None]:
     return "\n\n".join(paragraphs), doc.core_properties.title or None
 
 
-def extract_bytes(raw: bytes, media_type: str, where: str) -> Extracted:
-    """Text of ``raw`` content of ``media_type`` (text, markdown, html, pdf, docx)."""
-    if len(raw) > MAX_BYTES:
-        raise ExtractError(f"{where}: too large ({len(raw):,} bytes; the limit is {MAX_BYTES:,})")
+def extract_bytes(raw: bytes, media_type: str, where: str, max_bytes: int = MAX_BYTES) -> Extracted:
+    """Text of ``raw`` content of ``media_type`` (text, markdown, html, pdf, docx); content
+    over ``max_bytes`` (the setting ``document_max_bytes``) is refused."""
+    if len(raw) > max_bytes:
+        raise ExtractError(f"{where}: too large ({len(raw):,} bytes; the limit is {max_bytes:,})")
     if not raw.strip():
         raise ExtractError(f"{where}: empty")
     title: str | None = None

@@ -110,7 +110,7 @@ def _published(entry: feedparser.FeedParserDict) -> date | None:
 def poll_feed(db: Database, feed_id: int, actor: str) -> PollReport:
     """Fetch one feed and ingest its new entries; the outcome is stored on the feed."""
     with db.session() as session:
-        feed = session.get(Feed, feed_id)
+        feed = session.get_one(Feed, feed_id)
         url, etag, modified = feed.url, feed.etag, feed.modified
     report = PollReport(url, "ok")
     try:
@@ -150,7 +150,7 @@ def poll_feed(db: Database, feed_id: int, actor: str) -> PollReport:
     except (httpx.HTTPError, FeedError) as exc:
         report.status, report.message = "failed", str(exc)
     with db.session() as session:
-        feed = session.get(Feed, feed_id)
+        feed = session.get_one(Feed, feed_id)
         feed.last_polled_at, feed.last_status, feed.last_message = (
             utcnow(),
             report.status,

@@ -6,8 +6,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Select, Text, cast, column, func, literal, literal_column, or_, select, table
+from sqlalchemy import (
+    ColumnClause,
+    Select,
+    Text,
+    cast,
+    column,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    table,
+)
 from sqlalchemy.orm import Session
 
 from tocsin.reference.countries import lookup
@@ -90,7 +103,8 @@ def search(
         base = base.join(Document, Document.id == Excerpt.document_id)
         order = [Document.ingested_at.desc(), Excerpt.position]
     elif dialect == "postgresql":
-        config = literal_column("'english'::regconfig")  # a constant, so the GIN index applies
+        # a constant, so the GIN index applies
+        config: ColumnClause[Any] = literal_column("'english'::regconfig")
         vector = func.to_tsvector(config, Excerpt.text)
         tsquery = func.plainto_tsquery(config, query)
         rank = func.ts_rank(vector, tsquery).label("rank")
@@ -99,7 +113,7 @@ def search(
         order = [rank.desc(), Excerpt.id]
     else:
         fts = table("framework_excerpts_fts", column("rowid"), column("rank"))
-        fts_table = literal_column("framework_excerpts_fts")
+        fts_table: ColumnClause[Any] = literal_column("framework_excerpts_fts")
         base = (
             select(*columns, (-fts.c.rank).label("rank"))  # bm25: lower is better
             .join(Document, Document.id == Excerpt.document_id)

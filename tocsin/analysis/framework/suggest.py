@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
+from pydantic import Field
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics.pairwise import cosine_similarity
@@ -76,7 +77,7 @@ class Tagger(Plugin):
         return out
 
 
-TAGGERS: Registry[type[Tagger]] = Registry("tagger")
+TAGGERS: Registry[Tagger] = Registry("tagger")
 
 
 VOCABULARY_FILE = Path(__file__).parent / "data" / "indicator_vocabulary.json"
@@ -138,9 +139,13 @@ class KeywordSettings(PluginSettings):
     described with the Framework vocabulary and texts compared on character n-grams too
     (both off: the taxonomy's own words only, as before; see bench/suggest.py)."""
 
-    keyword_weight: float = 0.15
-    vocabulary: bool = True
-    char_ngrams: bool = True
+    keyword_weight: float = Field(
+        0.15, ge=0, description="Score added for a literal keyword of the indicator."
+    )
+    vocabulary: bool = Field(
+        True, description="Describe each indicator with the Framework vocabulary as well."
+    )
+    char_ngrams: bool = Field(True, description="Compare texts on character n-grams too.")
 
 
 @TAGGERS.register
@@ -151,6 +156,7 @@ class KeywordTagger(Tagger):
     name = "keywords"
     summary = "Cold start from the taxonomy's descriptions and keywords (no training)"
     Settings = KeywordSettings
+    settings: KeywordSettings
 
     def fit(self, taxonomy: tax.Taxonomy, examples: list[Example]) -> KeywordTagger:
         """Index the indicator descriptions (examples only widen the vocabulary)."""
@@ -173,15 +179,17 @@ class KeywordTagger(Tagger):
             [[sum(k in f" {normalise(t)} " for k in kws) for kws in self._keywords] for t in texts],
             dtype=float,
         )
-        raw = sims + self.settings.keyword_weight * np.log1p(hits)  # type: ignore[attr-defined]
+        raw = sims + self.settings.keyword_weight * np.log1p(hits)
         return np.clip(raw, 0.0, 1.0)
 
 
 class LearnedSettings(PluginSettings):
     """Regularisation, and how many positives it takes to trust the model over the prior."""
 
-    c: float = 4.0
-    prior_strength: float = 3.0
+    c: float = Field(4.0, gt=0, description="Inverse regularisation of the logistic model.")
+    prior_strength: float = Field(
+        3.0, ge=0, description="Positives it takes to weigh the model as much as the prior."
+    )
 
 
 @TAGGERS.register
@@ -193,6 +201,7 @@ class LearnedTagger(Tagger):
     name = "learned"
     summary = "Learns from accepted and rejected tags (scikit-learn), cold start before that"
     Settings = LearnedSettings
+    settings: LearnedSettings
 
     def fit(self, taxonomy: tax.Taxonomy, examples: list[Example]) -> LearnedTagger:
         """Train on ``examples``; indicators without both classes keep the prior only."""
@@ -215,12 +224,12 @@ class LearnedTagger(Tagger):
             if positives == 0 or positives == len(y):
                 continue
             model = LogisticRegression(
-                C=s.c,  # type: ignore[attr-defined]
+                C=s.c,
                 class_weight="balanced",
                 solver="liblinear",
             )
             self._models[j] = model.fit(features, y)
-            self._weights[j] = positives / (positives + s.prior_strength)  # type: ignore[attr-defined]
+            self._weights[j] = positives / (positives + s.prior_strength)
         return self
 
     def score(self, texts: list[str]) -> np.ndarray:
@@ -238,11 +247,19 @@ class LearnedTagger(Tagger):
 class PrototypeSettings(PluginSettings):
     """How far labelled examples move an indicator's prototype, and the keyword bonus."""
 
-    positive_weight: float = 1.0
-    negative_weight: float = 0.25
-    keyword_weight: float = 0.15
-    vocabulary: bool = True
-    char_ngrams: bool = True
+    positive_weight: float = Field(
+        1.0, ge=0, description="How far an accepted example moves the prototype."
+    )
+    negative_weight: float = Field(
+        0.25, ge=0, description="How far a rejected example moves the prototype away."
+    )
+    keyword_weight: float = Field(
+        0.15, ge=0, description="Score added for a literal keyword of the indicator."
+    )
+    vocabulary: bool = Field(
+        True, description="Describe each indicator with the Framework vocabulary as well."
+    )
+    char_ngrams: bool = Field(True, description="Compare texts on character n-grams too.")
 
 
 @TAGGERS.register
@@ -254,15 +271,14 @@ class PrototypeTagger(Tagger):
     name = "prototypes"
     summary = "Indicator prototypes moved by accepted and rejected tags (Rocchio)"
     Settings = PrototypeSettings
+    settings: PrototypeSettings
 
     def fit(self, taxonomy: tax.Taxonomy, examples: list[Example]) -> PrototypeTagger:
         """Build one prototype per indicator."""
         self.taxonomy = taxonomy
         s = self.settings
         prior_settings = KeywordSettings(
-            keyword_weight=s.keyword_weight,  # type: ignore[attr-defined]
-            vocabulary=s.vocabulary,  # type: ignore[attr-defined]
-            char_ngrams=s.char_ngrams,  # type: ignore[attr-defined]
+            keyword_weight=s.keyword_weight, vocabulary=s.vocabulary, char_ngrams=s.char_ngrams
         )
         self._prior = KeywordTagger(prior_settings).fit(taxonomy, examples)
         self._vectorizer = self._prior._vectorizer
@@ -273,9 +289,9 @@ class PrototypeTagger(Tagger):
                 pos = [i for i, e in enumerate(examples) if code in e.accepted]
                 neg = [i for i, e in enumerate(examples) if code in e.rejected]
                 if pos:
-                    base[j] += s.positive_weight * vectors[pos].mean(axis=0) * len(pos) ** 0.5  # type: ignore[attr-defined]
+                    base[j] += s.positive_weight * vectors[pos].mean(axis=0) * len(pos) ** 0.5
                 if neg:
-                    base[j] -= s.negative_weight * vectors[neg].mean(axis=0)  # type: ignore[attr-defined]
+                    base[j] -= s.negative_weight * vectors[neg].mean(axis=0)
         np.clip(base, 0, None, out=base)
         norms = np.linalg.norm(base, axis=1, keepdims=True)
         self._prototypes = base / np.where(norms == 0, 1, norms)
@@ -328,7 +344,7 @@ def trained_tagger(session: Session, name: str = DEFAULT_TAGGER, retrain: bool =
     key = (name, taxonomy.version, len(examples), stamp)
     if retrain or key not in _CACHE:
         _CACHE.clear()
-        _CACHE[key] = TAGGERS.create(name).fit(taxonomy, examples)  # type: ignore[attr-defined]
+        _CACHE[key] = TAGGERS.create(name).fit(taxonomy, examples)
     return _CACHE[key]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Literal, get_args
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -16,8 +16,10 @@ from tocsin.store import audit
 from tocsin.store.models import Excerpt, Suggestion, Tag
 from tocsin.store.models.types import utcnow
 
-CONFIDENCE = ("low", "medium", "high")
-STATUSES = ("accepted", "rejected")
+Confidence = Literal["low", "medium", "high"]
+CONFIDENCE: tuple[Confidence, ...] = get_args(Confidence)
+TagStatus = Literal["accepted", "rejected"]
+STATUSES: tuple[TagStatus, ...] = get_args(TagStatus)
 
 
 class TaggingError(ValueError):

@@ -13,7 +13,7 @@ import io
 import json
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from sqlalchemy import select, update
@@ -103,13 +103,6 @@ class Taxonomy(_Strict):
                 return indicator
         raise TaxonomyError(f"unknown indicator {code!r}; see `tocsin framework show`")
 
-    def factor_of(self, indicator_code: str) -> FactorDef:
-        """The factor an indicator belongs to."""
-        for factor, indicator in self.indicators():
-            if indicator.code == indicator_code:
-                return factor
-        raise TaxonomyError(f"unknown indicator {indicator_code!r}")
-
 
 def parse(data: dict[str, object], where: str = "taxonomy") -> Taxonomy:
     """Validate a taxonomy document; errors name the field that is wrong."""
@@ -171,7 +164,7 @@ def from_csv(text: str, where: str = "CSV") -> Taxonomy:
     missing = [c for c in CSV_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         raise TaxonomyError(f"{where}: missing columns {', '.join(missing)}")
-    factors: dict[str, dict[str, object]] = {}
+    factors: dict[str, dict[str, Any]] = {}
     for row in reader:
         factor = factors.setdefault(
             row["factor_code"],
@@ -184,7 +177,7 @@ def from_csv(text: str, where: str = "CSV") -> Taxonomy:
             },
         )
         keywords = [k.strip() for k in row["keywords"].split(";") if k.strip()]
-        factor["indicators"].append(  # type: ignore[union-attr]
+        factor["indicators"].append(
             {
                 "code": row["indicator_code"],
                 "label": row["indicator_label"],
@@ -192,7 +185,7 @@ def from_csv(text: str, where: str = "CSV") -> Taxonomy:
                 "keywords": keywords,
             }
         )
-    data = {
+    data: dict[str, object] = {
         "name": meta.get("name", "imported"),
         "version": meta.get("version", "1"),
         "title": meta.get("title", ""),

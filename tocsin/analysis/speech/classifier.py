@@ -36,6 +36,7 @@ from typing import ClassVar
 import joblib
 import numpy as np
 import pandas as pd
+from pydantic import Field
 from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.linear_model import LogisticRegression, SGDClassifier
@@ -75,6 +76,7 @@ class SpeechClassifier(Plugin):
     """Base class of speech classifiers."""
 
     version: ClassVar[str] = "0"
+    metrics: dict[str, object]  # held-out metrics, set when the model is trained
 
     @abstractmethod
     def fit(self, corpus: pd.DataFrame) -> None:
@@ -106,7 +108,7 @@ def load_model(path: Path) -> SpeechClassifier:
     return model
 
 
-CLASSIFIERS: Registry[type[SpeechClassifier]] = Registry("speech classifier")
+CLASSIFIERS: Registry[SpeechClassifier] = Registry("speech classifier")
 
 # words keep their combining vowel signs (Devanagari, Bengali, Myanmar, Ethiopic ...)
 _MARK = "\u0900-\u0dff\u1000-\u109f\u1200-\u137f"
@@ -241,13 +243,19 @@ def cues_fired(analysis: Analysis) -> list[str]:
 class NgramSettings(PluginSettings):
     """Settings of the default model."""
 
-    word_features: int = 2**19
-    char_features: int = 2**19
-    target_features: int = 2**16
-    c: float = 1.0
-    max_iter: int = 200
-    calibration_share: float = 0.1
-    calibration_min: int = 20
+    word_features: int = Field(2**19, ge=1, description="Hashed word n-gram features.")
+    char_features: int = Field(2**19, ge=1, description="Hashed character n-gram features.")
+    target_features: int = Field(
+        2**16, ge=1, description="Hashed features of the target-group model."
+    )
+    c: float = Field(1.0, gt=0, description="Inverse regularisation of the linear models.")
+    max_iter: int = Field(200, ge=1, description="Most solver iterations.")
+    calibration_share: float = Field(
+        0.1, gt=0, lt=1, description="Share of training rows held back to calibrate each language."
+    )
+    calibration_min: int = Field(
+        20, ge=1, description="Fewest held-back rows a language needs for its own calibration."
+    )
 
 
 @CLASSIFIERS.register
@@ -257,6 +265,7 @@ class NgramClassifier(SpeechClassifier):
     name = "tocsin-ngram"
     summary = "Fast CPU model: hashed word+char n-grams, negation/quote scope, group and cue cues"
     Settings = NgramSettings
+    settings: NgramSettings
     version = "2.0"
     # defaults for models saved by 1.0 (no language routing, no calibration)
     languages: tuple[str, ...] = ()

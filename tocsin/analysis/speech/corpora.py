@@ -40,21 +40,6 @@ import pandas as pd
 from tocsin.analysis.speech.normalise import normalise
 
 COLUMNS = ("text", "lang", "hateful", "category", "target", "dataset", "split")
-DATASETS = (
-    "davidson",
-    "mlma",
-    "olid",
-    "hatexplain",
-    "ethos",
-    "germeval",
-    "ross",
-    "toldbr",
-    "cold",
-    "swsr",
-    "trac1",
-    "pejorativity",
-    "toxicity-es",
-)
 
 
 class CorpusFormatError(ValueError):

@@ -9,6 +9,8 @@ These are not hate lexicons: group names are neutral words. They let the model s
 
 from __future__ import annotations
 
+from typing import Literal, get_args
+
 from tocsin.analysis.speech.normalise import normalise
 
 TARGETS = (
@@ -22,7 +24,11 @@ TARGETS = (
     "political affiliation",
     "other",
 )
-CATEGORIES = ("dehumanisation", "threat", "derogation", "slur", "none")
+# what a lexicon term or a hateful text may be; "none" for a text that is none of these
+HarmCategory = Literal["dehumanisation", "threat", "derogation", "slur"]
+Category = Literal[HarmCategory, "none"]
+CATEGORIES: tuple[Category, ...] = get_args(Category)
+HARM_CATEGORIES: tuple[HarmCategory, ...] = get_args(HarmCategory)
 
 GROUP_TERMS: dict[str, list[str]] = {
     "religion": [
@@ -660,9 +666,3 @@ INDEX = TermIndex(
         "cue:slur": SLUR_TERMS,
     }
 )
-
-
-def groups_mentioned(tokens: list[str]) -> list[str]:
-    """Target groups named among normalised ``tokens``, in ``TARGETS`` order."""
-    found = INDEX.find(tokens)
-    return [g for g in TARGETS if f"grp:{g}" in found]

@@ -18,17 +18,19 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Literal, get_args
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from tocsin.analysis.speech.cues import CATEGORIES, TARGETS
+from tocsin.analysis.speech.cues import HARM_CATEGORIES, TARGETS
 from tocsin.analysis.speech.normalise import normalise
 from tocsin.store import audit
 from tocsin.store.models import LexiconTerm
 
-SEVERITIES = ("low", "medium", "high")
+TermSeverity = Literal["low", "medium", "high"]
+SEVERITIES: tuple[TermSeverity, ...] = get_args(TermSeverity)
 SEED_FILE = Path(__file__).parent / "data" / "seed_lexicon.csv"
 LEXICON_COLUMNS = ("term", "lang", "country", "meaning", "target", "severity", "category", "source")
 FUZZY_MIN_LENGTH = 6
@@ -76,8 +78,8 @@ def validate_term(row: dict[str, str], where: str = "") -> Term:
     if target not in TARGETS:
         raise LexiconFormatError(f"{at}target {target!r} is not one of {', '.join(TARGETS)}")
     category = (row.get("category") or "derogation").strip().lower()
-    if category not in CATEGORIES or category == "none":
-        raise LexiconFormatError(f"{at}category {category!r} is not one of {CATEGORIES[:-1]}")
+    if category not in HARM_CATEGORIES:
+        raise LexiconFormatError(f"{at}category {category!r} is not one of {HARM_CATEGORIES}")
     country = (row.get("country") or "").strip()
     if country:
         from tocsin.reference.countries import lookup
@@ -169,9 +171,9 @@ class LexiconMatcher:
                 for term in self._single.get(hit, ()) if hit else ():
                     found.setdefault((term.term, term.country), Match(term, word, True))
         for pattern, term in self._phrases:
-            hit = pattern.search(norm)
-            if hit:
-                found[(term.term, term.country)] = Match(term, hit.group(0), False)
+            phrase = pattern.search(norm)
+            if phrase:
+                found[(term.term, term.country)] = Match(term, phrase.group(0), False)
         return [
             m
             for m in found.values()

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from pydantic import Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -112,17 +113,17 @@ def _fallback_id(*parts: object) -> str:
 class TableSettings(PluginSettings):
     """Column (or field) names of a CSV or JSON Lines export."""
 
-    text: str = "text"
-    id: str = "id"
-    author: str = "author"
-    channel: str = "channel"
-    time: str = "time"
-    country: str = "country"
-    lang: str = "lang"
-    url: str = "url"
-    followers: str = "followers"
-    views: str = "views"
-    shares: str = "shares"
+    text: str = Field("text", description="Column of the post text.")
+    id: str = Field("id", description="Column of the platform's post id.")
+    author: str = Field("author", description="Column of the author handle.")
+    channel: str = Field("channel", description="Column of the channel or group.")
+    time: str = Field("time", description="Column of the posting time (ISO 8601).")
+    country: str = Field("country", description="Column of the country name or code.")
+    lang: str = Field("lang", description="Column of the language code.")
+    url: str = Field("url", description="Column of the post address.")
+    followers: str = Field("followers", description="Column of the author's followers.")
+    views: str = Field("views", description="Column of the view count.")
+    shares: str = Field("shares", description="Column of the share count.")
 
 
 class PostImporter(Plugin):
@@ -135,11 +136,12 @@ class PostImporter(Plugin):
         """Read ``path``; ``country`` (a code) applies to posts that name none."""
 
 
-POST_IMPORTERS: Registry[type[PostImporter]] = Registry("post importer")
+POST_IMPORTERS: Registry[PostImporter] = Registry("post importer")
 
 
 class _TableImporter(PostImporter):
     Settings = TableSettings
+    settings: TableSettings
 
     @abstractmethod
     def rows(self, path: Path, rejected: list[BadRow]) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -261,7 +263,7 @@ def telegram_text(value: object) -> str:
 class TelegramSettings(PluginSettings):
     """Settings of the Telegram importer."""
 
-    followers: int | None = None  # subscribers of the channel, if known
+    followers: int | None = Field(None, ge=0, description="Subscribers of the channel, if known.")
 
 
 @POST_IMPORTERS.register
@@ -271,6 +273,7 @@ class TelegramExport(PostImporter):
     name = "telegram"
     summary = "Telegram Desktop export (result.json): channel messages, views, forwards"
     Settings = TelegramSettings
+    settings: TelegramSettings
 
     def read(
         self, path: Path, country: str | None = None, now: datetime | None = None
@@ -377,7 +380,7 @@ def ingest(
         record.locker_ref = item.sha256
         report.locker_ref = item.sha256
     ids = dict(session.execute(select(Country.code, Country.id)).all())
-    results = (
+    results: list[dict[str, Any]] = (
         score_texts(
             model, [p.text for p in batch.posts], matcher, None, [p.country for p in batch.posts]
         )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, Literal, get_args
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -75,7 +75,8 @@ CONCLUSIONS = (
     "hate speech, below incitement threshold",
     "incitement: meets the threshold",
 )
-STATUSES = ("draft", "complete")
+WorksheetStatus = Literal["draft", "complete"]
+STATUSES: tuple[WorksheetStatus, ...] = get_args(WorksheetStatus)
 _IMMINENT = re.compile(
     r"\b(tonight|tomorrow|now|today|this week|right away|at once|ce soir|demain|maintenant|"
     r"manana|ahora|hoy|الليله|غدا|الان)\b"

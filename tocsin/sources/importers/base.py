@@ -126,4 +126,4 @@ def resolve_countries(values: pd.Series) -> pd.Series:
     return values.map(codes)
 
 
-IMPORTERS: Registry[type[EventImporter]] = Registry("event importer")
+IMPORTERS: Registry[EventImporter] = Registry("event importer")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal, get_args
 
 from sqlalchemy import DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
@@ -11,7 +11,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 from tocsin.store.db import Base
 from tocsin.store.models.types import JSONType, utcnow
 
-ROLES = ("viewer", "analyst", "reviewer", "admin")
+Role = Literal["viewer", "analyst", "reviewer", "admin"]
+ROLES: tuple[Role, ...] = get_args(Role)  # least to most privileged
 
 
 class User(Base):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal, get_args
 
 from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -11,8 +11,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from tocsin.store.db import Base
 from tocsin.store.models.types import JSONType, utcnow
 
-ALERT_STATUSES = ("new", "acknowledged", "escalated", "closed")
-SEVERITIES = ("low", "medium", "high", "critical")
+AlertStatus = Literal["new", "acknowledged", "escalated", "closed"]
+Severity = Literal["low", "medium", "high", "critical"]
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)  # least to most severe
 
 
 class Alert(Base):

@@ -4,7 +4,7 @@ hash-chained custody log."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal, get_args
 
 from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
@@ -12,7 +12,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 from tocsin.store.db import Base
 from tocsin.store.models.types import JSONType, utcnow
 
-CUSTODY_EVENTS = ("received", "accessed", "exported", "annotated", "transferred")
+CustodyEvent = Literal["received", "accessed", "exported", "annotated", "transferred"]
+CUSTODY_EVENTS: tuple[CustodyEvent, ...] = get_args(CustodyEvent)
 
 
 class EvidenceItem(Base):

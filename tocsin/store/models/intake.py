@@ -6,7 +6,7 @@ to the reporter are sealed to a key only the receipt code derives."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal, get_args
 
 from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -14,8 +14,10 @@ from sqlalchemy.orm import Mapped, mapped_column
 from tocsin.store.db import Base
 from tocsin.store.models.types import JSONType
 
-SUBMISSION_STATUSES = ("new", "in_review", "corroborated", "verified", "rejected", "duplicate")
-HOW_KNOWN = ("saw", "heard", "told")
+SubmissionStatus = Literal["new", "in_review", "corroborated", "verified", "rejected", "duplicate"]
+SUBMISSION_STATUSES: tuple[SubmissionStatus, ...] = get_args(SubmissionStatus)
+HowKnown = Literal["saw", "heard", "told"]
+HOW_KNOWN: tuple[HowKnown, ...] = get_args(HowKnown)
 
 
 class Submission(Base):
