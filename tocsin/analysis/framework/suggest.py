@@ -162,10 +162,8 @@ class KeywordTagger(Tagger):
         """Index the indicator descriptions (examples only widen the vocabulary)."""
         self.taxonomy = taxonomy
         s = self.settings
-        docs = _indicator_texts(taxonomy, s.vocabulary)  # type: ignore[attr-defined]
-        self._vectorizer = _text_features(s.char_ngrams).fit(  # type: ignore[attr-defined]
-            docs + [e.text for e in examples]
-        )
+        docs = _indicator_texts(taxonomy, s.vocabulary)
+        self._vectorizer = _text_features(s.char_ngrams).fit(docs + [e.text for e in examples])
         self._matrix = self._vectorizer.transform(docs)
         self._keywords = [
             [f" {normalise(k)} " for k in ind.keywords] for _f, ind in taxonomy.indicators()
