@@ -16,6 +16,7 @@ is the one sent. Without the digest it still proves the package is self-consiste
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -77,6 +78,7 @@ def export_case(
             actor=actor,
             case=case,
             note=f"exported in a package to {out.name}",
+            root=root,
         )
         described.append(
             {
@@ -142,6 +144,22 @@ def export_case(
     return ExportResult(case=case, files=len(items), out=out, digest=digest)
 
 
+def _listed_path(sha: object, entry: dict) -> Path | None:
+    """``files/<sha>`` if the manifest entry names exactly that path, else None."""
+    if not isinstance(sha, str) or not re.fullmatch(r"[0-9a-f]{64}", sha):
+        return None
+    return Path("files", sha) if entry.get("path", f"files/{sha}") == f"files/{sha}" else None
+
+
+def _inside(directory: Path, path: Path | None) -> bool:
+    """True if ``path`` (relative to ``directory``, symlinks resolved) stays inside it."""
+    if path is None:
+        return False
+    base = directory.resolve()
+    target = (directory / path).resolve()
+    return target == base or base in target.parents
+
+
 def verify_package(directory: Path, expected_digest: str | None = None) -> list[Problem]:
     """Check a received package: its digest (if given), every file against the manifest,
     the custody excerpt's hashes and links. Returns the problems found (empty if intact)."""
@@ -166,6 +184,16 @@ def verify_package(directory: Path, expected_digest: str | None = None) -> list[
         log_info = manifest["custody_log"]
     except (ValueError, KeyError, TypeError) as exc:
         return [*problems, Problem("manifest", str(manifest_path), f"malformed manifest: {exc}")]
+    for sha in [sha for sha in items if not _inside(directory, _listed_path(sha, items[sha]))]:
+        problems.append(
+            Problem(
+                "path-outside",
+                str(manifest_path),
+                f"item {str(sha)[:80]!r} names path {str(items[sha].get('path'))[:200]!r}: "
+                "every file must be files/<its SHA-256> inside the package; refused",
+            )
+        )
+        del items[sha]
     for sha, entry in items.items():
         path = directory / "files" / sha
         where = f"file {path} ({entry.get('filename') or 'unnamed'})"
@@ -180,7 +208,16 @@ def verify_package(directory: Path, expected_digest: str | None = None) -> list[
         for path in sorted(files_dir.iterdir()):
             if path.name not in items:
                 problems.append(Problem("unlisted-file", f"file {path}", "not in the manifest"))
-    log_path = directory / log_info.get("path", "custody.jsonl")
+    log_path = directory / str(log_info.get("path", "custody.jsonl"))
+    if not _inside(directory, log_path):
+        return [
+            *problems,
+            Problem(
+                "path-outside",
+                str(manifest_path),
+                f"custody log path {str(log_info.get('path'))[:200]!r} lies outside the package",
+            ),
+        ]
     if not log_path.is_file():
         return [*problems, Problem("missing-file", str(log_path), "custody log excerpt missing")]
     log_bytes = log_path.read_bytes()
