@@ -42,9 +42,8 @@ def test_the_database_refuses_to_change_the_log(
     database: Database, tmp_path: Path, statement: str
 ) -> None:
     _fill(database, tmp_path / "ev")
-    with pytest.raises(DBAPIError, match="append-only"):
-        with database.session() as session:
-            session.execute(text(statement))
+    with pytest.raises(DBAPIError, match="append-only"), database.session() as session:
+        session.execute(text(statement))
     assert _kinds(database, tmp_path / "ev") == set()
 
 

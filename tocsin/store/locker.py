@@ -290,11 +290,18 @@ class SignedHead:
         return True
 
 
+def _read_quietly(path: Path) -> bytes:
+    """Read a file without updating its access time (which would date the last append)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOATIME", 0))
+    with os.fdopen(fd, "rb") as fh:
+        return fh.read()
+
+
 def _head_key(root: Path) -> SigningKey:
     path = Path(root) / HEAD_KEY_FILE
     if not path.exists():
-        _write_atomically(path, bytes(SigningKey.generate()), mode=0o400)
-    return SigningKey(path.read_bytes())
+        _write_atomically(path, bytes(SigningKey.generate()), at=hour_of(utcnow()), mode=0o400)
+    return SigningKey(_read_quietly(path))
 
 
 def write_head_file(root: Path, seq: int, entry_hash: str) -> SignedHead:
@@ -302,8 +309,11 @@ def write_head_file(root: Path, seq: int, entry_hash: str) -> SignedHead:
     records a later position (appends from several processes); returns what is there."""
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
-    with open(root / ".custody-head.lock", "a") as lock:
+    lock_path = root / ".custody-head.lock"
+    with open(lock_path, "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
+        hour = hour_of(utcnow()).timestamp()
+        os.utime(lock_path, (hour, hour))
         current = read_head_file(root)
         if current is not None and current.seq >= seq:
             return current
@@ -312,7 +322,7 @@ def write_head_file(root: Path, seq: int, entry_hash: str) -> SignedHead:
         signature = key.sign(unsigned.message()).signature.hex()
         signed = SignedHead(seq, entry_hash, unsigned.verify_key, signature)
         body = json.dumps(signed.__dict__, indent=1).encode()
-        _write_atomically(root / HEAD_FILE, body, at=hour_of(utcnow()))
+        _write_atomically(root / HEAD_FILE, body, at=datetime.fromtimestamp(hour, UTC))
         return signed
 
 
@@ -322,7 +332,7 @@ def read_head_file(root: Path) -> SignedHead | None:
     if not path.is_file():
         return None
     try:
-        fields = json.loads(path.read_text())
+        fields = json.loads(_read_quietly(path))
         return SignedHead(
             int(fields["seq"]),
             str(fields["entry_hash"]),
@@ -618,7 +628,7 @@ def _verify_head_file(session: Session, root: Path) -> Iterator[Problem]:
             )
         return
     key = Path(root) / HEAD_KEY_FILE
-    own_key = key.is_file() and bytes(SigningKey(key.read_bytes()).verify_key).hex()
+    own_key = key.is_file() and bytes(SigningKey(_read_quietly(key)).verify_key).hex()
     if not signed.valid() or signed.verify_key != own_key:
         yield Problem("head-file-forged", where, "its signature does not match this locker")
         return
