@@ -16,6 +16,8 @@ from pathlib import Path
 
 import httpx
 
+from tocsin.sources import safe_http
+
 MAX_BYTES = 20 * 1024 * 1024  # 20 MiB per file or page
 MIN_CHARS = 20  # less than this is not a document
 SUFFIX_TYPES = {
@@ -187,27 +189,15 @@ def _type_of_response(content_type: str, url: str) -> str:
 
 
 def fetch_url(url: str, timeout: float = 30.0) -> Extracted:
-    """Download ``url`` (at most :data:`MAX_BYTES`) and extract its main text."""
+    """Download ``url`` with the safe fetcher (public addresses only, at most
+    :data:`MAX_BYTES`, ``timeout`` seconds in all) and extract its main text."""
     if not url.startswith(("http://", "https://")):
         raise ExtractError(f"{url}: only http and https URLs can be fetched")
     try:
-        with httpx.stream(
-            "GET",
-            url,
-            timeout=timeout,
-            follow_redirects=True,
-            headers={"User-Agent": "Tocsin/1 (atrocity early warning)"},
-        ) as response:
-            if response.status_code >= 400:
-                raise ExtractError(f"{url}: the server answered HTTP {response.status_code}")
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in response.iter_bytes(1 << 16):
-                size += len(chunk)
-                if size > MAX_BYTES:
-                    raise ExtractError(f"{url}: larger than the {MAX_BYTES:,}-byte limit")
-                chunks.append(chunk)
-            media_type = _type_of_response(response.headers.get("content-type", ""), url)
-    except httpx.HTTPError as exc:
-        raise ExtractError(f"{url}: cannot fetch ({exc})") from None
-    return extract_bytes(b"".join(chunks), media_type, url)
+        response = safe_http.fetch(url, max_bytes=MAX_BYTES, timeout=timeout)
+    except safe_http.FetchRefused as exc:
+        raise ExtractError(str(exc)) from None
+    if response.status >= 400:
+        raise ExtractError(f"{url}: the server answered HTTP {response.status}")
+    media_type = _type_of_response(response.headers.get("content-type", ""), response.url)
+    return extract_bytes(response.content, media_type, url)
