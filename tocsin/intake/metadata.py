@@ -15,6 +15,7 @@ import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 
+from lxml import etree
 from PIL import ExifTags, Image, ImageOps
 
 MAX_PIXELS = 60_000_000
@@ -139,7 +140,7 @@ def strip_docx(data: bytes) -> Stripped:
         props.created = props.modified = props.last_printed = _EPOCH
         out = io.BytesIO()
         document.save(out)
-    except (ValueError, KeyError, OSError, zipfile.BadZipFile) as exc:
+    except (ValueError, KeyError, OSError, zipfile.BadZipFile, etree.LxmlError) as exc:
         raise MetadataError(f"cannot read the Word document: {exc}") from None
     return Stripped(_drop_parts(out.getvalue(), _DOCX_DROPPED), removed)
 

@@ -179,6 +179,8 @@ def _store_files(
             clean = metadata.strip(upload.data, upload.media_type)
         except metadata.MetadataError as exc:
             clean = metadata.Stripped(None, [f"not stripped: {exc}"[:200]])
+        except Exception as exc:  # noqa: BLE001 - a hostile file must never lose the report
+            clean = metadata.Stripped(None, [f"not stripped: unreadable ({type(exc).__name__})"])
         working: EvidenceItem | None = None
         if clean.data is not None:
             working = locker.deposit(

@@ -15,8 +15,9 @@ from datetime import date
 from pathlib import Path
 
 import httpx
+from lxml import etree
 
-from tocsin.sources import safe_http
+from tocsin.sources import safe_files, safe_http
 
 MAX_BYTES = 20 * 1024 * 1024  # 20 MiB per file or page
 MIN_CHARS = 20  # less than this is not a document
@@ -115,8 +116,12 @@ def _docx(raw: bytes, where: str) -> tuple[str, str | None]:
             )
         raise ExtractError(f"{where}: not a .docx file (not a ZIP package)")
     try:
+        safe_files.check_archive(raw, where)
+    except safe_files.UnsafeFile as exc:
+        raise ExtractError(str(exc)) from None
+    try:
         doc = WordDocument(io.BytesIO(raw))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError) as exc:
         raise ExtractError(f"{where}: unreadable Word file ({exc})") from None
     paragraphs = [p.text for p in doc.paragraphs]
     for table in doc.tables:
@@ -133,16 +138,19 @@ def extract_bytes(raw: bytes, media_type: str, where: str) -> Extracted:
         raise ExtractError(f"{where}: empty")
     title: str | None = None
     published = None
-    if media_type in ("text", "markdown"):
-        text = _decode(raw, where)
-    elif media_type == "html":
-        text, title, published = _html(raw, where)
-    elif media_type == "pdf":
-        text, title = _pdf(raw, where)
-    elif media_type == "docx":
-        text, title = _docx(raw, where)
-    else:
-        raise ExtractError(f"{where}: unsupported type {media_type!r} (supported: {SUPPORTED})")
+    try:
+        if media_type in ("text", "markdown"):
+            text = _decode(raw, where)
+        elif media_type == "html":
+            text, title, published = _html(raw, where)
+        elif media_type == "pdf":
+            text, title = _pdf(raw, where)
+        elif media_type == "docx":
+            text, title = _docx(raw, where)
+        else:
+            raise ExtractError(f"{where}: unsupported type {media_type!r} (supported: {SUPPORTED})")
+    except (etree.LxmlError, RecursionError) as exc:  # one bad file, not the whole batch
+        raise ExtractError(f"{where}: unreadable {media_type} ({type(exc).__name__})") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     if len(text) < MIN_CHARS:
         raise ExtractError(f"{where}: no text found (empty, scanned or image-only?)")
