@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -137,6 +138,27 @@ def resolve_country(session: Session, text: str) -> tuple[int | None, str]:
     return country_id, ref.code
 
 
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
+
+
+def resolve_admin1(session: Session, country_id: int | None, place: str) -> str | None:
+    """The first-level unit of ``country_id`` that the reporter's place names, from the
+    units in the event data (reference names only; None if none or several match)."""
+    from tocsin.store.models.events import Event
+
+    if country_id is None or not place.strip():
+        return None
+    units = session.scalars(
+        select(Event.admin1)
+        .where(Event.country_id == country_id, Event.admin1.is_not(None))
+        .distinct()
+    )
+    text = _words(place)
+    found = {unit for unit in units if unit and _words(unit).strip() and _words(unit) in text}
+    return found.pop() if len(found) == 1 else None
+
+
 def case_name(submission: Submission) -> str:
     """The evidence-locker case holding a submission's files."""
     return f"intake-{submission.ref}"
@@ -246,6 +268,7 @@ def submit(
         country_id=country_id,
         country_text=country_code if country_id is not None else "",
         how_known=report.how_known,
+        admin1=resolve_admin1(session, country_id, report.place),
         report_sealed=crypto.seal_json(public_key, _sealed_fields(report)),
         contact_sealed=crypto.seal(public_key, report.contact.strip().encode())
         if report.contact.strip()
