@@ -63,3 +63,21 @@ def test_alerts_from_submissions_name_only_resolved_places(database: Database, k
         run_signals(session, today, ["submission-cluster"])
         merged = session.get(Alert, alert.id)
         assert submission_cluster.publicly_visible(merged)
+
+
+def test_releasing_an_evidence_package_needs_a_reviewer(
+    sqlite_database: Database, keys: Keys, tmp_path
+) -> None:  # noqa: ANN001
+    from tocsin.store import evidence_package, locker
+
+    with sqlite_database.session() as session:
+        locker.deposit(session, keys.root, b"exhibit", actor="clerk", source="t", case="C-9")
+    with sqlite_database.session() as session:
+        with pytest.raises(PermissionError, match="needs the reviewer role"):
+            evidence_package.export_case(
+                session, keys.root, "C-9", tmp_path / "p1", actor="a", actor_role="analyst"
+            )
+        done = evidence_package.export_case(
+            session, keys.root, "C-9", tmp_path / "p2", actor="r", actor_role="reviewer"
+        )
+        assert done.files == 1

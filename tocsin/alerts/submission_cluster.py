@@ -29,7 +29,7 @@ from tocsin.analysis.baseline import tail_probability
 from tocsin.plugins import PluginSettings
 from tocsin.reference.countries import UnknownCountryError, lookup
 from tocsin.store import audit
-from tocsin.store.accounts import role_at_least
+from tocsin.store.accounts import require_role
 from tocsin.store.models import Alert, AlertEvent
 from tocsin.store.models.intake import Submission
 
@@ -68,7 +68,7 @@ class SubmissionCluster(AlertSignal):
 
     def detect(self, session: Session, as_of: date) -> list[AlertCandidate]:
         """Clusters of submissions received in the window ending on ``as_of``."""
-        s = self.settings
+        s: ClusterSettings = self.settings  # type: ignore[assignment]
         end = datetime.combine(as_of + timedelta(days=1), time(), tzinfo=UTC)
         start = end - timedelta(days=s.window_days)
         periods = max(1, s.baseline_days // s.window_days)
@@ -149,8 +149,10 @@ def publicly_visible(alert: Alert) -> bool:
 
 def confirm(session: Session, alert: Alert, actor: str, actor_role: str, note: str = "") -> None:
     """A reviewer confirms an alert from submissions, making it public; audited."""
-    if not role_at_least(actor_role, "reviewer"):
-        raise ReviewError(f"{actor} is {actor_role}: only a reviewer may confirm this alert")
+    try:
+        require_role(actor_role, "reviewer", "confirming an alert from submissions")
+    except PermissionError as exc:
+        raise ReviewError(f"{actor}: {exc}") from None
     if is_confirmed(alert):
         return
     alert.history.append(

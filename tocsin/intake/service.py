@@ -21,7 +21,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from nacl.public import PrivateKey, PublicKey
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from tocsin.intake import crypto, metadata, workbench
@@ -563,6 +564,26 @@ def _text_digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+_SCRUB = "tocsin.scrub_notes"
+
+
+@event.listens_for(Session, "after_commit")
+def _scrub_after_purge(session: Session) -> None:
+    """After a purge commits, rewrite the storage that still holds the old text: the
+    SQLite write-ahead log (checkpoint and truncate) or PostgreSQL's dead row versions
+    (VACUUM of the notes table)."""
+    if not session.info.pop(_SCRUB, False):
+        return
+    engine = session.get_bind().engine
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        elif engine.dialect.name == "postgresql":
+            connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
+                "VACUUM intake_notes"
+            )
+
+
 def purge_note(session: Session, note: IntakeNote, reason: str, actor: str) -> None:
     """Erase a note's text on request (its author, time and hash stay in the audit log)."""
     if not reason.strip():
@@ -570,8 +591,11 @@ def purge_note(session: Session, note: IntakeNote, reason: str, actor: str) -> N
     if note.purged_at is not None:
         raise IntakeError(f"note {note.id} is already purged")
     digest = _text_digest(note.body)
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(sql_text("PRAGMA secure_delete = ON"))  # freed space is zeroed
     note.body = ""
     note.purged_at = _now()
+    session.info[_SCRUB] = True
     audit.record(
         session,
         actor,

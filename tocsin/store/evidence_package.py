@@ -24,7 +24,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from tocsin.store import locker
+from tocsin.store import accounts, locker
 from tocsin.store.locker import LockerError, Problem
 
 FORMAT = "tocsin-evidence-package/1"
@@ -47,6 +47,7 @@ def export_case(
     out: Path,
     *,
     actor: str,
+    actor_role: str = "admin",
     open_sealed: Callable[[bytes], bytes] | None = None,
 ) -> ExportResult:
     """Write the package for ``case`` to ``out`` (new or empty directory), recording an
@@ -54,7 +55,10 @@ def export_case(
 
     With ``open_sealed`` (a function that opens a sealed box, e.g. with the intake
     private key), sealed items are also exported decrypted, each listed with the hash of
-    its plaintext and ``derived_from`` naming the sealed file."""
+    its plaintext and ``derived_from`` naming the sealed file. Releasing a package is a
+    reviewer's act: ``actor_role`` below reviewer is refused (the CLI runs as an
+    operator, the web layer passes the logged-in user's role)."""
+    accounts.require_role(actor_role, "reviewer", "releasing an evidence package")
     items = locker.case_items(session, case)
     if not items:
         raise LockerError(f"case {case!r} has no evidence items")
