@@ -748,16 +748,10 @@ def open_attachment(
     original: bool = False,
 ) -> tuple[str, str, bytes]:
     """(filename, media type, bytes) of an attachment's working copy (or its original),
-    opened with the organisation's private key; records an ``accessed`` custody event."""
-    item_id = attachment.original_item_id if original else attachment.working_item_id
-    if item_id is None:
-        raise IntakeError(
-            f"attachment {attachment.id} has no working copy (its type cannot be stripped "
-            "of metadata here); open the original instead"
-        )
-    item = session.get(EvidenceItem, item_id)
-    role = "original" if original else "working copy"
-    sealed = locker.read(session, root, item, actor=actor, note=f"opened {role} to read")
+    opened with the organisation's private key; records an ``accessed`` custody event.
+    Offline use only (``tocsin intake decrypt``); the web form that passes a pasted key
+    here is to be replaced by decryption in the analyst's browser."""
+    sealed = sealed_attachment(session, root, attachment, actor, original=original)
     data = crypto.unseal(private_key, sealed)
     name = crypto.unseal(private_key, attachment.filename_sealed).decode("utf-8")
     return name, attachment.media_type, data
