@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text, update
 
+from tests.security.tamper import disable_append_only
 from tocsin.store import locker
 from tocsin.store.db import Database
 from tocsin.store.models.evidence import CustodyEntry, EvidenceItem
@@ -97,6 +98,7 @@ def test_an_edited_log_entry_is_located(database: Database, tmp_path: Path) -> N
     root = tmp_path / "evidence"
     _deposit_three(database, root)
     with database.session() as session:
+        disable_append_only(session)
         target = session.scalars(select(CustodyEntry).where(CustodyEntry.seq == 2)).one()
         session.execute(
             update(CustodyEntry).where(CustodyEntry.id == target.id).values(actor="someone else")
@@ -113,6 +115,7 @@ def test_an_edited_entry_with_a_recomputed_hash_breaks_the_next_link(
     root = tmp_path / "evidence"
     _deposit_three(database, root)
     with database.session() as session:
+        disable_append_only(session)
         target = session.scalars(select(CustodyEntry).where(CustodyEntry.seq == 2)).one()
         target.note = "rewritten"
         target.entry_hash = locker.entry_digest(target)
@@ -127,10 +130,11 @@ def test_a_deleted_entry_is_located(database: Database, tmp_path: Path) -> None:
     root = tmp_path / "evidence"
     _deposit_three(database, root)
     with database.session() as session:
+        disable_append_only(session)
         session.execute(text("DELETE FROM custody_log WHERE seq = 2"))
     with database.session() as session:
         problems = locker.verify(session, root)
-    assert [p.kind for p in problems] == ["entry-missing"]
+    assert [p.kind for p in problems] == ["entry-missing", "receipt-missing"]
     assert "position 3" in problems[0].where
 
 
@@ -138,6 +142,7 @@ def test_a_deleted_last_entry_is_detected_by_the_head(database: Database, tmp_pa
     root = tmp_path / "evidence"
     _deposit_three(database, root)
     with database.session() as session:
+        disable_append_only(session)
         session.execute(text("DELETE FROM custody_log WHERE seq = 4"))
     with database.session() as session:
         problems = locker.verify(session, root)
@@ -149,12 +154,13 @@ def test_two_swapped_entries_are_located(database: Database, tmp_path: Path) -> 
     _deposit_three(database, root)
     with database.session() as session:
         ids = {e.seq: e.id for e in locker.custody_entries(session)}
+        disable_append_only(session)
         session.execute(update(CustodyEntry).where(CustodyEntry.seq == 2).values(seq=-2))
         session.execute(update(CustodyEntry).where(CustodyEntry.seq == 3).values(seq=2))
         session.execute(update(CustodyEntry).where(CustodyEntry.seq == -2).values(seq=3))
     with database.session() as session:
         problems = locker.verify(session, root)
-    assert {p.kind for p in problems} == {"entry-out-of-order"}
+    assert {p.kind for p in problems} == {"entry-out-of-order", "head-mismatch"}
     located = " ".join(p.where for p in problems)
     assert f"id {ids[2]} " in located and f"id {ids[3]} " in located
     assert not [p for p in problems if p.kind == "entry-edited"]
@@ -167,10 +173,11 @@ def test_an_entry_pointing_at_another_file_is_reported(
     _deposit_three(sqlite_database, root)
     with sqlite_database.session() as session:
         first, second = session.scalars(select(EvidenceItem).order_by(EvidenceItem.id)).all()[:2]
+        disable_append_only(session)
         session.execute(update(CustodyEntry).where(CustodyEntry.seq == 1).values(item_id=second.id))
     with sqlite_database.session() as session:
         kinds = [p.kind for p in locker.verify(session, root)]
-    assert kinds == ["entry-wrong-file"]
+    assert kinds == ["entry-wrong-file", "receipt-missing"]
 
 
 def test_read_checks_the_hash_and_records_access(sqlite_database: Database, tmp_path: Path) -> None:

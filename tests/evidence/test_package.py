@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import update
 from typer.testing import CliRunner
 
+from tests.security.tamper import disable_append_only
 from tocsin.cli.main import app
 from tocsin.store import evidence_package, locker
 from tocsin.store.db import Database
@@ -95,6 +96,7 @@ def test_cli_custody_verify_and_evidence_commands(
     assert verified.exit_code == 0 and "digest matches" in verified.output
     db = Database(f"sqlite:///{tmp_path / 'data' / 'tocsin.sqlite'}")
     with db.session() as s:
+        disable_append_only(s)
         s.execute(update(CustodyEntry).where(CustodyEntry.seq == 1).values(note="changed"))
     db.dispose()
     broken = runner.invoke(app, ["custody", "verify"])

@@ -12,6 +12,8 @@ import pytest
 from docx import Document as WordDocument
 from pypdf import PdfWriter
 
+from tocsin.sources import safe_http
+
 STORY = (
     "Militia leaders in the region issued statements calling for the removal of the "
     "minority community, and local radio repeated the incitement every evening. "
@@ -145,6 +147,7 @@ def web_server() -> Iterator[tuple[str, dict[str, tuple[int, str, bytes]]]]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", pages
+    with safe_http.allowing_loopback():  # the fetcher refuses loopback unless told
+        yield f"http://127.0.0.1:{server.server_address[1]}", pages
     server.shutdown()
     server.server_close()

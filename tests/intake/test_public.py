@@ -219,4 +219,5 @@ def test_follow_up_adds_files_and_refuses_hostile_ones(
     with sqlite_intake_db.session() as s:
         sub = s.scalars(select(Submission)).one()
         assert len(service.attachments(s, sub)) == 1
-        assert [m.body for m in service.messages(s, sub)] == ["a second photo"]
+        code_keys = service.crypto.derive_receipt(code)  # sealed at rest; the code opens it
+        assert [m.text for m in service.reporter_thread(s, sub, code_keys)] == ["a second photo"]

@@ -62,14 +62,14 @@ def intake_list(status: str | None = typer.Option(None, help="Only this status."
         _s, db, _r = _setup()
         with db.session() as session:
             total, rows = service.list_submissions(session, status=status, limit=200)
-            table = Table("ref", "received", "country", "place", "status", "assigned", "files")
+            table = Table("ref", "received", "country", "admin-1", "status", "assigned", "files")
             for sub in rows:
                 files = len(service.attachments(session, sub))
                 table.add_row(
                     sub.ref,
                     sub.received_hour.strftime("%Y-%m-%d %H:00"),
                     sub.country_text,
-                    sub.place,
+                    sub.admin1 or "",
                     sub.status,
                     sub.assigned_to or "",
                     str(files),
@@ -85,13 +85,34 @@ def intake_decrypt(
     out: Path = typer.Option(..., "--out", file_okay=False, help="Directory to write into."),
     original: bool = typer.Option(False, help="Also write the originals (with metadata)."),
 ) -> None:
-    """Open a submission's contact details and attachments with the private key."""
+    """Open a submission offline with the private key: what the reporter wrote
+    (report.json), the message thread (messages.json), contact details and attachments."""
+    import json
+
     with friendly_errors():
         _s, db, root = _setup()
         private = crypto.load_private_key(key)
         out.mkdir(parents=True, exist_ok=True)
         with db.session() as session:
             sub = service.get_submission(session, ref)
+            report = {
+                "ref": sub.ref,
+                "received_hour": sub.received_hour.isoformat(),
+                "country_code": sub.country_text,
+                "how_known": sub.how_known,
+                **service.open_report(sub, private),
+            }
+            (out / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
+            thread = [
+                {
+                    "direction": m.direction,
+                    "author": m.author,
+                    "at_hour": m.at_hour.isoformat(),
+                    "text": service.open_message(m, private),
+                }
+                for m in service.messages(session, sub)
+            ]
+            (out / "messages.json").write_text(json.dumps(thread, indent=2, ensure_ascii=False))
             contact = service.open_contact(sub, private)
             (out / "contact.txt").write_text(contact + "\n")
             for number, att in enumerate(service.attachments(session, sub), start=1):
@@ -107,18 +128,31 @@ def intake_decrypt(
                     console.print(f"wrote {target} ({att.kind}, {len(data)} bytes)")
                 if not att.working_item_id and not original:
                     console.print(f"attachment {number}: no working copy; use --original")
-    console.print(f"contact details in {out / 'contact.txt'}")
+    console.print(f"report in {out / 'report.json'}, contact details in {out / 'contact.txt'}")
+
+
+def _parse_head(text: str) -> tuple[int, str]:
+    seq, _, entry_hash = text.strip().partition(" ")
+    if not seq.isdigit() or len(entry_hash.strip()) != 64:
+        raise typer.BadParameter("give the head as printed by `tocsin custody anchor`: SEQ HASH")
+    return int(seq), entry_hash.strip().lower()
 
 
 @custody_app.command("verify")
-def custody_verify() -> None:
-    """Check every evidence file against its hash and the whole custody chain."""
+def custody_verify(
+    head: str | None = typer.Option(
+        None, "--head", help="A head published earlier ('SEQ HASH' from `custody anchor`)."
+    ),
+) -> None:
+    """Check every evidence file against its hash, the whole custody chain, and that the
+    log still reaches the signed head file (and --head)."""
+    published = _parse_head(head) if head else None
     with friendly_errors():
         _s, db, root = _setup()
         with db.session() as session:
             with Progress(console=console, transient=True) as progress:
                 task = progress.add_task("verifying files and custody chain", total=None)
-                problems = locker.verify(session, root)
+                problems = locker.verify(session, root, published)
                 progress.update(task, completed=1)
             seq, head = locker.head(session)
     if not problems:
@@ -162,6 +196,21 @@ def custody_head() -> None:
     console.print(f"{seq} {head}")
 
 
+@custody_app.command("anchor")
+def custody_anchor() -> None:
+    """Check the chain, sign its head into the head file and print it to publish (a
+    dated post, a letter, another organisation): `custody verify --head` then proves no
+    entry up to it was removed or changed."""
+    with friendly_errors():
+        _s, db, root = _setup()
+        with db.session() as session:
+            signed = locker.anchor(session, root)
+    print(f"{signed.seq} {signed.entry_hash}")
+    err_console.print(
+        f"signed by head key {signed.verify_key}; signature {signed.signature}", highlight=False
+    )
+
+
 @evidence_app.command("list")
 def evidence_list(case: str | None = typer.Option(None, help="Only this case.")) -> None:
     """Evidence items (optionally of one case)."""
@@ -185,7 +234,7 @@ def evidence_list(case: str | None = typer.Option(None, help="Only this case."))
                     item.source,
                     item.filename,
                     "yes" if item.sealed else "",
-                    str(item.received_at)[:19],
+                    str(item.received_at)[:16],
                 )
     console.print(table)
 

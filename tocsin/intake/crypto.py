@@ -1,8 +1,11 @@
 """Keys and sealing for intake.
 
 - The organisation's key pair (X25519, PyNaCl): the server holds only the public key
-  (``<data_dir>/intake/public.key``) and seals contact details and attachments to it with
-  a sealed box; only the private key, kept off the server, opens them.
+  (``<data_dir>/intake/public.key``) and seals everything a reporter writes or sends to
+  it with a sealed box (libsodium ``crypto_box_seal``, so libsodium.js or
+  tweetnacl-sealedbox open it in an analyst's browser); only the private key, kept off
+  the server, opens them. A key file is one line: a prefix and the 32 raw key bytes in
+  base64.
 - Receipt codes: eight words from the BIP-0039 list (2048 words, 88 bits). Argon2id
   stretches the code into 64 bytes: the SHA-256 of the first half is the lookup stored
   with the submission, the second half is the reporter's private key, whose public half
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import os
 import re
 import secrets
@@ -104,6 +108,19 @@ def derive_receipt(code: str) -> ReceiptKeys:
 def seal(public_key: PublicKey, data: bytes) -> bytes:
     """Encrypt ``data`` so that only the holder of the matching private key can read it."""
     return SealedBox(public_key).encrypt(data)
+
+
+def seal_json(public_key: PublicKey, value: dict[str, object]) -> bytes:
+    """Seal a JSON object (UTF-8, compact) to ``public_key``."""
+    return seal(public_key, json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())
+
+
+def unseal_json(private_key: PrivateKey, data: bytes) -> dict[str, object]:
+    """Open what :func:`seal_json` sealed."""
+    value = json.loads(unseal(private_key, data).decode("utf-8"))
+    if not isinstance(value, dict):
+        raise IntakeKeyError("the sealed data is not a JSON object")
+    return value
 
 
 def unseal(private_key: PrivateKey, data: bytes) -> bytes:

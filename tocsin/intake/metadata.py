@@ -2,21 +2,27 @@
 
 Photos are re-encoded from their pixels alone (dropping EXIF, GPS, maker notes with
 device serials, XMP, IPTC, comments); PDFs are rewritten without their document
-information and XMP; Word documents lose their core properties (author, last modified
-by, ...) and custom properties. Audio and video are not rewritten here (that needs a
-media toolkit): they get no working copy, and analysts open the sealed original.
+information and XMP, every image re-encoded from its pixels; Word documents lose their
+core, app and custom properties, comments, the people list and custom XML parts, the
+authors and dates of tracked changes, and every embedded image is re-encoded. Audio and
+video are not rewritten here (that needs a media toolkit): their working copy is
+withheld and the attachment is labelled "not stripped" (:data:`NOT_STRIPPED`); analysts
+open the sealed original knowing it carries its metadata.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import warnings
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 
+from lxml import etree
 from PIL import ExifTags, Image, ImageOps
 
+NOT_STRIPPED = "not stripped"
 MAX_PIXELS = 60_000_000
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # larger images are refused as decompression bombs
 
@@ -51,6 +57,15 @@ def _exif_names(image: Image.Image) -> list[str]:
     return sorted(set(names))
 
 
+def _pixels_only(image: Image.Image) -> Image.Image:
+    """A new image holding only the pixels (and palette) of ``image``: no info, no EXIF."""
+    pixels = Image.frombytes(image.mode, image.size, image.tobytes())
+    palette = image.getpalette()
+    if image.mode == "P" and palette:
+        pixels.putpalette(palette)
+    return pixels
+
+
 def strip_image(data: bytes) -> Stripped:
     """Re-encode an image from its pixels (orientation applied), without metadata."""
     try:
@@ -61,11 +76,7 @@ def strip_image(data: bytes) -> Stripped:
             image.load()
             removed = _exif_names(image)
             fmt = image.format or "PNG"
-            clean = ImageOps.exif_transpose(image)
-            pixels = Image.frombytes(clean.mode, clean.size, clean.tobytes())
-            palette = clean.getpalette()
-            if clean.mode == "P" and palette:
-                pixels.putpalette(palette)
+            pixels = _pixels_only(ImageOps.exif_transpose(image))
             out = io.BytesIO()
             if fmt == "JPEG":
                 pixels.convert("RGB").save(out, "JPEG", quality=90)
@@ -99,6 +110,15 @@ def strip_pdf(data: bytes) -> Stripped:
         writer = PdfWriter()
         for page in reader.pages:
             writer.add_page(page)
+        images = 0
+        for page in writer.pages:
+            for image in page.images:
+                if image.image is None or image.indirect_reference is None:
+                    raise MetadataError("an embedded image cannot be re-encoded")
+                image.replace(_pixels_only(image.image), quality=90)
+                images += 1
+        if images:
+            removed.append(f"metadata of {images} embedded image(s)")
         writer._info = None  # noqa: SLF001 - drop /Info entirely
         if "/Metadata" in writer._root_object:  # noqa: SLF001
             del writer._root_object["/Metadata"]  # noqa: SLF001
@@ -110,7 +130,15 @@ def strip_pdf(data: bytes) -> Stripped:
 
 
 _EPOCH = datetime(2000, 1, 1)
-_DOCX_DROPPED = {"docProps/custom.xml", "docProps/app.xml", "docProps/thumbnail.jpeg"}
+_DOCX_DROPPED = (
+    "docProps/custom.xml",
+    "docProps/app.xml",
+    "docProps/thumbnail",
+    "word/comments",
+    "word/people.xml",
+    "customXml/",
+)
+_TRACKED_BY = re.compile(rb'\s(w:author|w:initials|w:date|w15:userId|w15:providerId)="[^"]*"')
 _DOCX_PROPS = (
     "author",
     "last_modified_by",
@@ -139,31 +167,54 @@ def strip_docx(data: bytes) -> Stripped:
         props.created = props.modified = props.last_printed = _EPOCH
         out = io.BytesIO()
         document.save(out)
-    except (ValueError, KeyError, OSError, zipfile.BadZipFile) as exc:
+    except (ValueError, KeyError, OSError, zipfile.BadZipFile, etree.LxmlError) as exc:
         raise MetadataError(f"cannot read the Word document: {exc}") from None
-    return Stripped(_drop_parts(out.getvalue(), _DOCX_DROPPED), removed)
+    return Stripped(_clean_parts(out.getvalue(), removed), removed)
 
 
-def _drop_parts(data: bytes, names: set[str]) -> bytes:
+def _clean_parts(data: bytes, removed: list[str]) -> bytes:
+    """Drop identifying parts (and their references), blank tracked-change authors and
+    dates, and re-encode embedded images; names what went into ``removed``."""
     source = zipfile.ZipFile(io.BytesIO(data))
+    dropped = [e.filename for e in source.infolist() if e.filename.startswith(_DOCX_DROPPED)]
+    removed.extend(dropped)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for entry in source.infolist():
-            if entry.filename in names:
+            if entry.filename in dropped:
                 continue
             content = source.read(entry)
             if entry.filename == "[Content_Types].xml" or entry.filename.endswith(".rels"):
-                for name in names:
+                for name in dropped:
                     content = _drop_reference(content, name)
+            elif entry.filename.endswith(".xml"):
+                content, count = _TRACKED_BY.subn(b"", content)
+                if count:
+                    removed.append(f"{entry.filename}: {count} author/date attribute(s)")
+            elif entry.filename.startswith("word/media/"):
+                content = _reencode_embedded(content, entry.filename, removed)
             target.writestr(entry, content)
     return out.getvalue()
 
 
-def _drop_reference(xml: bytes, part: str) -> bytes:
-    import re
+def _reencode_embedded(content: bytes, name: str, removed: list[str]) -> bytes:
+    """An embedded picture re-encoded without metadata (refused if it cannot be read)."""
+    try:
+        clean = strip_image(content)
+    except MetadataError as exc:
+        raise MetadataError(f"embedded picture {name}: {exc}") from None
+    removed.extend(f"{name}: {field}" for field in clean.removed)
+    return clean.data or b""
 
-    pattern = rb"<(Override|Relationship)[^>]*" + re.escape(part.encode()) + rb'"[^>]*/>'
-    return re.sub(pattern, b"", xml)
+
+def _drop_reference(xml: bytes, part: str) -> bytes:
+    """Remove the Override/Relationship naming ``part`` (by full or relative path)."""
+    relative = part.split("/", 1)[1] if part.startswith("word/") else part
+    names = {part, relative}
+    for name in names:
+        pattern = rb"<(Override|Relationship)[^>]*" + re.escape(name.encode()) + rb'"[^>]*/>'
+        xml = re.sub(pattern, b"", xml)
+    return xml
 
 
 def strip(data: bytes, media_type: str) -> Stripped:
@@ -174,4 +225,4 @@ def strip(data: bytes, media_type: str) -> Stripped:
         return strip_pdf(data)
     if media_type.endswith("wordprocessingml.document"):
         return strip_docx(data)
-    return Stripped(None, [])
+    return Stripped(None, [f"{NOT_STRIPPED}: {media_type} is kept only as the sealed original"])

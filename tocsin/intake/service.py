@@ -1,21 +1,32 @@
 """Intake services: receive a submission, let the reporter follow up with the receipt
 code, and the analysts' review work (status, assignment, notes, links, checklist,
-replies). Every analyst write is audited in the same transaction."""
+replies). Every analyst write is audited in the same transaction.
+
+What a reporter writes is sealed to the organisation's public key before it is stored
+(:func:`submit`, :func:`add_information`); the server cannot read it back. Analysts read
+it in their browser (:func:`sealed_bundle`, :func:`sealed_attachment` hand out the sealed
+boxes) or offline (:func:`open_report`, ``tocsin intake decrypt``). Every time a
+reporter causes to be stored is cut to the hour (:func:`coarse_hour`).
+"""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
+import re
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal, get_args
 
 from nacl.public import PrivateKey, PublicKey
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
-from tocsin.intake import crypto, metadata
+from tocsin.intake import crypto, metadata, workbench
 from tocsin.intake.uploads import CheckedFile
 from tocsin.reference.countries import UnknownCountryError, lookup
 from tocsin.store import audit, locker
@@ -90,15 +101,18 @@ class Report:
                 problems.append(name)
         if (self.latitude is None) != (self.longitude is None) or (
             self.latitude is not None
-            and self.longitude is not None
-            and not (-90 <= self.latitude <= 90 and -180 <= self.longitude <= 180)
+            and not (-90 <= self.latitude <= 90 and -180 <= self.longitude <= 180)  # type: ignore[operator]
         ):
             problems.append("pin")
         return problems
 
 
-def _hour() -> datetime:
+def coarse_hour() -> datetime:
+    """The current time cut to the hour (UTC): the only time a reporter's act leaves."""
     return datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
+
+
+_hour = coarse_hour
 
 
 def _now() -> datetime:
@@ -111,13 +125,6 @@ def _new_ref(session: Session) -> str:
         ref = "R-" + "".join(secrets.choice(alphabet) for _ in range(6))
         if session.scalar(select(Submission.id).where(Submission.ref == ref)) is None:
             return ref
-
-
-def _parse_when(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text.strip()[:10])
-    except ValueError:
-        return None
 
 
 def resolve_country(session: Session, text: str) -> tuple[int | None, str]:
@@ -133,6 +140,27 @@ def resolve_country(session: Session, text: str) -> tuple[int | None, str]:
     return country_id, ref.code
 
 
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
+
+
+def resolve_admin1(session: Session, country_id: int | None, place: str) -> str | None:
+    """The first-level unit of ``country_id`` that the reporter's place names, from the
+    units in the event data (reference names only; None if none or several match)."""
+    from tocsin.store.models.events import Event
+
+    if country_id is None or not place.strip():
+        return None
+    units = session.scalars(
+        select(Event.admin1)
+        .where(Event.country_id == country_id, Event.admin1.is_not(None))
+        .distinct()
+    )
+    text = _words(place)
+    found = {unit for unit in units if unit and _words(unit).strip() and _words(unit) in text}
+    return found.pop() if len(found) == 1 else None
+
+
 def case_name(submission: Submission) -> str:
     """The evidence-locker case holding a submission's files."""
     return f"intake-{submission.ref}"
@@ -146,6 +174,7 @@ def _store_files(
     files: list[CheckedFile],
 ) -> list[IntakeAttachment]:
     stored = []
+    received = coarse_hour()
     start = (
         session.scalar(select(func.count()).where(IntakeAttachment.submission_id == submission.id))
         or 0
@@ -161,6 +190,7 @@ def _store_files(
             media_type=SEALED_MEDIA_TYPE,
             case=case_name(submission),
             sealed=True,
+            at=received,
             note=f"intake {submission.ref} attachment {number}: original, sealed on arrival",
             details={
                 "submission": submission.ref,
@@ -173,6 +203,8 @@ def _store_files(
             clean = metadata.strip(upload.data, upload.media_type)
         except metadata.MetadataError as exc:
             clean = metadata.Stripped(None, [f"not stripped: {exc}"[:200]])
+        except Exception as exc:  # noqa: BLE001 - a hostile file must never lose the report
+            clean = metadata.Stripped(None, [f"not stripped: unreadable ({type(exc).__name__})"])
         working: EvidenceItem | None = None
         if clean.data is not None:
             working = locker.deposit(
@@ -185,6 +217,7 @@ def _store_files(
                 media_type=SEALED_MEDIA_TYPE,
                 case=case_name(submission),
                 sealed=True,
+                at=received,
                 note=f"intake {submission.ref} attachment {number}: working copy, "
                 f"metadata stripped from {original.sha256}",
                 details={
@@ -228,22 +261,17 @@ def submit(
         raise IntakeError("please check: " + ", ".join(problems))
     code = crypto.new_receipt_code()
     keys = crypto.derive_receipt(code)
-    country_id, country_text = resolve_country(session, report.country)
+    country_id, country_code = resolve_country(session, report.country)
     submission = Submission(
         ref=_new_ref(session),
         received_hour=_hour(),
         language=report.language[:8],
-        what=report.what.strip(),
+        what="",
         country_id=country_id,
-        country_text=country_text,
-        place=report.place.strip()[:200],
-        latitude=report.latitude,
-        longitude=report.longitude,
-        when_text=report.when_text.strip()[:120],
-        when_date=_parse_when(report.when_text),
-        affected=report.affected.strip(),
-        responsible=report.responsible.strip(),
+        country_text=country_code if country_id is not None else "",
         how_known=report.how_known,
+        admin1=resolve_admin1(session, country_id, report.place),
+        report_sealed=crypto.seal_json(public_key, _sealed_fields(report)),
         contact_sealed=crypto.seal(public_key, report.contact.strip().encode())
         if report.contact.strip()
         else None,
@@ -262,9 +290,60 @@ def submit(
         "intake.submit",
         "submission",
         submission.id,
-        after={"ref": submission.ref, "country": country_text, "attachments": len(files)},
+        after={
+            "ref": submission.ref,
+            "country": submission.country_text,
+            "attachments": len(files),
+        },
+        at=submission.received_hour,
     )
     return submission, code
+
+
+def _sealed_fields(report: Report) -> dict[str, object]:
+    """Everything the reporter wrote, as sealed in ``report_sealed``."""
+    return {
+        "what": report.what.strip(),
+        "country": report.country.strip()[:120],
+        "place": report.place.strip()[:200],
+        "latitude": report.latitude,
+        "longitude": report.longitude,
+        "when": report.when_text.strip()[:120],
+        "affected": report.affected.strip(),
+        "responsible": report.responsible.strip(),
+    }
+
+
+REPORT_FIELDS = (
+    "what",
+    "country",
+    "place",
+    "latitude",
+    "longitude",
+    "when",
+    "affected",
+    "responsible",
+)
+
+
+def open_report(submission: Submission, private_key: PrivateKey) -> dict[str, object]:
+    """What the reporter wrote, opened with the organisation's private key (offline use:
+    ``tocsin intake decrypt``). Rows stored before sealing existed are read from their
+    clear columns."""
+    if submission.report_sealed is not None:
+        fields = crypto.unseal_json(private_key, submission.report_sealed)
+    else:
+        fields = {
+            "what": submission.what,
+            "country": submission.country_text,
+            "place": submission.place,
+            "latitude": submission.latitude,
+            "longitude": submission.longitude,
+            "when": submission.when_text,
+            "affected": submission.affected,
+            "responsible": submission.responsible,
+        }
+    return {name: fields.get(name) for name in REPORT_FIELDS}
 
 
 def find_by_receipt(session: Session, code: str) -> tuple[Submission, crypto.ReceiptKeys] | None:
@@ -290,7 +369,7 @@ def reporter_thread(
     """The messages of a submission, replies opened with the reporter's receipt key."""
     items = []
     for message in messages(session, submission):
-        if message.direction == "to_reporter" and message.body_sealed is not None:
+        if message.body_sealed is not None:
             text = crypto.unseal(keys.private_key, message.body_sealed).decode("utf-8")
         else:
             text = message.body
@@ -314,13 +393,7 @@ def add_information(
         raise IntakeError("nothing to add")
     message = None
     if text:
-        message = IntakeMessage(
-            submission_id=submission.id,
-            direction="from_reporter",
-            author=REPORTER,
-            body=text,
-            at_hour=_hour(),
-        )
+        message = _sealed_message(submission, public_key, "from_reporter", REPORTER, text)
         session.add(message)
     _store_files(session, root, public_key, submission, files)
     submission.updated_at = _hour()
@@ -331,8 +404,37 @@ def add_information(
         "submission",
         submission.id,
         after={"text": bool(text), "attachments": len(files)},
+        at=submission.updated_at,
     )
     return message
+
+
+def _sealed_message(
+    submission: Submission, public_key: PublicKey | None, direction: str, author: str, text: str
+) -> IntakeMessage:
+    """A thread message sealed to the reporter's receipt key and the organisation's key."""
+    data = text.encode("utf-8")
+    return IntakeMessage(
+        submission_id=submission.id,
+        direction=direction,
+        author=author,
+        body="",
+        body_sealed=crypto.seal(PublicKey(bytes.fromhex(submission.reporter_key)), data),
+        org_sealed=None if public_key is None else crypto.seal(public_key, data),
+        at_hour=_hour(),
+    )
+
+
+def open_message(message: IntakeMessage, private_key: PrivateKey) -> str:
+    """A thread message opened with the organisation's private key (offline use)."""
+    if message.org_sealed is not None:
+        return crypto.unseal(private_key, message.org_sealed).decode("utf-8")
+    if message.direction == "from_reporter":
+        return message.body
+    raise IntakeError(
+        f"message {message.id} was sealed only to the reporter (written before replies "
+        "were also sealed to the organisation)"
+    )
 
 
 def messages(session: Session, submission: Submission) -> list[IntakeMessage]:
@@ -454,9 +556,56 @@ def add_note(session: Session, submission: Submission, body: str, actor: str) ->
         "intake.note",
         "submission",
         submission.id,
-        after={"note_id": note.id, "body": body},
+        after={"note_id": note.id, "sha256": _text_digest(body), "length": len(body)},
     )
     return note
+
+
+def _text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_SCRUB = "tocsin.scrub_notes"
+
+
+@event.listens_for(Session, "after_commit")
+def _scrub_after_purge(session: Session) -> None:
+    """After a purge commits, rewrite the storage that still holds the old text: the
+    SQLite write-ahead log (checkpoint and truncate) or PostgreSQL's dead row versions
+    (VACUUM of the notes table)."""
+    if not session.info.pop(_SCRUB, False):
+        return
+    engine = session.get_bind().engine
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        elif engine.dialect.name == "postgresql":
+            connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
+                "VACUUM intake_notes"
+            )
+
+
+def purge_note(session: Session, note: IntakeNote, reason: str, actor: str) -> None:
+    """Erase a note's text on request (its author, time and hash stay in the audit log)."""
+    if not reason.strip():
+        raise IntakeError("say why the note is purged")
+    if note.purged_at is not None:
+        raise IntakeError(f"note {note.id} is already purged")
+    digest = _text_digest(note.body)
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(sql_text("PRAGMA secure_delete = ON"))  # freed space is zeroed
+    note.body = ""
+    note.purged_at = _now()
+    session.info[_SCRUB] = True
+    audit.record(
+        session,
+        actor,
+        "intake.note_purge",
+        "submission",
+        note.submission_id,
+        before={"note_id": note.id, "sha256": digest},
+        after={"note_id": note.id, "reason": reason.strip()[:500]},
+    )
 
 
 def add_link(
@@ -480,12 +629,12 @@ def add_link(
         if country_id is None and code == ref:
             raise IntakeError(f"unknown country {ref!r}")
         ref = code
-    elif kind in FRAMEWORK_TABLES:
-        found = _framework_title(session, FRAMEWORK_TABLES[kind], ref)
-        if found is False:
-            raise IntakeError(f"no Framework {kind} with id {ref}")
-        if isinstance(found, str) and not label.strip():
-            label = found
+    elif kind in workbench.current().kinds:
+        try:
+            title = workbench.current().title(session, kind, ref)
+        except workbench.WorkbenchError as exc:
+            raise IntakeError(str(exc)) from exc
+        label = label.strip() or title
     link = IntakeLink(
         submission_id=submission.id,
         kind=kind,
@@ -506,31 +655,6 @@ def add_link(
         after={"kind": kind, "ref": ref, "label": link.label},
     )
     return link
-
-
-FRAMEWORK_TABLES = {"document": "framework_documents", "excerpt": "framework_excerpts"}
-
-
-def _framework_title(session: Session, table_name: str, ref: str) -> str | bool | None:
-    """Title of a Framework workbench row by numeric id: the title (or True) if found,
-    False if the table exists and has no such row, None if it cannot be checked (the
-    workbench is not installed, or the reference is not a number)."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from tocsin.store.db import Base
-
-    table = Base.metadata.tables.get(table_name)
-    if table is None or not (ref.isascii() and ref.isdigit()) or int(ref) >= 2**31:
-        return None
-    columns = [table.c.id] + ([table.c.title] if "title" in table.c else [])
-    try:
-        with session.begin_nested():
-            row = session.execute(select(*columns).where(table.c.id == int(ref))).first()
-    except SQLAlchemyError:
-        return None
-    if row is None:
-        return False
-    return row[1] if len(row) > 1 and row[1] else True
 
 
 def links(session: Session, submission: Submission) -> list[IntakeLink]:
@@ -581,20 +705,19 @@ def check_item(
     )
 
 
-def reply(session: Session, submission: Submission, text: str, actor: str) -> IntakeMessage:
-    """Reply to the reporter: sealed to their receipt key, unreadable in the database."""
+def reply(
+    session: Session,
+    submission: Submission,
+    text: str,
+    actor: str,
+    public_key: PublicKey | None = None,
+) -> IntakeMessage:
+    """Reply to the reporter: sealed to their receipt key and, given the organisation's
+    ``public_key``, to it too so that colleagues holding the private key can read it."""
     text = text.strip()
     if not text or len(text) > MAX_TEXT:
         raise IntakeError("a reply needs between 1 and 20000 characters")
-    sealed = crypto.seal(PublicKey(bytes.fromhex(submission.reporter_key)), text.encode("utf-8"))
-    message = IntakeMessage(
-        submission_id=submission.id,
-        direction="to_reporter",
-        author=actor,
-        body="",
-        body_sealed=sealed,
-        at_hour=_hour(),
-    )
+    message = _sealed_message(submission, public_key, "to_reporter", actor, text)
     session.add(message)
     session.flush()
     _touch(submission)
@@ -626,18 +749,10 @@ def open_attachment(
     original: bool = False,
 ) -> tuple[str, str, bytes]:
     """(filename, media type, bytes) of an attachment's working copy (or its original),
-    opened with the organisation's private key; records an ``accessed`` custody event."""
-    item_id = attachment.original_item_id if original else attachment.working_item_id
-    if item_id is None:
-        raise IntakeError(
-            f"attachment {attachment.id} has no working copy (its type cannot be stripped "
-            "of metadata here); open the original instead"
-        )
-    item = session.get(EvidenceItem, item_id)
-    if item is None:
-        raise IntakeError(f"attachment {attachment.id}: its locker item {item_id} is missing")
-    role = "original" if original else "working copy"
-    sealed = locker.read(session, root, item, actor=actor, note=f"opened {role} to read")
+    opened with the organisation's private key; records an ``accessed`` custody event.
+    Offline use only (``tocsin intake decrypt``); the web form that passes a pasted key
+    here is to be replaced by decryption in the analyst's browser."""
+    sealed = sealed_attachment(session, root, attachment, actor, original=original)
     data = crypto.unseal(private_key, sealed)
     name = crypto.unseal(private_key, attachment.filename_sealed).decode("utf-8")
     return name, attachment.media_type, data
@@ -651,3 +766,113 @@ def status_counts(session: Session, country_id: int) -> dict[str, int]:
         .group_by(Submission.status)
     )
     return {status: count for status, count in session.execute(query)}
+
+
+# --- reading sealed text: in the analyst's browser, or offline ----------------------
+
+
+def _b64(data: bytes | None) -> str | None:
+    return None if data is None else base64.b64encode(data).decode("ascii")
+
+
+def sealed_bundle(session: Session, submission: Submission) -> dict[str, object]:
+    """Everything sealed about a submission, as base64 sealed boxes for the analyst's
+    browser to open (libsodium ``crypto_box_seal_open`` with the organisation's key pair):
+    ``report`` (a JSON object with :data:`REPORT_FIELDS`), ``contact``, each message's
+    ``sealed`` text and each attachment's ``filename``. ``legacy`` holds the clear fields
+    of a row stored before sealing existed (None otherwise). The server opens nothing."""
+    legacy = None
+    if submission.report_sealed is None:
+        legacy = {
+            "what": submission.what,
+            "place": submission.place,
+            "when": submission.when_text,
+            "affected": submission.affected,
+            "responsible": submission.responsible,
+        }
+    return {
+        "ref": submission.ref,
+        "report": _b64(submission.report_sealed),
+        "legacy": legacy,
+        "contact": _b64(submission.contact_sealed),
+        "messages": [
+            {
+                "id": m.id,
+                "direction": m.direction,
+                "author": m.author,
+                "at_hour": m.at_hour.isoformat(),
+                "sealed": _b64(m.org_sealed),
+                "legacy": m.body if m.org_sealed is None and m.body else None,
+            }
+            for m in messages(session, submission)
+        ],
+        "attachments": [
+            {
+                "id": a.id,
+                "kind": a.kind,
+                "media_type": a.media_type,
+                "size": a.size,
+                "filename": _b64(a.filename_sealed),
+                "working_copy": a.working_item_id is not None,
+                "stripped": a.stripped,
+            }
+            for a in attachments(session, submission)
+        ],
+    }
+
+
+def sealed_attachment(
+    session: Session, root: Path, attachment: IntakeAttachment, actor: str, *, original: bool
+) -> bytes:
+    """The sealed bytes of an attachment's working copy (or original) for the analyst's
+    browser to open; records an ``accessed`` custody event."""
+    item_id = attachment.original_item_id if original else attachment.working_item_id
+    if item_id is None:
+        raise IntakeError(
+            f"attachment {attachment.id} has no working copy (it could not be stripped of "
+            "metadata); only its original, marked not stripped, can be opened"
+        )
+    item = session.get(EvidenceItem, item_id)
+    if item is None:
+        raise IntakeError(f"attachment {attachment.id}: its evidence item {item_id} is missing")
+    role = "original" if original else "working copy"
+    return locker.read(session, root, item, actor=actor, note=f"sent sealed {role} to reader")
+
+
+def copy_to_workbench(
+    session: Session, submission: Submission, passage: str, actor: str, title: str = ""
+) -> int:
+    """Copy a passage an analyst decrypted into the Framework workbench: an explicit act,
+    audited with the passage's hash and length. Returns the workbench document id."""
+    passage = passage.strip()
+    if not passage or len(passage) > MAX_TEXT:
+        raise IntakeError(f"a passage to copy needs between 1 and {MAX_TEXT} characters")
+    title = (title.strip() or f"Civil-society submission {submission.ref}")[:300]
+    try:
+        document_id = workbench.current().add_passage(session, passage, title, actor)
+    except workbench.WorkbenchError as exc:
+        raise IntakeError(str(exc)) from exc
+    audit.record(
+        session,
+        actor,
+        "intake.copy_to_workbench",
+        "submission",
+        submission.id,
+        after={
+            "document": document_id,
+            "sha256": _text_digest(passage),
+            "length": len(passage),
+        },
+    )
+    session.add(
+        IntakeLink(
+            submission_id=submission.id,
+            kind="document",
+            ref=str(document_id),
+            label=f"passage copied by {actor}"[:300],
+            author=actor,
+            at=_now(),
+        )
+    )
+    session.flush()
+    return document_id

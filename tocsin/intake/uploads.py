@@ -2,9 +2,9 @@
 
 A file is accepted only if ``filetype`` recognises its content as one of the allowed
 kinds, the name's extension and the browser's declared type (when given) agree with
-that content, it is not larger than :data:`MAX_FILE_BYTES`, and, for containers, its
-decompressed size is bounded (zip bombs in .docx are refused by the declared sizes and
-by counting the bytes actually inflated).
+that content, it is not larger than :data:`MAX_FILE_BYTES`, and containers (.docx) pass
+the archive and XML check every importer shares (:mod:`tocsin.sources.safe_files`:
+zip bombs, entity expansion, malformed XML).
 """
 
 from __future__ import annotations
@@ -16,11 +16,10 @@ from dataclasses import dataclass
 
 import filetype
 
+from tocsin.sources import safe_files
+
 MAX_FILE_BYTES = 25 * 1024 * 1024
 MAX_FILES = 5
-MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
-MAX_ZIP_ENTRIES = 2000
-MAX_ZIP_RATIO = 100
 
 ALLOWED: dict[str, str] = {
     "image/jpeg": "image",
@@ -83,38 +82,11 @@ def _extension_type(filename: str) -> str | None:
 
 
 def _check_zip(data: bytes, label: str) -> None:
-    """Refuse archives whose declared or actual inflated size, entry count or
-    compression ratio is out of bounds."""
+    """The shared archive and XML safety check (:mod:`tocsin.sources.safe_files`)."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise UploadRejected(f"{label}: damaged document archive ({exc})") from None
-    if len(entries) > MAX_ZIP_ENTRIES:
-        raise UploadRejected(f"{label}: too many parts in the document ({len(entries)})")
-    declared = sum(entry.file_size for entry in entries)
-    if declared > MAX_UNZIPPED_BYTES:
-        raise UploadRejected(
-            f"{label}: refused as a zip bomb: it would expand to {declared} bytes "
-            f"(limit {MAX_UNZIPPED_BYTES})"
-        )
-    inflated = 0
-    for entry in entries:
-        try:
-            with archive.open(entry) as member:
-                while chunk := member.read(1 << 16):
-                    inflated += len(chunk)
-                    if inflated > MAX_UNZIPPED_BYTES or inflated > MAX_ZIP_RATIO * max(
-                        len(data), 1 << 16
-                    ):
-                        raise UploadRejected(
-                            f"{label}: refused as a zip bomb: part {entry.filename!r} "
-                            "inflates far beyond its declared size"
-                        )
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-            if isinstance(exc, UploadRejected):
-                raise
-            raise UploadRejected(f"{label}: damaged document archive ({exc})") from None
+        safe_files.check_archive(data, label)
+    except safe_files.UnsafeFile as exc:
+        raise UploadRejected(str(exc)) from None
 
 
 def check_upload(

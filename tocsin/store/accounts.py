@@ -1,12 +1,27 @@
 """Accounts service: users with Argon2-hashed passwords, roles, and API tokens.
 
 Every change is written to the audit log in the same transaction.
+
+Sessions: each user has a ``session_version``; a session cookie records the version it
+was issued with and is valid only while it matches (:func:`session_user`). Logout
+(:func:`end_sessions`), a password change and a role change bump it, so a copied cookie
+dies with them.
+
+Wrong passwords: no lockout. After :data:`FREE_FAILURES` failures in a row an account
+waits before the next try (doubling, at most :data:`MAX_BACKOFF` seconds); during the
+wait a guess is refused without even checking it. A device the owner logged in from
+before (the web layer keeps a signed device cookie) is exempt, so an attacker guessing
+cannot keep the owner out. At most :data:`MAX_CONCURRENT_VERIFICATIONS` Argon2 checks
+run at once (each costs ~64 MiB and tens of milliseconds of CPU).
 """
 
 from __future__ import annotations
 
 import hashlib
 import secrets
+import threading
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -20,6 +35,15 @@ from tocsin.store.models.types import utcnow
 _hasher = PasswordHasher()
 # A hash to verify against when the user does not exist, so timing does not reveal it.
 _DUMMY_HASH = _hasher.hash("not-a-real-password")
+FREE_FAILURES = 3
+MAX_BACKOFF = 60.0
+MAX_CONCURRENT_VERIFICATIONS = 2
+VERIFY_WAIT = 10.0
+_verifications = threading.BoundedSemaphore(MAX_CONCURRENT_VERIFICATIONS)
+
+
+class AccountBusy(RuntimeError):
+    """Too many password checks are running; the caller should answer 503 and retry."""
 
 
 class AccountError(ValueError):
@@ -29,6 +53,20 @@ class AccountError(ValueError):
 def role_at_least(role: str, minimum: str) -> bool:
     """True if ``role`` ranks at or above ``minimum`` (viewer < analyst < reviewer < admin)."""
     return ROLES.index(role) >= ROLES.index(minimum)
+
+
+REVIEWER_GATES = (
+    "publishing a country assessment",
+    "confirming an alert raised from civil-society submissions",
+    "releasing an evidence package",
+)
+"""What only a reviewer (or an admin) may do; see docs/intake.md."""
+
+
+def require_role(role: str, minimum: str, what: str) -> None:
+    """Raise :class:`PermissionError` unless ``role`` ranks at least ``minimum``."""
+    if role not in ROLES or not role_at_least(role, minimum):
+        raise PermissionError(f"{what} needs the {minimum} role; this account is {role}")
 
 
 def _check_role(role: str) -> None:
@@ -68,7 +106,36 @@ def set_role(session: Session, username: str, role: str, actor: str) -> User:
     user = get_user(session, username)
     before = _snapshot(user)
     user.role = role
+    user.session_version = (user.session_version or 1) + 1
     audit.record(session, actor, "user.set_role", "user", user.id, before, _snapshot(user))
+    return user
+
+
+def set_password(session: Session, username: str, password: str, actor: str) -> User:
+    """Change a user's password (10+ characters); ends every session of the user."""
+    if len(password) < 10:
+        raise AccountError("password must be at least 10 characters")
+    user = get_user(session, username)
+    user.password_hash = _hasher.hash(password)
+    user.session_version = (user.session_version or 1) + 1
+    user.failed_logins = 0
+    audit.record(session, actor, "user.set_password", "user", user.id)
+    return user
+
+
+def end_sessions(session: Session, username: str, actor: str) -> int:
+    """Log a user out everywhere (bump the session version); returns the new version."""
+    user = get_user(session, username)
+    user.session_version = (user.session_version or 1) + 1
+    audit.record(session, actor, "user.logout", "user", user.id)
+    return user.session_version
+
+
+def session_user(session: Session, user_id: int, version: int) -> User | None:
+    """The active user a session cookie names, if the cookie's ``version`` is current."""
+    user = session.get(User, user_id)
+    if user is None or not user.active or user.session_version != version:
+        return None
     return user
 
 
@@ -77,17 +144,77 @@ def set_active(session: Session, username: str, active: bool, actor: str) -> Use
     user = get_user(session, username)
     before = _snapshot(user)
     user.active = active
+    user.session_version = (user.session_version or 1) + 1
     action = "user.enable" if active else "user.disable"
     audit.record(session, actor, action, "user", user.id, before, _snapshot(user))
     return user
 
 
+def _verify(password_hash: str, password: str) -> bool:
+    """One Argon2 check, at most :data:`MAX_CONCURRENT_VERIFICATIONS` at a time."""
+    if not _verifications.acquire(timeout=VERIFY_WAIT):
+        raise AccountBusy("too many logins are being checked; try again in a moment")
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+    finally:
+        _verifications.release()
+
+
+@dataclass(frozen=True)
+class LoginAttempt:
+    """The outcome of :func:`login`: the user, or None and how long to wait (seconds)."""
+
+    user: User | None
+    retry_after: float = 0.0
+
+
+def backoff(user: User, now: datetime | None = None) -> float:
+    """Seconds this account must still wait before a password is checked (0: none)."""
+    failures = (user.failed_logins or 0) - FREE_FAILURES
+    if failures < 0 or user.last_failed_at is None:
+        return 0.0
+    last = user.last_failed_at
+    now = now or utcnow()
+    if last.tzinfo is None:
+        now = now.replace(tzinfo=None)
+    wait = min(2.0**failures, MAX_BACKOFF)
+    return max(0.0, wait - (now - last).total_seconds())
+
+
+def login(
+    session: Session,
+    username: str,
+    password: str,
+    *,
+    trusted_device: bool = False,
+    now: datetime | None = None,
+) -> LoginAttempt:
+    """Check a login with backoff instead of lockout. ``trusted_device``: the request
+    carries the owner's device cookie (valid, for this username), which skips the wait.
+    Failures are counted and the count reset on success; the caller commits."""
+    now = now or utcnow()
+    user = session.scalars(select(User).where(User.username == username)).one_or_none()
+    if user is not None and not trusted_device:
+        wait = backoff(user, now)
+        if wait > 0:
+            return LoginAttempt(None, wait)
+    found = authenticate(session, username, password)
+    if user is not None and found is None:
+        user.failed_logins = (user.failed_logins or 0) + 1
+        user.last_failed_at = now
+        return LoginAttempt(None, backoff(user, now + timedelta(microseconds=1)))
+    if found is not None:
+        found.failed_logins = 0
+        found.last_failed_at = None
+    return LoginAttempt(found)
+
+
 def authenticate(session: Session, username: str, password: str) -> User | None:
     """The active user with these credentials, or None (constant work either way)."""
     user = session.scalars(select(User).where(User.username == username)).one_or_none()
-    try:
-        _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
-    except (VerificationError, InvalidHashError):
+    if not _verify(user.password_hash if user else _DUMMY_HASH, password):
         return None
     if user is None or not user.active:
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -17,10 +18,13 @@ def record(
     entity_id: object = None,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
+    *,
+    at: datetime | None = None,
 ) -> AuditEntry:
     """Add an audit entry in the caller's transaction (so it commits with the write).
 
-    ``actor`` is the username (or ``system:<job>`` for automated writes).
+    ``actor`` is the username (or ``system:<job>`` for automated writes). ``at`` replaces
+    the current time: acts of anonymous reporters pass a time cut to the hour.
     """
     entry = AuditEntry(
         actor=actor,
@@ -29,6 +33,7 @@ def record(
         entity_id=None if entity_id is None else str(entity_id),
         before=before,
         after=after,
+        **({} if at is None else {"at": at}),
     )
     session.add(entry)
     return entry

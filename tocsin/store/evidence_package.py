@@ -16,6 +16,7 @@ is the one sent. Without the digest it still proves the package is self-consiste
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,7 +24,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from tocsin.store import locker
+from tocsin.store import accounts, locker
 from tocsin.store.locker import LockerError, Problem
 
 FORMAT = "tocsin-evidence-package/1"
@@ -46,6 +47,7 @@ def export_case(
     out: Path,
     *,
     actor: str,
+    actor_role: str = "admin",
     open_sealed: Callable[[bytes], bytes] | None = None,
 ) -> ExportResult:
     """Write the package for ``case`` to ``out`` (new or empty directory), recording an
@@ -53,7 +55,10 @@ def export_case(
 
     With ``open_sealed`` (a function that opens a sealed box, e.g. with the intake
     private key), sealed items are also exported decrypted, each listed with the hash of
-    its plaintext and ``derived_from`` naming the sealed file."""
+    its plaintext and ``derived_from`` naming the sealed file. Releasing a package is a
+    reviewer's act: ``actor_role`` below reviewer is refused (the CLI runs as an
+    operator, the web layer passes the logged-in user's role)."""
+    accounts.require_role(actor_role, "reviewer", "releasing an evidence package")
     items = locker.case_items(session, case)
     if not items:
         raise LockerError(f"case {case!r} has no evidence items")
@@ -77,6 +82,7 @@ def export_case(
             actor=actor,
             case=case,
             note=f"exported in a package to {out.name}",
+            root=root,
         )
         described.append(
             {
@@ -142,6 +148,22 @@ def export_case(
     return ExportResult(case=case, files=len(items), out=out, digest=digest)
 
 
+def _listed_path(sha: object, entry: dict) -> Path | None:
+    """``files/<sha>`` if the manifest entry names exactly that path, else None."""
+    if not isinstance(sha, str) or not re.fullmatch(r"[0-9a-f]{64}", sha):
+        return None
+    return Path("files", sha) if entry.get("path", f"files/{sha}") == f"files/{sha}" else None
+
+
+def _inside(directory: Path, path: Path | None) -> bool:
+    """True if ``path`` (relative to ``directory``, symlinks resolved) stays inside it."""
+    if path is None:
+        return False
+    base = directory.resolve()
+    target = (directory / path).resolve()
+    return target == base or base in target.parents
+
+
 def verify_package(directory: Path, expected_digest: str | None = None) -> list[Problem]:
     """Check a received package: its digest (if given), every file against the manifest,
     the custody excerpt's hashes and links. Returns the problems found (empty if intact)."""
@@ -166,6 +188,16 @@ def verify_package(directory: Path, expected_digest: str | None = None) -> list[
         log_info = manifest["custody_log"]
     except (ValueError, KeyError, TypeError) as exc:
         return [*problems, Problem("manifest", str(manifest_path), f"malformed manifest: {exc}")]
+    for sha in [sha for sha in items if not _inside(directory, _listed_path(sha, items[sha]))]:
+        problems.append(
+            Problem(
+                "path-outside",
+                str(manifest_path),
+                f"item {str(sha)[:80]!r} names path {str(items[sha].get('path'))[:200]!r}: "
+                "every file must be files/<its SHA-256> inside the package; refused",
+            )
+        )
+        del items[sha]
     for sha, entry in items.items():
         path = directory / "files" / sha
         where = f"file {path} ({entry.get('filename') or 'unnamed'})"
@@ -180,7 +212,16 @@ def verify_package(directory: Path, expected_digest: str | None = None) -> list[
         for path in sorted(files_dir.iterdir()):
             if path.name not in items:
                 problems.append(Problem("unlisted-file", f"file {path}", "not in the manifest"))
-    log_path = directory / log_info.get("path", "custody.jsonl")
+    log_path = directory / str(log_info.get("path", "custody.jsonl"))
+    if not _inside(directory, log_path):
+        return [
+            *problems,
+            Problem(
+                "path-outside",
+                str(manifest_path),
+                f"custody log path {str(log_info.get('path'))[:200]!r} lies outside the package",
+            ),
+        ]
     if not log_path.is_file():
         return [*problems, Problem("missing-file", str(log_path), "custody log excerpt missing")]
     log_bytes = log_path.read_bytes()

@@ -11,7 +11,16 @@ exported posts) is deposited here:
   custody log with who, when, the file's hash, the case and a note. Each entry's hash
   covers its fields and the hash of the entry before it, so editing, deleting or
   reordering entries is detectable; :func:`verify` checks the whole chain and every
-  file and says exactly what is wrong where.
+  file and says exactly what is wrong where. The database refuses to change or delete
+  custody entries (triggers, migration 0010).
+- After each committed append, the chain's head (position and hash) is written outside
+  the database to ``<root>/custody-head.json``, signed with an Ed25519 key kept beside
+  it. Deleting or truncating entries in the database then no longer matches the head
+  file; for protection against someone who also controls the files, publish the head
+  (``tocsin custody anchor``) and verify against it (``--head``).
+- Times: a deposit may pass ``at`` (anonymous reporters pass a time cut to the hour);
+  the item's ``received_at``, the custody entry and the stored file's modification time
+  all carry that time, never a finer one.
 
 Typical use from another capability (``root`` is :func:`default_root` of the data dir)::
 
@@ -25,8 +34,10 @@ file behind, which :func:`verify` reports and which holds nothing not already kn
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
+import logging
 import os
 import re
 import secrets
@@ -36,7 +47,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, select, update
+from nacl.exceptions import BadSignatureError
+from nacl.signing import SigningKey, VerifyKey
+from sqlalchemy import CursorResult, event, func, select, update
 from sqlalchemy.orm import Session
 
 from tocsin.store.models.evidence import (
@@ -53,6 +66,10 @@ GENESIS = "0" * 64
 
 CASE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$")
 _CHUNK = 1 << 20
+HEAD_FILE = "custody-head.json"
+HEAD_KEY_FILE = "custody-head.key"
+_PENDING_HEAD = "tocsin.custody_head"
+log = logging.getLogger(__name__)
 
 
 class LockerError(ValueError):
@@ -65,7 +82,7 @@ class Problem:
 
     ``kind`` is a stable key: missing-file, file-changed, unregistered-file,
     entry-edited, entry-out-of-order, entry-missing, entry-wrong-file, chain-truncated,
-    head-missing.
+    head-missing, receipt-missing, head-file-missing, head-file-forged, head-mismatch.
     """
 
     kind: str
@@ -112,7 +129,12 @@ def check_case(case: str) -> str:
     return case
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def _write_atomically(
+    path: Path, data: bytes, at: datetime | None = None, mode: int = 0o444
+) -> None:
+    """Write ``data`` to ``path`` via a temporary file, fsync and rename. With ``at``,
+    the file's and its folder's access and modification times are set to it (the
+    inode change time is the kernel's and cannot be set)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -121,16 +143,25 @@ def _write_atomically(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o444)
+        os.chmod(tmp, mode)
+        if at is not None:
+            os.utime(tmp, (at.timestamp(), at.timestamp()))
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    if at is not None:
+        os.utime(path.parent, (at.timestamp(), at.timestamp()))
     dir_fd = os.open(path.parent, os.O_RDONLY)
     try:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+def hour_of(at: datetime) -> datetime:
+    """``at`` cut to the hour."""
+    return at.replace(minute=0, second=0, microsecond=0)
 
 
 def _at_text(at: datetime) -> str:
@@ -186,10 +217,15 @@ def record_custody(
     actor: str,
     case: str | None = None,
     note: str = "",
+    at: datetime | None = None,
+    root: Path | None = None,
 ) -> CustodyEntry:
     """Append a custody event for ``item`` to the chain (in the caller's transaction).
 
-    ``event`` is one of received, accessed, exported, annotated, transferred.
+    ``event`` is one of received, accessed, exported, annotated, transferred. ``at``
+    replaces the current time (a reporter's deposit passes the hour). With the locker
+    ``root``, the new head is written to the signed head file once the transaction
+    commits.
     """
     if event not in CUSTODY_EVENTS:
         allowed = ", ".join(CUSTODY_EVENTS)
@@ -205,7 +241,7 @@ def record_custody(
         sha256=item.sha256,
         event=event,
         actor=actor,
-        at=utcnow(),
+        at=at or utcnow(),
         case=case,
         note=note,
         prev_hash=head.entry_hash,
@@ -214,10 +250,107 @@ def record_custody(
     head.entry_hash = entry.entry_hash
     session.add(entry)
     session.flush()
+    if root is not None:
+        session.info[_PENDING_HEAD] = (Path(root), entry.seq, entry.entry_hash)
     return entry
 
 
-def add_to_case(session: Session, item: EvidenceItem, case: str, *, actor: str) -> bool:
+@event.listens_for(Session, "after_commit")
+def _write_committed_head(session: Session) -> None:
+    pending = session.info.pop(_PENDING_HEAD, None)
+    if pending is not None:
+        try:
+            write_head_file(*pending)
+        except OSError as exc:  # the entries are committed; verify reports the lag
+            log.error("could not write the custody head file: %s", exc)
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_head(session: Session) -> None:
+    session.info.pop(_PENDING_HEAD, None)
+
+
+@dataclass(frozen=True)
+class SignedHead:
+    """The chain head as written outside the database: position, entry hash, and an
+    Ed25519 signature by the locker's head key (``verify_key`` hex)."""
+
+    seq: int
+    entry_hash: str
+    verify_key: str
+    signature: str
+
+    def message(self) -> bytes:
+        """The signed bytes."""
+        return f"tocsin-custody-head:{self.seq}:{self.entry_hash}".encode()
+
+    def valid(self) -> bool:
+        """True if the signature matches the position and hash."""
+        try:
+            VerifyKey(bytes.fromhex(self.verify_key)).verify(
+                self.message(), bytes.fromhex(self.signature)
+            )
+        except (BadSignatureError, ValueError):
+            return False
+        return True
+
+
+def _read_quietly(path: Path) -> bytes:
+    """Read a file without updating its access time (which would date the last append)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOATIME", 0))
+    with os.fdopen(fd, "rb") as fh:
+        return fh.read()
+
+
+def _head_key(root: Path) -> SigningKey:
+    path = Path(root) / HEAD_KEY_FILE
+    if not path.exists():
+        _write_atomically(path, bytes(SigningKey.generate()), at=hour_of(utcnow()), mode=0o400)
+    return SigningKey(_read_quietly(path))
+
+
+def write_head_file(root: Path, seq: int, entry_hash: str) -> SignedHead:
+    """Sign and write the head to ``<root>/custody-head.json`` unless the file already
+    records a later position (appends from several processes); returns what is there."""
+    root = Path(root)
+    root.mkdir(parents=True, exist_ok=True)
+    lock_path = root / ".custody-head.lock"
+    with open(lock_path, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        hour = hour_of(utcnow()).timestamp()
+        os.utime(lock_path, (hour, hour))
+        current = read_head_file(root)
+        if current is not None and current.seq >= seq:
+            return current
+        key = _head_key(root)
+        unsigned = SignedHead(seq, entry_hash, bytes(key.verify_key).hex(), "")
+        signature = key.sign(unsigned.message()).signature.hex()
+        signed = SignedHead(seq, entry_hash, unsigned.verify_key, signature)
+        body = json.dumps(signed.__dict__, indent=1).encode()
+        _write_atomically(root / HEAD_FILE, body, at=datetime.fromtimestamp(hour, UTC))
+        return signed
+
+
+def read_head_file(root: Path) -> SignedHead | None:
+    """The signed head file, or None if there is none (a damaged file raises)."""
+    path = Path(root) / HEAD_FILE
+    if not path.is_file():
+        return None
+    try:
+        fields = json.loads(_read_quietly(path))
+        return SignedHead(
+            int(fields["seq"]),
+            str(fields["entry_hash"]),
+            str(fields["verify_key"]),
+            str(fields["signature"]),
+        )
+    except (ValueError, KeyError, TypeError) as exc:
+        raise LockerError(f"the custody head file {path} is damaged: {exc}") from exc
+
+
+def add_to_case(
+    session: Session, item: EvidenceItem, case: str, *, actor: str, at: datetime | None = None
+) -> bool:
     """Put ``item`` in ``case`` (no-op if it is already there); True if it was added."""
     check_case(case)
     exists = session.scalar(
@@ -227,7 +360,9 @@ def add_to_case(session: Session, item: EvidenceItem, case: str, *, actor: str) 
     )
     if exists is not None:
         return False
-    session.add(EvidenceCaseItem(case=case, item_id=item.id, added_by=actor))
+    session.add(
+        EvidenceCaseItem(case=case, item_id=item.id, added_by=actor, added_at=at or utcnow())
+    )
     session.flush()
     return True
 
@@ -245,6 +380,7 @@ def deposit(
     note: str = "",
     sealed: bool = False,
     details: dict[str, Any] | None = None,
+    at: datetime | None = None,
 ) -> EvidenceItem:
     """Store ``data`` in the locker and record a ``received`` custody event.
 
@@ -252,8 +388,11 @@ def deposit(
     bytes are already stored, the existing item is reused (and gains this event, and
     the case). ``source`` says where it came from (``intake``, ``framework-document``,
     ``speech-export``...); ``sealed`` marks ciphertext sealed to the organisation's key.
-    Returns the :class:`EvidenceItem`; the caller commits.
+    ``at`` is the time recorded everywhere (row, custody entry, file times); anonymous
+    reporters' deposits pass the hour. Returns the :class:`EvidenceItem`; the caller
+    commits.
     """
+    at = at or utcnow()
     if case is not None:
         check_case(case)
     digest = sha256_bytes(data)
@@ -261,7 +400,8 @@ def deposit(
     if item is None:
         path = file_path(root, digest)
         if not path.exists():
-            _write_atomically(path, data)
+            _write_atomically(path, data, at=at)
+            os.utime(Path(root), (at.timestamp(), at.timestamp()))
         item = EvidenceItem(
             sha256=digest,
             size=len(data),
@@ -270,13 +410,16 @@ def deposit(
             source=source,
             sealed=sealed,
             details=details or {},
+            received_at=at,
             received_by=actor,
         )
         session.add(item)
         session.flush()
     if case is not None:
-        add_to_case(session, item, case, actor=actor)
-    record_custody(session, item, "received", actor=actor, case=case, note=note or source)
+        add_to_case(session, item, case, actor=actor, at=at)
+    record_custody(
+        session, item, "received", actor=actor, case=case, note=note or source, at=at, root=root
+    )
     return item
 
 
@@ -307,7 +450,7 @@ def read(session: Session, root: Path, item: EvidenceItem, *, actor: str, note: 
             f"evidence file {file_path(root, item.sha256)} does not match its hash; "
             "run `tocsin custody verify`"
         )
-    record_custody(session, item, "accessed", actor=actor, note=note)
+    record_custody(session, item, "accessed", actor=actor, note=note, root=root)
     return data
 
 
@@ -438,14 +581,93 @@ def _verify_chain(session: Session) -> Iterator[Problem]:
         )
 
 
+def _verify_receipts(session: Session) -> Iterator[Problem]:
+    """Every evidence item has the ``received`` entry written when it was deposited."""
+    received = select(CustodyEntry.item_id).where(CustodyEntry.event == "received")
+    orphans = select(EvidenceItem).where(EvidenceItem.id.not_in(received))
+    for item in session.scalars(orphans.order_by(EvidenceItem.id)):
+        yield Problem(
+            "receipt-missing",
+            f"evidence item {item.id} ({item.filename or item.sha256[:16]})",
+            "its 'received' custody entry is gone: custody entries were deleted",
+        )
+
+
+def _verify_against_head(session: Session, head: tuple[int, str], source: str) -> Iterator[Problem]:
+    """The chain still reaches ``head`` (position, hash) recorded outside the database."""
+    seq, entry_hash = head
+    if seq == 0:
+        return
+    last = session.scalar(select(func.max(CustodyEntry.seq))) or 0
+    at_seq = session.scalar(select(CustodyEntry.entry_hash).where(CustodyEntry.seq == seq))
+    if last < seq:
+        yield Problem(
+            "chain-truncated",
+            source,
+            f"it records position {seq} ({entry_hash[:12]}...) but the custody log ends at "
+            f"position {last}: entries were deleted",
+        )
+    elif at_seq != entry_hash:
+        yield Problem(
+            "head-mismatch",
+            source,
+            f"it records entry {entry_hash[:12]}... at position {seq}, the log holds "
+            f"{(at_seq or 'nothing')[:12]}... there: the chain was rewritten",
+        )
+
+
+def _verify_head_file(session: Session, root: Path) -> Iterator[Problem]:
+    where = f"head file {Path(root) / HEAD_FILE}"
+    try:
+        signed = read_head_file(root)
+    except LockerError as exc:
+        yield Problem("head-file-forged", where, str(exc))
+        return
+    if signed is None:
+        if session.scalar(select(func.count()).select_from(CustodyEntry)):
+            yield Problem(
+                "head-file-missing",
+                where,
+                "the signed head file is missing although the log has entries (run "
+                "`tocsin custody anchor` once after upgrading, if verify finds nothing else)",
+            )
+        return
+    key = Path(root) / HEAD_KEY_FILE
+    own_key = key.is_file() and bytes(SigningKey(_read_quietly(key)).verify_key).hex()
+    if not signed.valid() or signed.verify_key != own_key:
+        yield Problem("head-file-forged", where, "its signature does not match this locker")
+        return
+    yield from _verify_against_head(session, (signed.seq, signed.entry_hash), where)
+
+
 def verify_chain(session: Session) -> list[Problem]:
     """Check only the custody chain (fast: no file is read)."""
-    return list(_verify_chain(session))
+    return [*_verify_chain(session), *_verify_receipts(session)]
 
 
-def verify(session: Session, root: Path) -> list[Problem]:
-    """Check every stored file against its hash and the whole custody chain.
+def verify(
+    session: Session, root: Path, published_head: tuple[int, str] | None = None
+) -> list[Problem]:
+    """Check every stored file against its hash, the whole custody chain, that every item
+    kept its ``received`` entry, and that the log still reaches the signed head file and
+    ``published_head`` (a head printed earlier by ``tocsin custody anchor``).
 
     Returns the problems found (empty when all is intact), each saying where and what.
     """
-    return [*_verify_files(session, root), *_verify_chain(session)]
+    problems = [*_verify_files(session, root), *verify_chain(session)]
+    problems += _verify_head_file(session, root)
+    if published_head is not None:
+        problems += _verify_against_head(session, published_head, "published head")
+    return problems
+
+
+def anchor(session: Session, root: Path) -> SignedHead:
+    """Sign the current head, write it to the head file, and return it for publishing.
+    Refuses while :func:`verify_chain` finds problems (it would bless a damaged chain)."""
+    problems = verify_chain(session) + [
+        p for p in _verify_head_file(session, root) if p.kind != "head-file-missing"
+    ]
+    if problems:
+        raise LockerError(f"the custody chain has {len(problems)} problem(s); first: {problems[0]}")
+    seq, entry_hash = head(session)
+    return write_head_file(root, seq, entry_hash)

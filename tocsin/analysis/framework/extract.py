@@ -15,6 +15,9 @@ from datetime import date
 from pathlib import Path
 
 import httpx
+from lxml import etree
+
+from tocsin.sources import safe_files, safe_http
 
 MAX_BYTES = 20 * 1024 * 1024  # 20 MiB per file or page
 MIN_CHARS = 20  # less than this is not a document
@@ -115,8 +118,12 @@ def _docx(raw: bytes, where: str) -> tuple[str, str | None]:
             )
         raise ExtractError(f"{where}: not a .docx file (not a ZIP package)")
     try:
+        safe_files.check_archive(raw, where)
+    except safe_files.UnsafeFile as exc:
+        raise ExtractError(str(exc)) from None
+    try:
         doc = WordDocument(io.BytesIO(raw))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError) as exc:
         raise ExtractError(f"{where}: unreadable Word file ({exc})") from None
     paragraphs = [p.text for p in doc.paragraphs]
     for table in doc.tables:
@@ -134,16 +141,19 @@ def extract_bytes(raw: bytes, media_type: str, where: str, max_bytes: int = MAX_
         raise ExtractError(f"{where}: empty")
     title: str | None = None
     published = None
-    if media_type in ("text", "markdown"):
-        text = _decode(raw, where)
-    elif media_type == "html":
-        text, title, published = _html(raw, where)
-    elif media_type == "pdf":
-        text, title = _pdf(raw, where)
-    elif media_type == "docx":
-        text, title = _docx(raw, where)
-    else:
-        raise ExtractError(f"{where}: unsupported type {media_type!r} (supported: {SUPPORTED})")
+    try:
+        if media_type in ("text", "markdown"):
+            text = _decode(raw, where)
+        elif media_type == "html":
+            text, title, published = _html(raw, where)
+        elif media_type == "pdf":
+            text, title = _pdf(raw, where)
+        elif media_type == "docx":
+            text, title = _docx(raw, where)
+        else:
+            raise ExtractError(f"{where}: unsupported type {media_type!r} (supported: {SUPPORTED})")
+    except (etree.LxmlError, RecursionError) as exc:  # one bad file, not the whole batch
+        raise ExtractError(f"{where}: unreadable {media_type} ({type(exc).__name__})") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     if len(text) < MIN_CHARS:
         raise ExtractError(f"{where}: no text found (empty, scanned or image-only?)")
@@ -190,27 +200,15 @@ def _type_of_response(content_type: str, url: str) -> str:
 
 
 def fetch_url(url: str, timeout: float = 30.0) -> Extracted:
-    """Download ``url`` (at most :data:`MAX_BYTES`) and extract its main text."""
+    """Download ``url`` with the safe fetcher (public addresses only, at most
+    :data:`MAX_BYTES`, ``timeout`` seconds in all) and extract its main text."""
     if not url.startswith(("http://", "https://")):
         raise ExtractError(f"{url}: only http and https URLs can be fetched")
     try:
-        with httpx.stream(
-            "GET",
-            url,
-            timeout=timeout,
-            follow_redirects=True,
-            headers={"User-Agent": "Tocsin/1 (atrocity early warning)"},
-        ) as response:
-            if response.status_code >= 400:
-                raise ExtractError(f"{url}: the server answered HTTP {response.status_code}")
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in response.iter_bytes(1 << 16):
-                size += len(chunk)
-                if size > MAX_BYTES:
-                    raise ExtractError(f"{url}: larger than the {MAX_BYTES:,}-byte limit")
-                chunks.append(chunk)
-            media_type = _type_of_response(response.headers.get("content-type", ""), url)
-    except httpx.HTTPError as exc:
-        raise ExtractError(f"{url}: cannot fetch ({exc})") from None
-    return extract_bytes(b"".join(chunks), media_type, url)
+        response = safe_http.fetch(url, max_bytes=MAX_BYTES, timeout=timeout)
+    except safe_http.FetchRefused as exc:
+        raise ExtractError(str(exc)) from None
+    if response.status >= 400:
+        raise ExtractError(f"{url}: the server answered HTTP {response.status}")
+    media_type = _type_of_response(response.headers.get("content-type", ""), response.url)
+    return extract_bytes(response.content, media_type, url)

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 import feedparser
-import httpx
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -20,6 +19,7 @@ from tocsin.analysis.framework.extract import (
     fetch_url,
 )
 from tocsin.analysis.framework.ingest import ItemReport, store_extracted
+from tocsin.sources import safe_http
 from tocsin.store import audit
 from tocsin.store.db import Database
 from tocsin.store.models import Feed
@@ -114,18 +114,19 @@ def poll_feed(db: Database, feed_id: int, actor: str) -> PollReport:
         url, etag, modified = feed.url, feed.etag, feed.modified
     report = PollReport(url, "ok")
     try:
-        headers = {"User-Agent": "Tocsin/1 (atrocity early warning)"}
+        headers: dict[str, str] = {}
         if etag:
             headers["If-None-Match"] = etag
         if modified:
             headers["If-Modified-Since"] = modified
-        response = httpx.get(url, headers=headers, timeout=30, follow_redirects=True)
-        if response.status_code == 304:
+        try:
+            response = safe_http.fetch(url, max_bytes=MAX_BYTES, timeout=30, headers=headers)
+        except safe_http.FetchRefused as exc:
+            raise FeedError(str(exc)) from None
+        if response.status == 304:
             report.status, report.message = "unchanged", "not modified since the last poll"
-        elif response.status_code >= 400:
-            raise FeedError(f"the server answered HTTP {response.status_code}")
-        elif len(response.content) > MAX_BYTES:
-            raise FeedError("the feed is larger than the size limit")
+        elif response.status >= 400:
+            raise FeedError(f"the server answered HTTP {response.status}")
         else:
             parsed = feedparser.parse(response.content)
             if parsed.bozo and not parsed.entries:
@@ -147,7 +148,7 @@ def poll_feed(db: Database, feed_id: int, actor: str) -> PollReport:
                     )
             new = sum(1 for i in report.items if i.status == "new")
             report.message = f"{len(report.items)} entries, {new} new documents"
-    except (httpx.HTTPError, FeedError) as exc:
+    except FeedError as exc:
         report.status, report.message = "failed", str(exc)
     with db.session() as session:
         feed = session.get_one(Feed, feed_id)

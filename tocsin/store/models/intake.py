@@ -22,7 +22,11 @@ HOW_KNOWN: tuple[HowKnown, ...] = get_args(HowKnown)
 
 class Submission(Base):
     """One report. ``received_hour`` is truncated to the hour, so the stored time cannot
-    be matched to the second against network logs."""
+    be matched to the second against network logs. Everything the reporter wrote is in
+    ``report_sealed`` (sealed to the organisation's key); in clear stay only the resolved
+    country and first-level unit, the hour, and the reporter's choices from fixed lists.
+    The clear text columns (``what``, ``place``...) are empty for sealed reports and hold
+    text only in rows written before sealing existed."""
 
     __tablename__ = "intake_submissions"
 
@@ -49,6 +53,8 @@ class Submission(Base):
     duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("intake_submissions.id"))
     checklist: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    report_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+    admin1: Mapped[str | None] = mapped_column(String(120))
 
 
 class IntakeAttachment(Base):
@@ -71,8 +77,10 @@ class IntakeAttachment(Base):
 
 
 class IntakeMessage(Base):
-    """A message in a submission's thread. From the reporter (more information, in clear
-    like the report) or from an analyst (sealed to the reporter's receipt key)."""
+    """A message in a submission's thread, from the reporter or from an analyst. Each is
+    sealed twice: ``body_sealed`` to the reporter's receipt key (the reporter reads the
+    thread) and ``org_sealed`` to the organisation's key (analysts read it). ``body`` is
+    empty except in rows written before sealing existed."""
 
     __tablename__ = "intake_messages"
 
@@ -84,6 +92,7 @@ class IntakeMessage(Base):
     author: Mapped[str] = mapped_column(String(80))
     body: Mapped[str] = mapped_column(Text, default="")  # from the reporter
     body_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)  # to the reporter
+    org_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)  # to the organisation
     at_hour: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
@@ -99,6 +108,7 @@ class IntakeNote(Base):
     author: Mapped[str] = mapped_column(String(80))
     body: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    purged_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class IntakeLink(Base):
