@@ -36,7 +36,7 @@ from tocsin.analysis.forecast.base import ForecastModel
 from tocsin.analysis.forecast.ensemble import MEMBERS, pool
 from tocsin.analysis.forecast.gbm import TocsinGbm, TocsinGbmSettings
 from tocsin.analysis.forecast.tocsin_enet import TocsinEnet, TocsinEnetSettings
-from tocsin.config import load_settings
+from tocsin.config import Settings, load_settings
 
 EWP_R = {"auc": 0.827, "recall@10": 0.308, "recall@20": float("nan"), "recall@30": 0.692}
 METRICS = (
@@ -143,6 +143,105 @@ def selection(panel: pd.DataFrame, console: Console) -> None:
     )
 
 
+# GED files that are not GED Global for the whole country (SOURCES.md): left out.
+NOT_COMPARABLE = ("GED-Syria", "AQAP-subset")
+
+
+def read_ged(folder: Path) -> pd.DataFrame:
+    """Every comparable per-country GED file in ``folder``, normalised by the importer."""
+    from tocsin.sources.importers import (
+        IMPORTERS,
+        formats,  # noqa: F401  (registers the importer)
+    )
+
+    importer = IMPORTERS.create("ucdp-ged")
+    frames = []
+    for path in sorted(folder.glob("*.csv.gz")):
+        if not any(tag in path.name for tag in NOT_COMPARABLE):
+            frames.append(importer.read(path).events)  # type: ignore[attr-defined]
+    return pd.concat(frames, ignore_index=True)
+
+
+def monthly(
+    panel: service.PanelData, settings: Settings, ged_folder: Path, console: Console
+) -> None:
+    """Estimate the monthly update's slope on base years <= 2007 (origins <= 2005), then
+    evaluate it on monthly origins in the GED-covered country-years."""
+    from tocsin.analysis.forecast.monthly import fit_slope, one_sided_so_far, update_risks
+    from tocsin.analysis.forecast.violence import read_country_year
+    from tocsin.reference.countries import lookup
+    from tocsin.sources import fetch
+
+    frame = panel.frame
+    make = lambda: service.make_model(service.DEFAULT_MODEL)  # noqa: E731
+    early = run_backtest(make, frame, SELECTION_ORIGINS, SELECTION_YEARS).base_forecasts
+    cy = read_country_year(fetch.pull_one(settings, "ucdp-organizedviolence-cy-25.1").path)
+    os_deaths = cy.set_index(["gwcode", "year"])["os"]
+    gw = early["ccode"].astype(int).map(lambda c: {255: 260, 679: 678}.get(c, c))
+    nxt = os_deaths.reindex(pd.MultiIndex.from_arrays([gw, early["base_year"] + 1]))
+    slope = fit_slope(early, pd.Series(nxt.to_numpy(), index=early.index))
+    console.print(f"slope fitted on base years <= 2007: {slope:.3f} per log2 unit of deaths")
+
+    full = run_backtest(make, frame).base_forecasts
+    full["code"] = [lookup(n).code for n in full["ewp_name"]]
+    onsets = frame.set_index(["ewp_name", "year"])["mk_onset"]
+    events = read_ged(ged_folder)
+    events["year"] = pd.to_datetime(events["event_date"]).dt.year
+    rows = []
+    for (code, year), _ in events.groupby(["country_code", "year"]):
+        base = full[full["base_year"] == year - 1].set_index("code")
+        if code not in base.index:
+            continue
+        name = base.loc[code, "ewp_name"]
+        onset_now = onsets.get((name, year), 0) == 1
+        onset_next = onsets.get((name, year + 1), 0) == 1
+        mine = events[events["country_code"] == code]
+        for month in range(1, 13):
+            deaths = one_sided_so_far(mine, year, month)
+            risk = base["risk"].copy()
+            risk.loc[code] = update_risks(risk.loc[[code]], deaths, month, slope).iloc[0]
+            rank = int(risk.rank(ascending=False, method="min").loc[code])
+            rows.append(
+                (code, year, month, int(base.loc[code, "rank"]), rank, onset_now, onset_next)
+            )
+    result = pd.DataFrame(
+        rows, columns=["code", "year", "month", "rank", "rank_updated", "onset_now", "onset_next"]
+    )
+    result["moved_up"] = result["rank"] - result["rank_updated"]
+    big = result["moved_up"] >= 10
+    table = Table(title="Monthly update on GED country-years (each month of year T+1)")
+    for column in ("group", "country-months", "mean places moved up", "moved up >= 10"):
+        table.add_column(column, justify="left" if column == "group" else "right")
+    groups = {
+        "onset next year (T+2): before it happens": result["onset_next"],
+        "onset this year (T+1)": result["onset_now"],
+        "no onset in T+1 or T+2": ~result["onset_now"] & ~result["onset_next"],
+    }
+    for label, mask in groups.items():
+        part = result[mask]
+        table.add_row(
+            label,
+            str(len(part)),
+            f"{part['moved_up'].mean():.1f}" if len(part) else "-",
+            str(int(big[mask].sum())),
+        )
+    console.print(table)
+    for code, year in sorted(
+        set(result[result["onset_next"]][["code", "year"]].itertuples(index=False))
+    ):
+        part = result[(result["code"] == code) & (result["year"] == year)]
+        console.print(
+            f"  {code} onset {year + 1}: yearly rank {part['rank'].iloc[0]}, "
+            f"updated ranks by month {part['rank_updated'].tolist()}"
+        )
+    false_moves = result[big & groups["no onset in T+1 or T+2"]]
+    console.print(
+        f"false moves (up >= 10 places, no onset in T+1/T+2): {len(false_moves)} country-months "
+        f"in {false_moves[['code', 'year']].drop_duplicates().shape[0]} country-years of "
+        f"{result[['code', 'year']].drop_duplicates().shape[0]}"
+    )
+
+
 def main() -> None:
     """Run the backtests and print the comparison table."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -150,6 +249,7 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path, default=Path("/tmp/tocsin-bench"))
     parser.add_argument("--models", nargs="+", default=MODELS)
     parser.add_argument("--selection", action="store_true", help="re-run the model selection")
+    parser.add_argument("--monthly", action="store_true", help="evaluate the monthly update")
     args = parser.parse_args()
     settings = load_settings(data_dir=args.data_dir, mirror=args.mirror)
     console = Console(width=140)
@@ -158,6 +258,9 @@ def main() -> None:
     load_seconds = time.perf_counter() - start
     if args.selection:
         selection(panel.frame, console)
+        return
+    if args.monthly:
+        monthly(panel, settings, args.mirror / "events" / "ucdp" / "ged", console)
         return
     results = []
     for name in args.models:
