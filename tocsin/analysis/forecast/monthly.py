@@ -26,7 +26,7 @@ import pandas as pd
 
 from tocsin.analysis.forecast.base import logit
 
-SLOPE = 0.124  # per log2 unit of annualised one-sided deaths; fitted on base years <= 2005
+SLOPE = 0.078  # per log2 unit of annualised one-sided deaths; fitted on base years <= 2007
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from tocsin.analysis.forecast.base import DEFAULT_MODEL, PREVIOUS_DEFAULTS
 from tocsin.analysis.forecast.features import predictor_labels
 from tocsin.analysis.forecast.intervals import overlaps
 from tocsin.store.models import (
@@ -41,7 +42,21 @@ class RankingRow:
 
 
 def runs(session: Session, model: str) -> list[ForecastRun]:
-    """A model's stored runs, newest base year first (one per base year: the latest)."""
+    """A model's stored runs, newest base year first (one per base year: the latest).
+
+    For the default model with nothing stored yet, the runs of the most recent earlier
+    default (so upgrading Tocsin does not blank the dashboard before the next forecast).
+    """
+    found = _model_runs(session, model)
+    if not found and model == DEFAULT_MODEL:
+        for older in PREVIOUS_DEFAULTS:
+            found = _model_runs(session, older)
+            if found:
+                break
+    return found
+
+
+def _model_runs(session: Session, model: str) -> list[ForecastRun]:
     seen: dict[int, ForecastRun] = {}
     query = (
         select(ForecastRun)

@@ -20,7 +20,7 @@ from tocsin.analysis.forecast import (  # noqa: F401
     two_variable,
 )
 from tocsin.analysis.forecast.backtest import BacktestResult
-from tocsin.analysis.forecast.base import BASELINE, MODELS, ForecastModel
+from tocsin.analysis.forecast.base import BASELINE, DEFAULT_MODEL, MODELS, ForecastModel
 from tocsin.analysis.forecast.features import add_features
 from tocsin.analysis.forecast.intervals import DRAWS, bootstrap_intervals
 from tocsin.analysis.forecast.violence import DATASET as VIOLENCE_DATASET
@@ -39,7 +39,6 @@ from tocsin.store.models import (
     ForecastRun,
 )
 
-DEFAULT_MODEL = "tocsin-ensemble"
 INTERVAL_COLUMNS = ("risk_2yr_low", "risk_2yr_high", "rank_2yr_low", "rank_2yr_high")
 PANEL_DATASET = "ewp-predictors"
 
