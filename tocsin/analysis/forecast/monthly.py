@@ -7,7 +7,8 @@ violence recorded so far this year, at an annual rate:
 
     logit(p') = logit(p) + SLOPE * log2(1 + deaths so far * 12 / months)
 
-``SLOPE`` was estimated once, out of sample, on base years up to 2005 only: a logistic
+``SLOPE`` was estimated once, out of sample, on backtest origins up to 2005 only (base
+years up to 2007, their outcomes to 2009): a logistic
 regression of the two-year outcome on the backtest's yearly risk (as an offset) and the
 next year's one-sided deaths from UCDP's country-year file (``bench/forecast.py
 --monthly`` re-estimates it and evaluates the update on monthly origins with GED
