@@ -10,7 +10,7 @@ weights were chosen on backtest origins up to 2005 only (``bench/forecast.py
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, cast
 
 import numpy as np
 import pandas as pd
@@ -47,11 +47,11 @@ class TocsinEnsemble(ForecastModel):
 
     def __init__(self, settings: EnsembleSettings | None = None) -> None:
         super().__init__(settings)
-        weights = np.asarray(self.settings.weights, float)
+        weights = np.asarray(cast(EnsembleSettings, self.settings).weights, dtype=float)
         if len(weights) != len(self.members) or (weights < 0).any() or weights.sum() <= 0:
             raise ValueError(f"weights must be {len(self.members)} non-negative numbers")
         self.weights = weights / weights.sum()
-        self.models: list[ForecastModel] = [MODELS.create(m) for m in self.members]
+        self.models = [cast(ForecastModel, MODELS.create(m)) for m in self.members]
 
     def required_columns(self) -> list[str]:
         """The 39 EWP predictors, as every member."""

@@ -10,6 +10,8 @@ contributions are LightGBM's exact per-feature SHAP values on the log-odds scale
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 import pandas as pd
 
@@ -58,7 +60,7 @@ class TocsinGbm(ForecastModel):
         """Boost on the complete-case rows of ``panel``."""
         import lightgbm
 
-        s = self.settings
+        s = cast(TocsinGbmSettings, self.settings)
         rows = self.training_rows(panel)
         params = {
             "objective": "binary",

@@ -272,8 +272,10 @@ def rankings_with_intervals(
         lo, hi, rlo, rhi = bounds.get(row.code, (None, None, None, None))
         following = bounds.get(rows[i + 1].code) if i + 1 < len(rows) else None
         overlap = None
-        if lo is not None and hi is not None and following and following[0] is not None:
-            overlap = overlaps(lo, hi, following[0], following[1])
+        if lo is not None and hi is not None and following:
+            next_lo, next_hi = following[0], following[1]
+            if next_lo is not None and next_hi is not None:
+                overlap = overlaps(lo, hi, next_lo, next_hi)
         out.append(IntervalRow(row, lo, hi, rlo, rhi, overlap))
     return out
 

@@ -12,6 +12,8 @@ and ``bench/forecast.py --selection`` reproduces them.
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 import pandas as pd
 from glum import GeneralizedLinearRegressor
@@ -51,7 +53,7 @@ class TocsinEnet(ForecastModel):
         self.features = feature_columns()
         if self.settings.context:
             self.features += list(CONTEXT_COLUMNS)
-        if self.settings.violence:
+        if cast(TocsinEnetSettings, self.settings).violence:
             self.features += violence_columns()
 
     def required_columns(self) -> list[str]:

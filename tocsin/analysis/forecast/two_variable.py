@@ -10,13 +10,12 @@ predictors), so their rankings are comparable.
 from __future__ import annotations
 
 from tocsin.analysis.forecast.base import MODELS
-from tocsin.analysis.forecast.tocsin_enet import TocsinEnet
-from tocsin.plugins import PluginSettings
+from tocsin.analysis.forecast.tocsin_enet import TocsinEnet, TocsinEnetSettings
 
 TWO_VARIABLES = ["un_imr_sqrt", "mk_ongoing_count_log2"]
 
 
-class TwoVariableSettings(PluginSettings):
+class TwoVariableSettings(TocsinEnetSettings):
     """A tiny ridge penalty: the model is in effect unpenalised."""
 
     alpha: float = 1e-4
@@ -35,5 +34,5 @@ class TwoVariable(TocsinEnet):
     Settings = TwoVariableSettings
 
     def __init__(self, settings: TwoVariableSettings | None = None) -> None:
-        super().__init__(settings)  # type: ignore[arg-type]
+        super().__init__(settings)
         self.features = list(TWO_VARIABLES)
