@@ -15,7 +15,7 @@ from tocsin.sources.ewp import OUTCOMES, PREDICTORS
 def synthetic_panel(
     countries: int = 60, years: range = range(1980, 2011), seed: int = 7
 ) -> pd.DataFrame:
-    """A small panel with the EWP columns where onsets follow two of the predictors."""
+    """A small panel with the EWP columns where onsets follow three of the predictors."""
     rng = np.random.default_rng(seed)
     rows = []
     for c in range(countries):
@@ -31,7 +31,12 @@ def synthetic_panel(
                 }
             )
     frame = pd.DataFrame(rows)
-    signal = 1.5 * frame["battledeaths.log2"] + 1.0 * frame["repress_civilsoc"] - 4.5
+    signal = (
+        1.5 * frame["battledeaths.log2"]
+        + 1.0 * frame["repress_civilsoc"]
+        + 1.5 * frame["un_imr_sqrt"]
+        - 5.0
+    )
     frame["mk_onset"] = (rng.random(len(frame)) < 1 / (1 + np.exp(-signal))).astype(float)
     grouped = frame.groupby("ewp_name")["mk_onset"]
     frame["mk_onset_1"] = grouped.shift(-1)
@@ -54,7 +59,7 @@ def test_model_contract(name: str, panel: pd.DataFrame) -> None:
     assert len(risk) == len(test) and risk.between(0, 1).all()
     assert risk.index.equals(test.index)
     # it learned the signal: risk correlates with the generating predictors
-    signal = 1.5 * test["battledeaths.log2"] + test["repress_civilsoc"]
+    signal = 1.5 * test["battledeaths.log2"] + test["repress_civilsoc"] + 1.5 * test["un_imr_sqrt"]
     assert np.corrcoef(signal, risk)[0, 1] > 0.5
     # contributions add up to the log-odds
     parts = model.contributions(test)

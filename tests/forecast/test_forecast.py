@@ -130,7 +130,7 @@ def test_forecast_years_skips_runs_already_stored(
     database: Database, real_panel: service.PanelData
 ) -> None:
     load_ewp(database, [])
-    result, computed = service.forecast_years(database, real_panel, range(2023, 2025))
+    result, computed = service.forecast_years(database, real_panel, range(2023, 2025), draws=2)
     assert computed == [2023, 2024] and result is not None and result.base_year == 2024
     assert service.forecast_years(database, real_panel, range(2023, 2025)) == (None, [])
     with database.session() as session:
@@ -140,9 +140,14 @@ def test_forecast_years_skips_runs_already_stored(
             select(Forecast.risk_1yr).where(Forecast.run_id == runs[2023].id)
         ).all()
         assert all(v is None for v in one_year)  # one-year risks only for the last year
+        for year, expected_none in ((2023, True), (2024, False)):  # intervals: last year only
+            lows = session.scalars(
+                select(Forecast.risk_2yr_low).where(Forecast.run_id == runs[year].id)
+            ).all()
+            assert all((v is None) == expected_none for v in lows)
     # a new data file (different checksum) is forecast again, replacing the old run
     changed = service.PanelData(real_panel.frame, {"ewp-predictors": "0" * 64})
-    _, computed = service.forecast_years(database, changed, range(2024, 2025))
+    _, computed = service.forecast_years(database, changed, range(2024, 2025), draws=0)
     assert computed == [2024]
     with database.session() as session:
         run = service.latest_run(session)

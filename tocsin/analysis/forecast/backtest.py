@@ -19,7 +19,7 @@ import pandas as pd
 from joblib import Parallel, delayed
 from sklearn.metrics import average_precision_score, brier_score_loss, roc_auc_score
 
-from tocsin.analysis.forecast.base import ForecastModel, single_threaded
+from tocsin.analysis.forecast.base import ForecastModel, logit, single_threaded
 
 FIRST_ORIGIN, LAST_ORIGIN = 1991, 2021
 SCORED_YEARS = (1994, 2024)
@@ -32,7 +32,7 @@ class BacktestResult:
 
     model: str
     version: str
-    base_forecasts: pd.DataFrame  # ewp_name, ccode, base_year, risk, rank
+    base_forecasts: pd.DataFrame  # ewp_name, ccode, base_year, risk, rank, mk_onset_1(or2)
     table: pd.DataFrame  # year, country, ccode, mk_onset, risk/rank 1 and 2 years prior, ...
     metrics: dict[str, float]
     per_year: pd.DataFrame  # year, onsets, caught@10/20/30
@@ -107,8 +107,13 @@ def run_backtest(
     base = pd.concat(parts, ignore_index=True).sort_values(["base_year", "ewp_name"])
     base = base.reset_index(drop=True)
     base["rank"] = rank_within_year(base)
+    outcomes = panel[["ewp_name", "year", "mk_onset_1", "mk_onset_1or2"]]
+    base = base.merge(
+        outcomes.rename(columns={"year": "base_year"}), on=["ewp_name", "base_year"], how="left"
+    )
     table = _foos_table(base, panel, scored_years)
     metrics, per_year = score(table)
+    metrics.update(two_year_scores(base, panel, scored_years))
     return BacktestResult(
         model.name, model.version, base, table, metrics, per_year, time.perf_counter() - start
     )
@@ -143,6 +148,69 @@ def _foos_table(base: pd.DataFrame, panel: pd.DataFrame, years: tuple[int, int])
             "minrank2",
         ]
     ]
+
+
+CALM_RISK = 0.005  # countries at peace, without past killings, with strong civil liberties
+
+
+def _with_outcomes(base: pd.DataFrame, panel: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
+    columns = ["ewp_name", "year", "mk_onset_1", "mk_onset_1or2", "battledeaths.log2", "mk_ever"]
+    columns += ["even_civilrights"]
+    rows = panel[columns].rename(columns={"year": "base_year"})
+    joined = base.drop(columns=["mk_onset_1", "mk_onset_1or2"], errors="ignore").merge(
+        rows, on=["ewp_name", "base_year"], how="left"
+    )
+    # A base year counts if its outcome years fall in the scored years.
+    return joined[(joined["base_year"] + 1 >= years[0]) & (joined["base_year"] + 1 <= years[1])]
+
+
+def calibration_slope(risk: np.ndarray, outcome: np.ndarray) -> float:
+    """Slope of a logistic regression of the outcome on the risk's log-odds (1 = calibrated)."""
+    from sklearn.linear_model import LogisticRegression
+
+    x = logit(np.asarray(risk, float)).reshape(-1, 1)
+    fitted = LogisticRegression(C=1e6, max_iter=1000).fit(x, np.asarray(outcome, int))
+    return float(fitted.coef_[0, 0])
+
+
+def two_year_scores(
+    base: pd.DataFrame, panel: pd.DataFrame, years: tuple[int, int]
+) -> dict[str, float]:
+    """Scores that compare like with like, per base-year forecast.
+
+    - ``cal_*``: the two-year risk against the two-year outcome (onset in T+1 or T+2):
+      Brier score and calibration slope;
+    - ``1yr_*``: robustness, one-year-ahead outcome (onset in T+1 from base year T):
+      AUC, average precision and recall@k of the base year's rank;
+    - ``calm_*``: country-years with no battle deaths, no past mass killing and civil
+      liberties in the panel's top quarter: how many, and the share below 0.5 %.
+    """
+    rows = _with_outcomes(base, panel, years)
+    out: dict[str, float] = {}
+    two = rows.dropna(subset=["mk_onset_1or2"])
+    y2 = two["mk_onset_1or2"].to_numpy(int)
+    if 0 < y2.sum() < len(y2):
+        out["cal_brier"] = float(brier_score_loss(y2, two["risk"]))
+        out["cal_slope"] = calibration_slope(two["risk"].to_numpy(), y2)
+    one = rows.dropna(subset=["mk_onset_1"])
+    y1 = one["mk_onset_1"].to_numpy(int)
+    if 0 < y1.sum() < len(y1):
+        out["1yr_onsets"] = float(y1.sum())
+        out["1yr_auc"] = float(roc_auc_score(y1, one["risk"]))
+        out["1yr_average_precision"] = float(average_precision_score(y1, one["risk"]))
+        for k in RECALL_KS:
+            out[f"1yr_recall@{k}"] = float((one.loc[y1 == 1, "rank"] <= k).mean())
+    strong = panel["even_civilrights"].quantile(0.75)
+    calm = rows[
+        (rows["battledeaths.log2"] == 0)
+        & (rows["mk_ever"] == 0)
+        & (rows["even_civilrights"] >= strong)
+    ]
+    out["calm_country_years"] = float(len(calm))
+    if len(calm):
+        out["calm_below_0.5%"] = float((calm["risk"] < CALM_RISK).mean())
+        out["calm_median_risk"] = float(calm["risk"].median())
+    return out
 
 
 def score(table: pd.DataFrame) -> tuple[dict[str, float], pd.DataFrame]:

@@ -26,6 +26,10 @@ from threadpoolctl import threadpool_limits
 from tocsin.plugins import Plugin, Registry
 
 OUTCOME = "mk_onset_1or2"
+DEFAULT_MODEL = "tocsin-ensemble"
+# Defaults of earlier releases, newest first: a database whose forecasts were stored by
+# one of them keeps showing those until the new default's forecasts are stored.
+PREVIOUS_DEFAULTS: tuple[str, ...] = ("tocsin-enet",)
 BASELINE = "(baseline)"
 
 

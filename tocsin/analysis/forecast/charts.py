@@ -30,20 +30,27 @@ def catch_curve(results: list[BacktestResult], path: Path, max_rank: int = 60) -
     return _save(fig, path)
 
 
-def calibration(result: BacktestResult, path: Path, bins: int = 8) -> Path:
-    """Observed onset rate against forecast risk, in risk quantile bins."""
-    table = result.table.dropna(subset=["mk_onset"])
-    edges = np.unique(np.quantile(table["maxrisk2"], np.linspace(0, 1, bins + 1)))
-    which = np.clip(np.digitize(table["maxrisk2"], edges[1:-1]), 0, len(edges) - 2)
-    grouped = table.assign(bin=which).groupby("bin")
-    mean_risk, observed = grouped["maxrisk2"].mean(), grouped["mk_onset"].mean()
-    fig, ax = plt.subplots(figsize=(5.5, 5))
-    top = max(mean_risk.max(), observed.max()) * 1.1
+def calibration(result: BacktestResult, path: Path, bins: int = 10) -> Path:
+    """Two-year risk against the two-year outcome (onset in T+1 or T+2), in deciles of
+    risk, each point labelled with its onsets and forecasts."""
+    base = result.base_forecasts.dropna(subset=["mk_onset_1or2"]).sort_values("risk")
+    groups = np.array_split(np.arange(len(base)), bins)
+    mean_risk = [base["risk"].iloc[g].mean() for g in groups if len(g)]
+    observed = [base["mk_onset_1or2"].iloc[g].mean() for g in groups if len(g)]
+    counts = [(int(base["mk_onset_1or2"].iloc[g].sum()), len(g)) for g in groups if len(g)]
+    fig, ax = plt.subplots(figsize=(6, 5.5))
+    top = max(max(mean_risk), max(observed)) * 1.1
     ax.plot([0, top], [0, top], color="#999", linestyle="--", label="perfect calibration")
     ax.plot(mean_risk, observed, marker="o", linewidth=2, label=result.model)
-    ax.set(xlabel="mean forecast risk (maxrisk2)", ylabel="observed onset rate")
-    ax.set_title(f"Calibration, {result.model}")
-    ax.legend()
+    for x, y, (onsets, n) in zip(mean_risk, observed, counts, strict=True):
+        ax.annotate(
+            f"{onsets}/{n}", (x, y), textcoords="offset points", xytext=(4, -10), fontsize=7
+        )
+    ax.set(
+        xlabel="mean two-year risk (decile of forecasts)", ylabel="share with onset within 2 years"
+    )
+    ax.set_title(f"Calibration, {result.model} (onsets/forecasts per bin)")
+    ax.legend(loc="upper left")
     return _save(fig, path)
 
 

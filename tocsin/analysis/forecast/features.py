@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from tocsin.sources.ewp import PREDICTORS
+from tocsin.analysis.forecast.violence import ensure_violence_columns, violence_labels
+from tocsin.sources.ewp import INDICATOR_LABELS, PREDICTORS
 
 # Slow-moving indicators whose recent change signals a shift in risk.
 CHANGE_COLUMNS = (
@@ -49,9 +50,14 @@ def feature_columns() -> list[str]:
     return [*PREDICTORS, *engineered, "battledeaths.max3", "onsets.past10", "coup.any3"]
 
 
+def predictor_labels() -> dict[str, str]:
+    """Every model feature in words (the panel's columns, engineered and violence ones)."""
+    return feature_labels({name: label for name, (label, _) in INDICATOR_LABELS.items()})
+
+
 def feature_labels(base: dict[str, str]) -> dict[str, str]:
     """Human labels for every model feature, given labels of the panel columns."""
-    labels = dict(base)
+    labels = {**violence_labels(), **base}
     for column in CHANGE_COLUMNS:
         name = base.get(column, column)
         labels[f"{column}.d1"] = f"{name}: change over 1 year"
@@ -74,6 +80,18 @@ def feature_labels(base: dict[str, str]) -> dict[str, str]:
         }
     )
     return labels
+
+
+def ensure_features(rows: pd.DataFrame, context: bool = False) -> pd.DataFrame:
+    """``rows`` with the engineered (and, if asked, context) features and the violence
+    columns; the panel loader adds them once, so this only fills in for bare panels.
+
+    Computing features here is correct only for rows that carry their country's history.
+    """
+    needed = feature_columns() + (list(CONTEXT_COLUMNS) if context else [])
+    if not set(needed) <= set(rows.columns):
+        rows = add_context_features(rows) if context else add_features(rows)
+    return ensure_violence_columns(rows)
 
 
 REGIONS = ("reg.na", "reg.eap", "reg.sca", "reg.mna", "reg.eur")  # none of these: Africa

@@ -7,7 +7,17 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tocsin.store.models import BacktestRun, Country, Forecast, ForecastDriver, ForecastRun
+from tocsin.analysis.forecast.base import DEFAULT_MODEL, PREVIOUS_DEFAULTS
+from tocsin.analysis.forecast.features import predictor_labels
+from tocsin.analysis.forecast.intervals import overlaps
+from tocsin.store.models import (
+    BacktestForecast,
+    BacktestRun,
+    Country,
+    Forecast,
+    ForecastDriver,
+    ForecastRun,
+)
 
 
 @dataclass(frozen=True)
@@ -32,7 +42,21 @@ class RankingRow:
 
 
 def runs(session: Session, model: str) -> list[ForecastRun]:
-    """A model's stored runs, newest base year first (one per base year: the latest)."""
+    """A model's stored runs, newest base year first (one per base year: the latest).
+
+    For the default model with nothing stored yet, the runs of the most recent earlier
+    default (so upgrading Tocsin does not blank the dashboard before the next forecast).
+    """
+    found = _model_runs(session, model)
+    if not found and model == DEFAULT_MODEL:
+        for older in PREVIOUS_DEFAULTS:
+            found = _model_runs(session, older)
+            if found:
+                break
+    return found
+
+
+def _model_runs(session: Session, model: str) -> list[ForecastRun]:
     seen: dict[int, ForecastRun] = {}
     query = (
         select(ForecastRun)
@@ -134,3 +158,155 @@ def latest_backtests(session: Session) -> list[BacktestRun]:
     for run in session.scalars(select(BacktestRun).order_by(BacktestRun.created_at.desc())):
         seen.setdefault(run.model, run)
     return sorted(seen.values(), key=lambda r: r.model)
+
+
+@dataclass(frozen=True)
+class CalibrationBin:
+    """Backtest forecasts grouped by two-year risk: mean risk against the onset share."""
+
+    mean_risk: float
+    observed: float  # share with an onset in the next two years
+    forecasts: int
+    onsets: int
+
+
+@dataclass(frozen=True)
+class CatchPoint:
+    """Share of onsets ranked in the top ``k`` one or two years before."""
+
+    k: int
+    caught: int
+    onsets: int
+
+    @property
+    def share(self) -> float:
+        """caught / onsets."""
+        return self.caught / self.onsets if self.onsets else float("nan")
+
+
+def _backtest_rows(session: Session, run_id: int) -> list[BacktestForecast]:
+    query = select(BacktestForecast).where(BacktestForecast.run_id == run_id)
+    return list(session.scalars(query))
+
+
+def calibration_bins(session: Session, run_id: int, bins: int = 10) -> list[CalibrationBin]:
+    """Two-year risk against the two-year outcome, in equal-count bins of risk.
+
+    Like with like: each backtest forecast from base year T against onset in T+1 or T+2.
+    The bins are deciles of risk (fewer if risks tie), each with its counts.
+    """
+    rows = [r for r in _backtest_rows(session, run_id) if r.onset_within_2 is not None]
+    if not rows:
+        return []
+    rows.sort(key=lambda r: r.risk)
+    size = -(-len(rows) // bins)
+    out = []
+    for start in range(0, len(rows), size):
+        chunk = rows[start : start + size]
+        onsets = sum(int(r.onset_within_2 or 0) for r in chunk)
+        out.append(
+            CalibrationBin(
+                mean_risk=sum(r.risk for r in chunk) / len(chunk),
+                observed=onsets / len(chunk),
+                forecasts=len(chunk),
+                onsets=onsets,
+            )
+        )
+    return out
+
+
+def catch_curve(session: Session, run_id: int, max_rank: int = 60) -> list[CatchPoint]:
+    """For k = 1..max_rank, onsets whose best rank one or two years before was <= k.
+
+    An onset in year y is ``onset_next_year`` of base year y - 1; its ranks are those of
+    base years y - 1 and y - 2 (EWP's protocol, as in backtest.py).
+    """
+    rows = _backtest_rows(session, run_id)
+    rank = {(r.country, r.base_year): r.rank for r in rows}
+    best = []
+    for r in rows:
+        if r.onset_next_year == 1:
+            ranks = [rank.get((r.country, r.base_year - lag)) for lag in (0, 1)]
+            best.append(min(x for x in ranks if x is not None))
+    return [CatchPoint(k, sum(b <= k for b in best), len(best)) for k in range(1, max_rank + 1)]
+
+
+@dataclass(frozen=True)
+class IntervalRow:
+    """A ranking row with its 80 % interval and whether it overlaps the next row's."""
+
+    row: RankingRow
+    risk_low: float | None
+    risk_high: float | None
+    rank_low: int | None
+    rank_high: int | None
+    overlaps_next: bool | None  # None when either has no interval
+
+
+def rankings_with_intervals(
+    session: Session, model: str, base_year: int | None = None
+) -> list[IntervalRow]:
+    """The rankings (best first) with each country's 80 % risk and rank interval and
+    whether its risk interval overlaps the next country's, i.e. whether the data can
+    tell the two apart."""
+    rows = rankings(session, model, base_year)
+    if not rows:
+        return []
+    run = next(r for r in runs(session, model) if r.base_year == rows[0].base_year)
+    bounds = {
+        code: (lo, hi, rlo, rhi)
+        for code, lo, hi, rlo, rhi in session.execute(
+            select(
+                Country.code,
+                Forecast.risk_2yr_low,
+                Forecast.risk_2yr_high,
+                Forecast.rank_2yr_low,
+                Forecast.rank_2yr_high,
+            )
+            .join(Country, Country.id == Forecast.country_id)
+            .where(Forecast.run_id == run.id)
+        )
+    }
+    out = []
+    for i, row in enumerate(rows):
+        lo, hi, rlo, rhi = bounds.get(row.code, (None, None, None, None))
+        following = bounds.get(rows[i + 1].code) if i + 1 < len(rows) else None
+        overlap = None
+        if lo is not None and hi is not None and following:
+            next_lo, next_hi = following[0], following[1]
+            if next_lo is not None and next_hi is not None:
+                overlap = overlaps(lo, hi, next_lo, next_hi)
+        out.append(IntervalRow(row, lo, hi, rlo, rhi, overlap))
+    return out
+
+
+def risk_scale(risks: list[float], bands: int = 5) -> list[float]:
+    """Upper edges of ``bands`` map colour bands fitted to the risks shown (quantiles),
+    so every band holds about the same number of countries; the last edge is the top."""
+    if not risks:
+        return []
+    ordered = sorted(risks)
+    return [
+        ordered[min(len(ordered) - 1, -(-len(ordered) * b // bands) - 1)]
+        for b in range(1, bands + 1)
+    ]
+
+
+def driver_effects(
+    session: Session, country: Country, model: str, min_effect: float = 1e-6
+) -> list[tuple[str, ForecastDriver]]:
+    """A country's drivers in words (label, driver), strongest first, zero effects left out."""
+    labels = predictor_labels()
+    found = [d for d in drivers(session, country, model) if abs(d.contribution) > min_effect]
+    found.sort(key=lambda d: -abs(d.contribution))
+    return [(labels.get(d.predictor, d.predictor), d) for d in found]
+
+
+def backtest_results(session: Session, model: str) -> BacktestRun | None:
+    """The most recent stored backtest of ``model`` (metrics, per-year catches)."""
+    return session.scalars(
+        select(BacktestRun)
+        .where(BacktestRun.model == model)
+        .order_by(BacktestRun.created_at.desc(), BacktestRun.id.desc())
+        .limit(1)
+    ).first()

@@ -12,18 +12,34 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 # Importing the model modules registers them.
-from tocsin.analysis.forecast import ewp_enet, tocsin_enet  # noqa: F401
+from tocsin.analysis.forecast import (  # noqa: F401
+    ensemble,
+    ewp_enet,
+    gbm,
+    tocsin_enet,
+    two_variable,
+)
 from tocsin.analysis.forecast.backtest import BacktestResult
-from tocsin.analysis.forecast.base import BASELINE, MODELS, ForecastModel
+from tocsin.analysis.forecast.base import BASELINE, DEFAULT_MODEL, MODELS, ForecastModel
 from tocsin.analysis.forecast.features import add_features
+from tocsin.analysis.forecast.intervals import DRAWS, bootstrap_intervals
+from tocsin.analysis.forecast.violence import DATASET as VIOLENCE_DATASET
+from tocsin.analysis.forecast.violence import load_violence
 from tocsin.config import Settings
 from tocsin.reference.countries import lookup
 from tocsin.sources import fetch
 from tocsin.sources.ewp import read_predictors
 from tocsin.store.db import Database
-from tocsin.store.models import BacktestRun, Country, Forecast, ForecastDriver, ForecastRun
+from tocsin.store.models import (
+    BacktestForecast,
+    BacktestRun,
+    Country,
+    Forecast,
+    ForecastDriver,
+    ForecastRun,
+)
 
-DEFAULT_MODEL = "tocsin-enet"
+INTERVAL_COLUMNS = ("risk_2yr_low", "risk_2yr_high", "rank_2yr_low", "rank_2yr_high")
 PANEL_DATASET = "ewp-predictors"
 
 
@@ -45,9 +61,12 @@ class PanelData:
 
 
 def load_panel(settings: Settings, mirror: Path | None = None) -> PanelData:
-    """Read the verified modelling panel (pulling it if needed) and add features."""
+    """Read the verified modelling panel and UCDP's violence by type (pulling them if
+    needed) and add the engineered and violence features."""
     pulled = fetch.pull_one(settings, PANEL_DATASET, mirror)
-    return PanelData(add_features(read_predictors(pulled.path)), {PANEL_DATASET: pulled.sha256})
+    violence = fetch.pull_one(settings, VIOLENCE_DATASET, mirror)
+    frame = load_violence(violence.path, add_features(read_predictors(pulled.path)))
+    return PanelData(frame, {PANEL_DATASET: pulled.sha256, VIOLENCE_DATASET: violence.sha256})
 
 
 def make_model(name: str, outcome: str | None = None) -> ForecastModel:
@@ -75,6 +94,7 @@ def forecast(
     model_name: str = DEFAULT_MODEL,
     base_year: int | None = None,
     one_year: bool = True,
+    draws: int = 0,
 ) -> ForecastResult:
     """Fit on all rows up to ``base_year`` and forecast the countries of that year.
 
@@ -82,7 +102,8 @@ def forecast(
     from the same model fitted on the next-year outcome, or for models whose
     ``one_year_method`` is "hazard", from the two-year risk at a constant yearly hazard.
     Drivers are each feature's contribution to the two-year log-odds and its change
-    since the previous base year.
+    since the previous base year. With ``draws`` >= 2, 80 % intervals of the two-year
+    risk and rank come from that many country bootstrap refits (intervals.py).
     """
     year = panel.last_year if base_year is None else base_year
     frame = panel.frame
@@ -110,6 +131,15 @@ def forecast(
     table["risk_1yr"] = risk1.reindex(risk2.index)
     table["rank_2yr"] = table["risk_2yr"].rank(ascending=False, method="min").astype(int)
     table["rank_1yr"] = table["risk_1yr"].rank(ascending=False, method="min").astype("Int64")
+    if draws:
+        bounds = bootstrap_intervals(lambda: make_model(model_name), history, target, draws)
+        table["risk_2yr_low"] = bounds["risk_low"]
+        table["risk_2yr_high"] = bounds["risk_high"]
+        table["rank_2yr_low"] = bounds["rank_low"].astype("Int64")
+        table["rank_2yr_high"] = bounds["rank_high"].astype("Int64")
+    else:
+        for column in INTERVAL_COLUMNS:
+            table[column] = None
     table = table.sort_values("rank_2yr").reset_index(drop=True)
     return ForecastResult(
         two_year.name, two_year.version, year, table, _drivers(two_year, frame, target, year)
@@ -177,6 +207,14 @@ def store_forecast(
             rank_2yr=int(row.rank_2yr),
             risk_1yr=None if pd.isna(row.risk_1yr) else float(row.risk_1yr),
             rank_1yr=None if pd.isna(row.rank_1yr) else int(row.rank_1yr),
+            **{
+                c: None if pd.isna(getattr(row, c)) else float(getattr(row, c))
+                for c in ("risk_2yr_low", "risk_2yr_high")
+            },
+            **{
+                c: None if pd.isna(getattr(row, c)) else int(getattr(row, c))
+                for c in ("rank_2yr_low", "rank_2yr_high")
+            },
         )
         for row in result.table.itertuples()
     )
@@ -221,10 +259,12 @@ def forecast_years(
     years: range,
     model_name: str = DEFAULT_MODEL,
     one_year_from: int | None = None,
+    draws: int = DRAWS,
 ) -> tuple[ForecastResult | None, list[int]]:
     """Forecast and store each base year not already stored for this model version and
     these data checksums; one-year risks only from ``one_year_from`` on (default: the
-    last year). Returns the last result computed (None if all were stored) and the
+    last year), and 80 % intervals (``draws`` bootstrap refits) for the last year only.
+    Returns the last result computed (None if all were stored) and the
     years computed. Used by ``tocsin up``, which re-runs it often."""
     version = MODELS.get(model_name).version
     first_one_year = years[-1] if one_year_from is None else one_year_from
@@ -234,7 +274,10 @@ def forecast_years(
         ]
     result = None
     for year in todo:
-        result = forecast(panel, model_name, year, one_year=year >= first_one_year)
+        latest = year >= first_one_year
+        result = forecast(
+            panel, model_name, year, one_year=latest, draws=draws if year == years[-1] else 0
+        )
         with db.session() as session:
             store_forecast(session, result, panel.checksums)
     return result, todo
@@ -253,7 +296,8 @@ def latest_run(session: Session, model: str = DEFAULT_MODEL) -> ForecastRun | No
 def store_backtest(
     session: Session, result: BacktestResult, checksums: dict[str, str]
 ) -> BacktestRun:
-    """Save a backtest's metrics and per-year catches."""
+    """Save a backtest's metrics, per-year catches and every out-of-sample forecast
+    (with its outcomes), from which the /model charts are drawn (queries.py)."""
     run = BacktestRun(
         model=result.model,
         model_version=result.version,
@@ -263,16 +307,39 @@ def store_backtest(
     )
     session.add(run)
     session.flush()
+    base = result.base_forecasts
+    rows = [
+        {
+            "run_id": run.id,
+            "country": row.ewp_name,
+            "base_year": int(row.base_year),
+            "risk": float(row.risk),
+            "rank": int(row.rank),
+            "onset_next_year": None if pd.isna(row.mk_onset_1) else float(row.mk_onset_1),
+            "onset_within_2": None if pd.isna(row.mk_onset_1or2) else float(row.mk_onset_1or2),
+        }
+        for row in base.itertuples()
+    ]
+    if rows:
+        session.execute(insert(BacktestForecast), rows)
+    session.flush()
     return run
 
 
+ZERO_EFFECT = 1e-6  # log-odds; a feature the model does not use (zero coefficient)
+
+
 def top_drivers(drivers: pd.DataFrame, code: str, n: int = 5) -> dict[str, pd.DataFrame]:
-    """A country's strongest risk-raising and risk-lowering features, and biggest movers."""
+    """A country's strongest risk-raising and risk-lowering features, and biggest movers;
+    features with no effect are left out."""
     mine = drivers[drivers["code"] == code]
+    raising = mine[mine["contribution"] > ZERO_EFFECT]
+    lowering = mine[mine["contribution"] < -ZERO_EFFECT]
+    moved = mine[mine["change_contribution"].abs() > ZERO_EFFECT]
     return {
-        "raise": mine.nlargest(n, "contribution"),
-        "lower": mine.nsmallest(n, "contribution"),
-        "changed": mine.reindex(
-            mine["change_contribution"].abs().sort_values(ascending=False).index
+        "raise": raising.nlargest(n, "contribution"),
+        "lower": lowering.nsmallest(n, "contribution"),
+        "changed": moved.reindex(
+            moved["change_contribution"].abs().sort_values(ascending=False).index
         ).head(n),
     }

@@ -1,7 +1,8 @@
 """``tocsin-enet``: Tocsin's default forecast model.
 
 A penalised logistic regression like EWP's, on the 39 EWP predictors plus
-backward-looking change and history features (tocsin.analysis.forecast.features).
+backward-looking change and history features (tocsin.analysis.forecast.features) and
+violence by type with its neighbours' (tocsin.analysis.forecast.violence).
 Its penalty (strength 0.04, L1 share 0.2, on standardised features) was fixed once on
 backtest origins up to 2005 only, so each fit is a single solve rather than a
 cross-validated path. Engineered features missing for a country's first years count as
@@ -17,12 +18,8 @@ from glum import GeneralizedLinearRegressor
 from pydantic import Field
 
 from tocsin.analysis.forecast.base import BASELINE, MODELS, ForecastModel, single_threaded
-from tocsin.analysis.forecast.features import (
-    CONTEXT_COLUMNS,
-    add_context_features,
-    add_features,
-    feature_columns,
-)
+from tocsin.analysis.forecast.features import CONTEXT_COLUMNS, ensure_features, feature_columns
+from tocsin.analysis.forecast.violence import violence_columns
 from tocsin.plugins import PluginSettings
 from tocsin.sources.ewp import PREDICTORS
 
@@ -35,6 +32,9 @@ class TocsinEnetSettings(PluginSettings):
     context: bool = Field(
         False, description="Add episode-history, regional and interaction features."
     )
+    violence: bool = Field(
+        True, description="Add UCDP violence-by-type features (own and neighbours')."
+    )
 
 
 @MODELS.register
@@ -42,8 +42,8 @@ class TocsinEnet(ForecastModel):
     """Elastic net on EWP predictors plus change and history features (default)."""
 
     name = "tocsin-enet"
-    version = "2.0"
-    summary = "Default: elastic net on EWP predictors + recent changes and onset history"
+    version = "3.0"
+    summary = "Elastic net on EWP predictors, recent changes, onset history, violence by type"
     Settings = TocsinEnetSettings
     settings: TocsinEnetSettings
     # The penalty was chosen for the two-year outcome; refitted on the rarer one-year
@@ -57,6 +57,8 @@ class TocsinEnet(ForecastModel):
         self.features = feature_columns()
         if self.settings.context:
             self.features += list(CONTEXT_COLUMNS)
+        if self.settings.violence:
+            self.features += violence_columns()
 
     def required_columns(self) -> list[str]:
         """The 39 EWP predictors must be present; engineered ones may be missing."""
@@ -65,8 +67,8 @@ class TocsinEnet(ForecastModel):
     def _design(self, rows: pd.DataFrame) -> np.ndarray:
         # Features are computed over whole country histories (service.load_panel does it
         # once); computing them here is correct only for rows with their history.
-        if not set(self.features) <= set(rows.columns):
-            rows = add_context_features(rows) if self.settings.context else add_features(rows)
+        rows = ensure_features(rows, context=self.settings.context)
+        # Missing violence data enters as 0 beside its indicator ``ucdp.missing`` (violence.py).
         return np.nan_to_num(rows[self.features].to_numpy(float))
 
     def fit(self, panel: pd.DataFrame) -> TocsinEnet:

@@ -9,7 +9,13 @@ from tocsin.store.models.alerts import Alert, AlertEvent, AlertEvidence, Deliver
 from tocsin.store.models.core import Country, Episode, Indicator, PanelValue, Provenance
 from tocsin.store.models.events import Event, YearlyDeath
 from tocsin.store.models.evidence import CustodyEntry, CustodyHead, EvidenceCaseItem, EvidenceItem
-from tocsin.store.models.forecast import BacktestRun, Forecast, ForecastDriver, ForecastRun
+from tocsin.store.models.forecast import (
+    BacktestForecast,
+    BacktestRun,
+    Forecast,
+    ForecastDriver,
+    ForecastRun,
+)
 from tocsin.store.models.framework import (
     Assessment,
     Document,
@@ -36,6 +42,7 @@ from tocsin.store.models.speech import (
 )
 
 __all__ = [
+    "BacktestForecast",
     "IntakeAttachment",
     "CustodyEntry",
     "CustodyHead",

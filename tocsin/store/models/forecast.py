@@ -44,6 +44,11 @@ class Forecast(Base):
     rank_1yr: Mapped[int | None] = mapped_column(Integer)
     risk_2yr: Mapped[float] = mapped_column(Float)
     rank_2yr: Mapped[int] = mapped_column(Integer)
+    # 80 % bootstrap interval (10th-90th percentile) of the two-year risk and rank.
+    risk_2yr_low: Mapped[float | None] = mapped_column(Float)
+    risk_2yr_high: Mapped[float | None] = mapped_column(Float)
+    rank_2yr_low: Mapped[int | None] = mapped_column(Integer)  # best (smallest) rank
+    rank_2yr_high: Mapped[int | None] = mapped_column(Integer)
 
     run: Mapped[ForecastRun] = relationship(back_populates="forecasts")
 
@@ -76,3 +81,26 @@ class BacktestRun(Base):
     metrics: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
     data_checksums: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
     per_year: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list)
+
+    forecasts: Mapped[list[BacktestForecast]] = relationship(
+        back_populates="run", cascade="all, delete-orphan"
+    )
+
+
+class BacktestForecast(Base):
+    """One out-of-sample forecast of a backtest, with what happened next."""
+
+    __tablename__ = "backtest_forecasts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int] = mapped_column(
+        ForeignKey("backtest_runs.id", ondelete="CASCADE"), index=True
+    )
+    country: Mapped[str] = mapped_column(String(80))  # EWP name (includes former states)
+    base_year: Mapped[int] = mapped_column(Integer)
+    risk: Mapped[float] = mapped_column(Float)  # two-year risk
+    rank: Mapped[int] = mapped_column(Integer)
+    onset_next_year: Mapped[float | None] = mapped_column(Float)  # mk_onset_1
+    onset_within_2: Mapped[float | None] = mapped_column(Float)  # mk_onset_1or2
+
+    run: Mapped[BacktestRun] = relationship(back_populates="forecasts")
