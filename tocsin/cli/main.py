@@ -28,6 +28,7 @@ COMMAND_MODULES: dict[str, str | None] = {
     "speech": None,
     "framework": None,
     "evidence": None,
+    "reports": "report",
     "alerts": None,  # last: its `up` step runs every signal on what the others loaded
 }
 

@@ -27,6 +27,7 @@ from tocsin.store.models.intake import (
     IntakeNote,
     Submission,
 )
+from tocsin.store.models.reports import Report
 from tocsin.store.models.speech import LexiconTerm, RabatWorksheet, SpeechImport, SpeechPost
 
 __all__ = [
@@ -65,6 +66,7 @@ __all__ = [
     "PanelValue",
     "Provenance",
     "RabatWorksheet",
+    "Report",
     "SpeechImport",
     "SpeechPost",
     "Subscription",
