@@ -25,7 +25,7 @@ def _figure(name: str, draw: Callable[[object], None], size: tuple[float, float]
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    plt.rcParams.update({"svg.fonttype": "path", "font.size": 8, "font.family": "DejaVu Sans"})
+    plt.rcParams.update({"svg.fonttype": "none", "font.size": 8, "font.family": "DejaVu Sans"})
     fig, ax = plt.subplots(figsize=size)
     try:
         draw(ax)

@@ -451,3 +451,39 @@ def excerpt_count(session: Session, code: str) -> int:
     return sum(
         1 for countries in session.scalars(select(Excerpt.countries)) if code in (countries or [])
     )
+
+
+# --- Evaluation ---------------------------------------------------------------------
+
+
+def overall_scores(frame: pd.DataFrame, years: range) -> pd.DataFrame:
+    """Per country and base year the mean of its drafted factor scores, from the panel
+    only (the other sources are not held historically): ewp_name, base_year, risk, rank."""
+    lines = tuple(ln for ln in mapping() if ln.source == "panel")
+    values = panel_values(frame[frame["year"].between(years[0] - TREND_YEARS, years[-1])], lines)
+    names = frame.drop_duplicates("ewp_name").set_index("ewp_name").index
+    code_to_name = {lookup(n).code: n for n in names}
+    parts = []
+    for year in years:
+        scores = factor_scores(score_values(values, year, lines))
+        overall = scores.groupby("code")["score"].mean().rename("risk").reset_index()
+        overall["base_year"] = year
+        parts.append(overall)
+    out = pd.concat(parts, ignore_index=True)
+    out["ewp_name"] = out["code"].map(code_to_name)
+    out["rank"] = out.groupby("base_year")["risk"].rank(ascending=False, method="min")
+    return out[["ewp_name", "base_year", "risk", "rank"]]
+
+
+def backtest_drafts(
+    frame: pd.DataFrame, onset_years: tuple[int, int] = (1994, 2024)
+) -> dict[str, float]:
+    """Do the draft scores as of each year rank the countries where mass killing began in
+    the next two years above the others? AUC and recall@k with the forecast backtest's
+    own definitions (``maxrisk2``/``minrank2`` over the two prior base years). The drafts
+    are not fitted to outcomes, so every year is out of sample."""
+    from tocsin.analysis.forecast.backtest import _foos_table, score
+
+    base = overall_scores(frame, range(onset_years[0] - 2, onset_years[1]))
+    metrics, _per_year = score(_foos_table(base, frame, onset_years))
+    return metrics
