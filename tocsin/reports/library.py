@@ -62,10 +62,15 @@ def next_version(session: Session, kind: str, subject: str, lang: str, fmt: str)
     return (latest or 0) + 1
 
 
-def store(session: Session, data_dir: Path, produced: Produced, version: int, actor: str) -> Report:
-    """Keep a rendered report: the file (written atomically) and its row (audited)."""
+def file_path(data_dir: Path, produced: Produced, version: int) -> Path:
+    """Where a report version's file is kept."""
     name = f"{produced.kind}-{produced.subject}-{produced.lang}-v{version}.{produced.fmt}"
-    path = reports_dir(data_dir) / name
+    return reports_dir(data_dir) / name
+
+
+def store(session: Session, path: Path, produced: Produced, version: int, actor: str) -> Report:
+    """Keep a rendered report: the file at ``path`` (written atomically) and its row
+    (audited). The caller removes the file if the transaction does not commit."""
     write_atomic(path, produced.content)
     row = Report(
         kind=produced.kind,

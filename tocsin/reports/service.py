@@ -45,20 +45,25 @@ def _keep(
     changes: list[tuple[str, Any, Any]],
     first: bool,
 ) -> Generated:
-    with db.session() as session:
-        row: Report = library.store(session, data_dir, produced, version, actor)
-        result = Generated(
-            row.id,
-            row.kind,
-            row.subject,
-            version,
-            row.fmt,
-            row.lang,
-            Path(row.path),
-            row.size,
-            changes,
-            first,
-        )
+    path = library.file_path(data_dir, produced, version)
+    try:
+        with db.session() as session:
+            row: Report = library.store(session, path, produced, version, actor)
+            result = Generated(
+                row.id,
+                row.kind,
+                row.subject,
+                version,
+                row.fmt,
+                row.lang,
+                path,
+                row.size,
+                changes,
+                first,
+            )
+    except BaseException:
+        path.unlink(missing_ok=True)  # the row was not committed: no orphan file
+        raise
     if out is not None:
         write_atomic(out, produced.content)
     return result
