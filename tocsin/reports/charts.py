@@ -1,9 +1,10 @@
-"""Report charts as inline SVG (matplotlib, text drawn as paths so no font is needed in
-the PDF). A chart that cannot be drawn raises :class:`ChartError` naming it."""
+"""Report charts as inline SVG (matplotlib; text stays text, set in the report's fonts).
+A chart that cannot be drawn raises :class:`ChartError` naming it."""
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Sequence
 
 RISK = "#8b1a1a"
@@ -39,6 +40,10 @@ def _figure(name: str, draw: Callable[[object], None], size: tuple[float, float]
     finally:
         plt.close(fig)
     svg = out.getvalue()
+    # ids must be unique across the charts of one page
+    prefix = re.sub(r"[^a-z0-9]+", "-", name.lower())
+    svg = re.sub(r'id="', f'id="{prefix}-', svg)
+    svg = svg.replace('href="#', f'href="#{prefix}-').replace("url(#", f"url(#{prefix}-")
     return svg[svg.index("<svg") :]
 
 

@@ -48,8 +48,10 @@ def render_html(template: str, lang: str, **context: Any) -> str:
     return env.get_template(template).render(lang=lang, dir=direction(lang), **context)
 
 
-def missing_fonts(families: tuple[str, ...] = REQUIRED_FONTS) -> list[str]:
-    """Font families fontconfig cannot find (matched exactly, not substituted)."""
+def missing_fonts(families: tuple[str, ...] | None = None) -> list[str]:
+    """Font families fontconfig cannot find (matched exactly, not substituted); by
+    default the ones the layout needs."""
+    families = REQUIRED_FONTS if families is None else families
     missing = []
     for family in families:
         try:
