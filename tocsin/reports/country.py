@@ -229,6 +229,7 @@ def _factors(session: Session, country: Country, report: CountryReport, _: Any) 
             )
         analyst = roll.published or roll.draft
         refs = []
+        level: str | None
         if analyst is not None:
             refs = [_excerpt_note(session, report, i) for i in analyst.evidence]
             level = analyst.level

@@ -3,9 +3,12 @@ and the web layer call these; nothing here knows about either."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy.orm import Session
 
 from tocsin.reports import library
 from tocsin.reports.render import FORMATS, RenderError, html_to_pdf, render_html, write_atomic
@@ -35,31 +38,44 @@ def _content(html: str, fmt: str) -> bytes:
     return html_to_pdf(html) if fmt == "pdf" else html.encode("utf-8")
 
 
-def _keep(
+def _produce(
     db: Database,
     data_dir: Path,
-    produced: library.Produced,
-    version: int,
+    kind: str,
+    build: Callable[[Session], Any],
+    subject_of: Callable[[Any], str],
+    title_of: Callable[[Any], str],
+    fmt: str,
+    lang: str,
     actor: str,
     out: Path | None,
-    changes: list[tuple[str, Any, Any]],
-    first: bool,
 ) -> Generated:
+    """Build a report's content, compare it with the previous version, render, store the
+    file and row (the file is removed if the row does not commit) and export a copy."""
+    with db.session() as session:
+        report = build(session)
+        subject = subject_of(report)
+        before = library.previous(session, kind, subject, lang, fmt)
+        changes = library.diff_facts(before.facts, report.facts) if before else []
+        version = library.next_version(session, kind, subject, lang, fmt)
+    html = render_html(f"reports/{kind}.html", lang, r=report, version=version, changes=changes)
+    produced = library.Produced(
+        kind,
+        subject,
+        lang,
+        fmt,
+        title_of(report),
+        f"{report.model} {report.model_version}",
+        report.checksums,
+        report.facts,
+        _content(html, fmt),
+    )
     path = library.file_path(data_dir, produced, version)
     try:
         with db.session() as session:
             row: Report = library.store(session, path, produced, version, actor)
             result = Generated(
-                row.id,
-                row.kind,
-                row.subject,
-                version,
-                row.fmt,
-                row.lang,
-                path,
-                row.size,
-                changes,
-                first,
+                row.id, kind, subject, version, fmt, lang, path, row.size, changes, before is None
             )
     except BaseException:
         path.unlink(missing_ok=True)  # the row was not committed: no orphan file
@@ -81,24 +97,18 @@ def country_report(
     """Build, render, store (file + row) and optionally export a country report."""
     from tocsin.reports import country as builder
 
-    with db.session() as session:
-        report = builder.build(session, country, lang)
-        before = library.previous(session, "country", report.code, lang, fmt)
-        changes = library.diff_facts(before.facts, report.facts) if before else []
-        version = library.next_version(session, "country", report.code, lang, fmt)
-    html = render_html("reports/country.html", lang, r=report, version=version, changes=changes)
-    produced = library.Produced(
+    return _produce(
+        db,
+        data_dir,
         "country",
-        report.code,
-        lang,
+        lambda session: builder.build(session, country, lang),
+        lambda r: r.code,
+        lambda r: f"{r.name}: country risk assessment",
         fmt,
-        f"{report.name}: country risk assessment",
-        f"{report.model} {report.model_version}",
-        report.checksums,
-        report.facts,
-        _content(html, fmt),
+        lang,
+        actor,
+        out,
     )
-    return _keep(db, data_dir, produced, version, actor, out, changes, before is None)
 
 
 def annual_report(
@@ -113,22 +123,15 @@ def annual_report(
     """Build, render, store and optionally export the yearly statistical risk report."""
     from tocsin.reports import annual as builder
 
-    with db.session() as session:
-        report = builder.build(session, year, lang)
-        subject = str(year)
-        before = library.previous(session, "annual", subject, lang, fmt)
-        changes = library.diff_facts(before.facts, report.facts) if before else []
-        version = library.next_version(session, "annual", subject, lang, fmt)
-    html = render_html("reports/annual.html", lang, r=report, version=version, changes=changes)
-    produced = library.Produced(
+    return _produce(
+        db,
+        data_dir,
         "annual",
-        subject,
-        lang,
+        lambda session: builder.build(session, year, lang),
+        lambda r: str(r.year),
+        lambda r: f"Statistical risk assessment {r.year}",
         fmt,
-        f"Statistical risk assessment {year}",
-        f"{report.model} {report.model_version}",
-        report.checksums,
-        report.facts,
-        _content(html, fmt),
+        lang,
+        actor,
+        out,
     )
-    return _keep(db, data_dir, produced, version, actor, out, changes, before is None)

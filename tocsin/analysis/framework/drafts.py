@@ -29,7 +29,6 @@ from tocsin.sources.ewp import INDICATOR_LABELS
 from tocsin.store.models import (
     Alert,
     Country,
-    Excerpt,
     PanelValue,
     Provenance,
     SpeechPost,
@@ -444,13 +443,6 @@ def _one(session: Session, country: str, factor: str) -> FactorDraft:
     if found.level is None:
         raise DraftError(f"no data to draft {factor} for {country}")
     return found
-
-
-def excerpt_count(session: Session, code: str) -> int:
-    """Excerpts that mention the country (for the report's documents section)."""
-    return sum(
-        1 for countries in session.scalars(select(Excerpt.countries)) if code in (countries or [])
-    )
 
 
 # --- Evaluation ---------------------------------------------------------------------
