@@ -131,3 +131,73 @@ def diff(
         console.print("first version: nothing to compare with")
     for key, old, new in changes:
         console.print(f"{key}: {old} -> {new}", highlight=False)
+
+
+@app.command("drafts")
+def drafts_command(
+    code: str = typer.Argument(..., help="Country name or code."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
+) -> None:
+    """The 14 risk factors of a country drafted from data, with their evidence."""
+    from tocsin.analysis.framework import drafts
+
+    with friendly_errors(), migrated_database().session() as session:
+        rows = [
+            {
+                "factor": d.factor.code,
+                "level": d.level or "",
+                "score": None if d.score is None else round(d.score, 3),
+                "status": d.status,
+                "evidence": "; ".join(
+                    f"{e.line.label}={e.value:g} ({e.year}, p{e.percentile:.0%})"
+                    for e in d.evidence
+                ),
+            }
+            for d in drafts.country_drafts(session, code)
+        ]
+    if fmt == "json":
+        print(json.dumps(rows, indent=1, ensure_ascii=False))
+    elif fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+        print(buffer.getvalue(), end="")
+    else:
+        table = Table("factor", "level", "score", "status", "evidence")
+        for row in rows:
+            table.add_row(*(str(v) for v in row.values()))
+        console.print(table)
+
+
+@app.command("confirm")
+def confirm(
+    code: str = typer.Argument(..., help="Country name or code."),
+    factor: str = typer.Argument(..., help="Risk factor code, e.g. RF1."),
+    note: str = typer.Option("", help="Optional note kept with the confirmation."),
+) -> None:
+    """Confirm a drafted rating: saved as a new assessment version (audited)."""
+    from tocsin.analysis.framework import drafts
+
+    with friendly_errors(), migrated_database().session() as session:
+        row = drafts.confirm(session, code, factor, cli_actor(), note)
+        console.print(
+            f"confirmed {row.country_code} {row.factor}: {row.level} (version {row.version})"
+        )
+
+
+@app.command("override")
+def override(
+    code: str = typer.Argument(..., help="Country name or code."),
+    factor: str = typer.Argument(..., help="Risk factor code, e.g. RF1."),
+    level: str = typer.Option(..., help="none, low, moderate, high or very high."),
+    reason: str = typer.Option(..., help="Why the analyst's rating differs from the draft."),
+) -> None:
+    """Replace a drafted rating with the analyst's, giving a reason (audited)."""
+    from tocsin.analysis.framework import drafts
+
+    with friendly_errors(), migrated_database().session() as session:
+        row = drafts.override(session, code, factor, level, reason, cli_actor())
+        console.print(
+            f"overridden {row.country_code} {row.factor}: {row.level} (version {row.version})"
+        )

@@ -28,6 +28,7 @@ from tocsin.reference.countries import lookup
 from tocsin.sources.ewp import INDICATOR_LABELS
 from tocsin.store.models import (
     Alert,
+    Assessment,
     Country,
     PanelValue,
     Provenance,
@@ -237,22 +238,23 @@ def database_values(
     universe = sorted(set(frame.loc[frame["year"] == year, "country_id"]))
     parts = [frame]
     source_years: dict[str, int] = {}
-    ucdp_last = session.scalar(select(func.max(YearlyDeath.year)))
-    for line in {ln for ln in lines if ln.source == "ucdp"}:
-        if ucdp_last is None:
+    for variable in sorted({ln.variable for ln in lines if ln.source == "ucdp"}):
+        kind = variable.split(":", 1)[1]
+        last = session.scalar(select(func.max(YearlyDeath.year)).where(YearlyDeath.kind == kind))
+        if last is None:
             continue
-        # the latest UCDP year stands in for the scoring year when the panel ends earlier
-        use = min(year, int(ucdp_last))
-        source_years[line.variable] = use
+        # the kind's latest year stands in for the scoring year when its data ends earlier
+        use = min(year, int(last))
+        source_years[variable] = use
         for target, y in ((year, use), (year - TREND_YEARS, use - TREND_YEARS)):
             got = dict(
                 session.execute(
                     select(YearlyDeath.country_id, func.sum(YearlyDeath.best))
-                    .where(YearlyDeath.kind == line.name, YearlyDeath.year == y)
+                    .where(YearlyDeath.kind == kind, YearlyDeath.year == y)
                     .group_by(YearlyDeath.country_id)
                 ).all()
             )
-            parts.append(_filled(universe, got, target, line.variable))
+            parts.append(_filled(universe, got, target, variable))
     for variable, counts in _tocsin_counts(session, lines).items():
         parts.append(_filled(universe, counts, year, variable))
     out = pd.concat(parts, ignore_index=True)
@@ -412,7 +414,7 @@ def describe(draft: FactorDraft) -> str:
     return "; ".join(parts)
 
 
-def confirm(session: Session, country: str, factor: str, actor: str, note: str = "") -> object:
+def confirm(session: Session, country: str, factor: str, actor: str, note: str = "") -> Assessment:
     """An analyst confirms the draft level: saved as a new assessment version (audited)."""
     draft = _one(session, country, factor)
     assert draft.level is not None
@@ -424,7 +426,7 @@ def confirm(session: Session, country: str, factor: str, actor: str, note: str =
 
 def override(
     session: Session, country: str, factor: str, level: str, reason: str, actor: str
-) -> object:
+) -> Assessment:
     """An analyst replaces the draft level, giving a reason (saved and audited)."""
     if not reason.strip():
         raise DraftError("overriding a draft needs a reason")
