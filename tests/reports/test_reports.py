@@ -3,6 +3,7 @@ and bad input that must leave no file behind."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -221,3 +222,10 @@ def test_cli_errors_and_list(
     assert listed.exit_code == 0, listed.output
     assert listed.output.splitlines()[0].startswith("id,kind,subject,version")
     assert ",country,SDN," in listed.output
+    shown = runner.invoke(app, ["report", "drafts", "SDN", "--format", "json"])
+    assert shown.exit_code == 0, shown.output
+    assert [row["factor"] for row in json.loads(shown.output)] == [f"RF{i}" for i in range(1, 15)]
+    refused = runner.invoke(
+        app, ["report", "override", "SDN", "RF1", "--level", "low", "--reason", " "]
+    )
+    assert refused.exit_code == 1 and "needs a reason" in refused.output
