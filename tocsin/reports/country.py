@@ -30,6 +30,7 @@ from tocsin.store.models import (
     ForecastRun,
     Provenance,
     Tag,
+    YearlyDeath,
 )
 
 # Civil-society reports are shown only in coarse bands, never as exact small numbers.
@@ -302,15 +303,17 @@ def _violence(session: Session, country: Country, report: CountryReport, _: Any)
     report.violence = {"series": series, "labels": labels}
     if not series:
         return
-    from tocsin.store.models import YearlyDeath
-
-    sources = sorted(
-        set(session.scalars(select(YearlyDeath.source).where(YearlyDeath.country_id == country.id)))
+    sources = dict(
+        session.execute(
+            select(YearlyDeath.kind, YearlyDeath.source)
+            .where(YearlyDeath.country_id == country.id)
+            .distinct()
+        ).all()
     )
-    refs = [
-        _dataset_note(report.notes, session, s, "UCDP deaths by type of violence") for s in sources
-    ]
-    report.violence["note"] = refs[0]
+    report.violence["notes"] = {
+        kind: _dataset_note(report.notes, session, source, f"UCDP yearly deaths ({kind})")
+        for kind, source in sorted(sources.items())
+    }
     report.violence["latest"] = {k: v[-1] for k, v in series.items() if v}
     if by_type:
         report.charts["violence"] = stacked_bars(
@@ -420,12 +423,13 @@ def _summary(report: CountryReport, _: Any) -> None:
         by_type = {k: v for k, v in latest.items() if k != "battle"} or latest
         year = max(y for y, _d in by_type.values())
         deaths = sum(d for y, d in by_type.values() if y == year)
+        note = report.violence["notes"][next(iter(by_type))]
         report.summary.append(
             (
                 _("UCDP records {deaths:,.0f} deaths in organised violence in {year}.").format(
                     deaths=deaths, year=year
                 ),
-                report.violence["note"],
+                note,
             )
         )
     open_alerts = [a for a in report.alerts if a["status"] not in ("closed",)]
