@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Install and start the system services the full test suite uses: PostgreSQL
-# (the multi-user store) and Debian's Chromium + ChromeDriver (browser tests).
+# (the multi-user store), Debian's Chromium + ChromeDriver (browser tests), and what
+# the PDF reports need: Pango (WeasyPrint's text layout), Noto fonts (Latin, Arabic
+# Naskh) with DejaVu as fallback, and poppler-utils (pdftoppm/pdftotext in report tests).
 # Needs root (or sudo). Prints the PostgreSQL URL for the tests on its last line.
 set -euo pipefail
 SUDO=""
@@ -11,6 +13,7 @@ if [ "$(id -u)" != 0 ]; then
   fi
 fi
 packages="postgresql chromium chromium-driver wrk"
+packages="$packages libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fonts-dejavu-core poppler-utils"
 command -v npm >/dev/null || packages="$packages npm"
 if ! dpkg -s $packages >/dev/null 2>&1; then
   $SUDO apt-get update -q

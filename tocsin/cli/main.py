@@ -78,6 +78,7 @@ COMMANDS: dict[str, LazyCommand] = {
         "List the plug-ins of each kind with their settings, defaults, allowed values and help.",
         False,
     ),
+    "report": LazyCommand("reports", "Country and annual reports (PDF, HTML), versioned.", True),
     "events": LazyCommand(
         "alerts",
         "Conflict events: import UCDP GED or ACLED files; load UCDP yearly deaths.",

@@ -33,6 +33,7 @@ from tocsin.store.models.intake import (
     IntakeNote,
     Submission,
 )
+from tocsin.store.models.reports import Report
 from tocsin.store.models.speech import (
     LexiconTerm,
     RabatWorksheet,
@@ -78,6 +79,7 @@ __all__ = [
     "PanelValue",
     "Provenance",
     "RabatWorksheet",
+    "Report",
     "SpeechImport",
     "SpeechPost",
     "SpeechCorrection",

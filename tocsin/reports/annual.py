@@ -1,0 +1,208 @@
+"""The yearly statistical risk report: map, ranking, biggest movers, what drives the top
+30, model summary with backtest figures, methods and data credits, all footnoted."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tocsin.analysis.forecast import queries
+from tocsin.analysis.forecast.features import feature_labels
+from tocsin.analysis.forecast.service import DEFAULT_MODEL
+from tocsin.reports.country import ReportError
+from tocsin.reports.footnotes import Footnotes
+from tocsin.reports.geometry import HEIGHT, WIDTH, world_shapes
+from tocsin.store import panel
+from tocsin.store.models import ForecastDriver, ForecastRun, Provenance
+
+TOP = 30
+RISK_BINS: tuple[tuple[float, str], ...] = (
+    (0.005, "#ffffb2"),
+    (0.01, "#fed976"),
+    (0.02, "#feb24c"),
+    (0.03, "#fd8d3c"),
+    (0.05, "#f03b20"),
+    (1.01, "#bd0026"),
+)
+NO_DATA = "#d9d9d9"
+CREDITS = (
+    "Early Warning Project, Statistical Risk Assessment 2025, United States Holocaust "
+    "Memorial Museum (Simon-Skjodt Center) and Dartmouth College: modelling panel, episodes.",
+    "V-Dem (Varieties of Democracy) indicators as prepared in the EWP panel.",
+    "UCDP: Davies, Pettersson, Sollenberg & Öberg (2025), Journal of Peace Research 62(4); "
+    "Sundberg & Melander (2013), JPR 50(4). CC BY 4.0.",
+    "World Bank, World Development Indicators (CC BY 4.0); UN IGME infant mortality.",
+    "Ethnic Power Relations, ETH Zürich (Vogt et al. 2015).",
+    "Coup attempts after Powell & Thyne.",
+    "Map: Natural Earth via world-atlas 2.0.2 (public domain / ISC).",
+)
+
+
+def risk_colour(risk: float | None) -> str:
+    """Map fill for a two-year risk (grey without a forecast)."""
+    if risk is None:
+        return NO_DATA
+    return next(colour for upper, colour in RISK_BINS if risk < upper)
+
+
+@dataclass
+class AnnualReport:
+    """Everything the annual report shows."""
+
+    year: int
+    base_year: int
+    lang: str
+    generated: datetime
+    model: str
+    model_version: str
+    checksums: dict[str, str]
+    notes: Footnotes
+    rows: list[queries.RankingRow] = field(default_factory=list)
+    risers: list[queries.RankingRow] = field(default_factory=list)
+    fallers: list[queries.RankingRow] = field(default_factory=list)
+    drivers: list[dict[str, Any]] = field(default_factory=list)
+    top_driver: dict[str, str] = field(default_factory=dict)
+    backtest: dict[str, Any] | None = None
+    map_svg: str = ""
+    legend: list[tuple[str, str]] = field(default_factory=list)
+    refs: dict[str, int] = field(default_factory=dict)
+    credits: tuple[str, ...] = CREDITS
+
+    @property
+    def facts(self) -> dict[str, Any]:
+        """Checkable statements for version diffs: model, data and the top-30 ranks."""
+        out: dict[str, Any] = {"model": f"{self.model} {self.model_version}"}
+        out.update({f"data.{k}": v for k, v in sorted(self.checksums.items())})
+        out.update({f"rank.{r.code}": r.rank_2yr for r in self.rows[:TOP]})
+        return out
+
+
+def build(session: Session, year: int, lang: str = "en") -> AnnualReport:
+    """Gather the annual report for ``year``: forecasts from base year ``year - 1``."""
+    base_year = year - 1
+    rows = queries.rankings(session, DEFAULT_MODEL, base_year)
+    if not rows:
+        years = sorted(r.base_year for r in queries.runs(session, DEFAULT_MODEL))
+        have = f"stored base years: {years[0]}-{years[-1]}" if years else "no forecasts stored"
+        raise ReportError(
+            f"no {DEFAULT_MODEL} forecast for base year {base_year} (report year {year}); "
+            f"{have}. Run `tocsin forecast --base-year {base_year}` or `tocsin up`"
+        )
+    run = next(r for r in queries.runs(session, DEFAULT_MODEL) if r.base_year == base_year)
+    report = AnnualReport(
+        year=year,
+        base_year=base_year,
+        lang=lang,
+        generated=datetime.now().astimezone(),
+        model=run.model,
+        model_version=run.model_version,
+        checksums={
+            p.dataset: p.sha256
+            for p in session.scalars(select(Provenance).order_by(Provenance.loaded_at))
+        },
+        notes=Footnotes(),
+        rows=rows,
+    )
+    sums = ", ".join(f"{k} SHA-256 {v}" for k, v in sorted(run.data_checksums.items()))
+    report.refs["forecast"] = report.notes.cite(
+        f"Forecast run {run.id}: model {run.model} version {run.model_version}, base year "
+        f"{base_year}, made {run.created_at:%Y-%m-%d}; data {sums}"
+    )
+    changed = [r for r in rows if r.rank_change]
+    report.risers = sorted(
+        (r for r in changed if (r.rank_change or 0) > 0), key=lambda r: -(r.rank_change or 0)
+    )[:10]
+    report.fallers = sorted(
+        (r for r in changed if (r.rank_change or 0) < 0), key=lambda r: r.rank_change or 0
+    )[:10]
+    report.refs["movers"] = report.notes.cite(
+        f"Rank change: rank in the {base_year - 1} run minus rank in the {base_year} run of "
+        f"{run.model}"
+    )
+    _drivers(session, report, run)
+    _backtest(session, report)
+    _map(report)
+    return report
+
+
+def _drivers(session: Session, report: AnnualReport, run: ForecastRun) -> None:
+    from tocsin.store.models import Country
+
+    top_codes = [r.code for r in report.rows[:TOP]]
+    ids = dict(
+        session.execute(select(Country.code, Country.id).where(Country.code.in_(top_codes))).all()
+    )
+    labels = feature_labels({i.name: i.label for i in panel.indicators(session)})
+    by_feature: dict[str, list[float]] = defaultdict(list)
+    best: dict[int, tuple[float, str]] = {}
+    query = select(ForecastDriver).where(
+        ForecastDriver.run_id == run.id, ForecastDriver.country_id.in_(ids.values())
+    )
+    for d in session.scalars(query):
+        by_feature[d.predictor].append(d.contribution)
+        if d.country_id not in best or d.contribution > best[d.country_id][0]:
+            best[d.country_id] = (d.contribution, d.predictor)
+    n = max(len(ids), 1)
+    ranked = sorted(by_feature.items(), key=lambda kv: -sum(kv[1]) / n)
+    report.drivers = [
+        {
+            "label": labels.get(name, name),
+            "mean": sum(values) / n,
+            "raising": sum(v > 0 for v in values),
+        }
+        for name, values in ranked[:12]
+    ]
+    report.top_driver = {
+        code: labels.get(best[ids[code]][1], best[ids[code]][1])
+        for code in top_codes
+        if ids.get(code) in best
+    }
+    report.refs["drivers"] = report.notes.cite(
+        f"Drivers: each feature's contribution to the two-year log-odds in run {run.id}, "
+        f"relative to the average country-year, averaged over the top {TOP}"
+    )
+
+
+def _backtest(session: Session, report: AnnualReport) -> None:
+    run = next((b for b in queries.latest_backtests(session) if b.model == report.model), None)
+    if run is None:
+        report.refs["backtest"] = report.notes.cite(
+            "No stored backtest of this model: run `tocsin backtest`"
+        )
+        return
+    report.backtest = dict(run.metrics)
+    report.refs["backtest"] = report.notes.cite(
+        f"Backtest {run.id} of {run.model} {run.model_version}, {run.created_at:%Y-%m-%d}: "
+        "rolling-origin, fully out of sample (EWP protocol), onsets 1994-2024"
+    )
+
+
+def _map(report: AnnualReport) -> None:
+    shapes = world_shapes()
+    if not shapes:
+        raise ReportError(
+            "world map geometry not installed (npm world-atlas@2.0.2 via scripts/setup.sh, "
+            "or set TOCSIN_GEOMETRY to countries-110m.json)"
+        )
+    risk = {r.iso_numeric: r for r in report.rows if r.iso_numeric is not None}
+    paths = []
+    for s in shapes:
+        row = risk.get(s.iso_numeric)
+        fill = risk_colour(row.risk_2yr if row else None)
+        paths.append(f'<path d="{s.path}" fill="{fill}" stroke="#fff" stroke-width="0.4"/>')
+    report.map_svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0f} {HEIGHT:.0f}">'
+        + "".join(paths)
+        + "</svg>"
+    )
+    lower = 0.0
+    for upper, colour in RISK_BINS:
+        report.legend.append(
+            (colour, f"≥ {lower:.1%}" if upper > 1 else f"{lower:.1%}–{upper:.1%}")
+        )
+        lower = upper

@@ -1,0 +1,109 @@
+"""Report charts as inline SVG (matplotlib; text stays text, set in the report's fonts).
+A chart that cannot be drawn raises :class:`ChartError` naming it."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Sequence
+
+RISK = "#8b1a1a"
+KIND_COLOURS = {
+    "state-based": "#8b1a1a",
+    "battle": "#8b1a1a",
+    "non-state": "#d08c2e",
+    "one-sided": "#3a5a8c",
+}
+
+
+class ChartError(RuntimeError):
+    """A chart failed to render; the message names the chart and the cause."""
+
+
+def _figure(name: str, draw: Callable[[object], None], size: tuple[float, float]) -> str:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update({"svg.fonttype": "none", "font.size": 8, "font.family": "DejaVu Sans"})
+    fig, ax = plt.subplots(figsize=size)
+    try:
+        draw(ax)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        fig.tight_layout()
+        out = io.StringIO()
+        fig.savefig(out, format="svg")
+    except Exception as exc:  # noqa: BLE001 - any drawing failure becomes one clear error
+        raise ChartError(f"chart {name!r} could not be drawn: {exc}") from exc
+    finally:
+        plt.close(fig)
+    svg = out.getvalue()
+    # ids must be unique across the charts of one page
+    prefix = re.sub(r"[^a-z0-9]+", "-", name.lower())
+    svg = re.sub(r'id="', f'id="{prefix}-', svg)
+    svg = svg.replace('href="#', f'href="#{prefix}-').replace("url(#", f"url(#{prefix}-")
+    return svg[svg.index("<svg") :]
+
+
+def line(
+    name: str,
+    series: Sequence[tuple[float, float]],
+    ylabel: str,
+    invert: bool = False,
+    percent: bool = False,
+) -> str:
+    """A single line over years (e.g. risk or rank history)."""
+
+    def draw(ax: object) -> None:
+        if not series:
+            raise ValueError("no data points")
+        xs, ys = zip(*series, strict=True)
+        ax.plot(xs, [y * 100 if percent else y for y in ys], color=RISK, marker="o", ms=2.5)  # type: ignore[attr-defined]
+        ax.set_ylabel(ylabel)  # type: ignore[attr-defined]
+        if invert:
+            ax.invert_yaxis()  # type: ignore[attr-defined]
+
+    return _figure(name, draw, (6.2, 2.0))
+
+
+def stacked_bars(
+    name: str, kinds: dict[str, Sequence[tuple[int, float]]], labels: dict[str, str], ylabel: str
+) -> str:
+    """Yearly bars stacked by kind (e.g. deaths by type of violence)."""
+
+    def draw(ax: object) -> None:
+        if not kinds:
+            raise ValueError("no data points")
+        years = sorted({y for series in kinds.values() for y, _ in series})
+        bottom = [0.0] * len(years)
+        for kind, series in sorted(kinds.items()):
+            values = dict(series)
+            heights = [values.get(y, 0.0) for y in years]
+            ax.bar(  # type: ignore[attr-defined]
+                years,
+                heights,
+                bottom=bottom,
+                color=KIND_COLOURS.get(kind, "#888"),
+                label=labels.get(kind, kind),
+            )
+            bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
+        ax.set_ylabel(ylabel)  # type: ignore[attr-defined]
+        ax.legend(frameon=False, fontsize=7)  # type: ignore[attr-defined]
+
+    return _figure(name, draw, (6.2, 2.3))
+
+
+def weekly_bars(name: str, weeks: Sequence[tuple[str, int]], ylabel: str) -> str:
+    """Counts per week (e.g. flagged posts)."""
+
+    def draw(ax: object) -> None:
+        if not weeks:
+            raise ValueError("no data points")
+        ax.bar(range(len(weeks)), [n for _, n in weeks], color=RISK)  # type: ignore[attr-defined]
+        step = max(1, len(weeks) // 6)
+        ax.set_xticks(range(0, len(weeks), step), [w for w, _ in weeks][::step], fontsize=6)  # type: ignore[attr-defined]
+        ax.set_ylabel(ylabel)  # type: ignore[attr-defined]
+
+    return _figure(name, draw, (6.2, 1.8))
