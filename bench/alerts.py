@@ -34,7 +34,7 @@ from tocsin.reference.countries import lookup
 from tocsin.sources import fetch
 from tocsin.sources.ewp import read_predictors
 from tocsin.sources.importers import IMPORTERS
-from tocsin.sources.ucdp_yearly import read_battle_deaths, read_deaths_by_type
+from tocsin.sources.ucdp_yearly import read_country_year
 
 MIN_DEATHS = 25
 
@@ -128,10 +128,9 @@ def main() -> None:
         onsets = {
             (lookup(n).code, int(y)) for n, y in zip(rows["ewp_name"], rows["year"], strict=True)
         }
-        by_type = read_deaths_by_type(
-            fetch.ensure(settings, "ucdp-country-year-deaths", args.mirror)
+        by_type = read_country_year(
+            fetch.ensure(settings, "ucdp-organizedviolence-cy-25.1", args.mirror)
         )
-        battle = read_battle_deaths(fetch.ensure(settings, "ucdp-battledeaths", args.mirror))
         importer = IMPORTERS.create("ucdp-ged")
         events = pd.concat(
             [
@@ -158,7 +157,7 @@ def main() -> None:
     kinds = {
         "one-sided": by_type.frame[by_type.frame["kind"] == "one-sided"],
         "all organised violence": by_type.frame,
-        "battle (1989-2024)": battle.frame,
+        "state-based": by_type.frame[by_type.frame["kind"] == "state-based"],
     }
     for label, frame in kinds.items():
         series = frame.rename(columns={"code": "country_id"})

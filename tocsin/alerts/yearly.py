@@ -17,29 +17,42 @@ from pydantic import field_validator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tocsin.alerts.severity import (
+    ATROCITY,
+    CONFLICT_CONTEXT,
+    fmt_count,
+    fmt_probability,
+    scale_severity,
+)
 from tocsin.alerts.signals import SIGNALS, AlertCandidate, AlertSignal, EvidenceRef
-from tocsin.alerts.surge import severity
 from tocsin.analysis.baseline import tail_probability
+from tocsin.analysis.events.quality import check_yearly
 from tocsin.analysis.events.yearly import yearly_series
 from tocsin.plugins import PluginSettings
 from tocsin.store.models import Country
 
 KIND_LABELS = {
     "one-sided": "deaths in one-sided violence against civilians",
-    "battle": "battle-related deaths",
     "state-based": "deaths in state-based conflict",
     "non-state": "deaths in non-state conflict",
+}
+# Violence against civilians is what the alerts are for; conflict deaths are context.
+KIND_CATEGORIES = {
+    "one-sided": ATROCITY,
+    "state-based": CONFLICT_CONTEXT,
+    "non-state": CONFLICT_CONTEXT,
 }
 
 
 class YearlySurgeSettings(PluginSettings):
     """Which kinds of deaths to watch, and the baseline's length and thresholds."""
 
-    kinds: tuple[str, ...] = ("one-sided", "battle")
+    kinds: tuple[str, ...] = ("one-sided", "state-based")
     history_years: int = 10
     min_history_years: int = 5
     alpha: float = 0.01
     min_deaths: float = 25.0
+    quiet_periods: int = 1  # a year without a surge resolves the alert
 
     @field_validator("kinds")
     @classmethod
@@ -100,6 +113,8 @@ class YearlySurge(AlertSignal):
         s = self.settings
         assert isinstance(s, YearlySurgeSettings)
         countries = {c.id: c for c in session.scalars(select(Country))}
+        flagged = {f.key: f for f in check_yearly(session) if f.blocking}
+        self.notes = []
         out = []
         for kind in s.kinds:
             series = yearly_series(session, kind)
@@ -109,29 +124,44 @@ class YearlySurge(AlertSignal):
             if series.empty:
                 continue
             year = int(series["year"].max())
+            self.examined = date(year, 1, 1)
             flags = yearly_surges(series, s, years={year})
             for row in flags[(flags["year"] == year) & flags["surge"]].to_dict("records"):
                 country = countries[row["country_id"]]
                 label = KIND_LABELS.get(kind, f"{kind} deaths")
+                flag = flagged.get((country.code, year, kind))
+                if flag is not None:
+                    self.notes.append(
+                        f"{self.name}: skipped {country.name} {year} {kind} "
+                        f"(flagged by the data check: {flag.reason})"
+                    )
+                    continue
+                category = KIND_CATEGORIES[kind]
+                context = " (conflict context)" if category == CONFLICT_CONTEXT else ""
+                headline = f"{country.name}: surge in {label}{context}"
                 out.append(
                     AlertCandidate(
                         signal=self.name,
                         dedup_key=f"{country.code}:{kind}",
-                        title=f"{country.name}: surge in {label} in {year}",
+                        title=f"{headline} in {year}",
+                        headline=headline,
+                        period="year",
+                        category=category,
                         summary=(
-                            f"{row['observed']:,.0f} {label} in {year} against a baseline of "
-                            f"{row['baseline']:,.1f} a year over the previous {s.history_years} "
-                            f"years (previous maximum {row['previous_max']:,.0f}; "
-                            f"chance of this many or more under the baseline: {row['tail']:.2g})."
+                            f"{fmt_count(row['observed'])} {label} in {year} against a baseline "
+                            f"of {row['baseline']:,.1f} a year over the previous "
+                            f"{s.history_years} years (previous maximum "
+                            f"{fmt_count(row['previous_max'])}; chance of this many or more "
+                            f"under the baseline: {fmt_probability(row['tail'])})."
                         ),
-                        severity=severity(row["tail"], row["observed"]),
+                        severity=scale_severity(row["observed"], category, "year"),
                         country_code=country.code,
                         since=date(year, 1, 1),
                         period_end=date(year, 12, 31),
                         observed=row["observed"],
                         baseline=row["baseline"],
                         unusualness=row["tail"],
-                        details={"year": year, "kind": kind},
+                        details={"year": year, "kind": kind, "category": category},
                         evidence=[
                             EvidenceRef(
                                 "yearly-deaths",

@@ -74,13 +74,80 @@ def import_events(
 
 @events_app.command("load-yearly")
 def load_yearly_command() -> None:
-    """Load UCDP's yearly deaths per country (battle deaths; deaths by type of violence)."""
+    """Load UCDP's yearly deaths per country, as UCDP attributes them (state-based,
+    non-state, one-sided)."""
     with friendly_errors():
         settings = settings_with()
         db = migrated_database(settings)
         with db.session() as session:
             report = yearly.load_yearly(session, settings, actor=cli_actor())
         console.print(_yearly_summary(report))
+
+
+@events_app.command("yearly")
+def export_yearly_command(
+    out: Path = typer.Option(..., "--out", help="CSV file to write."),
+) -> None:
+    """Export the stored yearly deaths: iso3, gwno, year, measure, deaths (UCDP's own
+    country attribution: state-based, non-state, one-sided)."""
+    with friendly_errors():
+        with migrated_database().session() as session:
+            frame = yearly.export_yearly(session)
+        if frame.empty:
+            raise ValueError("no yearly deaths are stored; run `tocsin events load-yearly` first")
+        frame.to_csv(out, index=False)
+        console.print(f"{len(frame):,} country-year-measures written to {out}")
+
+
+data_app = typer.Typer(help="Data quality: check stored series before signals run.")
+
+
+@data_app.command("check")
+def data_check(
+    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+) -> None:
+    """Flag implausible yearly series (the signals skip flagged values, with a note)."""
+    from tocsin.analysis.events.quality import check_yearly, stored_values
+
+    with friendly_errors(), migrated_database().session() as session:
+        flags = check_yearly(session)
+        rows = [
+            {"country": f.country_code, "year": f.year, "measure": f.kind, "deaths": f.deaths,
+             "skipped by signals": "yes" if f.blocking else "no", "reason": f.reason}
+            for f in flags
+        ]  # fmt: skip
+        total = stored_values(session)
+    columns = ["country", "year", "measure", "deaths", "skipped by signals", "reason"]
+    emit_rows(rows, fmt, columns)
+    if fmt == "table":
+        blocking = sum(f.blocking for f in flags)
+        console.print(
+            f"{blocking} implausible value(s) skipped by the signals and "
+            f"{len(flags) - blocking} to review, among {total:,} stored yearly values"
+        )
+
+
+def emit_rows(rows: list[dict], fmt: str, columns: list[str]) -> None:
+    """Print rows as a Rich table, JSON or CSV."""
+    import csv
+    import io
+    import json
+
+    if fmt == "json":
+        print(json.dumps(rows, indent=2, default=str))
+    elif fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+        print(buffer.getvalue(), end="")
+    elif fmt == "table":
+        table = Table(*columns)
+        for row in rows:
+            table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+        console.print(table)
+    else:
+        raise ValueError(f"unknown format {fmt!r}; choose table, json or csv")
 
 
 def _yearly_summary(report: yearly.YearlyLoadReport) -> str:
@@ -316,6 +383,7 @@ STEPS.extend(
 
 
 def register(app: typer.Typer) -> None:
-    """Add the `events` and `alerts` groups."""
+    """Add the `events`, `alerts` and `data` groups."""
     app.add_typer(events_app, name="events")
+    app.add_typer(data_app, name="data")
     app.add_typer(alerts_app, name="alerts")

@@ -44,6 +44,7 @@ def _read_events(session: Session, country: Country | None) -> pd.DataFrame:
         Event.admin1,
         Event.category,
         Event.against_civilians,
+        Event.actor1,
         Event.fatalities_best,
     )
     if country is not None:
@@ -58,6 +59,7 @@ def _read_events(session: Session, country: Country | None) -> pd.DataFrame:
             "admin1",
             "category",
             "against_civilians",
+            "actor1",
             "fatalities",
         ],
     )
