@@ -46,6 +46,7 @@ TRANSITIONS = {
 }
 ESCALATION_FACTOR = 2.0  # a period this many times the previous peak is an escalation
 SYSTEM_ACTOR = "system:alerts"
+REPLAY_ACTOR = "system:replay"  # history written while replaying past data
 _PERIOD_MONTHS = {"month": 1, "year": 12}
 
 
@@ -325,7 +326,7 @@ def replay(
     start: date,
     end: date,
     names: list[str] | None = None,
-    actor: str = SYSTEM_ACTOR,
+    actor: str = REPLAY_ACTOR,
     config: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> RunReport:
     """Run the signals as they would have run on the first day of each month from ``start``

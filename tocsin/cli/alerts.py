@@ -35,7 +35,7 @@ from tocsin.sources.catalog.events import GED_EVENT_DATASETS
 from tocsin.sources.importers import IMPORTERS
 from tocsin.sources.importers.base import EventFormatError
 from tocsin.store.db import Database
-from tocsin.store.models import Alert, Country, Delivery, Event
+from tocsin.store.models import Alert, Delivery, Event
 
 events_app = typer.Typer(
     help="Conflict events: import UCDP GED or ACLED files; load UCDP yearly deaths.",
@@ -165,7 +165,9 @@ def run(
     ),
     send: bool = typer.Option(True, "--notify/--no-notify", help="Tell subscribers of new alerts."),
 ) -> None:
-    """Run every alert signal; new alerts are created, repeats merged into open ones."""
+    """Run every alert signal: new activity opens or extends alerts, a far larger month
+    escalates one, quiet ones resolve. Alerts raised by --from (replay) are history and
+    are not announced."""
     with friendly_errors():
         load_signal_plugins()
         for name in signal or []:
@@ -181,10 +183,16 @@ def run(
                 report = run_signals(session, day, signal or None, config=settings.signals)
         for name, count in report.by_signal.items():
             console.print(f"{name}: {count} candidate(s)")
-        console.print(f"[bold]{len(report.created)} new alert(s), {len(report.merged)} merged[/]")
-        if send and report.created:
+        console.print(
+            f"[bold]{len(report.created)} new alert(s), {len(report.merged)} with more "
+            f"activity, {len(report.escalated)} escalated, {len(report.resolved)} resolved[/]"
+        )
+        for note in report.notes:
+            console.print(f"  [yellow]note[/] {note}", highlight=False)
+        if send and (report.created or report.escalated):
             with db.session() as session:
                 deliveries = notify.notify_alerts(session, settings, report.created)
+                deliveries += notify.notify_alerts(session, settings, report.escalated, "escalated")
             _print_deliveries(deliveries)
 
 
@@ -198,45 +206,72 @@ def _print_deliveries(deliveries: list[Delivery]) -> None:
 @alerts_app.command("list")
 def list_alerts(
     status: str | None = typer.Option(None, help="new, acknowledged, escalated or closed."),
-    country: str | None = typer.Option(None, help="Country name or code."),
+    country: str | None = typer.Option(None, help="Country name or ISO3 code."),
+    severity: str | None = typer.Option(None, help="low, medium, high or critical."),
+    signal: str | None = typer.Option(None, help="Only this signal."),
+    limit: int = typer.Option(200, min=1, max=100_000, help="At most this many."),
+    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
 ) -> None:
-    """Show alerts, newest first."""
-    with friendly_errors(), migrated_database().session() as session:
-        query = select(Alert, Country.name).outerjoin(Country, Country.id == Alert.country_id)
-        if status:
-            query = query.where(Alert.status == status)
-        if country:
-            from tocsin.store.panel import find_country
+    """Show alerts: violence against civilians first, then by severity, newest first.
+    JSON and CSV give the API's alert objects."""
+    from tocsin.alerts.queries import ALERT_FIELDS, query_alerts
 
-            query = query.where(Alert.country_id == find_country(session, country).id)
-        table = Table("id", "status", "severity", "signal", "country", "title")
-        for alert, name in session.execute(query.order_by(Alert.updated_at.desc()).limit(200)):
-            table.add_row(
-                str(alert.id), alert.status, alert.severity, alert.signal, name or "", alert.title
-            )
-    console.print(table)
+    with friendly_errors(), migrated_database().session() as session:
+        _total, rows = query_alerts(session, status, country, severity, signal, limit=limit)
+        if fmt == "table":
+            table = Table("id", "status", "severity", "signal", "country", "since", "title")
+            for row in rows:
+                table.add_row(
+                    str(row["id"]),
+                    row["status"],
+                    row["severity"],
+                    row["signal"],
+                    row["country"] or "",
+                    row["since"] or "",
+                    row["title"],
+                )
+            console.print(table)
+        else:
+            emit_rows(rows, fmt, list(ALERT_FIELDS))
 
 
 @alerts_app.command("show")
 def show(alert_id: int) -> None:
-    """Everything about one alert: what, where, since when, how unusual, evidence, history."""
+    """Everything about one alert: what, where, since when, how unusual, evidence, its
+    timeline, who was notified and who responded."""
+    from tocsin.alerts.queries import alert_record
+    from tocsin.alerts.severity import fmt_count, fmt_probability
+
     with friendly_errors(), migrated_database().session() as session:
-        alert = session.get(Alert, alert_id)
-        if alert is None:
+        record = alert_record(session, alert_id)
+        if record is None:
             raise ValueError(f"no alert {alert_id}")
-        console.print(f"[bold]{alert.title}[/] ({alert.severity}, {alert.status})")
-        console.print(alert.summary)
+    console.print(f"[bold]{record['title']}[/] ({record['severity']}, {record['status']})")
+    console.print(record["summary"], highlight=False)
+    console.print(
+        f"since {record['since']} to {record['period_end']}; observed "
+        f"{fmt_count(record['observed'])}, baseline {record['baseline'] or 0:,.1f}, "
+        f"peak {fmt_count(record['peak'])}, chance under the baseline "
+        f"{fmt_probability(record['unusualness'])}",
+        highlight=False,
+    )
+    if record["episodes"]:
+        console.print(f"follows earlier alert(s) {', '.join(map(str, record['episodes']))}")
+    for ev in record["evidence"]:
+        console.print(f"  evidence {ev['kind']} {ev['ref']}: {ev['label']}", highlight=False)
+    for step in record["timeline"]:
+        month = f" [{step['month'][:7]}]" if step["month"] else ""
         console.print(
-            f"since {alert.since} to {alert.period_end}; observed {alert.observed}, "
-            f"baseline {alert.baseline}, tail probability {alert.unusualness}"
+            f"  {step['at'][:16]} {step['actor']} {step['action']}{month} "
+            f"-> {step['status']} {step['note'][:80]}",
+            highlight=False,
         )
-        for ev in alert.evidence:
-            console.print(f"  evidence {ev.kind} {ev.ref}: {ev.label}", highlight=False)
-        for step in alert.history:
-            console.print(
-                f"  {step.at:%Y-%m-%d %H:%M} {step.actor} {step.action} "
-                f"-> {step.status} {step.note[:80]}"
-            )
+    for sent in record["notified"]:
+        console.print(
+            f"  notified subscription {sent['subscription_id']} ({sent['channel']}) "
+            f"{sent['at'][:16]} {sent['reason']}: {sent['status']}",
+            highlight=False,
+        )
 
 
 def _transition(alert_id: int, action: str, note: str) -> None:
