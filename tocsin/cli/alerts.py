@@ -51,15 +51,21 @@ alerts_app = typer.Typer(
 def import_events(
     files: list[Path] = typer.Argument(..., exists=True, dir_okay=False, help="CSV files."),
     fmt: str = typer.Option("ucdp-ged", "--format", "-f", help="ucdp-ged or acled."),
+    skip_bad_rows: bool = typer.Option(
+        False, "--skip-bad-rows", help="Import the good rows of a file with bad ones."
+    ),
 ) -> None:
-    """Import event files; re-importing a newer version updates events in place."""
+    """Import event files (CSV or .csv.gz); re-importing a newer version updates events in
+    place. A file with bad rows is refused whole unless --skip-bad-rows."""
     with friendly_errors():
         IMPORTERS.get(fmt)
         db = migrated_database()
         for path in files:
             try:
                 with db.session() as session:
-                    report = import_file(session, path, fmt, actor=cli_actor())
+                    report = import_file(
+                        session, path, fmt, actor=cli_actor(), skip_bad_rows=skip_bad_rows
+                    )
             except EventFormatError as exc:
                 raise ValueError(str(exc)) from None
             console.print(

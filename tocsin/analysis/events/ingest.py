@@ -17,6 +17,7 @@ from tocsin.config import Settings
 from tocsin.sources import fetch
 from tocsin.sources.datasets import get as get_dataset
 from tocsin.sources.importers import IMPORTERS, EventImporter, RowError
+from tocsin.sources.importers.base import EventFormatError
 from tocsin.store import audit
 from tocsin.store.db import Database
 from tocsin.store.models import Country, Event, Provenance
@@ -95,12 +96,27 @@ def upsert_events(session: Session, events: pd.DataFrame) -> tuple[int, int, int
 
 
 def import_file(
-    session: Session, path: Path, importer: str, actor: str, today: date | None = None
+    session: Session,
+    path: Path,
+    importer: str,
+    actor: str,
+    today: date | None = None,
+    skip_bad_rows: bool = False,
 ) -> EventImportReport:
-    """Read a file with the named importer and upsert its events (audited)."""
+    """Read a file with the named importer and upsert its events (audited).
+
+    A file with bad rows (unknown country, impossible date, ...) is refused whole, with
+    an error naming file, line and column, unless ``skip_bad_rows`` (then they are
+    reported and the good rows imported)."""
     plugin = IMPORTERS.create(importer)
     assert isinstance(plugin, EventImporter)
     result = plugin.read(path, today)
+    if result.rejected and not skip_bad_rows:
+        shown = "; ".join(str(e) for e in result.rejected[:5])
+        more = f" (and {len(result.rejected) - 5} more)" if len(result.rejected) > 5 else ""
+        raise EventFormatError(
+            f"{path}: {len(result.rejected)} bad row(s), nothing imported: {shown}{more}"
+        )
     report = EventImportReport(source=importer, rejected=result.rejected)
     report.inserted, report.updated, report.unchanged = upsert_events(session, result.events)
     audit.record(
