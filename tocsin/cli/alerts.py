@@ -78,6 +78,46 @@ def import_events(
                 console.print(f"  ... and {len(report.rejected) - 20} more rejected rows")
 
 
+@events_app.command("import-acled")
+def import_acled_command(
+    country: str | None = typer.Option(None, help="Only this country (ACLED's name)."),
+    since: str | None = typer.Option(None, help="Only events on or after (YYYY-MM-DD)."),
+) -> None:
+    """Import events from ACLED's API with your own key (TOCSIN_ACLED_KEY and
+    TOCSIN_ACLED_EMAIL), all pages; the key is never shown or stored."""
+    from tocsin.analysis.events.ingest import import_acled_api
+    from tocsin.sources.acled_api import AcledError
+
+    with friendly_errors():
+        settings = settings_with()
+        try:
+            with migrated_database(settings).session() as session:
+                report = import_acled_api(session, settings, cli_actor(), country, since)
+        except (AcledError, EventFormatError) as exc:
+            raise ValueError(str(exc)) from None
+        console.print(
+            f"ACLED: [green]{report.inserted} new[/], {report.updated} updated, "
+            f"{report.unchanged} unchanged"
+        )
+
+
+@events_app.command("import-datasets")
+def import_datasets_command(
+    names: list[str] = typer.Argument(None, help="Registered GED-layout datasets."),
+) -> None:
+    """Import registered event datasets (default: the 15 per-country GED files), mirror
+    aware; a file already imported (same checksum) is skipped."""
+    from tocsin.sources.catalog.events import GED_COUNTRY_DATASETS
+
+    with friendly_errors():
+        settings = settings_with()
+        db = migrated_database(settings)
+        reports = import_datasets(db, settings, names or GED_COUNTRY_DATASETS, cli_actor())
+        for name, report in reports.items():
+            done = "already imported" if report is None else f"{report.inserted:,} new"
+            console.print(f"{name}: {done}")
+
+
 @events_app.command("load-yearly")
 def load_yearly_command() -> None:
     """Load UCDP's yearly deaths per country, as UCDP attributes them (state-based,
