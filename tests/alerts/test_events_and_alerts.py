@@ -291,3 +291,13 @@ def test_replay_builds_the_alert_history_month_by_month(events_db: Database) -> 
         upsert_events(s, _events("SDN", {"2023-03": 500}))  # new data is seen again
         later = run_signals(s, date(2023, 4, 2), ["civilian-surge"])
         assert later.escalated == report.created  # same open alert: 500 is far above its peak
+
+
+def test_no_data_is_not_quiet(events_db: Database) -> None:
+    """Running long after the event record ends does not resolve its alerts."""
+    with events_db.session() as s:
+        upsert_events(s, _events("SDN", _calm_then_surge(60)))
+    with events_db.session() as s:
+        created = run_signals(s, date(2023, 2, 3), ["civilian-surge"]).created
+        later = run_signals(s, date(2026, 11, 1), ["civilian-surge"])
+        assert later.resolved == [] and s.get(Alert, created[0]).status == "new"

@@ -50,6 +50,15 @@ def last_full_month(as_of: date) -> pd.Period:
     return pd.Period(as_of, freq="M") - 1
 
 
+def examined_month(frame: pd.DataFrame, month: pd.Period) -> date | None:
+    """The latest month the data let a signal examine: ``month``, or the last month with
+    stored events when the record ends earlier (no data is not quiet: alerts are not
+    resolved for months the record does not cover)."""
+    if frame.empty:
+        return None
+    return min(month, frame["month"].max()).start_time.date()
+
+
 def _evidence(
     session: Session,
     country_id: int,
@@ -121,9 +130,9 @@ class CivilianSurge(AlertSignal):
     def detect(self, session: Session, as_of: date) -> list[AlertCandidate]:
         """Alerts for the last full month before ``as_of``."""
         month = last_full_month(as_of)
-        self.examined = month.start_time.date()
         frame = events_frame(session)
         frame = frame[frame["month"] <= month]
+        self.examined = examined_month(frame, month)
         if "admin1" in self.by:
             frame = frame[frame["admin1"].notna()]
         return self.detect_in(session, monthly(frame, self.by), month)
@@ -254,9 +263,9 @@ class NewAreaOfViolence(AlertSignal):
         s = self.settings
         assert isinstance(s, NewAreaSettings)
         month = last_full_month(as_of)
-        self.examined = month.start_time.date()
         frame = events_frame(session)
         frame = frame[frame["month"] <= month]
+        self.examined = examined_month(frame, month)
         covered = _covered(frame, month, s.quiet_months)
         if s.civilians_only:
             frame = frame[frame["against_civilians"].astype(bool)]
@@ -318,9 +327,9 @@ class NewPerpetrator(AlertSignal):
         s = self.settings
         assert isinstance(s, NewAreaSettings)
         month = last_full_month(as_of)
-        self.examined = month.start_time.date()
         frame = events_frame(session)
         frame = frame[frame["month"] <= month]
+        self.examined = examined_month(frame, month)
         covered = _covered(frame, month, s.quiet_months)
         frame = frame[frame["against_civilians"].astype(bool) & frame["actor1"].notna()]
         if frame.empty:
