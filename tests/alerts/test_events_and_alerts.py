@@ -301,3 +301,26 @@ def test_no_data_is_not_quiet(events_db: Database) -> None:
         created = run_signals(s, date(2023, 2, 3), ["civilian-surge"]).created
         later = run_signals(s, date(2026, 11, 1), ["civilian-surge"])
         assert later.resolved == [] and s.get(Alert, created[0]).status == "new"
+
+
+def test_new_perpetrator_and_ranking_of_conflict_context(events_db: Database) -> None:
+    from tocsin.alerts.queries import query_alerts
+
+    history = {str(m): 5 for m in pd.period_range("2020-01", "2022-12", freq="M")}
+    newcomer = _events("SDN", {"2023-01": 30}, admin1="Kassala").assign(actor1="B")
+    battles = _events("SDN", {"2023-01": 400}, admin1="Khartoum").assign(
+        against_civilians=False, category="state-based", actor1="C"
+    )
+    with events_db.session() as s:
+        upsert_events(s, _events("SDN", history))
+        upsert_events(s, pd.concat([newcomer, battles]))
+    with events_db.session() as s:
+        report = run_signals(s, date(2023, 2, 1), ["new-perpetrator", "conflict-surge"])
+        assert report.by_signal == {"new-perpetrator": 1, "conflict-surge": 1}
+        _total, rows = query_alerts(s)
+        assert [r["signal"] for r in rows] == ["new-perpetrator", "conflict-surge"]
+        perpetrator, context = rows
+        assert perpetrator["title"] == "Sudan: B kills civilians in January 2023"
+        assert perpetrator["severity"] == "medium"  # 30 civilians killed
+        assert context["category"] == "conflict-context" and context["severity"] == "medium"
+        assert "(conflict context)" in context["title"]

@@ -244,14 +244,25 @@ class NewAreaSettings(PluginSettings):
     quiet_periods: int = 3
 
 
-def _covered(frame: pd.DataFrame, month: pd.Period, quiet_months: int) -> set[int]:
-    """Countries whose event record reaches back over the whole quiet period."""
-    first_seen = frame.groupby("country_id")["month"].min()
-    return {c for c, first in first_seen.items() if first <= month - quiet_months}
+class _AfterQuiet(AlertSignal):
+    """Shared by the signals that look for violence after a long quiet."""
+
+    def _record_until(
+        self, session: Session, as_of: date, quiet_months: int
+    ) -> tuple[pd.Period, pd.DataFrame, set[int]]:
+        """The month examined, the events up to it, and the countries whose event record
+        reaches back over the whole quiet period."""
+        month = last_full_month(as_of)
+        frame = events_frame(session)
+        frame = frame[frame["month"] <= month]
+        self.examined = examined_month(frame, month)
+        first_seen = frame.groupby("country_id")["month"].min()
+        covered = {c for c, first in first_seen.items() if first <= month - quiet_months}
+        return month, frame, covered
 
 
 @SIGNALS.register
-class NewAreaOfViolence(AlertSignal):
+class NewAreaOfViolence(_AfterQuiet):
     """Violence against civilians in a first-level admin unit after a long quiet there."""
 
     name = "new-area"
@@ -262,11 +273,7 @@ class NewAreaOfViolence(AlertSignal):
         """Alerts for the last full month before ``as_of``."""
         s = self.settings
         assert isinstance(s, NewAreaSettings)
-        month = last_full_month(as_of)
-        frame = events_frame(session)
-        frame = frame[frame["month"] <= month]
-        self.examined = examined_month(frame, month)
-        covered = _covered(frame, month, s.quiet_months)
+        month, frame, covered = self._record_until(session, as_of, s.quiet_months)
         if s.civilians_only:
             frame = frame[frame["against_civilians"].astype(bool)]
         frame = frame[frame["admin1"].notna()]
@@ -315,7 +322,7 @@ class NewAreaOfViolence(AlertSignal):
 
 
 @SIGNALS.register
-class NewPerpetrator(AlertSignal):
+class NewPerpetrator(_AfterQuiet):
     """An actor killing civilians in a country where it had not done so for a long time."""
 
     name = "new-perpetrator"
@@ -326,11 +333,7 @@ class NewPerpetrator(AlertSignal):
         """Alerts for the last full month before ``as_of``."""
         s = self.settings
         assert isinstance(s, NewAreaSettings)
-        month = last_full_month(as_of)
-        frame = events_frame(session)
-        frame = frame[frame["month"] <= month]
-        self.examined = examined_month(frame, month)
-        covered = _covered(frame, month, s.quiet_months)
+        month, frame, covered = self._record_until(session, as_of, s.quiet_months)
         frame = frame[frame["against_civilians"].astype(bool) & frame["actor1"].notna()]
         if frame.empty:
             return []

@@ -95,6 +95,12 @@ def upsert_events(session: Session, events: pd.DataFrame) -> tuple[int, int, int
     return inserted, updated, unchanged
 
 
+def _refuse(where: str, rejected: list[RowError]) -> None:
+    shown = "; ".join(str(e) for e in rejected[:5])
+    more = f" (and {len(rejected) - 5} more)" if len(rejected) > 5 else ""
+    raise EventFormatError(f"{where}: {len(rejected)} bad row(s), nothing imported: {shown}{more}")
+
+
 def import_file(
     session: Session,
     path: Path,
@@ -112,11 +118,7 @@ def import_file(
     assert isinstance(plugin, EventImporter)
     result = plugin.read(path, today)
     if result.rejected and not skip_bad_rows:
-        shown = "; ".join(str(e) for e in result.rejected[:5])
-        more = f" (and {len(result.rejected) - 5} more)" if len(result.rejected) > 5 else ""
-        raise EventFormatError(
-            f"{path}: {len(result.rejected)} bad row(s), nothing imported: {shown}{more}"
-        )
+        _refuse(str(path), result.rejected)
     report = EventImportReport(source=importer, rejected=result.rejected)
     report.inserted, report.updated, report.unchanged = upsert_events(session, result.events)
     audit.record(
@@ -187,8 +189,7 @@ def import_acled_api(
         raise EventFormatError(f"ACLED API answer: missing field(s): {', '.join(missing)}")
     result = plugin.normalise(raw, date.today())
     if result.rejected:
-        shown = "; ".join(f"record {e.line - 1}: {e.reason}" for e in result.rejected[:5])
-        raise EventFormatError(f"ACLED API answer: {len(result.rejected)} bad record(s): {shown}")
+        _refuse("ACLED API answer (line = record + 1)", result.rejected)
     report = EventImportReport(source="acled")
     report.inserted, report.updated, report.unchanged = upsert_events(session, result.events)
     audit.record(
