@@ -62,7 +62,8 @@ def update(
 
     settings = settings_with(mirror)
     with friendly_errors():
-        selected = [datasets.get(n) for n in names] if names else datasets.all_datasets()
+        default = [d for d in datasets.all_datasets() if not d.on_demand]
+        selected = [datasets.get(n) for n in names] if names else default
         if not names and settings.mirror is None:
             newest = candidate.newest(settings)
             console.print(f"newest UCDP Candidate release: {newest.version} ({newest.filename})")
@@ -91,7 +92,8 @@ def pull(
     """Fetch datasets from the mirror or their official URL and verify their checksums."""
     settings = settings_with(mirror)
     with friendly_errors():
-        selected = [datasets.get(n) for n in names] if names else datasets.all_datasets()
+        default = [d for d in datasets.all_datasets() if not d.on_demand]
+        selected = [datasets.get(n) for n in names] if names else default
         columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn())
         with Progress(*columns, console=console) as progress:
             overall = progress.add_task("datasets", total=len(selected))

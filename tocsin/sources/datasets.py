@@ -42,6 +42,7 @@ class Dataset:
     redistributable: bool = True
     member: str | None = None
     origin: str = "official"
+    on_demand: bool = False  # pulled only when named (large releases not used by default)
 
     @property
     def downloadable(self) -> bool:

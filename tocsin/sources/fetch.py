@@ -275,8 +275,8 @@ def pull(
     force: bool = False,
     progress: ProgressCallback | None = None,
 ) -> list[PullResult]:
-    """Pull the named datasets (all registered ones by default)."""
-    selected = [get(n) for n in names] if names else all_datasets()
+    """Pull the named datasets (by default every registered one not marked on demand)."""
+    selected = [get(n) for n in names] if names else [d for d in all_datasets() if not d.on_demand]
     return [pull_one(settings, ds, mirror, force, progress) for ds in selected]
 
 

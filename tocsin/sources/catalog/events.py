@@ -29,6 +29,7 @@ def _ucdp(
     origin: str = "official",
     group: str = "events/ucdp",
     member: str | None = None,
+    on_demand: bool = False,
 ) -> Dataset:
     return Dataset(
         name=name,
@@ -42,6 +43,7 @@ def _ucdp(
         version=version,
         origin=origin,
         member=member,
+        on_demand=on_demand,
     )
 
 
@@ -215,6 +217,7 @@ register(
         "UCDP GED 25.1, the global yearly release, 1989-2024 (the CSV inside the ZIP).",
         "GED 25.1",
         member="GEDEvent_v25_1.csv",
+        on_demand=True,
     ),
     _ucdp(
         "ucdp-ged-car",
