@@ -1,215 +1,183 @@
-"""How well do Tocsin's surge detectors warn of mass-killing onsets?
+"""How well do Tocsin's alert signals warn of mass killing, against a naive rule?
 
     .venv/bin/python bench/alerts.py --mirror ../shared/data
 
-1. **Yearly, all countries** (UCDP deaths per country-year; EWP onsets 1994-2022 from the
-   modelling panel's ``mk_onset``). For each country-year the product's yearly-surge rule
-   (``tocsin.alerts.yearly``: negative binomial tail probability against the previous ten
-   years below alpha, at least 25 deaths) is compared with a naive rule (more deaths than
-   in any earlier year, at least 25). An onset in year y is *warned* when an alert fired in
-   y - 1 (the previous 12 months at yearly resolution); *lead* is y minus the earliest alert
-   year in the unbroken run of alert years that ends in y - 1; *precision* is the share of
-   alerts followed by an onset in the next year.
-2. **Monthly, where full event histories exist** (UCDP GED for the Central African Republic
-   1991-2022 and Mexico 1989-2023): the civilian-surge signal and the naive rule month by
-   month; onsets warned by an alert in the 12 months before their year began.
+Replays the monthly signals over every UCDP GED event series with history that the
+mirror holds (the 15 per-country GED files, the Central African Republic and Mexico) and
+scores them with ``tocsin.alerts.record`` against two outcomes defined from the
+phenomenon: EWP mass-killing onsets (``mk_onset`` of the modelling panel, dated January
+of the onset year) and one-sided spikes (the first month with ``--spike`` or more civilian
+deaths after 12 months below it). Side by side, in the same run, the naive rule "any month
+with >= 25 civilian deaths".
+
+Alerts are counted as the engine opens them: a firing month starts an alert unless the
+same key fired in the previous 3 months (the signals' ``quiet_periods``). The naive rule
+is shown both ways (every month it fires, and grouped the same way). The engine row is the
+union of the atrocity signals (civilian surge by country and by admin-1 unit), per country.
+Signals that need the store (new area, new perpetrator) are not replayed here.
 """
 
 from __future__ import annotations
 
 import argparse
 import tempfile
+import time
 from pathlib import Path
 
 import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
-from tocsin.alerts.surge import CivilianSurge, SurgeSettings
-from tocsin.alerts.yearly import YearlySurgeSettings, yearly_surges
+from tocsin.alerts.record import (
+    WINDOW_MONTHS,
+    SignalRecord,
+    episode_starts,
+    score,
+    spike_onsets,
+)
+from tocsin.alerts.surge import AdminCivilianSurge, CivilianSurge, ConflictSurge
 from tocsin.analysis.events.series import monthly
-from tocsin.analysis.events.yearly import zero_filled
 from tocsin.config import load_settings
 from tocsin.reference.countries import lookup
 from tocsin.sources import fetch
+from tocsin.sources.catalog.events import GED_COUNTRY_DATASETS
 from tocsin.sources.ewp import read_predictors
 from tocsin.sources.importers import IMPORTERS
-from tocsin.sources.ucdp_yearly import read_battle_deaths, read_deaths_by_type
 
-MIN_DEATHS = 25
-
-
-def yearly_flags(series: pd.DataFrame, alpha: float) -> pd.DataFrame:
-    """Per country-year: the product's surge rule and the naive previous-maximum rule."""
-    flags = yearly_surges(series, YearlySurgeSettings(alpha=alpha, min_deaths=MIN_DEATHS))
-    flags["naive"] = (flags["observed"] >= MIN_DEATHS) & (flags["observed"] > flags["previous_max"])
-    return flags.rename(columns={"country_id": "code"})
+NAIVE_DEATHS = 25.0
+QUIET_MONTHS = 3
+DATASETS = (*GED_COUNTRY_DATASETS, "ucdp-ged-car", "ucdp-ged-mexico")
 
 
-def score_yearly(flags: pd.DataFrame, onsets: set[tuple[str, int]], rule: str) -> dict:
-    """Warned onsets, lead time, alerts and precision of one rule."""
-    fired = set(zip(flags.loc[flags[rule], "code"], flags.loc[flags[rule], "year"], strict=True))
-    first, last = int(flags["year"].min()), int(flags["year"].max())
-    covered = [(c, y) for c, y in onsets if first + 1 <= y <= last + 1]
-    leads = []
-    for code, year in covered:
-        lead = 0
-        while (code, year - lead - 1) in fired:
-            lead += 1
-        if lead:
-            leads.append(lead)
-    hits = sum((c, y + 1) in onsets for c, y in fired)
-    return {
-        "onsets": len(covered),
-        "warned": len(leads),
-        "same_year": sum((c, y) in fired for c, y in covered),
-        "lead": sum(leads) / len(leads) if leads else float("nan"),
-        "alerts": len(fired),
-        "precision": hits / len(fired) if fired else float("nan"),
-        "rate": len(fired) / len(flags),
-    }
-
-
-def monthly_flags(series: pd.DataFrame, alpha: float) -> pd.DataFrame:
-    """Per country-month: the civilian-surge signal and the naive previous-maximum rule."""
-    signal = CivilianSurge(SurgeSettings(alpha=alpha))
-    rows = []
-    for month in sorted(series["month"].unique()):
-        surged = {c.dedup_key.split(":")[0] for c in signal.detect_in(None, series, month)}
-        for country_id, part in series[series["month"] <= month].groupby("country_id"):
-            values = part.set_index("month")["civilian_fatalities"]
-            if month not in values.index or len(values) < 2:
-                continue
-            observed, before = values[month], values[values.index < month]
-            rows.append(
-                {
-                    "code": country_id,
-                    "month": month,
-                    "surge": str(country_id) in surged,
-                    "naive": bool(
-                        observed >= signal.settings.min_count and observed > before.max()
-                    ),
-                }
-            )
-    return pd.DataFrame(rows)
-
-
-def score_monthly(flags: pd.DataFrame, onsets: set[tuple[str, int]], rule: str) -> dict:
-    """Onsets with an alert in the 12 months before their year; alerts per country-month."""
-    fired = flags[flags[rule]]
-    covered = [
-        (c, y)
-        for c, y in onsets
-        if c in set(flags["code"]) and flags["month"].min().year < y <= flags["month"].max().year
-    ]
-    warned = sum(
-        ((fired["code"] == c) & (fired["month"].map(lambda m: m.year) == y - 1)).any()
-        for c, y in covered
-    )
-    return {
-        "onsets": len(covered),
-        "warned": warned,
-        "alerts": len(fired),
-        "rate": len(fired) / len(flags),
-    }
-
-
-def main() -> None:
-    """Run both evaluations and print the tables."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--mirror", type=Path, default=Path("../shared/data"))
-    parser.add_argument("--alpha", type=float, default=0.01)
-    args = parser.parse_args()
-    console = Console(width=150)
-    with tempfile.TemporaryDirectory() as data_dir:
-        settings = load_settings(data_dir=Path(data_dir), mirror=args.mirror)
-        panel = read_predictors(fetch.ensure(settings, "ewp-predictors", args.mirror))
-        rows = panel[(panel["mk_onset"] == 1) & (panel["year"] >= 1990)]
-        onsets = {
-            (lookup(n).code, int(y)) for n, y in zip(rows["ewp_name"], rows["year"], strict=True)
-        }
-        by_type = read_deaths_by_type(
-            fetch.ensure(settings, "ucdp-country-year-deaths", args.mirror)
-        )
-        battle = read_battle_deaths(fetch.ensure(settings, "ucdp-battledeaths", args.mirror))
-        importer = IMPORTERS.create("ucdp-ged")
-        events = pd.concat(
-            [
-                importer.read(fetch.ensure(settings, name, args.mirror)).events
-                for name in ("ucdp-ged-car", "ucdp-ged-mexico")
-            ],
-            ignore_index=True,
-        )
-
-    yearly = Table(title=f"Yearly: warning of EWP onsets from UCDP deaths (alpha {args.alpha})")
-    columns = (
-        "deaths",
-        "rule",
-        "onsets",
-        "warned y-1",
-        "mean lead (years)",
-        "alerted same year",
-        "alerts",
-        "precision",
-        "alerts per country-year",
-    )
-    for column in columns:
-        yearly.add_column(column, justify="right")
-    kinds = {
-        "one-sided": by_type.frame[by_type.frame["kind"] == "one-sided"],
-        "all organised violence": by_type.frame,
-        "battle (1989-2024)": battle.frame,
-    }
-    for label, frame in kinds.items():
-        series = frame.rename(columns={"code": "country_id"})
-        years = int(series["year"].min()), int(series["year"].max())
-        flags = yearly_flags(zero_filled(series, *years), args.alpha)
-        for rule in ("surge", "naive"):
-            m = score_yearly(flags, onsets, rule)
-            yearly.add_row(
-                label,
-                rule,
-                str(m["onsets"]),
-                str(m["warned"]),
-                f"{m['lead']:.1f}",
-                str(m["same_year"]),
-                str(m["alerts"]),
-                f"{m['precision']:.3f}",
-                f"{m['rate']:.3f}",
-            )
-    console.print(yearly)
-
-    monthly_table = Table(
-        title="Monthly: civilian fatalities in UCDP GED (CAR 1991-2022, "
-        f"Mexico 1989-2023; alpha {args.alpha})"
-    )
-    for column in (
-        "rule",
-        "onsets covered",
-        "warned in the 12 months before",
-        "alerts",
-        "alerts per country-month",
-    ):
-        monthly_table.add_column(column, justify="right")
-    ids, codes = pd.factorize(events["country_code"])  # integer ids, as in the store
-    frame = pd.DataFrame(
+def load_events(settings, mirror: Path) -> pd.DataFrame:  # noqa: ANN001 - Settings
+    """Every GED event series in the mirror, as the frame the signals read."""
+    importer = IMPORTERS.create("ucdp-ged")
+    parts = [importer.read(fetch.ensure(settings, n, mirror)).events for n in DATASETS]
+    events = pd.concat(parts, ignore_index=True).drop_duplicates("source_id")
+    return pd.DataFrame(
         {
-            "country_id": ids,
+            "country_id": events["country_code"],  # codes stand in for store ids
             "month": pd.to_datetime(events["event_date"]).dt.to_period("M"),
             "admin1": events["admin1"],
             "category": events["category"],
             "against_civilians": events["against_civilians"].astype(bool),
+            "actor1": events["actor1"],
             "fatalities": events["fatalities_best"].fillna(0.0),
         }
     )
-    flags = monthly_flags(monthly(frame), args.alpha)
-    flags["code"] = flags["code"].map(dict(enumerate(codes)))
-    for rule in ("surge", "naive"):
-        m = score_monthly(flags, onsets, rule)
-        monthly_table.add_row(
-            rule, str(m["onsets"]), str(m["warned"]), str(m["alerts"]), f"{m['rate']:.3f}"
+
+
+def firings(signal: CivilianSurge, series: pd.DataFrame) -> pd.DataFrame:
+    """Every (key, code, month) the signal fires for, month by month."""
+    measure = signal.settings.measure  # type: ignore[attr-defined]
+    floor = signal.settings.min_count  # type: ignore[attr-defined]
+    by = list(signal.by)
+    keys = series[by].astype(str).agg(":".join, axis=1)
+    series = series.assign(_key=keys)
+    rows = []
+    for month in sorted(series.loc[series[measure] >= floor, "month"].unique()):
+        busy = series.loc[(series["month"] == month) & (series[measure] >= floor), "_key"]
+        part = series[series["_key"].isin(set(busy))].drop(columns="_key")
+        for candidate in signal.detect_in(None, part, month):
+            code = candidate.dedup_key.split(":")[0]
+            rows.append({"key": candidate.dedup_key, "code": code, "month": month})
+    return pd.DataFrame(rows, columns=["key", "code", "month"])
+
+
+def naive(series: pd.DataFrame) -> pd.DataFrame:
+    """Every country-month with at least 25 civilian deaths."""
+    fired = series[series["civilian_fatalities"] >= NAIVE_DEATHS]
+    return pd.DataFrame(
+        {"key": fired["country_id"], "code": fired["country_id"], "month": fired["month"]}
+    )
+
+
+def covered_onsets(onsets: pd.DataFrame, series: pd.DataFrame) -> pd.DataFrame:
+    """Onsets whose country's event series covers the 12 months before them."""
+    spans = series.groupby("country_id")["month"].agg(["min", "max"])
+    keep = [
+        row.code in spans.index
+        and row.month - WINDOW_MONTHS >= spans.loc[row.code, "min"]
+        and row.month <= spans.loc[row.code, "max"] + 1
+        for row in onsets.itertuples()
+    ]
+    return onsets[keep]
+
+
+def main() -> None:
+    """Replay, score and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--mirror", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--spike", type=float, default=100.0, help="civilian deaths a month")
+    args = parser.parse_args()
+    console = Console(width=160)
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as data_dir:
+        settings = load_settings(data_dir=Path(data_dir), mirror=args.mirror)
+        panel = read_predictors(fetch.ensure(settings, "ewp-predictors", args.mirror))
+        frame = load_events(settings, args.mirror)
+    rows = panel[panel["mk_onset"] == 1]
+    onsets = pd.DataFrame(
+        {
+            "code": [lookup(n).code for n in rows["ewp_name"]],
+            "month": [pd.Period(f"{int(y)}-01", freq="M") for y in rows["year"]],
+        }
+    )
+    series = monthly(frame)
+    onsets = covered_onsets(onsets, series)
+    spikes = spike_onsets(series.rename(columns={"country_id": "code"}), args.spike)
+    country_years = int(
+        series.groupby("country_id")["month"].agg(lambda m: m.dt.year.nunique()).sum()
+    )
+    admin_series = monthly(frame[frame["admin1"].notna()], ("country_id", "admin1"))
+
+    fired = {
+        "civilian-surge": firings(CivilianSurge(), series),
+        "civilian-surge-admin1": firings(AdminCivilianSurge(), admin_series),
+        "conflict-surge (context)": firings(ConflictSurge(), series),
+        "naive >= 25 civilian deaths": naive(series),
+    }
+    alerts = {name: episode_starts(f, QUIET_MONTHS) for name, f in fired.items()}
+    engine = pd.concat([fired["civilian-surge"], fired["civilian-surge-admin1"]])
+    alerts["engine (atrocity signals)"] = episode_starts(
+        engine.assign(key=engine["code"]), QUIET_MONTHS
+    )
+    alerts["naive, every month"] = fired["naive >= 25 civilian deaths"]
+
+    records: list[SignalRecord] = []
+    for name, starts in alerts.items():
+        for outcome, found in (("EWP onset", onsets), ("one-sided spike", spikes)):
+            records.append(score(name, starts[["code", "month"]], found, outcome, country_years))
+
+    table = Table(
+        title=(
+            f"Alerts over {series['country_id'].nunique()} GED event series "
+            f"({country_years} country-years, {len(frame):,} events); warned = an alert "
+            f"0-{WINDOW_MONTHS} months before; spike = first month >= {args.spike:g} "
+            "civilian deaths after 12 below"
         )
-    console.print(monthly_table)
+    )
+    columns = ("signal / rule", "outcome", "outcomes", "warned", "share", "median lead (months)")
+    for column in (*columns, "alerts", "alerts per country-year", "precision"):
+        table.add_column(column, justify="right" if column != "signal / rule" else "left")
+    for r in records:
+        table.add_row(
+            r.signal,
+            r.outcome,
+            str(r.outcomes),
+            str(r.warned),
+            f"{r.share_warned:.2f}" if r.share_warned is not None else "-",
+            f"{r.median_lead:.0f}" if r.median_lead is not None else "-",
+            str(r.alerts),
+            f"{r.alerts_per_country_year:.2f}" if r.alerts_per_country_year is not None else "-",
+            f"{r.precision:.2f}" if r.precision is not None else "-",
+        )
+    console.print(table)
+    console.print(
+        "EWP onsets covered: "
+        f"{sorted(zip(onsets['code'], onsets['month'].astype(str), strict=True))}"
+    )
+    console.print(f"{time.perf_counter() - started:.0f} s")
 
 
 if __name__ == "__main__":

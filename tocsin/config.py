@@ -59,6 +59,14 @@ class Settings(BaseSettings):
         description="Settings of alert signals by name, e.g. [signals.civilian-surge] alpha = "
         "0.005 in the config file; unknown signals or settings are refused.",
     )
+    ucdp_base_url: str = Field(
+        default="https://ucdp.uu.se/downloads",
+        description="Where UCDP releases are downloaded from (its download listing).",
+    )
+    acled_key: str | None = Field(
+        default=None, description="Your ACLED API access key (never logged or stored)."
+    )
+    acled_email: str | None = Field(default=None, description="The e-mail of your ACLED account.")
     public_url: str | None = Field(
         default=None,
         description="Address readers use to reach this server, for links in e-mails and "

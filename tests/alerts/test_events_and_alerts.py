@@ -89,11 +89,11 @@ def test_surge_is_raised_merged_and_walked_through_its_lifecycle(events_db: Data
         assert alert.observed == 60 and 2 < alert.baseline < 7 and alert.unusualness < 1e-6
         assert alert.since == date(2023, 1, 1) and "January 2023" in alert.title
         assert alert.evidence and alert.evidence[0].kind == "event"
-    with events_db.session() as s:  # the same surge again: merged, not duplicated
+    with events_db.session() as s:  # the same month again: already recorded, nothing changes
         again = run_signals(s, date(2023, 2, 20), ["civilian-surge"])
-        assert again.created == [] and again.merged == report.created
+        assert again.created == [] and again.merged == [] and again.escalated == []
         assert s.scalar(select(func.count()).select_from(Alert)) == 1
-        assert [h.action for h in s.get(Alert, report.created[0]).history] == ["created", "merged"]
+        assert [h.action for h in s.get(Alert, report.created[0]).history] == ["created"]
     with events_db.session() as s:
         transition(s, report.created[0], "acknowledge", "alice", "looking")
         transition(s, report.created[0], "escalate", "alice", "briefing tomorrow")
@@ -101,8 +101,61 @@ def test_surge_is_raised_merged_and_walked_through_its_lifecycle(events_db: Data
             transition(s, report.created[0], "acknowledge", "alice")
         transition(s, report.created[0], "close", "bob")
         assert s.scalar(select(func.count()).where(AuditEntry.action.like("alert.%"))) == 3
-    with events_db.session() as s:  # closed: a new surge opens a new alert
-        assert len(run_signals(s, date(2023, 2, 25), ["civilian-surge"]).created) == 1
+    with events_db.session() as s:  # closed: new activity opens a new alert, linked
+        upsert_events(s, _events("SDN", {"2023-02": 90}))
+        later = run_signals(s, date(2023, 3, 2), ["civilian-surge"])
+        assert len(later.created) == 1
+        assert s.get(Alert, later.created[0]).previous_id == report.created[0]
+
+
+def _episode_history() -> dict[str, int]:
+    """Two years of calm, a surge (Jan-Feb 2023) that escalates (Mar 2023), six quiet
+    months, then a far larger surge (Oct 2023)."""
+    counts = _calm_then_surge(40)
+    counts.update({"2023-02": 45, "2023-03": 200})
+    counts.update({str(m): 3 for m in pd.period_range("2023-04", "2023-09", freq="M")})
+    counts["2023-10"] = 900
+    return counts
+
+
+def test_episodes_resolve_escalate_reopen_and_replay_idempotently(events_db: Database) -> None:
+    from tocsin.alerts.engine import replay
+    from tocsin.store.models import AlertEvent
+
+    with events_db.session() as s:
+        upsert_events(s, _events("SDN", _episode_history()))
+
+    def snapshot(s) -> list[tuple]:  # noqa: ANN001
+        alerts = [(a.id, a.status, a.severity, a.since, a.last_active, a.previous_id, a.peak)
+                  for a in s.scalars(select(Alert).order_by(Alert.id))]  # fmt: skip
+        steps = [(e.alert_id, e.action, e.month) for e in s.scalars(select(AlertEvent))]
+        return alerts + sorted(steps, key=str)
+
+    with events_db.session() as s:
+        report = replay(s, date(2023, 2, 1), date(2023, 12, 1), ["civilian-surge"])
+        first, second = (s.get(Alert, i) for i in report.created)
+        # the first episode: January to March, escalated in March, resolved after 3 quiet months
+        assert first.since == date(2023, 1, 1) and first.last_active == date(2023, 3, 1)
+        assert first.title == "Sudan: surge in civilian deaths, January 2023 to March 2023"
+        actions = [(h.action, h.month) for h in first.history]
+        assert actions[:3] == [
+            ("created", date(2023, 1, 1)),
+            ("activity", date(2023, 2, 1)),
+            ("escalation", date(2023, 3, 1)),
+        ]
+        assert actions[3][0] == "resolved" and first.status == "closed"
+        assert report.escalated == [first.id] and first.peak == 200
+        # new activity in October opens a new alert linked to the first
+        assert second.previous_id == first.id and second.since == date(2023, 10, 1)
+        assert second.title == "Sudan: surge in civilian deaths in October 2023"
+        assert first.replayed and second.replayed  # history, not news
+        resolved = s.scalar(select(func.count()).where(AuditEntry.action == "alert.resolve"))
+        assert resolved == 1
+        before = snapshot(s)
+    with events_db.session() as s:  # replaying the same history again changes nothing
+        again = replay(s, date(2023, 2, 1), date(2023, 12, 1), ["civilian-surge"])
+        assert again.created == [] and again.escalated == [] and again.resolved == []
+        assert snapshot(s) == before
 
 
 def test_new_area_after_long_quiet(events_db: Database) -> None:
@@ -208,4 +261,37 @@ def test_replay_builds_the_alert_history_month_by_month(events_db: Database) -> 
         assert "tocsin.events_frame" not in s.info  # the frozen frame is dropped afterwards
         upsert_events(s, event_rows("SDN", {"2023-03": 500}))  # new data is seen again
         later = run_signals(s, date(2023, 4, 2), ["civilian-surge"])
-        assert later.merged == report.created  # same open alert, updated
+        assert later.escalated == report.created  # same open alert: 500 is far above its peak
+
+
+def test_no_data_is_not_quiet(events_db: Database) -> None:
+    """Running long after the event record ends does not resolve its alerts."""
+    with events_db.session() as s:
+        upsert_events(s, _events("SDN", _calm_then_surge(60)))
+    with events_db.session() as s:
+        created = run_signals(s, date(2023, 2, 3), ["civilian-surge"]).created
+        later = run_signals(s, date(2026, 11, 1), ["civilian-surge"])
+        assert later.resolved == [] and s.get(Alert, created[0]).status == "new"
+
+
+def test_new_perpetrator_and_ranking_of_conflict_context(events_db: Database) -> None:
+    from tocsin.alerts.queries import query_alerts
+
+    history = {str(m): 5 for m in pd.period_range("2020-01", "2022-12", freq="M")}
+    newcomer = _events("SDN", {"2023-01": 30}, admin1="Kassala").assign(actor1="B")
+    battles = _events("SDN", {"2023-01": 400}, admin1="Khartoum").assign(
+        against_civilians=False, category="state-based", actor1="C"
+    )
+    with events_db.session() as s:
+        upsert_events(s, _events("SDN", history))
+        upsert_events(s, pd.concat([newcomer, battles]))
+    with events_db.session() as s:
+        report = run_signals(s, date(2023, 2, 1), ["new-perpetrator", "conflict-surge"])
+        assert report.by_signal == {"new-perpetrator": 1, "conflict-surge": 1}
+        _total, rows = query_alerts(s)
+        assert [r["signal"] for r in rows] == ["new-perpetrator", "conflict-surge"]
+        perpetrator, context = rows
+        assert perpetrator["title"] == "Sudan: B kills civilians in January 2023"
+        assert perpetrator["severity"] == "medium"  # 30 civilians killed
+        assert context["category"] == "conflict-context" and context["severity"] == "medium"
+        assert "(conflict context)" in context["title"]

@@ -197,7 +197,7 @@ def test_weekly_digest_lists_new_and_escalated_and_is_mailed(
         notify.subscribe(s, "email", "alerts-only@example.org", "alice", digest=False)
     with alerts_db.session() as s:
         report = digests.build_digest(s, date.today(), 7, settings.base_url)
-        assert [a.title for a in report.new] == ["Surge in SDN", "Surge in ETH"]
+        assert [a.title for a in report.new] == ["Surge in ETH", "Surge in SDN"]  # newest first
         assert [a.id for a in report.escalated] == [first]
         text, html = digests.render_text(report), digests.render_html(report)
         assert "NEW ALERTS (2)" in text and "ESCALATED (1)" in text

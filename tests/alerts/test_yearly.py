@@ -12,62 +12,88 @@ from sqlalchemy import func, select
 
 from tocsin.alerts.engine import run_signals
 from tocsin.alerts.yearly import YearlySurgeSettings, yearly_surges
-from tocsin.analysis.events.yearly import country_yearly, load_yearly, store_yearly, yearly_series
-from tocsin.config import Settings, load_settings
-from tocsin.sources.ucdp_yearly import (
-    YearlyDeaths,
-    YearlyFormatError,
-    read_battle_deaths,
-    read_deaths_by_type,
+from tocsin.analysis.events.yearly import (
+    agreement,
+    country_yearly,
+    export_yearly,
+    load_yearly,
+    store_yearly,
+    yearly_series,
 )
+from tocsin.config import Settings, load_settings
+from tocsin.sources.ucdp_yearly import YearlyDeaths, YearlyFormatError, read_country_year
 from tocsin.store.db import Database
 from tocsin.store.load_ewp import load_ewp
 from tocsin.store.models import Alert, Country, Provenance, YearlyDeath
 from tocsin.web.app import create_app
 
-HEADER = "conflict_id,gwno_battle,year,bd_best,bd_low,bd_high\n"
+CY_COLUMNS = [
+    "country_id_cy",
+    "country_cy",
+    "year_cy",
+    *[f"{s}_{b}_cy" for s in ("sb_total_deaths", "ns_total_deaths", "os_total_deaths")
+      for b in ("best", "high", "low")],
+]  # fmt: skip
 
 
-def test_battle_deaths_split_among_battle_countries(tmp_path: Path) -> None:
-    path = tmp_path / "bd.csv"
-    path.write_text(
-        HEADER + '1,"651, 652",2020,100,80,120\n2,651,2020,10,10,10\n3,999,2020,5,5,5\n'
-        "4,678,1989,7,7,7\n5,678,2024,9,9,9\n"  # GW 678: North Yemen, then Yemen from 1990
+ZERO6 = [0] * 6
+
+
+def _cy_file(tmp_path: Path, rows: list[list[object]]) -> Path:
+    path = tmp_path / "organizedviolencecy.csv"
+    pd.DataFrame(rows, columns=CY_COLUMNS).to_csv(path, index=False)
+    return path
+
+
+def test_country_year_deaths_follow_ucdp_attribution(tmp_path: Path) -> None:
+    path = _cy_file(
+        tmp_path,
+        [
+            ["290", "Poland", "2022", 2, 2, 2, 0, 0, 0, 0, 0, 0],
+            ["678.0", "Yemen", "1989", 7, 7, 7, 1, 1, 1, 3, 4, 2],  # North Yemen before 1990
+            ["678", "Yemen", "2024", 9, 9, 9, 0, 0, 0, 5, 6, 4],
+        ],
     )
-    data = read_battle_deaths(path)
-    got = {(r["code"], r["year"]): r["best"] for r in data.frame.to_dict("records")}
-    assert got == {("EGY", 2020): 60.0, ("SYR", 2020): 50.0, ("YAR", 1989): 7.0, ("YEM", 2024): 9.0}
-    assert data.unmapped == {"999": 1}  # reported, not silently dropped
+    data = read_country_year(path)
+    got = {
+        (r["code"], r["gwno"], r["year"], r["kind"]): r["best"]
+        for r in data.frame.to_dict("records")
+    }
+    assert got[("POL", 290, 2022, "state-based")] == 2  # no share of the war next door
+    assert got[("YAR", 678, 1989, "one-sided")] == 3 and got[("YEM", 678, 2024, "one-sided")] == 5
+    assert len(got) == 9 and not data.unmapped
 
 
 @pytest.mark.parametrize(
-    ("body", "message"),
+    ("row", "message"),
     [
-        ("conflict_id,year,bd_best,bd_low,bd_high\n1,2020,1,1,1\n", "missing column(s): gwno_bat"),
-        (HEADER + "1,651,2020,-4,0,0\n", "column 'bd_best', row 1: '-4'"),
-        (HEADER + "1,651,20x0,4,0,0\n", "column 'year', row 1: '20x0'"),
+        (["999", "Narnia", "2020", 1, 1, 1, *ZERO6], "'country_id_cy', row 1: unknown country"),
+        (["290", "Poland", "2020", -4, 0, 0, *ZERO6], "'sb_total_deaths_best_cy', row 1: '-4'"),
+        (["290", "Poland", "20x0", 4, 0, 0, *ZERO6], "column 'year_cy', row 1: '20x0'"),
+        (["290", "Poland", "1066", 4, 0, 0, *ZERO6], "'year_cy', row 1: 1066 is not a possible"),
+        (["290", "Poland", "2020", "n/a", 0, 0, *ZERO6], "row 1: 'n/a' is not"),
     ],
-)
+)  # fmt: skip
 def test_malformed_yearly_files_are_refused_with_where(
-    tmp_path: Path, body: str, message: str
+    tmp_path: Path, row: list[object], message: str
 ) -> None:
-    path = tmp_path / "bd.csv"
-    path.write_text(body)
-    with pytest.raises(YearlyFormatError, match=message.replace("(", r"\(").replace(")", r"\)")):
-        read_battle_deaths(path)
+    path = _cy_file(tmp_path, [row])
+    with pytest.raises(YearlyFormatError, match=message.replace("(", r"\(")):
+        read_country_year(path)
+    path.write_text("country_id_cy,year_cy\n290,2020\n")
+    with pytest.raises(YearlyFormatError, match="missing column.*sb_total_deaths_best_cy"):
+        read_country_year(path)
 
 
 @pytest.mark.shared_data
-def test_real_files_keep_their_totals(shared_data: Path) -> None:
-    path = shared_data / "ewp" / "BattleDeaths_v25_1.csv"
-    data = read_battle_deaths(path)
-    assert data.frame["best"].sum() == pytest.approx(pd.read_csv(path)["bd_best"].sum())
-    by_type = read_deaths_by_type(
-        shared_data / "events" / "ucdp" / "ucdp_country_year_deaths_by_type.csv"
-    )
-    assert set(by_type.frame["kind"]) == {"state-based", "non-state", "one-sided"}
-    assert {"World", "Africa"} <= set(by_type.unmapped)  # aggregates, not countries
-    rwanda_1994 = by_type.frame.query("code == 'RWA' and year == 1994 and kind == 'one-sided'")
+def test_real_country_year_file_reads_whole(shared_data: Path) -> None:
+    path = shared_data / "events" / "ucdp" / "organizedviolencecy_v25_1.csv"
+    data = read_country_year(path)
+    raw = pd.read_csv(path)
+    assert len(data.frame) == 3 * len(raw)
+    one_sided = data.frame[data.frame["kind"] == "one-sided"]
+    assert one_sided["best"].sum() == raw["os_total_deaths_best_cy"].sum()
+    rwanda_1994 = one_sided.query("code == 'RWA' and year == 1994")
     assert rwanda_1994["best"].item() > 400_000  # the genocide against the Tutsi
 
 
@@ -84,15 +110,30 @@ def test_load_yearly_is_idempotent_and_recorded(
     settings = load_settings(data_dir=tmp_path / "data", mirror=shared_data)
     with countries_db.session() as s:
         first = load_yearly(s, settings)
-    assert first.rows["ucdp-battledeaths"] > 1000 and first.rows["ucdp-country-year-deaths"] > 10000
+    assert first.rows == {"ucdp-organizedviolence-cy-25.1": 3 * 6936}
     with countries_db.session() as s:
         again = load_yearly(s, settings)
         assert not again.rows and set(again.skipped) == set(first.rows)
         assert s.scalar(select(func.count()).select_from(YearlyDeath)) == sum(first.rows.values())
-        assert s.scalar(select(func.count()).select_from(Provenance)) == 2
-        syria = s.scalar(select(Country.id).where(Country.code == "SYR"))
-        battle = dict(country_yearly(s, syria)["battle"])
-    assert battle[2013] > 10_000 and min(battle) == 1989 and max(battle) == 2024
+        assert s.scalar(select(func.count()).select_from(Provenance)) == 1
+        poland = s.scalar(select(Country.id).where(Country.code == "POL"))
+        state_based = dict(country_yearly(s, poland)["state-based"])
+        export = export_yearly(s)
+    assert state_based[2022] == 2  # not 30,501: the war in Ukraine is not split into Poland
+    assert min(state_based) == 1989 and max(state_based) == 2024
+    assert list(export.columns) == ["iso3", "gwno", "year", "measure", "deaths"]
+    check = agreement(
+        export, read_country_year(settings.mirror / "events/ucdp/organizedviolencecy_v25_1.csv")
+    )
+    assert check.compared == 3 * 6936 and check.share >= 0.99, check.differences.head()
+    broken = export.copy()
+    broken.loc[broken["measure"] == "one-sided", "deaths"] += 1  # a third of values wrong
+    assert (
+        agreement(
+            broken, read_country_year(settings.mirror / "events/ucdp/organizedviolencecy_v25_1.csv")
+        ).share
+        < 0.99
+    )
 
 
 def _synthetic(codes_deaths: dict[str, list[float]], first_year: int = 2010) -> YearlyDeaths:
@@ -113,20 +154,26 @@ def test_yearly_surge_alerts_on_the_latest_year_only(countries_db: Database) -> 
     # zero-filled over the data's span for every country that appears
     assert len(series) == 3 * 12 and series["best"].min() == 0
     with countries_db.session() as s:
-        report = run_signals(s, date(2021, 3, 1), ["yearly-surge"])  # latest year before: 2020
+        run_signals(s, date(2021, 3, 1), ["yearly-surge"])  # latest year before: 2020
         alerts = s.scalars(select(Alert)).all()
         assert [a.title for a in alerts] == [
             "Nigeria: surge in deaths in one-sided violence against civilians in 2020"
         ]
         alert = alerts[0]
         assert alert.observed == 900 and alert.baseline == pytest.approx(2.4)
-        assert alert.unusualness < 1e-6 and alert.severity == "critical"
+        # 900 civilians killed in a year: high; a mass killing (1,000 or more) is critical
+        assert alert.unusualness < 1e-6 and alert.severity == "high"
+        assert alert.category == "atrocity" and alert.since == date(2020, 1, 1)
         assert alert.evidence[0].ref == "NGA:one-sided:2020"
         again = run_signals(s, date(2021, 6, 1), ["yearly-surge"])
-        assert again.merged == report.created  # the same surge merges into the open alert
+        assert not again.created and not again.merged  # the same year: nothing changes
+        assert [h.action for h in alert.history] == ["created"]
         later = run_signals(s, date(2022, 6, 1), ["yearly-surge"])  # 2021: DR Congo's surge
         congo = s.scalar(select(Country.id).where(Country.code == "COD"))
         assert [s.get(Alert, i).country_id for i in later.created] == [congo]
+        assert s.get(Alert, later.created[0]).severity == "critical"  # 2,100 killed
+        assert later.resolved == [alert.id]  # a quiet year in Nigeria resolves its alert
+        assert alert.status == "closed" and alert.history[-1].action == "resolved"
 
 
 def test_surge_rule_needs_history_and_minimum(countries_db: Database) -> None:
@@ -175,3 +222,41 @@ def test_signal_settings_come_from_the_config_file(countries_db: Database, tmp_p
                 s, date(2021, 3, 1), ["yearly-surge"], config={"yearly-surge": {"bogus": 1}}
             )
         assert run_signals(s, date(2021, 3, 1), ["yearly-surge"]).by_signal == {"yearly-surge": 1}
+
+
+def test_data_check_flags_implausible_jumps_and_signals_skip_them(
+    countries_db: Database,
+) -> None:
+    from tocsin.analysis.events.ingest import upsert_events
+    from tocsin.analysis.events.quality import check_yearly
+
+    zeros = [0.0] * 10
+    data = _synthetic({"POL": [*zeros, 30_500], "NGA": [*zeros, 3_000], "ETH": [*zeros, 40]})
+    with countries_db.session() as s:
+        store_yearly(s, "test", data, actor="test")
+        located = {
+            "source": "ucdp-ged", "source_id": "1", "event_date": date(2020, 5, 1),
+            "date_precision": 1, "country_code": "NGA", "admin1": "Borno", "latitude": None,
+            "longitude": None, "category": "one-sided", "sub_type": None,
+            "against_civilians": True, "actor1": "A", "actor2": "Civilians",
+            "fatalities_best": 40.0, "fatalities_low": 40.0, "fatalities_high": 40.0, "notes": "",
+        }  # fmt: skip
+        quiet_poland = {
+            **located,
+            "source_id": "2",
+            "country_code": "POL",
+            "event_date": date(2019, 5, 1),
+            "fatalities_best": 0.0,
+        }
+        later_poland = {**quiet_poland, "source_id": "3", "event_date": date(2021, 5, 1)}
+        upsert_events(s, pd.DataFrame([located, quiet_poland, later_poland]))
+    with countries_db.session() as s:
+        flags = check_yearly(s)
+        # Poland's event record covers 2020 with no deaths; Nigeria's jump is corroborated;
+        # Ethiopia's is small
+        assert [(f.country_code, f.year, f.blocking) for f in flags] == [("POL", 2020, True)]
+        report = run_signals(s, date(2021, 3, 1), ["yearly-surge"])
+        titles = [s.get(Alert, i).title for i in report.created]
+        assert any(t.startswith("Nigeria") for t in titles)
+        assert not any(t.startswith("Poland") for t in titles)
+        assert any("skipped Poland 2020 one-sided" in note for note in report.notes)

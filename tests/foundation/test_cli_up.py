@@ -190,7 +190,7 @@ def test_up_serves_the_page_with_real_data(tmp_path: Path, shared_data: Path) ->
         assert rankings["total"] >= 150 and rankings["base_year"] == 2024
         assert httpx.get(f"{base}/api/v1/alerts", timeout=10).json()["total"] >= 1
         mexico = httpx.get(f"{base}/api/v1/countries/MEX/violence", timeout=30).json()
-        assert mexico["monthly"] and max(p["deaths"] for p in mexico["yearly"]["battle"]) > 0
+        assert mexico["monthly"] and max(p["deaths"] for p in mexico["yearly"]["non-state"]) > 0
         assert httpx.get(f"{base}/api/v1/documents", timeout=10).json()["total"] == 5
         scored = httpx.post(
             f"{base}/api/v1/speech/classify",

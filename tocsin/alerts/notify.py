@@ -14,6 +14,7 @@ import httpx
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tocsin.alerts.severity import fmt_count, fmt_probability
 from tocsin.config import Settings
 from tocsin.reference.countries import lookup
 from tocsin.store import audit
@@ -129,9 +130,15 @@ def send_webhook(url: str, payload: dict) -> None:
 
 
 def deliver(
-    session: Session, sub: Subscription, kind: str, alert_id: int | None, send: Callable[[], None]
+    session: Session,
+    sub: Subscription,
+    kind: str,
+    alert_id: int | None,
+    send: Callable[[], None],
+    reason: str | None = None,
 ) -> Delivery:
-    """Call ``send`` up to three times; record the outcome as a Delivery."""
+    """Call ``send`` up to three times; record the outcome as a Delivery (with ``reason``:
+    new or escalated, for alerts)."""
     error = ""
     for attempt in range(1, ATTEMPTS + 1):
         try:
@@ -140,6 +147,7 @@ def deliver(
                 subscription_id=sub.id,
                 alert_id=alert_id,
                 kind=kind,
+                reason=reason,
                 status="sent",
                 attempts=attempt,
             )
@@ -153,6 +161,7 @@ def deliver(
             subscription_id=sub.id,
             alert_id=alert_id,
             kind=kind,
+            reason=reason,
             status="failed",
             attempts=ATTEMPTS,
             error=error[:2000],
@@ -174,6 +183,9 @@ def alert_payload(alert: Alert, code: str | None, base_url: str, reason: str = "
         "title": alert.title,
         "summary": alert.summary,
         "since": alert.since.isoformat() if alert.since else None,
+        "period_end": alert.period_end.isoformat() if alert.period_end else None,
+        "category": alert.category,
+        "previous_id": alert.previous_id,
         "observed": alert.observed,
         "baseline": alert.baseline,
         "unusualness": alert.unusualness,
@@ -192,8 +204,10 @@ def alert_text(payload: dict) -> str:
         lines.append(f"Since: {payload['since']}")
     if payload["observed"] is not None:
         baseline = payload["baseline"]
-        expected = f"{baseline:.3g}" if baseline is not None else "n/a"
-        lines.append(f"Observed {payload['observed']:g} against a baseline of {expected}")
+        expected = f"{baseline:,.1f}" if baseline is not None else "n/a"
+        lines.append(f"Observed {fmt_count(payload['observed'])} against a baseline of {expected}")
+    if payload["unusualness"] is not None:
+        lines.append(f"Chance under the baseline: {fmt_probability(payload['unusualness'])}")
     lines.append(f"Severity: {payload['severity']} ({payload['reason']}, {payload['status']})")
     for ev in payload["evidence"][:10]:
         lines.append(f"Evidence: {ev['kind']} {ev['ref']} {ev['label']}".rstrip())
@@ -204,12 +218,15 @@ def alert_text(payload: dict) -> str:
 def notify_alerts(
     session: Session, settings: Settings, alert_ids: list[int], reason: str = "new"
 ) -> list[Delivery]:
-    """Send each alert (``reason``: new or escalated) to every active subscriber it matches."""
+    """Send each alert (``reason``: new or escalated) to every active subscriber it matches.
+
+    Alerts raised while replaying past data are history, not news: they are not announced
+    as new."""
     subs = list(session.scalars(select(Subscription).where(Subscription.active.is_(True))))
     out = []
     for alert_id in alert_ids:
         alert = session.get(Alert, alert_id)
-        if alert is None:
+        if alert is None or (alert.replayed and reason == "new"):
             continue
         code = (
             session.scalar(select(Country.code).where(Country.id == alert.country_id))
@@ -226,6 +243,6 @@ def notify_alerts(
                 send = partial(send_email, settings, sub.target, subject, text, None)
             else:
                 send = partial(send_webhook, sub.target, payload)
-            out.append(deliver(session, sub, "alert", alert_id, send))
+            out.append(deliver(session, sub, "alert", alert_id, send, reason))
     session.flush()
     return out

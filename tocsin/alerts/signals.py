@@ -46,10 +46,25 @@ class AlertCandidate:
     unusualness: float | None = None  # e.g. upper-tail probability under the baseline
     details: dict[str, Any] = field(default_factory=dict)
     evidence: list[EvidenceRef] = field(default_factory=list)
+    # "atrocity" (violence against civilians) or "conflict-context" (battles only)
+    category: str = "atrocity"
+    # The title without its period ("Nigeria: surge in civilian fatalities"); when an
+    # episode spans several periods the engine titles it "<headline>, <first> to <last>".
+    headline: str | None = None
+    period: str = "month"  # the length of one period of activity: month or year
 
 
 class AlertSignal(Plugin):
-    """A kind of warning signal. Subclasses set ``name``, ``summary`` and ``Settings``."""
+    """A kind of warning signal. Subclasses set ``name``, ``summary`` and ``Settings``.
+
+    A signal whose settings have ``quiet_periods`` takes part in episodes: the engine
+    resolves its open alerts after that many periods without activity (see
+    ``tocsin.alerts.engine``). ``detect`` may append to ``notes`` (values it skipped, and
+    why) and set ``examined`` (the start of the latest period it looked at).
+    """
+
+    notes: list[str]
+    examined: date | None = None
 
     @abstractmethod
     def detect(self, session: Session, as_of: date) -> list[AlertCandidate]:

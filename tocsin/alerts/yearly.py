@@ -17,18 +17,30 @@ from pydantic import Field, field_validator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tocsin.alerts.severity import (
+    ATROCITY,
+    CONFLICT_CONTEXT,
+    fmt_count,
+    fmt_probability,
+    scale_severity,
+)
 from tocsin.alerts.signals import SIGNALS, AlertCandidate, AlertSignal, EvidenceRef
-from tocsin.alerts.surge import severity
 from tocsin.analysis.baseline import tail_probability
+from tocsin.analysis.events.quality import check_yearly
 from tocsin.analysis.events.yearly import yearly_series
 from tocsin.plugins import PluginSettings
 from tocsin.store.models import Country
 
 KIND_LABELS = {
     "one-sided": "deaths in one-sided violence against civilians",
-    "battle": "battle-related deaths",
     "state-based": "deaths in state-based conflict",
     "non-state": "deaths in non-state conflict",
+}
+# Violence against civilians is what the alerts are for; conflict deaths are context.
+KIND_CATEGORIES = {
+    "one-sided": ATROCITY,
+    "state-based": CONFLICT_CONTEXT,
+    "non-state": CONFLICT_CONTEXT,
 }
 
 
@@ -36,8 +48,8 @@ class YearlySurgeSettings(PluginSettings):
     """Which kinds of deaths to watch, and the baseline's length and thresholds."""
 
     kinds: tuple[str, ...] = Field(
-        ("one-sided", "battle"),
-        description="Kinds of deaths watched: one-sided, battle, state-based, non-state.",
+        ("one-sided", "state-based"),
+        description="Kinds of deaths watched: one-sided, state-based, non-state.",
     )
     history_years: int = Field(10, ge=1, description="Years of baseline history.")
     min_history_years: int = Field(
@@ -47,6 +59,9 @@ class YearlySurgeSettings(PluginSettings):
         0.01, gt=0, lt=1, description="Alert when the upper-tail probability is below this."
     )
     min_deaths: float = Field(25.0, ge=0, description="Fewer deaths in a year never alert.")
+    quiet_periods: int = Field(
+        1, ge=1, description="Years without a surge after which the alert resolves itself."
+    )
 
     @field_validator("kinds")
     @classmethod
@@ -101,13 +116,14 @@ class YearlySurge(AlertSignal):
     name = "yearly-surge"
     summary = "Surge in yearly UCDP deaths against the country's previous ten years"
     Settings = YearlySurgeSettings
-    settings: YearlySurgeSettings
 
     def detect(self, session: Session, as_of: date) -> list[AlertCandidate]:
         """Alerts for the latest year before ``as_of`` that the data cover."""
         s = self.settings
         assert isinstance(s, YearlySurgeSettings)
         countries = {c.id: c for c in session.scalars(select(Country))}
+        flagged = {f.key: f for f in check_yearly(session) if f.blocking}
+        self.notes = []
         out = []
         for kind in s.kinds:
             series = yearly_series(session, kind)
@@ -117,29 +133,44 @@ class YearlySurge(AlertSignal):
             if series.empty:
                 continue
             year = int(series["year"].max())
+            self.examined = date(year, 1, 1)
             flags = yearly_surges(series, s, years={year})
             for row in flags[(flags["year"] == year) & flags["surge"]].to_dict("records"):
                 country = countries[row["country_id"]]
                 label = KIND_LABELS.get(kind, f"{kind} deaths")
+                flag = flagged.get((country.code, year, kind))
+                if flag is not None:
+                    self.notes.append(
+                        f"{self.name}: skipped {country.name} {year} {kind} "
+                        f"(flagged by the data check: {flag.reason})"
+                    )
+                    continue
+                category = KIND_CATEGORIES[kind]
+                context = " (conflict context)" if category == CONFLICT_CONTEXT else ""
+                headline = f"{country.name}: surge in {label}{context}"
                 out.append(
                     AlertCandidate(
                         signal=self.name,
                         dedup_key=f"{country.code}:{kind}",
-                        title=f"{country.name}: surge in {label} in {year}",
+                        title=f"{headline} in {year}",
+                        headline=headline,
+                        period="year",
+                        category=category,
                         summary=(
-                            f"{row['observed']:,.0f} {label} in {year} against a baseline of "
-                            f"{row['baseline']:,.1f} a year over the previous {s.history_years} "
-                            f"years (previous maximum {row['previous_max']:,.0f}; "
-                            f"chance of this many or more under the baseline: {row['tail']:.2g})."
+                            f"{fmt_count(row['observed'])} {label} in {year} against a baseline "
+                            f"of {row['baseline']:,.1f} a year over the previous "
+                            f"{s.history_years} years (previous maximum "
+                            f"{fmt_count(row['previous_max'])}; chance of this many or more "
+                            f"under the baseline: {fmt_probability(row['tail'])})."
                         ),
-                        severity=severity(row["tail"], row["observed"]),
+                        severity=scale_severity(row["observed"], category, "year"),
                         country_code=country.code,
                         since=date(year, 1, 1),
                         period_end=date(year, 12, 31),
                         observed=row["observed"],
                         baseline=row["baseline"],
                         unusualness=row["tail"],
-                        details={"year": year, "kind": kind},
+                        details={"year": year, "kind": kind, "category": category},
                         evidence=[
                             EvidenceRef(
                                 "yearly-deaths",

@@ -35,7 +35,7 @@ from tocsin.sources.catalog.events import GED_EVENT_DATASETS
 from tocsin.sources.importers import IMPORTERS
 from tocsin.sources.importers.base import EventFormatError
 from tocsin.store.db import Database
-from tocsin.store.models import Alert, Country, Delivery, Event
+from tocsin.store.models import Alert, Delivery, Event
 
 events_app = typer.Typer(
     help="Conflict events: import UCDP GED or ACLED files; load UCDP yearly deaths.",
@@ -51,15 +51,21 @@ alerts_app = typer.Typer(
 def import_events(
     files: list[Path] = typer.Argument(..., exists=True, dir_okay=False, help="CSV files."),
     fmt: str = typer.Option("ucdp-ged", "--format", "-f", help="ucdp-ged or acled."),
+    skip_bad_rows: bool = typer.Option(
+        False, "--skip-bad-rows", help="Import the good rows of a file with bad ones."
+    ),
 ) -> None:
-    """Import event files; re-importing a newer version updates events in place."""
+    """Import event files (CSV or .csv.gz); re-importing a newer version updates events in
+    place. A file with bad rows is refused whole unless --skip-bad-rows."""
     with friendly_errors():
         IMPORTERS.get(fmt)
         db = migrated_database()
         for path in files:
             try:
                 with db.session() as session:
-                    report = import_file(session, path, fmt, actor=cli_actor())
+                    report = import_file(
+                        session, path, fmt, actor=cli_actor(), skip_bad_rows=skip_bad_rows
+                    )
             except EventFormatError as exc:
                 raise ValueError(str(exc)) from None
             console.print(
@@ -72,15 +78,122 @@ def import_events(
                 console.print(f"  ... and {len(report.rejected) - 20} more rejected rows")
 
 
+@events_app.command("import-acled")
+def import_acled_command(
+    country: str | None = typer.Option(None, help="Only this country (ACLED's name)."),
+    since: str | None = typer.Option(None, help="Only events on or after (YYYY-MM-DD)."),
+) -> None:
+    """Import events from ACLED's API with your own key (TOCSIN_ACLED_KEY and
+    TOCSIN_ACLED_EMAIL), all pages; the key is never shown or stored."""
+    from tocsin.analysis.events.ingest import import_acled_api
+    from tocsin.sources.acled_api import AcledError
+
+    with friendly_errors():
+        settings = settings_with()
+        try:
+            with migrated_database(settings).session() as session:
+                report = import_acled_api(session, settings, cli_actor(), country, since)
+        except (AcledError, EventFormatError) as exc:
+            raise ValueError(str(exc)) from None
+        console.print(
+            f"ACLED: [green]{report.inserted} new[/], {report.updated} updated, "
+            f"{report.unchanged} unchanged"
+        )
+
+
+@events_app.command("import-datasets")
+def import_datasets_command(
+    names: list[str] = typer.Argument(None, help="Registered GED-layout datasets."),
+) -> None:
+    """Import registered event datasets (default: the 15 per-country GED files), mirror
+    aware; a file already imported (same checksum) is skipped."""
+    from tocsin.sources.catalog.events import GED_COUNTRY_DATASETS
+
+    with friendly_errors():
+        settings = settings_with()
+        db = migrated_database(settings)
+        reports = import_datasets(db, settings, names or GED_COUNTRY_DATASETS, cli_actor())
+        for name, report in reports.items():
+            done = "already imported" if report is None else f"{report.inserted:,} new"
+            console.print(f"{name}: {done}")
+
+
 @events_app.command("load-yearly")
 def load_yearly_command() -> None:
-    """Load UCDP's yearly deaths per country (battle deaths; deaths by type of violence)."""
+    """Load UCDP's yearly deaths per country, as UCDP attributes them (state-based,
+    non-state, one-sided)."""
     with friendly_errors():
         settings = settings_with()
         db = migrated_database(settings)
         with db.session() as session:
             report = yearly.load_yearly(session, settings, actor=cli_actor())
         console.print(_yearly_summary(report))
+
+
+@events_app.command("yearly")
+def export_yearly_command(
+    out: Path = typer.Option(..., "--out", help="CSV file to write."),
+) -> None:
+    """Export the stored yearly deaths: iso3, gwno, year, measure, deaths (UCDP's own
+    country attribution: state-based, non-state, one-sided)."""
+    with friendly_errors():
+        with migrated_database().session() as session:
+            frame = yearly.export_yearly(session)
+        if frame.empty:
+            raise ValueError("no yearly deaths are stored; run `tocsin events load-yearly` first")
+        frame.to_csv(out, index=False)
+        console.print(f"{len(frame):,} country-year-measures written to {out}")
+
+
+data_app = typer.Typer(help="Data quality: check stored series before signals run.")
+
+
+@data_app.command("check")
+def data_check(
+    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+) -> None:
+    """Flag implausible yearly series (the signals skip flagged values, with a note)."""
+    from tocsin.analysis.events.quality import check_yearly, stored_values
+
+    with friendly_errors(), migrated_database().session() as session:
+        flags = check_yearly(session)
+        rows = [
+            {"country": f.country_code, "year": f.year, "measure": f.kind, "deaths": f.deaths,
+             "skipped by signals": "yes" if f.blocking else "no", "reason": f.reason}
+            for f in flags
+        ]  # fmt: skip
+        total = stored_values(session)
+    columns = ["country", "year", "measure", "deaths", "skipped by signals", "reason"]
+    emit_rows(rows, fmt, columns)
+    if fmt == "table":
+        blocking = sum(f.blocking for f in flags)
+        console.print(
+            f"{blocking} implausible value(s) skipped by the signals and "
+            f"{len(flags) - blocking} to review, among {total:,} stored yearly values"
+        )
+
+
+def emit_rows(rows: list[dict], fmt: str, columns: list[str]) -> None:
+    """Print rows as a Rich table, JSON or CSV."""
+    import csv
+    import io
+    import json
+
+    if fmt == "json":
+        print(json.dumps(rows, indent=2, default=str))
+    elif fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+        print(buffer.getvalue(), end="")
+    elif fmt == "table":
+        table = Table(*columns)
+        for row in rows:
+            table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+        console.print(table)
+    else:
+        raise ValueError(f"unknown format {fmt!r}; choose table, json or csv")
 
 
 def _yearly_summary(report: yearly.YearlyLoadReport) -> str:
@@ -98,7 +211,9 @@ def run(
     ),
     send: bool = typer.Option(True, "--notify/--no-notify", help="Tell subscribers of new alerts."),
 ) -> None:
-    """Run every alert signal; new alerts are created, repeats merged into open ones."""
+    """Run every alert signal: new activity opens or extends alerts, a far larger month
+    escalates one, quiet ones resolve. Alerts raised by --from (replay) are history and
+    are not announced."""
     with friendly_errors():
         load_signal_plugins()
         for name in signal or []:
@@ -114,10 +229,16 @@ def run(
                 report = run_signals(session, day, signal or None, config=settings.signals)
         for name, count in report.by_signal.items():
             console.print(f"{name}: {count} candidate(s)")
-        console.print(f"[bold]{len(report.created)} new alert(s), {len(report.merged)} merged[/]")
-        if send and report.created:
+        console.print(
+            f"[bold]{len(report.created)} new alert(s), {len(report.merged)} with more "
+            f"activity, {len(report.escalated)} escalated, {len(report.resolved)} resolved[/]"
+        )
+        for note in report.notes:
+            console.print(f"  [yellow]note[/] {note}", highlight=False)
+        if send and (report.created or report.escalated):
             with db.session() as session:
                 deliveries = notify.notify_alerts(session, settings, report.created)
+                deliveries += notify.notify_alerts(session, settings, report.escalated, "escalated")
             _print_deliveries(deliveries)
 
 
@@ -131,45 +252,72 @@ def _print_deliveries(deliveries: list[Delivery]) -> None:
 @alerts_app.command("list")
 def list_alerts(
     status: str | None = typer.Option(None, help="new, acknowledged, escalated or closed."),
-    country: str | None = typer.Option(None, help="Country name or code."),
+    country: str | None = typer.Option(None, help="Country name or ISO3 code."),
+    severity: str | None = typer.Option(None, help="low, medium, high or critical."),
+    signal: str | None = typer.Option(None, help="Only this signal."),
+    limit: int = typer.Option(200, min=1, max=100_000, help="At most this many."),
+    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
 ) -> None:
-    """Show alerts, newest first."""
-    with friendly_errors(), migrated_database().session() as session:
-        query = select(Alert, Country.name).outerjoin(Country, Country.id == Alert.country_id)
-        if status:
-            query = query.where(Alert.status == status)
-        if country:
-            from tocsin.store.panel import find_country
+    """Show alerts: violence against civilians first, then by severity, newest first.
+    JSON and CSV give the API's alert objects."""
+    from tocsin.alerts.queries import ALERT_FIELDS, query_alerts
 
-            query = query.where(Alert.country_id == find_country(session, country).id)
-        table = Table("id", "status", "severity", "signal", "country", "title")
-        for alert, name in session.execute(query.order_by(Alert.updated_at.desc()).limit(200)):
-            table.add_row(
-                str(alert.id), alert.status, alert.severity, alert.signal, name or "", alert.title
-            )
-    console.print(table)
+    with friendly_errors(), migrated_database().session() as session:
+        _total, rows = query_alerts(session, status, country, severity, signal, limit=limit)
+        if fmt == "table":
+            table = Table("id", "status", "severity", "signal", "country", "since", "title")
+            for row in rows:
+                table.add_row(
+                    str(row["id"]),
+                    row["status"],
+                    row["severity"],
+                    row["signal"],
+                    row["country"] or "",
+                    row["since"] or "",
+                    row["title"],
+                )
+            console.print(table)
+        else:
+            emit_rows(rows, fmt, list(ALERT_FIELDS))
 
 
 @alerts_app.command("show")
 def show(alert_id: int) -> None:
-    """Everything about one alert: what, where, since when, how unusual, evidence, history."""
+    """Everything about one alert: what, where, since when, how unusual, evidence, its
+    timeline, who was notified and who responded."""
+    from tocsin.alerts.queries import alert_record
+    from tocsin.alerts.severity import fmt_count, fmt_probability
+
     with friendly_errors(), migrated_database().session() as session:
-        alert = session.get(Alert, alert_id)
-        if alert is None:
+        record = alert_record(session, alert_id)
+        if record is None:
             raise ValueError(f"no alert {alert_id}")
-        console.print(f"[bold]{alert.title}[/] ({alert.severity}, {alert.status})")
-        console.print(alert.summary)
+    console.print(f"[bold]{record['title']}[/] ({record['severity']}, {record['status']})")
+    console.print(record["summary"], highlight=False)
+    console.print(
+        f"since {record['since']} to {record['period_end']}; observed "
+        f"{fmt_count(record['observed'])}, baseline {record['baseline'] or 0:,.1f}, "
+        f"peak {fmt_count(record['peak'])}, chance under the baseline "
+        f"{fmt_probability(record['unusualness'])}",
+        highlight=False,
+    )
+    if record["episodes"]:
+        console.print(f"follows earlier alert(s) {', '.join(map(str, record['episodes']))}")
+    for ev in record["evidence"]:
+        console.print(f"  evidence {ev['kind']} {ev['ref']}: {ev['label']}", highlight=False)
+    for step in record["timeline"]:
+        month = f" [{step['month'][:7]}]" if step["month"] else ""
         console.print(
-            f"since {alert.since} to {alert.period_end}; observed {alert.observed}, "
-            f"baseline {alert.baseline}, tail probability {alert.unusualness}"
+            f"  {step['at'][:16]} {step['actor']} {step['action']}{month} "
+            f"-> {step['status']} {step['note'][:80]}",
+            highlight=False,
         )
-        for ev in alert.evidence:
-            console.print(f"  evidence {ev.kind} {ev.ref}: {ev.label}", highlight=False)
-        for step in alert.history:
-            console.print(
-                f"  {step.at:%Y-%m-%d %H:%M} {step.actor} {step.action} "
-                f"-> {step.status} {step.note[:80]}"
-            )
+    for sent in record["notified"]:
+        console.print(
+            f"  notified subscription {sent['subscription_id']} ({sent['channel']}) "
+            f"{sent['at'][:16]} {sent['reason']}: {sent['status']}",
+            highlight=False,
+        )
 
 
 def _transition(alert_id: int, action: str, note: str) -> None:
@@ -316,6 +464,7 @@ STEPS.extend(
 
 
 def register(app: typer.Typer) -> None:
-    """Add the `events` and `alerts` groups."""
+    """Add the `events`, `alerts` and `data` groups."""
     app.add_typer(events_app, name="events")
+    app.add_typer(data_app, name="data")
     app.add_typer(alerts_app, name="alerts")

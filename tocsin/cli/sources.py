@@ -6,7 +6,6 @@ from pathlib import Path
 
 import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn
-from rich.table import Table
 
 from tocsin.cli.common import MirrorOption, console, friendly_errors, settings_with
 from tocsin.sources import datasets, fetch
@@ -15,32 +14,73 @@ app = typer.Typer(help="Datasets: list them, pull and verify them.", no_args_is_
 
 
 @app.command("list")
-def list_sources() -> None:
-    """Show every dataset with its licence and whether a verified copy is present."""
+def list_sources(
+    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+) -> None:
+    """Show every dataset: version, what it is (official release or republished extract),
+    whether a verified copy is present, and the date of its newest record."""
+    from tocsin.cli.alerts import emit_rows
+
     settings = settings_with()
     manifest = fetch.read_manifest(settings)
-    table = Table(title="Datasets", show_lines=False)
-    for column in ("name", "group", "present", "checksum", "licence", "version"):
-        table.add_column(column)
+    rows = []
     for ds in datasets.all_datasets():
         path = fetch.local_path(settings, ds)
-        present = path.exists()
-        if not present:
-            status = "[dim]–[/]"
-        elif ds.sha256 is None:
-            status = "recorded"
+        pinned = fetch.pinned_checksum(settings, ds)
+        if not path.exists():
+            status = "-"
+        elif pinned is None:
+            status = "not pinned"
         else:
-            status = "[green]ok[/]" if fetch.sha256_of(path) == ds.sha256 else "[red]MISMATCH[/]"
-        pulled = manifest.get(ds.name, {}).get("origin", "").split(":", 1)[0]
-        table.add_row(
-            ds.name,
-            ds.group,
-            f"[green]yes[/] {pulled}" if present else "[yellow]no[/]",
-            status,
-            ds.licence,
-            ds.version,
+            status = "ok" if fetch.sha256_of(path) == pinned else "MISMATCH"
+        entry = manifest.get(ds.name, {})
+        rows.append(
+            {
+                "name": ds.name,
+                "version": ds.version,
+                "origin": ds.origin,
+                "present": entry.get("origin", "").split(":", 1)[0] if path.exists() else "no",
+                "checksum": status if ds.sha256 or not path.exists() else f"{status} (recorded)",
+                "newest record": entry.get("newest_record") or "",
+                "licence": ds.licence,
+            }
         )
-    console.print(table)
+    emit_rows(rows, fmt, list(rows[0]) if rows else [])
+
+
+@app.command("update")
+def update(
+    names: list[str] = typer.Argument(None, help="Datasets to update (default: all)."),
+    mirror: Path | None = MirrorOption,
+    accept_changed: bool = typer.Option(
+        False, "--accept-changed", help="Accept a rolling release whose file has changed."
+    ),
+) -> None:
+    """Find and pull newer releases: the newest UCDP Candidate release on the publisher's
+    listing, and every registered dataset not yet present."""
+    from tocsin.sources import candidate
+
+    settings = settings_with(mirror)
+    with friendly_errors():
+        default = [d for d in datasets.all_datasets() if not d.on_demand]
+        selected = [datasets.get(n) for n in names] if names else default
+        if not names and settings.mirror is None:
+            newest = candidate.newest(settings)
+            console.print(f"newest UCDP Candidate release: {newest.version} ({newest.filename})")
+            selected.append(newest)
+        with Progress(TextColumn("{task.description}"), BarColumn(), console=console) as bar:
+            task = bar.add_task("datasets", total=len(selected))
+            for ds in selected:
+                if settings.mirror is None and not ds.downloadable:
+                    bar.advance(task)
+                    continue  # republished extracts come from a mirror only
+                result = fetch.pull_one(
+                    settings, ds, settings.mirror, accept_changed=accept_changed
+                )
+                if result.origin != "present":
+                    console.print(f"{ds.name}: {ds.version} pulled ({result.origin})")
+                bar.advance(task)
+    console.print("[green]up to date[/]")
 
 
 @app.command("pull")
@@ -52,7 +92,8 @@ def pull(
     """Fetch datasets from the mirror or their official URL and verify their checksums."""
     settings = settings_with(mirror)
     with friendly_errors():
-        selected = [datasets.get(n) for n in names] if names else datasets.all_datasets()
+        default = [d for d in datasets.all_datasets() if not d.on_demand]
+        selected = [datasets.get(n) for n in names] if names else default
         columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn())
         with Progress(*columns, console=console) as progress:
             overall = progress.add_task("datasets", total=len(selected))

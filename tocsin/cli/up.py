@@ -119,6 +119,8 @@ def register(app: typer.Typer) -> None:
         if not serve:
             return
         bind_host, bind_port = host or settings.host, port or settings.port
+        # links in e-mails, webhooks and the digest use the address actually served
+        settings = settings.model_copy(update={"host": bind_host, "port": bind_port})
         console.print(
             f"[bold]Tocsin is serving on http://{bind_host}:{bind_port}[/] (Ctrl+C stops)"
         )

@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tocsin.alerts.engine import REPLAY_ACTOR
 from tocsin.alerts.notify import deliver, send_email, send_webhook
 from tocsin.analysis.forecast import queries
 from tocsin.analysis.forecast.service import DEFAULT_MODEL
@@ -91,14 +92,23 @@ def build_digest(session: Session, end: date, days: int = 7, base_url: str | Non
     t1 = datetime.combine(end + timedelta(days=1), time.min, UTC)
     names = dict(session.execute(select(Country.id, Country.name)).all())
     digest = Digest(start, end, base_url=base_url or Digest.base_url)
-    created = select(Alert).where(Alert.created_at >= t0, Alert.created_at < t1)
-    digest.new = [_as_digest(a, names) for a in session.scalars(created.order_by(Alert.id))]
+    # Alerts raised while replaying past data are history, not news: left out.
+    created = select(Alert).where(
+        Alert.created_at >= t0, Alert.created_at < t1, Alert.replayed.is_(False)
+    )
+    newest_first = (Alert.period_end.desc().nulls_last(), Alert.created_at.desc(), Alert.id.desc())
+    digest.new = [_as_digest(a, names) for a in session.scalars(created.order_by(*newest_first))]
     escalated_ids = select(AlertEvent.alert_id).where(
-        AlertEvent.action == "escalate", AlertEvent.at >= t0, AlertEvent.at < t1
+        AlertEvent.action.in_(("escalate", "escalation")),
+        AlertEvent.actor != REPLAY_ACTOR,
+        AlertEvent.at >= t0,
+        AlertEvent.at < t1,
     )
     digest.escalated = [
         _as_digest(a, names)
-        for a in session.scalars(select(Alert).where(Alert.id.in_(escalated_ids)))
+        for a in session.scalars(
+            select(Alert).where(Alert.id.in_(escalated_ids)).order_by(*newest_first)
+        )
     ]
     changes = [r for r in queries.rankings(session, DEFAULT_MODEL) if r.rank_change]
     digest.risers = sorted(

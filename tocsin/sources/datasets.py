@@ -18,10 +18,16 @@ CATALOG_MODULES = ["ewp", "events", "ucdp_yearly", "speech", "documents"]
 class Dataset:
     """One external file.
 
-    ``sha256`` is the checksum a pulled copy must have; ``None`` means the file is
-    published in versions that change (a live feed): it is recorded, not enforced.
+    ``sha256`` is the checksum a pulled copy must have. ``None`` means it is not known in
+    advance (a rolling release, or a release not yet seen here): the checksum of the first
+    download is recorded in the manifest and every later copy must match it; a changed
+    file is refused, never silently replaced.
     ``redistributable=False`` marks data whose terms forbid shipping it (e.g. ACLED).
-    ``member`` names the file inside ``url`` when the publisher releases a ZIP archive.
+    ``member`` names the file inside ``url`` when the publisher releases a ZIP archive;
+    the pulled copy is that member, extracted.
+    ``origin`` says what the file is: ``official`` (released by the publisher at ``url``)
+    or ``republished`` (an extract a third party republished; it is provided by a mirror
+    only, and ``url`` is the official release it was cut from).
     """
 
     name: str
@@ -35,6 +41,13 @@ class Dataset:
     version: str
     redistributable: bool = True
     member: str | None = None
+    origin: str = "official"
+    on_demand: bool = False  # pulled only when named (large releases not used by default)
+
+    @property
+    def downloadable(self) -> bool:
+        """Whether ``url`` serves this very file (else only a mirror can provide it)."""
+        return self.origin == "official"
 
     @property
     def relative_path(self) -> str:

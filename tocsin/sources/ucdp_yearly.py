@@ -1,17 +1,13 @@
-"""Readers for UCDP's yearly death counts, validated and mapped to country codes.
+"""Reader for UCDP's yearly deaths per country, as UCDP itself attributes them.
 
-- The Battle-Related Deaths dataset (dyad-year, ``BattleDeaths_v*.csv``): battle deaths
-  per country where the battles took place and year. A dyad-year fought in several
-  countries (``gwno_battle`` lists Gleditsch-Ward codes) has its deaths split evenly among
-  them; the governments' own countries (``gwno_loc``) are not used, so a foreign power
-  fighting abroad is not counted at home.
-- Deaths by type of violence per country-year (Our World in Data's derivation of UCDP
-  GED, ``ucdp_country_year_deaths_by_type.csv``): state-based, non-state, one-sided
-  (violence against civilians).
+The UCDP Country-Year Dataset on Organized Violence within Country Borders
+(``organizedviolencecy_v*.csv``) gives, per Gleditsch-Ward country and year, the deaths
+of state-based conflict, non-state conflict and one-sided violence (violence against
+civilians) that took place inside the country's borders. Tocsin stores these figures as
+published: a conflict fought in several countries is never split evenly among them.
 
-Both return rows ``code, year, kind, best, low, high``. Rows whose country cannot be
-resolved (regions, the world total, states that no longer exist in the reference) are
-returned separately with the reason, never silently dropped.
+Rows ``code, gwno, year, kind, best, low, high`` are returned; a Gleditsch-Ward code the
+reference does not know is an error naming file, row and column (nothing is stored).
 """
 
 from __future__ import annotations
@@ -21,14 +17,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from tocsin.reference.countries import UnknownCountryError, lookup, lookup_gw
+from tocsin.reference.countries import UnknownCountryError, lookup_gw
 
-YEARLY_COLUMNS = ["code", "year", "kind", "best", "low", "high"]
-_OWID_KINDS = {
-    "State-based conflict": "state-based",
-    "Non-state conflict": "non-state",
-    "One-sided violence": "one-sided",
+YEARLY_COLUMNS = ["code", "gwno", "year", "kind", "best", "low", "high"]
+# measure -> column stem in the country-year file
+COUNTRY_YEAR_MEASURES = {
+    "state-based": "sb_total_deaths",
+    "non-state": "ns_total_deaths",
+    "one-sided": "os_total_deaths",
 }
+KINDS = tuple(COUNTRY_YEAR_MEASURES)
 
 
 class YearlyFormatError(ValueError):
@@ -43,93 +41,73 @@ class YearlyDeaths:
     unmapped: dict[str, int] = field(default_factory=dict)  # name or code -> rows
 
 
-def _read(path: Path, required: tuple[str, ...]) -> pd.DataFrame:
+def read_csv_text(path: Path) -> pd.DataFrame:
+    """Every cell as text, as UCDP writes it: quoted line breaks kept, ``n/a`` kept as
+    text (only empty cells are missing)."""
     try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+        return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
     except (OSError, pd.errors.ParserError, UnicodeDecodeError) as exc:
         raise YearlyFormatError(f"{path}: cannot be read as CSV: {exc}") from exc
+
+
+def _require(path: Path, raw: pd.DataFrame, required: tuple[str, ...]) -> None:
     missing = [c for c in required if c not in raw.columns]
     if missing:
         raise YearlyFormatError(f"{path}: missing column(s): {', '.join(missing)}")
-    return raw
 
 
-def _numbers(path: Path, raw: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
-    out = pd.DataFrame(index=raw.index)
-    for column in columns:
-        values = pd.to_numeric(raw[column].str.strip(), errors="coerce")
-        bad = values.isna() | (values < 0)
-        if bad.any():
-            row = int(bad.idxmax())
-            raise YearlyFormatError(
-                f"{path}: column {column!r}, row {row + 1}: {raw.at[row, column]!r} "
-                "is not a non-negative number"
-            )
-        out[column] = values
-    return out
+def _numbers(path: Path, raw: pd.DataFrame, column: str, whole: bool = False) -> pd.Series:
+    """A column as non-negative numbers ("48528.0" reads as 48528); the first bad cell is
+    an error naming file, row (1 = first data row) and column."""
+    values = pd.to_numeric(raw[column].fillna("").str.strip(), errors="coerce")
+    bad = values.isna() | (values < 0)
+    if whole:
+        bad |= values.notna() & (values % 1 != 0)
+    if bad.any():
+        row = int(bad.to_numpy().argmax())
+        raise YearlyFormatError(
+            f"{path}: column {column!r}, row {row + 1}: {raw[column].iloc[row]!r} "
+            f"is not a non-negative {'whole ' if whole else ''}number"
+        )
+    return values
 
 
-def _codes(keys: list[str]) -> tuple[dict[str, str], dict[str, str]]:
-    """Map names or GW codes to ISO3 codes; also return the keys that failed, with why."""
-    found, failed = {}, {}
-    for key in keys:
-        try:
-            found[key] = lookup(key).code
-        except UnknownCountryError as exc:
-            failed[key] = str(exc)
-    return found, failed
-
-
-def read_battle_deaths(path: Path) -> YearlyDeaths:
-    """Battle deaths per location country and year from UCDP's dyad-year file."""
-    raw = _read(path, ("gwno_battle", "year", "bd_best", "bd_low", "bd_high"))
-    numbers = _numbers(path, raw, ("year", "bd_best", "bd_low", "bd_high"))
-    locations = (
-        raw["gwno_battle"].str.split(",").map(lambda xs: [x.strip() for x in xs if x.strip()])
-    )
-    empty = locations.map(len) == 0
-    if empty.any():
-        row = int(empty.idxmax()) + 1
-        raise YearlyFormatError(f"{path}: column 'gwno_battle', row {row}: empty")
-    share = 1.0 / locations.map(len)
-    rows = pd.DataFrame(
-        {
-            "gw": locations,
-            "year": numbers["year"].astype(int),
-            "best": numbers["bd_best"] * share,
-            "low": numbers["bd_low"] * share,
-            "high": numbers["bd_high"] * share,
-        }
-    ).explode("gw")
-    pairs, failed = {}, set()
-    for gw, year in set(zip(rows["gw"], rows["year"], strict=True)):
-        try:
-            pairs[(gw, year)] = lookup_gw(int(gw), year).code if gw.isdigit() else lookup(gw).code
-        except UnknownCountryError:
-            failed.add(gw)
-    unmapped = rows[rows["gw"].isin(failed)].groupby("gw").size().to_dict()
-    keys = pd.Series(list(zip(rows["gw"], rows["year"], strict=True)), index=rows.index)
-    rows = rows.assign(code=keys.map(pairs)).dropna(subset=["code"])
-    frame = rows.groupby(["code", "year"], as_index=False)[["best", "low", "high"]].sum()
-    return YearlyDeaths(frame.assign(kind="battle")[YEARLY_COLUMNS], unmapped)
-
-
-def read_deaths_by_type(path: Path) -> YearlyDeaths:
-    """Deaths per country-year by type of violence (state-based, non-state, one-sided)."""
-    raw = _read(path, ("entity", "year", "type_of_violence", "best", "low_amend", "high_amend"))
-    raw = raw[raw["type_of_violence"].isin(_OWID_KINDS)].reset_index(drop=True)
-    numbers = _numbers(path, raw, ("year", "best", "low_amend", "high_amend"))
-    codes, failed = _codes(sorted(raw["entity"].unique()))
-    frame = pd.DataFrame(
-        {
-            "code": raw["entity"].map(codes),
-            "year": numbers["year"].astype(int),
-            "kind": raw["type_of_violence"].map(_OWID_KINDS),
-            "best": numbers["best"],
-            "low": numbers["low_amend"],
-            "high": numbers["high_amend"],
-        }
-    ).dropna(subset=["code"])
-    unmapped = raw[raw["entity"].isin(failed)].groupby("entity").size().to_dict()
-    frame = frame.groupby(["code", "year", "kind"], as_index=False)[["best", "low", "high"]].sum()
-    return YearlyDeaths(frame[YEARLY_COLUMNS], unmapped)
+def read_country_year(path: Path) -> YearlyDeaths:
+    """Deaths per country-year by type of violence from UCDP's country-year file."""
+    raw = read_csv_text(path)
+    stems = COUNTRY_YEAR_MEASURES.values()
+    columns = tuple(f"{s}_{b}_cy" for s in stems for b in ("best", "low", "high"))
+    _require(path, raw, ("country_id_cy", "year_cy", *columns))
+    gwno = _numbers(path, raw, "country_id_cy", whole=True).astype(int)
+    year = _numbers(path, raw, "year_cy", whole=True).astype(int)
+    too_early = (year < 1946) | (year > 2100)
+    if too_early.any():
+        row = int(too_early.to_numpy().argmax())
+        raise YearlyFormatError(
+            f"{path}: column 'year_cy', row {row + 1}: {year.iloc[row]} is not a possible year"
+        )
+    codes: dict[tuple[int, int], str] = {}
+    for row, (gw, yr) in enumerate(zip(gwno, year, strict=True)):
+        if (gw, yr) not in codes:
+            try:
+                codes[(gw, yr)] = lookup_gw(gw, yr).code
+            except UnknownCountryError as exc:
+                raise YearlyFormatError(
+                    f"{path}: column 'country_id_cy', row {row + 1}: {exc}"
+                ) from None
+    code = pd.Series([codes[k] for k in zip(gwno, year, strict=True)], index=raw.index)
+    parts = []
+    for kind, stem in COUNTRY_YEAR_MEASURES.items():
+        values = {b: _numbers(path, raw, f"{stem}_{b}_cy") for b in ("best", "low", "high")}
+        parts.append(
+            pd.DataFrame({"code": code, "gwno": gwno, "year": year, "kind": kind, **values})
+        )
+    frame = pd.concat(parts, ignore_index=True)
+    duplicated = frame.duplicated(["code", "year", "kind"])
+    if duplicated.any():
+        first = frame[duplicated].iloc[0]
+        raise YearlyFormatError(
+            f"{path}: {first['code']} {first['year']} appears more than once "
+            "(one row per country-year expected)"
+        )
+    return YearlyDeaths(frame[YEARLY_COLUMNS])

@@ -18,6 +18,7 @@ from tocsin.config import Settings
 from tocsin.sources import fetch
 from tocsin.sources.datasets import get as get_dataset
 from tocsin.sources.importers import IMPORTERS, EventImporter, RowError
+from tocsin.sources.importers.base import EventFormatError
 from tocsin.store import audit
 from tocsin.store.db import Database
 from tocsin.store.models import Country, Event, Provenance
@@ -95,13 +96,30 @@ def upsert_events(session: Session, events: pd.DataFrame) -> tuple[int, int, int
     return inserted, updated, unchanged
 
 
+def _refuse(where: str, rejected: list[RowError]) -> None:
+    shown = "; ".join(str(e) for e in rejected[:5])
+    more = f" (and {len(rejected) - 5} more)" if len(rejected) > 5 else ""
+    raise EventFormatError(f"{where}: {len(rejected)} bad row(s), nothing imported: {shown}{more}")
+
+
 def import_file(
-    session: Session, path: Path, importer: str, actor: str, today: date | None = None
+    session: Session,
+    path: Path,
+    importer: str,
+    actor: str,
+    today: date | None = None,
+    skip_bad_rows: bool = False,
 ) -> EventImportReport:
-    """Read a file with the named importer and upsert its events (audited)."""
+    """Read a file with the named importer and upsert its events (audited).
+
+    A file with bad rows (unknown country, impossible date, ...) is refused whole, with
+    an error naming file, line and column, unless ``skip_bad_rows`` (then they are
+    reported and the good rows imported)."""
     plugin = IMPORTERS.create(importer)
     assert isinstance(plugin, EventImporter)
     result = plugin.read(path, today)
+    if result.rejected and not skip_bad_rows:
+        _refuse(str(path), result.rejected)
     report = EventImportReport(source=importer, rejected=result.rejected)
     report.inserted, report.updated, report.unchanged = upsert_events(session, result.events)
     audit.record(
@@ -148,3 +166,40 @@ def import_datasets(
             )
             reports[name] = report
     return reports
+
+
+def import_acled_api(
+    session: Session,
+    settings: Settings,
+    actor: str,
+    country: str | None = None,
+    since: str | None = None,
+    url: str | None = None,
+) -> EventImportReport:
+    """Read ACLED's API with the user's key (all pages) and upsert the events (audited);
+    bad rows refuse the whole import, as for files."""
+    from tocsin.sources.acled_api import ACLED_API, read_acled
+
+    raw = read_acled(settings, country, since, url or ACLED_API)
+    plugin = IMPORTERS.create("acled")
+    assert isinstance(plugin, EventImporter)
+    missing = [c for c in plugin.required_columns if c not in raw.columns]
+    if raw.empty:
+        return EventImportReport(source="acled")
+    if missing:
+        raise EventFormatError(f"ACLED API answer: missing field(s): {', '.join(missing)}")
+    result = plugin.normalise(raw, date.today())
+    if result.rejected:
+        _refuse("ACLED API answer (line = record + 1)", result.rejected)
+    report = EventImportReport(source="acled")
+    report.inserted, report.updated, report.unchanged = upsert_events(session, result.events)
+    audit.record(
+        session,
+        actor,
+        "events.import",
+        "events",
+        "acled-api",
+        after={"country": country, "since": since, "inserted": report.inserted,
+               "updated": report.updated, "unchanged": report.unchanged},
+    )  # fmt: skip
+    return report

@@ -46,6 +46,7 @@ def _read_events(session: Session, country: Country | None) -> pd.DataFrame:
         Event.admin1,
         Event.category,
         Event.against_civilians,
+        Event.actor1,
         Event.fatalities_best,
     )
     if country is not None:
@@ -60,6 +61,7 @@ def _read_events(session: Session, country: Country | None) -> pd.DataFrame:
             "admin1",
             "category",
             "against_civilians",
+            "actor1",
             "fatalities",
         ],
     )

@@ -1,6 +1,6 @@
-"""The yearly view of organised violence: UCDP deaths per country-year, stored from the
-registered yearly datasets, so that trends and yearly surge alerts work with real data
-even where monthly event files are absent.
+"""The yearly view of organised violence: UCDP deaths per country-year as UCDP attributes
+them (its country-year dataset on organised violence), stored so that trends and yearly
+surge alerts work with real data even where monthly event files are absent.
 
 Loading a dataset replaces that dataset's rows in one transaction and records its
 checksum in ``provenance``; loading the same file again changes nothing.
@@ -17,16 +17,16 @@ from sqlalchemy.orm import Session
 from tocsin.config import Settings
 from tocsin.sources import fetch
 from tocsin.sources.datasets import get as get_dataset
-from tocsin.sources.ucdp_yearly import YearlyDeaths, read_battle_deaths, read_deaths_by_type
+from tocsin.sources.ucdp_yearly import YearlyDeaths, read_country_year
 from tocsin.store import audit
 from tocsin.store.models import Country, Provenance, YearlyDeath
 
 # Bumped when a reader's mapping changes, so stores loaded by an older reader are reloaded.
-READER_REVISION = 2
-READERS = {
-    "ucdp-battledeaths": read_battle_deaths,
-    "ucdp-country-year-deaths": read_deaths_by_type,
-}
+READER_REVISION = 3
+READERS = {"ucdp-organizedviolence-cy-25.1": read_country_year}
+# Datasets earlier versions stored (an even split of multi-country battle deaths; Our World
+# in Data's attribution): their rows are removed when the current datasets are loaded.
+RETIRED = ("ucdp-battledeaths", "ucdp-country-year-deaths")
 
 
 @dataclass
@@ -52,6 +52,7 @@ def store_yearly(session: Session, dataset: str, data: YearlyDeaths, actor: str)
             "country_id": ids[r["code"]],
             "year": int(r["year"]),
             "kind": r["kind"],
+            "gwno": None if pd.isna(r.get("gwno")) else int(r["gwno"]),
             "best": float(r["best"]),
             "low": float(r["low"]),
             "high": float(r["high"]),
@@ -76,6 +77,12 @@ def load_yearly(
 ) -> YearlyLoadReport:
     """Pull (mirror-aware), verify and store every registered yearly deaths dataset."""
     report = YearlyLoadReport()
+    retired = session.scalar(
+        select(func.count()).select_from(YearlyDeath).where(YearlyDeath.source.in_(RETIRED))
+    )
+    if retired:
+        session.execute(delete(YearlyDeath).where(YearlyDeath.source.in_(RETIRED)))
+        audit.record(session, actor, "yearly_deaths.retire", "dataset", ",".join(RETIRED))
     for name, reader in READERS.items():
         path = fetch.ensure(settings, name, settings.mirror)
         checksum = fetch.sha256_of(path)
@@ -143,3 +150,50 @@ def country_yearly(session: Session, country_id: int) -> dict[str, list[tuple[in
             (int(y), float(d)) for y, d in zip(series["year"], series["best"], strict=True)
         ]
     return out
+
+
+EXPORT_COLUMNS = ["iso3", "gwno", "year", "measure", "deaths"]
+
+
+def export_yearly(session: Session) -> pd.DataFrame:
+    """The stored yearly series as ``iso3, gwno, year, measure, deaths`` (best estimates),
+    one row per country-year-measure, ordered by country, year and measure."""
+    query = (
+        select(Country.code, YearlyDeath.gwno, YearlyDeath.year, YearlyDeath.kind, YearlyDeath.best)
+        .join(Country, Country.id == YearlyDeath.country_id)
+        .order_by(Country.code, YearlyDeath.year, YearlyDeath.kind)
+    )
+    frame = pd.DataFrame(session.execute(query).all(), columns=EXPORT_COLUMNS)
+    frame["gwno"] = frame["gwno"].astype("Int64")
+    return frame
+
+
+@dataclass
+class Agreement:
+    """How an exported yearly series compares with UCDP's country-year file."""
+
+    compared: int
+    equal: int
+    differences: pd.DataFrame  # gwno, year, measure, deaths, ucdp
+
+    @property
+    def share(self) -> float:
+        """Share of the publisher's country-year-measures the export matches exactly."""
+        return self.equal / self.compared if self.compared else 0.0
+
+
+def agreement(export: pd.DataFrame, country_year: YearlyDeaths) -> Agreement:
+    """Compare an export with UCDP's figures on every (gwno, year, measure) UCDP publishes;
+    a missing row in the export counts as a disagreement."""
+    ucdp = country_year.frame.rename(columns={"kind": "measure", "best": "ucdp"})
+    merged = ucdp[["gwno", "year", "measure", "ucdp"]].merge(
+        export.astype({"gwno": "float"}).astype({"gwno": "Int64"}),
+        on=["gwno", "year", "measure"],
+        how="left",
+    )
+    equal = (merged["deaths"] - merged["ucdp"]).abs() < 0.5
+    return Agreement(
+        len(merged),
+        int(equal.sum()),
+        merged.loc[~equal, ["gwno", "year", "measure", "deaths", "ucdp"]],
+    )

@@ -46,13 +46,15 @@ class EventFormatError(ValueError):
 
 @dataclass(frozen=True)
 class RowError:
-    """A rejected row: its line in the file (header is line 1) and why."""
+    """A rejected row: its line in the file (header is line 1), the column, and why."""
 
     line: int
     reason: str
+    column: str | None = None
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.reason}"
+        where = f", column {self.column!r}" if self.column else ""
+        return f"line {self.line}{where}: {self.reason}"
 
 
 @dataclass
@@ -67,13 +69,19 @@ class EventImporter(Plugin):
     """Base class of event importers; subclasses set ``name`` and ``required_columns``."""
 
     required_columns: tuple[str, ...] = ()
+    # Other names some exports give a required column (e.g. GED Explorer's "best_est").
+    column_aliases: dict[str, str] = {}
 
     def read(self, path: Path, today: date | None = None) -> ImportResult:
-        """Read ``path`` and return normalised events plus rejected rows."""
+        """Read ``path`` (CSV, or gzip-compressed CSV) and return normalised events plus
+        rejected rows. Cells are read as text: quoted line breaks stay inside their cell,
+        ``n/a`` stays text, and whole numbers written as floats ("48528.0") are read."""
         try:
             raw = pd.read_csv(path, dtype=str, keep_default_na=False, low_memory=False)
-        except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
+        except (OSError, UnicodeDecodeError, pd.errors.ParserError, EOFError) as exc:
             raise EventFormatError(f"{path}: cannot be read as CSV: {exc}") from exc
+        aliases = {a: c for a, c in self.column_aliases.items() if c not in raw.columns}
+        raw = raw.rename(columns=aliases)
         missing = [c for c in self.required_columns if c not in raw.columns]
         if missing:
             raise EventFormatError(
@@ -91,24 +99,34 @@ def country_code(value: str | int) -> str:
     return lookup(value).code
 
 
-def validate(frame: pd.DataFrame, lines: pd.Series, today: date) -> ImportResult:
-    """Reject rows with unknown countries (already None), future dates, negative deaths."""
+def validate(
+    frame: pd.DataFrame,
+    lines: pd.Series,
+    today: date,
+    columns: dict[str, str] | None = None,
+) -> ImportResult:
+    """Reject rows with unknown countries (already None), impossible or future dates,
+    negative deaths; ``columns`` names the file's column for country, date, deaths, id."""
+    names = {"country": "country", "date": "date", "deaths": "deaths", "id": "id"}
+    names.update(columns or {})
     rejected: list[RowError] = []
     bad = pd.Series(False, index=frame.index)
     deaths = frame[["fatalities_best", "fatalities_low", "fatalities_high"]]
     future = frame["event_date"].map(lambda d: d is not None and d == d and d > today)
     checks = [
-        (frame["country_code"].isna(), "unknown country"),
-        (frame["event_date"].isna(), "missing or unreadable date"),
-        (future.astype(bool), "date in the future"),
-        ((deaths < 0).any(axis=1), "negative fatalities"),
-        (frame["source_id"].isin(["", None]), "missing event id"),
+        (frame["country_code"].isna(), "unknown country", "country"),
+        (frame["event_date"].isna(), "missing or impossible date", "date"),
+        (future.astype(bool), "date in the future", "date"),
+        ((deaths < 0).any(axis=1), "negative fatalities", "deaths"),
+        (frame["source_id"].isin(["", None]), "missing event id", "id"),
     ]
-    for mask, reason in checks:
+    for mask, reason, column in checks:
         for index in frame.index[mask & ~bad]:
             detail = frame.at[index, "_country_raw"] if reason == "unknown country" else ""
             rejected.append(
-                RowError(int(lines[index]), f"{reason}{f' {detail!r}' if detail else ''}")
+                RowError(
+                    int(lines[index]), f"{reason}{f' {detail!r}' if detail else ''}", names[column]
+                )
             )
         bad |= mask
     kept = frame[~bad].drop(columns=["_country_raw"]).reset_index(drop=True)

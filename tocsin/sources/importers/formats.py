@@ -30,7 +30,13 @@ def _int_text(column: pd.Series) -> pd.Series:
 
 
 def _dates(column: pd.Series) -> pd.Series:
-    parsed = pd.to_datetime(column.str.slice(0, 10), errors="coerce", format="%Y-%m-%d")
+    """ISO dates ("2020-05-01", "2020-05-01 00:00:00.000"), or GED Explorer's
+    "05/01/2020 00:00:00"; an impossible date (2020-02-30) is missing."""
+    text = column.str.strip().str.slice(0, 10)
+    parsed = pd.to_datetime(text, errors="coerce", format="%Y-%m-%d")
+    us = parsed.isna() & text.str.match(r"\d{2}/\d{2}/\d{4}")
+    if us.any():
+        parsed[us] = pd.to_datetime(text[us], errors="coerce", format="%m/%d/%Y")
     return parsed.map(lambda d: None if pd.isna(d) else d.date())
 
 
@@ -56,6 +62,7 @@ class UcdpGedImporter(EventImporter):
         "high",
         "low",
     )
+    column_aliases = {"best_est": "best", "high_est": "high", "low_est": "low"}
 
     def normalise(self, raw: pd.DataFrame, today: date) -> ImportResult:
         """GED's country_id is a Gleditsch-Ward code; type 3 is one-sided violence."""
@@ -86,7 +93,8 @@ class UcdpGedImporter(EventImporter):
                 ),
             }
         )
-        result = validate(frame, raw.index.to_series() + 2, today)
+        columns = {"country": "country_id", "date": "date_start", "deaths": "best", "id": "id"}
+        result = validate(frame, raw.index.to_series() + 2, today, columns)
         result.events["category"] = result.events["category"].fillna("unknown")
         return result
 
@@ -141,4 +149,10 @@ class AcledImporter(EventImporter):
                 "notes": raw["notes"].str.slice(0, 500),
             }
         )
-        return validate(frame, raw.index.to_series() + 2, today)
+        columns = {
+            "country": "country",
+            "date": "event_date",
+            "deaths": "fatalities",
+            "id": "event_id_cnty",
+        }
+        return validate(frame, raw.index.to_series() + 2, today, columns)

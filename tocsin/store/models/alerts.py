@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Literal, get_args
 
-from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tocsin.store.db import Base
 from tocsin.store.models.types import JSONType, utcnow
 
 AlertStatus = Literal["new", "acknowledged", "escalated", "closed"]
+ALERT_STATUSES: tuple[AlertStatus, ...] = get_args(AlertStatus)
 Severity = Literal["low", "medium", "high", "critical"]
 SEVERITIES: tuple[Severity, ...] = get_args(Severity)  # least to most severe
 
@@ -36,6 +37,15 @@ class Alert(Base):
     baseline: Mapped[float | None] = mapped_column(Float)
     unusualness: Mapped[float | None] = mapped_column(Float)  # e.g. tail probability
     details: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+    # Episodes: the alert this one follows (same signal and key, after it resolved), the
+    # largest month seen so far, the last month with activity, and whether it was raised
+    # while replaying past data (history: never announced as new).
+    previous_id: Mapped[int | None] = mapped_column(ForeignKey("alerts.id", ondelete="SET NULL"))
+    peak: Mapped[float | None] = mapped_column(Float)
+    last_active: Mapped[date | None] = mapped_column(Date)
+    replayed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # "atrocity" (violence against civilians) or "conflict-context" (battles only).
+    category: Mapped[str] = mapped_column(String(20), default="atrocity")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
@@ -73,6 +83,7 @@ class AlertEvent(Base):
     action: Mapped[str] = mapped_column(String(40))
     status: Mapped[str] = mapped_column(String(20))
     note: Mapped[str] = mapped_column(Text, default="")
+    month: Mapped[date | None] = mapped_column(Date)  # the month of activity it records
 
     alert: Mapped[Alert] = relationship(back_populates="history")
 
@@ -102,6 +113,7 @@ class Delivery(Base):
     subscription_id: Mapped[int] = mapped_column(ForeignKey("subscriptions.id"), index=True)
     alert_id: Mapped[int | None] = mapped_column(ForeignKey("alerts.id", ondelete="SET NULL"))
     kind: Mapped[str] = mapped_column(String(20))  # alert | digest
+    reason: Mapped[str | None] = mapped_column(String(20))  # new | escalated
     status: Mapped[str] = mapped_column(String(20))  # sent | failed
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     error: Mapped[str] = mapped_column(Text, default="")

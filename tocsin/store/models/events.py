@@ -64,6 +64,7 @@ class YearlyDeath(Base):
     country_id: Mapped[int] = mapped_column(ForeignKey("countries.id"), index=True)
     year: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(20))
+    gwno: Mapped[int | None] = mapped_column(Integer)  # the publisher's Gleditsch-Ward code
     best: Mapped[float] = mapped_column(Float)
     low: Mapped[float | None] = mapped_column(Float)
     high: Mapped[float | None] = mapped_column(Float)
