@@ -58,6 +58,17 @@ def new_area(session: Session, fire: bool) -> date:
     return date(2023, 2, 1)
 
 
+def new_perpetrator(session: Session, fire: bool) -> date:
+    """Three years of killings by one actor; then killings by another actor (fire) or by
+    the same one again (quiet)."""
+    history = {str(m): 5 for m in pd.period_range("2020-01", "2022-12", freq="M")}
+    upsert_events(session, event_rows("NGA", history, "Borno"))
+    latest = event_rows("NGA", {"2023-01": 12}, "Borno")
+    latest["actor1"] = "B" if fire else "A"
+    upsert_events(session, latest)
+    return date(2023, 2, 1)
+
+
 def yearly_surge(session: Session, fire: bool) -> date:
     """Ten calm years of one-sided deaths, then 900 (fire) or 6 (quiet)."""
     deaths = [3, 0, 5, 2, 4, 1, 0, 3, 2, 4, 900 if fire else 6]
@@ -147,15 +158,18 @@ def speech_surge(session: Session, fire: bool) -> date:
 
 
 def submission_cluster(session: Session, fire: bool) -> date:
-    """Three submissions about El Geneina in two days (fire) or two (quiet)."""
+    """Three submissions about West Darfur (a resolved admin-1 unit) in two days (fire) or
+    two (quiet)."""
+    sudan = _country(session, "SDN")
     for i in range(3 if fire else 2):
         session.add(
             Submission(
                 ref=f"R-TEST{i:02d}",
-                what="what was seen",
+                what="",
                 received_hour=datetime(2026, 11, 18 + i % 2, 10, tzinfo=UTC),
                 country_text="SDN",
-                place="El Geneina",
+                country_id=sudan,
+                admin1="West Darfur",
                 how_known="saw",
                 receipt_lookup=f"lookup{i}".ljust(64, "x"),
                 reporter_key="0" * 64,
@@ -171,6 +185,9 @@ def submission_cluster(session: Session, fire: bool) -> date:
 SEEDS: dict[str, Seed] = {
     "assessment-raised": assessment_raised,
     "civilian-surge": civilian_surge,
+    "civilian-surge-admin1": civilian_surge,  # the seeded events all lie in one admin-1 unit
+    "conflict-surge": civilian_surge,  # all deaths count, civilians' included
+    "new-perpetrator": new_perpetrator,
     "new-area": new_area,
     "rank-jump": rank_jump,
     "speech-surge": speech_surge,

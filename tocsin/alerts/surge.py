@@ -134,6 +134,7 @@ class CivilianSurge(AlertSignal):
     name = "civilian-surge"
     summary = "Surge in civilian deaths against the country's own 24-month baseline"
     Settings = SurgeSettings
+    settings: SurgeSettings
     by: tuple[str, ...] = ("country_id",)
 
     def detect(self, session: Session, as_of: date) -> list[AlertCandidate]:
@@ -242,6 +243,7 @@ class ConflictSurge(CivilianSurge):
     name = "conflict-surge"
     summary = "Surge in deaths in all violence (conflict context)"
     Settings = ConflictSurgeSettings
+    settings: ConflictSurgeSettings
 
 
 class NewAreaSettings(PluginSettings):
@@ -279,6 +281,7 @@ class NewAreaOfViolence(_AfterQuiet):
     name = "new-area"
     summary = "Civilians attacked in an admin-1 unit after 24 quiet months"
     Settings = NewAreaSettings
+    settings: NewAreaSettings
 
     def detect(self, session: Session, as_of: date) -> list[AlertCandidate]:
         """Alerts for the last full month before ``as_of``."""
@@ -339,6 +342,7 @@ class NewPerpetrator(_AfterQuiet):
     name = "new-perpetrator"
     summary = "An actor kills civilians in a country after 24 months without doing so"
     Settings = NewAreaSettings
+    settings: NewAreaSettings
 
     def detect(self, session: Session, as_of: date) -> list[AlertCandidate]:
         """Alerts for the last full month before ``as_of``."""

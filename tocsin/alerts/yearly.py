@@ -116,6 +116,7 @@ class YearlySurge(AlertSignal):
     name = "yearly-surge"
     summary = "Surge in yearly UCDP deaths against the country's previous ten years"
     Settings = YearlySurgeSettings
+    settings: YearlySurgeSettings
 
     def detect(self, session: Session, as_of: date) -> list[AlertCandidate]:
         """Alerts for the latest year before ``as_of`` that the data cover."""

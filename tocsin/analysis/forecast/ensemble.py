@@ -10,7 +10,7 @@ weights were chosen on backtest origins up to 2005 only (``bench/forecast.py
 
 from __future__ import annotations
 
-from typing import ClassVar, cast
+from typing import ClassVar
 
 import numpy as np
 import pandas as pd
@@ -47,12 +47,13 @@ class TocsinEnsemble(ForecastModel):
     version = "1.0"
     summary = "Default: average of elastic net, boosted trees and the two-variable model"
     Settings = EnsembleSettings
+    settings: EnsembleSettings
     one_year_method = "hazard"
     members: ClassVar[tuple[str, ...]] = MEMBERS
 
     def __init__(self, settings: EnsembleSettings | None = None) -> None:
         super().__init__(settings)
-        weights = np.asarray(cast(EnsembleSettings, self.settings).weights, dtype=float)
+        weights = np.asarray(self.settings.weights, dtype=float)
         if len(weights) != len(self.members) or (weights < 0).any() or weights.sum() <= 0:
             raise ValueError(f"weights must be {len(self.members)} non-negative numbers")
         self.weights = weights / weights.sum()

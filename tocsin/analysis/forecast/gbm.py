@@ -10,8 +10,6 @@ contributions are LightGBM's exact per-feature SHAP values on the log-odds scale
 
 from __future__ import annotations
 
-from typing import cast
-
 import numpy as np
 import pandas as pd
 from pydantic import Field
@@ -43,6 +41,7 @@ class TocsinGbm(ForecastModel):
     version = "1.0"
     summary = "Boosted trees (LightGBM) on the same features: learns interactions"
     Settings = TocsinGbmSettings
+    settings: TocsinGbmSettings
     one_year_method = "hazard"
 
     def __init__(self, settings: TocsinGbmSettings | None = None) -> None:
@@ -61,7 +60,7 @@ class TocsinGbm(ForecastModel):
         """Boost on the complete-case rows of ``panel``."""
         import lightgbm
 
-        s = cast(TocsinGbmSettings, self.settings)
+        s = self.settings
         rows = self.training_rows(panel)
         params = {
             "objective": "binary",

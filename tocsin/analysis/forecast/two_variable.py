@@ -9,6 +9,8 @@ predictors), so their rankings are comparable.
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from tocsin.analysis.forecast.base import MODELS
 from tocsin.analysis.forecast.tocsin_enet import TocsinEnet, TocsinEnetSettings
 
@@ -18,10 +20,10 @@ TWO_VARIABLES = ["un_imr_sqrt", "mk_ongoing_count_log2"]
 class TwoVariableSettings(TocsinEnetSettings):
     """A tiny ridge penalty: the model is in effect unpenalised."""
 
-    alpha: float = 1e-4
-    l1_ratio: float = 0.0
-    context: bool = False
-    violence: bool = False
+    alpha: float = Field(1e-4, gt=0, description="Strength of the (ridge) penalty.")
+    l1_ratio: float = Field(0.0, ge=0, le=1, description="Lasso share of the penalty.")
+    context: bool = Field(False, description="Add context features (off: two variables).")
+    violence: bool = Field(False, description="Add violence features (off: two variables).")
 
 
 @MODELS.register
@@ -32,6 +34,7 @@ class TwoVariable(TocsinEnet):
     version = "1.0"
     summary = "EWP's two-variable model: infant mortality + ongoing mass killings"
     Settings = TwoVariableSettings
+    settings: TwoVariableSettings
 
     def __init__(self, settings: TwoVariableSettings | None = None) -> None:
         super().__init__(settings)
