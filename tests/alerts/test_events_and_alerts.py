@@ -102,7 +102,7 @@ def test_surge_is_raised_merged_and_walked_through_its_lifecycle(events_db: Data
         transition(s, report.created[0], "close", "bob")
         assert s.scalar(select(func.count()).where(AuditEntry.action.like("alert.%"))) == 3
     with events_db.session() as s:  # closed: new activity opens a new alert, linked
-        upsert_events(s, _events("SDN", {"2023-02": 90}))
+        upsert_events(s, event_rows("SDN", {"2023-02": 90}))
         later = run_signals(s, date(2023, 3, 2), ["civilian-surge"])
         assert len(later.created) == 1
         assert s.get(Alert, later.created[0]).previous_id == report.created[0]
@@ -123,7 +123,7 @@ def test_episodes_resolve_escalate_reopen_and_replay_idempotently(events_db: Dat
     from tocsin.store.models import AlertEvent
 
     with events_db.session() as s:
-        upsert_events(s, _events("SDN", _episode_history()))
+        upsert_events(s, event_rows("SDN", _episode_history()))
 
     def snapshot(s) -> list[tuple]:  # noqa: ANN001
         alerts = [(a.id, a.status, a.severity, a.since, a.last_active, a.previous_id, a.peak)
@@ -267,7 +267,7 @@ def test_replay_builds_the_alert_history_month_by_month(events_db: Database) -> 
 def test_no_data_is_not_quiet(events_db: Database) -> None:
     """Running long after the event record ends does not resolve its alerts."""
     with events_db.session() as s:
-        upsert_events(s, _events("SDN", _calm_then_surge(60)))
+        upsert_events(s, event_rows("SDN", _calm_then_surge(60)))
     with events_db.session() as s:
         created = run_signals(s, date(2023, 2, 3), ["civilian-surge"]).created
         later = run_signals(s, date(2026, 11, 1), ["civilian-surge"])
@@ -278,12 +278,12 @@ def test_new_perpetrator_and_ranking_of_conflict_context(events_db: Database) ->
     from tocsin.alerts.queries import query_alerts
 
     history = {str(m): 5 for m in pd.period_range("2020-01", "2022-12", freq="M")}
-    newcomer = _events("SDN", {"2023-01": 30}, admin1="Kassala").assign(actor1="B")
-    battles = _events("SDN", {"2023-01": 400}, admin1="Khartoum").assign(
+    newcomer = event_rows("SDN", {"2023-01": 30}, admin1="Kassala").assign(actor1="B")
+    battles = event_rows("SDN", {"2023-01": 400}, admin1="Khartoum").assign(
         against_civilians=False, category="state-based", actor1="C"
     )
     with events_db.session() as s:
-        upsert_events(s, _events("SDN", history))
+        upsert_events(s, event_rows("SDN", history))
         upsert_events(s, pd.concat([newcomer, battles]))
     with events_db.session() as s:
         report = run_signals(s, date(2023, 2, 1), ["new-perpetrator", "conflict-surge"])
