@@ -39,14 +39,6 @@ STATUS_LABELS = {
 }
 
 
-PUBLIC_HEADERS = {
-    "Cache-Control": "no-store",
-    "Referrer-Policy": "no-referrer",
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-}
-
-
 class BodyTooLarge(Exception):
     """The request body is over :data:`MAX_BODY_BYTES`."""
 
@@ -126,7 +118,7 @@ def _public(
 ) -> HTMLResponse:
     _ = i18n.gettext_for(lang)
     base = request.url.path if request.url.path != "/report/follow-up" else "/report/follow-up"
-    response = templates.TemplateResponse(
+    return templates.TemplateResponse(
         request,
         template,
         {
@@ -138,9 +130,7 @@ def _public(
             **context,
         },
         status_code=status,
-    )
-    response.headers.update(PUBLIC_HEADERS)
-    return response
+    )  # no-store, no-referrer, CSP: tocsin.web.security
 
 
 def _refused(request: Request, lang: str, message: str, status: int) -> HTMLResponse:
