@@ -154,7 +154,8 @@ class RequestLimits:
         async def counted() -> Message:
             nonlocal received
             try:
-                message = await asyncio.wait_for(receive(), BODY_IDLE_SECONDS)
+                async with asyncio.timeout(BODY_IDLE_SECONDS):  # no task per chunk
+                    message = await receive()
             except TimeoutError:
                 raise BodyStalled from None
             if message["type"] == "http.request":

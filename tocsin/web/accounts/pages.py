@@ -129,7 +129,7 @@ def users_form(
         else:
             # Only real changes, so saving the form does not end the user's sessions.
             user = accounts.get_user(session, username)
-            if user.role != role:
+            if role != user.role:  # a change of role, not a permission check
                 accounts.set_role(session, username, role, actor=admin.username)
             if user.active != (active == "yes"):
                 accounts.set_active(session, username, active == "yes", actor=admin.username)

@@ -76,6 +76,29 @@ class MemoryBudget:
             self.used -= size
 
 
+class _FileCappedParser(MultiPartParser):
+    """Starlette's multipart parser, stopping a file part as soon as it passes the
+    per-file limit instead of reading the whole body first."""
+
+    def __init__(self, *args: Any, max_file_bytes: int, **kwargs: Any) -> None:  # noqa: ANN401
+        super().__init__(*args, **kwargs)
+        self.max_file_bytes = max_file_bytes
+        self._file_bytes = 0
+
+    def on_part_begin(self) -> None:
+        """A new part: its byte count starts again."""
+        self._file_bytes = 0
+        super().on_part_begin()
+
+    def on_part_data(self, data: bytes, start: int, end: int) -> None:
+        """Count a file part's bytes; raise :class:`BodyTooLarge` past the limit."""
+        if self._current_part.file is not None:
+            self._file_bytes += end - start
+            if self._file_bytes > self.max_file_bytes:
+                raise BodyTooLarge
+        super().on_part_data(data, start, end)
+
+
 def _state(request: Request, name: str, make: Any) -> Any:  # noqa: ANN401
     """A per-app object (budget, worker slots), created on first use."""
     if not hasattr(request.app.state, name):
@@ -105,10 +128,12 @@ async def read_limited_form(request: Request, limit: int = MAX_BODY_BYTES) -> Fo
     ctype = request.headers.get("content-type", "")
     try:
         if ctype.startswith("multipart/form-data"):
-            parser = MultiPartParser(
+            settings = request.app.state.settings
+            parser = _FileCappedParser(
                 request.headers,
                 counted(),
-                max_files=request.app.state.settings.intake_max_files + 1,
+                max_file_bytes=settings.intake_max_file_bytes,
+                max_files=settings.intake_max_files + 1,
                 max_fields=40,
                 max_part_size=64 * 1024,
             )
