@@ -190,8 +190,7 @@ def test_rate_limit_without_storing_addresses(keyed_settings, sqlite_intake_db: 
     from tocsin.web.app import create_app
 
     settings, _k, _p = keyed_settings
-    app = create_app(settings, sqlite_intake_db)
-    app.state.intake_submit_limit = 2
+    app = create_app(settings.model_copy(update={"intake_submit_limit": 2}), sqlite_intake_db)
     with TestClient(app) as client:
         assert submit(client).status_code == 200
         assert submit(client).status_code == 200

@@ -16,7 +16,7 @@ import tocsin.web
 from tocsin.config import Settings
 from tocsin.store.db import Database
 from tocsin.web.app import CAPABILITIES, create_app
-from tocsin.web.intake.logfilter import DropIntakeClients
+from tocsin.web.intake.logfilter import DropClientAddresses
 
 WEB = Path(tocsin.web.__file__).parent
 MAX_LINES = 500
@@ -91,7 +91,7 @@ def test_the_lifespan_installs_the_log_filter(
     settings: Settings, sqlite_dashboard: Database
 ) -> None:
     access = logging.getLogger("uvicorn.access")
-    for existing in [f for f in access.filters if isinstance(f, DropIntakeClients)]:
+    for existing in [f for f in access.filters if isinstance(f, DropClientAddresses)]:
         access.removeFilter(existing)
     with TestClient(create_app(settings, sqlite_dashboard)):
-        assert any(isinstance(f, DropIntakeClients) for f in access.filters)
+        assert any(isinstance(f, DropClientAddresses) for f in access.filters)

@@ -108,9 +108,8 @@ def register(app: typer.Typer) -> None:
         serve: bool = typer.Option(True, "--serve/--no-serve", help="Serve after preparing."),
     ) -> None:
         """The main job: pull data, migrate, load, analyse, and serve the dashboard."""
-        import uvicorn
-
         from tocsin.web.app import create_app
+        from tocsin.web.server import run
 
         settings = settings_with(mirror)
         with friendly_errors():
@@ -124,4 +123,4 @@ def register(app: typer.Typer) -> None:
         console.print(
             f"[bold]Tocsin is serving on http://{bind_host}:{bind_port}[/] (Ctrl+C stops)"
         )
-        uvicorn.run(create_app(settings, db), host=bind_host, port=bind_port, log_level="info")
+        run(create_app(settings, db), bind_host, bind_port)

@@ -23,6 +23,8 @@ from tocsin.web.cache import HotReadCache
 from tocsin.web.errors import add_error_handlers
 from tocsin.web.framework.feeds import feed_scheduler
 from tocsin.web.intake.logfilter import install_log_filter
+from tocsin.web.limits import RequestLimits
+from tocsin.web.security import SecurityHeaders
 
 STATIC_DIR = Path(__file__).parent / "static"
 # Read endpoints whose answers depend only on the data stamp (see tocsin.web.cache).
@@ -65,6 +67,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     add_error_handlers(app)
     for name in CAPABILITIES:
         app.include_router(importlib.import_module(f"tocsin.web.{name}").router)
+    app.add_middleware(RequestLimits, settings=settings, database=app.state.db)
     app.add_middleware(
         SessionMiddleware,
         secret_key=settings.session_secret(),
@@ -75,4 +78,5 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     )
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(HotReadCache, database=app.state.db, settings=settings, paths=HOT_READ_PATHS)
+    app.add_middleware(SecurityHeaders)
     return app

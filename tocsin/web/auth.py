@@ -1,7 +1,10 @@
 """Who is asking, and may they? Session cookies, API tokens, roles and CSRF.
 
 - Browsers log in and get a signed session cookie (HttpOnly, SameSite=Lax, Secure when
-  ``settings.https``); the cookie holds only the user id and a CSRF token.
+  ``settings.https``); the cookie holds the user id, the user's session version and a
+  CSRF token. It is valid only while that version is current
+  (:func:`tocsin.store.accounts.session_user`): logout, a password or role change and
+  disabling the account bump it, so a copied cookie dies with them.
 - Scripts send ``Authorization: Bearer <token>``; such requests need no CSRF token,
   since a browser never adds that header by itself.
 - Every state-changing request authenticated by cookie must carry the session's CSRF
@@ -47,8 +50,11 @@ async def optional_user(request: Request, session: Session = Depends(get_session
     user_id = request.session.get("uid") if "session" in request.scope else None
     if user_id is None:
         return None
-    user = session.get(User, user_id)
-    if user is None or not user.active:
+    version = request.session.get("sv")
+    user = None
+    if isinstance(user_id, int) and isinstance(version, int):
+        user = accounts.session_user(session, user_id, version)
+    if user is None:
         request.session.clear()
         return None
     request.state.auth_via = "cookie"
@@ -106,9 +112,13 @@ def log_in(request: Request, user: User) -> None:
     """Start a browser session for ``user`` (a fresh CSRF token too)."""
     request.session.clear()
     request.session["uid"] = user.id
+    request.session["sv"] = user.session_version
     request.session[CSRF_FIELD] = secrets.token_urlsafe(32)
 
 
-def log_out(request: Request) -> None:
-    """End the browser session."""
+def log_out(request: Request, session: Session, user: User | None) -> None:
+    """End the browser session, and every other session of ``user`` (copies of the
+    cookie included)."""
+    if user is not None:
+        accounts.end_sessions(session, user.username, actor=user.username)
     request.session.clear()

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import time
-from collections import deque
+import math
 from typing import Literal
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
@@ -14,6 +13,7 @@ from sqlalchemy.orm import Session
 from tocsin.store import accounts
 from tocsin.store.models import AuditEntry
 from tocsin.store.models.accounts import ROLES, User
+from tocsin.web.accounts import device
 from tocsin.web.accounts.api import _audit_rows
 from tocsin.web.accounts.schemas import Role
 from tocsin.web.auth import log_in, log_out, optional_user, require_role, verify_csrf
@@ -26,52 +26,22 @@ router = APIRouter()
 
 
 add_nav_link(NavLink("Admin", "/admin/users", order=90))
-
-
-class LoginLimiter:
-    """Failed logins per username and per client within a window; in memory only.
-
-    Five failures for one username, or twenty from one client, in 15 minutes block
-    further attempts until the oldest failure ages out. Nothing is written to disk.
-    """
-
-    def __init__(self, per_user: int = 5, per_client: int = 20, window: float = 900.0) -> None:
-        self.limits = {"user": per_user, "client": per_client}
-        self.window = window
-        self._failures: dict[tuple[str, str], deque[float]] = {}
-
-    def _recent(self, key: tuple[str, str]) -> deque[float]:
-        times = self._failures.setdefault(key, deque())
-        while times and times[0] < time.monotonic() - self.window:
-            times.popleft()
-        return times
-
-    def retry_after(self, username: str, client: str) -> int | None:
-        """Seconds to wait if blocked, else None."""
-        for kind, value in (("user", username.lower()), ("client", client)):
-            times = self._recent((kind, value))
-            if len(times) >= self.limits[kind]:
-                return int(times[0] + self.window - time.monotonic()) + 1
-        return None
-
-    def failed(self, username: str, client: str) -> None:
-        """Record a failed attempt."""
-        now = time.monotonic()
-        self._recent(("user", username.lower())).append(now)
-        self._recent(("client", client)).append(now)
-
-
-def limiter(request: Request) -> LoginLimiter:
-    """The app's login limiter (created on first use)."""
-    if not hasattr(request.app.state, "login_limiter"):
-        request.app.state.login_limiter = LoginLimiter()
-    return request.app.state.login_limiter
+BUSY_RETRY_AFTER = 5
 
 
 @router.get("/login", response_class=HTMLResponse, include_in_schema=False)
 def login_form(request: Request, next: str = "/") -> HTMLResponse:
     """The login page."""
     return templates.TemplateResponse(request, "accounts/login.html", {"next": next, "error": None})
+
+
+def _login_page(request: Request, next: str, error: str, status: int, wait: int = 0) -> Response:
+    response = templates.TemplateResponse(
+        request, "accounts/login.html", {"next": next, "error": error}, status_code=status
+    )
+    if wait:
+        response.headers["Retry-After"] = str(wait)
+    return response
 
 
 @router.post("/login", include_in_schema=False, dependencies=[Depends(verify_csrf)])
@@ -82,34 +52,38 @@ def login(
     next: str = Form("/"),
     session: Session = Depends(get_session),
 ) -> Response:
-    """Check credentials (rate-limited) and start a session."""
-    client = request.client.host if request.client else "unknown"
-    wait = limiter(request).retry_after(username, client)
-    if wait is not None:
-        raise HTTPException(
-            429,
-            f"too many failed logins; try again in {wait} s",
-            headers={"Retry-After": str(wait)},
+    """Check credentials and start a session. Wrong passwords slow the account down
+    (429 with Retry-After while it waits) instead of locking it; the owner's device skips
+    the wait; 503 when too many passwords are being checked at once."""
+    try:
+        attempt = accounts.login(
+            session, username, password, trusted_device=device.is_trusted(request, username)
         )
-    user = accounts.authenticate(session, username, password)
-    if user is None:
-        limiter(request).failed(username, client)
-        return templates.TemplateResponse(
-            request,
-            "accounts/login.html",
-            {"next": next, "error": "Wrong username or password."},
-            status_code=401,
-        )
-    log_in(request, user)
-    return RedirectResponse(
+    except accounts.AccountBusy as exc:
+        return _login_page(request, next, str(exc), 503, wait=BUSY_RETRY_AFTER)
+    if attempt.user is None:
+        # Answered, not raised: the failure count must be committed with the response.
+        wait = math.ceil(attempt.retry_after)
+        if wait:
+            message = f"Too many failed logins for this account; try again in {wait} s."
+            return _login_page(request, next, message, 429, wait)
+        return _login_page(request, next, "Wrong username or password.", 401)
+    log_in(request, attempt.user)
+    response = RedirectResponse(
         next if next.startswith("/") and not next.startswith("//") else "/", 303
     )
+    device.remember(request, response, attempt.user.username)
+    return response
 
 
 @router.post("/logout", include_in_schema=False, dependencies=[Depends(verify_csrf)])
-def logout(request: Request) -> RedirectResponse:
-    """End the session."""
-    log_out(request)
+def logout(
+    request: Request,
+    user: User | None = Depends(optional_user),
+    session: Session = Depends(get_session),
+) -> RedirectResponse:
+    """End this session and every copy of its cookie."""
+    log_out(request, session, user)
     return RedirectResponse("/", 303)
 
 
@@ -153,8 +127,12 @@ def users_form(
         if password:
             accounts.create_user(session, username, password, role, actor=admin.username)
         else:
-            accounts.set_role(session, username, role, actor=admin.username)
-            accounts.set_active(session, username, active == "yes", actor=admin.username)
+            # Only real changes, so saving the form does not end the user's sessions.
+            user = accounts.get_user(session, username)
+            if role != user.role:  # a change of role, not a permission check
+                accounts.set_role(session, username, role, actor=admin.username)
+            if user.active != (active == "yes"):
+                accounts.set_active(session, username, active == "yes", actor=admin.username)
     except accounts.AccountError as exc:
         raise BadRequest(str(exc)) from None
     return RedirectResponse("/admin/users", 303)

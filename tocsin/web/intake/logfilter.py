@@ -1,39 +1,65 @@
-"""Keep reporters' addresses out of the server's access log.
+"""Keep client addresses out of the server's log: never log them at all.
 
-:func:`install_log_filter` is called by the app's lifespan (:func:`tocsin.web.app.create_app`).
+Reporters load more than ``/report`` (the stylesheet, the favicon, the receipt and
+follow-up pages, a language switch), and a log line for any of them next to a report's
+hour would point at the reporter. So no request's client address is logged, whatever the
+path: :class:`DropClientAddresses` replaces it with ``-`` in uvicorn's access-log records
+(``'%s - "%s %s HTTP/%s" %d'``, client first) and in any other uvicorn record of the same
+shape (WebSocket lines). uvicorn logs no User-Agent.
+
+Where it is installed: the serve entry points configure uvicorn with
+:func:`uvicorn_log_config` (the filter on every handler, from the first request), and
+:func:`install_log_filter` attaches it to uvicorn's loggers for servers started some
+other way (``uvicorn tocsin.web.asgi:app``; the app's lifespan calls it too).
 """
 
 from __future__ import annotations
 
+import copy
 import logging
+from typing import Any
 
 PUBLIC_PREFIX = "/report"
+_CLIENT_FIRST = '%s - "'
+_LOGGERS = ("uvicorn.access", "uvicorn.error")
 
 
 def is_public_intake_path(path: str) -> bool:
-    """True for the reporter-facing routes whose clients must not be logged."""
+    """True for the reporter-facing routes (the form, receipt and follow-up)."""
     return path == PUBLIC_PREFIX or path.startswith((PUBLIC_PREFIX + "/", PUBLIC_PREFIX + "?"))
 
 
-class DropIntakeClients(logging.Filter):
-    """Replace the client address with ``-`` in uvicorn access-log records of the
-    public intake routes (args: client, method, path, http version, status)."""
+class DropClientAddresses(logging.Filter):
+    """Replace the client address with ``-`` in uvicorn records that start with it."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         """Scrub the record in place; never drop it."""
         args = record.args
         if (
             isinstance(args, tuple)
-            and len(args) >= 3
-            and isinstance(args[2], str)
-            and is_public_intake_path(args[2])
+            and args
+            and isinstance(record.msg, str)
+            and record.msg.startswith(_CLIENT_FIRST)
         ):
             record.args = ("-", *args[1:])
         return True
 
 
 def install_log_filter() -> None:
-    """Attach :class:`DropIntakeClients` to uvicorn's access logger (once)."""
-    access = logging.getLogger("uvicorn.access")
-    if not any(isinstance(f, DropIntakeClients) for f in access.filters):
-        access.addFilter(DropIntakeClients())
+    """Attach :class:`DropClientAddresses` to uvicorn's loggers (once each)."""
+    for name in _LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, DropClientAddresses) for f in logger.filters):
+            logger.addFilter(DropClientAddresses())
+
+
+def uvicorn_log_config() -> dict[str, Any]:
+    """uvicorn's default logging configuration with :class:`DropClientAddresses` on
+    every handler, for ``uvicorn.run(..., log_config=...)``."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["filters"] = {"no_client_addresses": {"()": DropClientAddresses}}
+    for handler in config["handlers"].values():
+        handler["filters"] = ["no_client_addresses"]
+    return config

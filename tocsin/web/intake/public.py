@@ -3,7 +3,9 @@ client address kept; see :mod:`tocsin.web.intake.logfilter`)."""
 
 from __future__ import annotations
 
+import asyncio
 import secrets
+import threading
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
@@ -13,22 +15,21 @@ from nacl.public import PublicKey
 from starlette.datastructures import FormData, UploadFile
 from starlette.formparsers import FormParser, MultiPartException, MultiPartParser
 
+from tocsin.config import Settings
 from tocsin.intake import crypto, i18n, service
 from tocsin.intake.ratelimit import HashedBuckets
-from tocsin.intake.uploads import (
-    MAX_FILE_BYTES,
-    MAX_FILES,
-    CheckedFile,
-    UploadRejected,
-    check_upload,
-)
+from tocsin.intake.uploads import CheckedFile, UploadRejected, check_upload
 from tocsin.store import locker
 from tocsin.web.auth import CSRF_FIELD
 from tocsin.web.intake.logfilter import PUBLIC_PREFIX
+from tocsin.web.limits import MIB, intake_body_bytes
 from tocsin.web.templating import templates
 
 router = APIRouter()
-MAX_BODY_BYTES = MAX_FILES * MAX_FILE_BYTES + 5 * 1024 * 1024
+MAX_BODY_BYTES = intake_body_bytes(Settings())  # with the default settings
+SMALL_BODY_BYTES = MIB  # never refused for lack of memory
+REPORT_WORKERS = 2  # reports checked and sealed at once (CPU: images, archives, crypto)
+WORKER_WAIT_SECONDS = 20.0
 STATUS_LABELS = {
     "new": "Received",
     "in_review": "Being reviewed",
@@ -36,14 +37,6 @@ STATUS_LABELS = {
     "verified": "Verified",
     "rejected": "Closed",
     "duplicate": "Merged with another report",
-}
-
-
-PUBLIC_HEADERS = {
-    "Cache-Control": "no-store",
-    "Referrer-Policy": "no-referrer",
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
 }
 
 
@@ -55,17 +48,78 @@ class FormUnreadable(Exception):
     """The body is not a form we accept."""
 
 
+class ServerBusy(Exception):
+    """Too many report bodies are held in memory right now."""
+
+
+class MemoryBudget:
+    """Bytes of report bodies held in memory by all requests together, at most
+    ``total``. A body that would pass it is refused once it is over
+    :data:`SMALL_BODY_BYTES` (small reports always get through), so a crowd of large
+    uploads cannot exhaust the server's memory."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.used = 0
+        self._lock = threading.Lock()
+
+    def take(self, size: int, so_far: int) -> None:
+        """Reserve ``size`` more bytes for a body that has ``so_far``, or raise ServerBusy."""
+        with self._lock:
+            if self.used + size > self.total and so_far + size > SMALL_BODY_BYTES:
+                raise ServerBusy
+            self.used += size
+
+    def give_back(self, size: int) -> None:
+        """Release bytes reserved by :meth:`take`."""
+        with self._lock:
+            self.used -= size
+
+
+class _FileCappedParser(MultiPartParser):
+    """Starlette's multipart parser, stopping a file part as soon as it passes the
+    per-file limit instead of reading the whole body first."""
+
+    def __init__(self, *args: Any, max_file_bytes: int, **kwargs: Any) -> None:  # noqa: ANN401
+        super().__init__(*args, **kwargs)
+        self.max_file_bytes = max_file_bytes
+        self._file_bytes = 0
+
+    def on_part_begin(self) -> None:
+        """A new part: its byte count starts again."""
+        self._file_bytes = 0
+        super().on_part_begin()
+
+    def on_part_data(self, data: bytes, start: int, end: int) -> None:
+        """Count a file part's bytes; raise :class:`BodyTooLarge` past the limit."""
+        if self._current_part.file is not None:
+            self._file_bytes += end - start
+            if self._file_bytes > self.max_file_bytes:
+                raise BodyTooLarge
+        super().on_part_data(data, start, end)
+
+
+def _state(request: Request, name: str, make: Any) -> Any:  # noqa: ANN401
+    """A per-app object (budget, worker slots), created on first use."""
+    if not hasattr(request.app.state, name):
+        setattr(request.app.state, name, make())
+    return getattr(request.app.state, name)
+
+
 async def read_limited_form(request: Request, limit: int = MAX_BODY_BYTES) -> FormData:
     """Parse a form without ever holding more than ``limit`` bytes or spooling to disk:
-    refuse by Content-Length first, then count the streamed bytes."""
+    refuse by Content-Length first, then count the streamed bytes (against this body's
+    limit and the memory budget of all report bodies)."""
     length = request.headers.get("content-length")
     if length is not None and (not length.isdigit() or int(length) > limit):
         raise BodyTooLarge
     received = 0
+    budget: MemoryBudget = _state(request, "intake_budget", lambda: MemoryBudget(2 * limit))
 
     async def counted():  # noqa: ANN202
         nonlocal received
         async for chunk in request.stream():
+            budget.take(len(chunk), received)
             received += len(chunk)
             if received > limit:
                 raise BodyTooLarge
@@ -74,10 +128,12 @@ async def read_limited_form(request: Request, limit: int = MAX_BODY_BYTES) -> Fo
     ctype = request.headers.get("content-type", "")
     try:
         if ctype.startswith("multipart/form-data"):
-            parser = MultiPartParser(
+            settings = request.app.state.settings
+            parser = _FileCappedParser(
                 request.headers,
                 counted(),
-                max_files=MAX_FILES + 1,
+                max_file_bytes=settings.intake_max_file_bytes,
+                max_files=settings.intake_max_files + 1,
                 max_fields=40,
                 max_part_size=64 * 1024,
             )
@@ -89,6 +145,8 @@ async def read_limited_form(request: Request, limit: int = MAX_BODY_BYTES) -> Fo
             ).parse()
     except MultiPartException as exc:
         raise FormUnreadable(str(exc)) from None
+    finally:
+        budget.give_back(received)
     raise FormUnreadable("not a form")
 
 
@@ -103,12 +161,17 @@ def _csrf_ok(request: Request, form: FormData) -> bool:
     )
 
 
-def _limiter(request: Request, name: str, limit: int) -> HashedBuckets:
-    state = request.app.state
-    attr = f"intake_limiter_{name}"
-    if not hasattr(state, attr):
-        setattr(state, attr, HashedBuckets(limit=getattr(state, f"intake_{name}_limit", limit)))
-    return getattr(state, attr)
+def _limiter(request: Request, name: str) -> HashedBuckets:
+    """The app's rate limiter ``submit`` or ``lookup`` (limits from the settings)."""
+    settings = request.app.state.settings
+    return _state(
+        request,
+        f"intake_limiter_{name}",
+        lambda: HashedBuckets(
+            limit=getattr(settings, f"intake_{name}_limit"),
+            global_limit=settings.intake_global_limit,
+        ),
+    )
 
 
 def _client(request: Request) -> str | None:
@@ -126,7 +189,7 @@ def _public(
 ) -> HTMLResponse:
     _ = i18n.gettext_for(lang)
     base = request.url.path if request.url.path != "/report/follow-up" else "/report/follow-up"
-    response = templates.TemplateResponse(
+    return templates.TemplateResponse(
         request,
         template,
         {
@@ -138,9 +201,7 @@ def _public(
             **context,
         },
         status_code=status,
-    )
-    response.headers.update(PUBLIC_HEADERS)
-    return response
+    )  # no-store, no-referrer, CSP: tocsin.web.security
 
 
 def _refused(request: Request, lang: str, message: str, status: int) -> HTMLResponse:
@@ -188,9 +249,13 @@ _PROBLEM_MESSAGES = {
 }
 
 
-async def _checked_files(form: FormData, _: Any) -> tuple[list[CheckedFile], list[str]]:
+async def _checked_files(
+    request: Request, form: FormData, _: Any
+) -> tuple[list[CheckedFile], list[str]]:
+    """Check the attached files (in a worker thread: archives and images cost CPU)."""
+    settings = request.app.state.settings
     uploads = [f for f in form.getlist("files") if isinstance(f, UploadFile) and f.filename]
-    if len(uploads) > MAX_FILES:
+    if len(uploads) > settings.intake_max_files:
         return [], [_("At most 5 files at once.")]
     checked, errors = [], []
     for position, upload in enumerate(uploads, start=1):
@@ -198,19 +263,55 @@ async def _checked_files(form: FormData, _: Any) -> tuple[list[CheckedFile], lis
         await upload.close()
         try:
             checked.append(
-                check_upload(data, upload.filename or "", upload.content_type or "", position)
+                await run_in_threadpool(
+                    check_upload,
+                    data,
+                    upload.filename or "",
+                    upload.content_type or "",
+                    position,
+                    settings.intake_max_file_bytes,
+                )
             )
         except UploadRejected as exc:
             errors.append(f"{_('A file was not accepted:')} {exc}")
     return checked, errors
 
 
-async def _guarded_form(request: Request, limiter: str, limit: int):  # noqa: ANN202
-    """Read the form and apply size, CSRF and rate limits; (form, lang, refusal)."""
+async def _worker_slot(request: Request) -> asyncio.Semaphore | None:
+    """One of :data:`REPORT_WORKERS` slots for checking and sealing a report, or None
+    when none frees up within :data:`WORKER_WAIT_SECONDS`."""
+    slots = _state(request, "intake_workers", lambda: asyncio.Semaphore(REPORT_WORKERS))
+    try:
+        await asyncio.wait_for(slots.acquire(), WORKER_WAIT_SECONDS)
+    except TimeoutError:
+        return None
+    return slots
+
+
+def _busy(request: Request, lang: str) -> HTMLResponse:
+    _ = i18n.gettext_for(lang)
+    message = _("Too many reports are being sent right now. Please try again in a minute.")
+    response = _refused(request, lang, message, 503)
+    response.headers["Retry-After"] = "60"
+    return response
+
+
+async def _guarded_form(request: Request, limiter: str):  # noqa: ANN202
+    """Apply the rate limit and the session check, then read the form (size limits)
+    and check its CSRF token; (form, lang, refusal). Nothing is read from a body the
+    rate limit or a missing session would refuse anyway."""
     lang = _lang(request)
     _ = i18n.gettext_for(lang)
+    if not request.session.get(CSRF_FIELD):
+        msg = _("The form has expired. Please reload the page and try again.")
+        return None, lang, _refused(request, lang, msg, 403)
+    if not _limiter(request, limiter).allow(_client(request)):
+        msg = _("Too many reports from this connection in the last hour. Please try again later.")
+        return None, lang, _refused(request, lang, msg, 429)
     try:
-        form = await read_limited_form(request)
+        form = await read_limited_form(request, intake_body_bytes(request.app.state.settings))
+    except ServerBusy:
+        return None, lang, _busy(request, lang)
     except BodyTooLarge:
         return (
             None,
@@ -224,9 +325,6 @@ async def _guarded_form(request: Request, limiter: str, limit: int):  # noqa: AN
     if not _csrf_ok(request, form):
         msg = _("The form has expired. Please reload the page and try again.")
         return None, lang, _refused(request, lang, msg, 403)
-    if not _limiter(request, limiter, limit).allow(_client(request)):
-        msg = _("Too many reports from this connection in the last hour. Please try again later.")
-        return None, lang, _refused(request, lang, msg, 429)
     return form, lang, None
 
 
@@ -240,9 +338,19 @@ def _public_key(request: Request) -> PublicKey:
 @router.post(PUBLIC_PREFIX, response_class=HTMLResponse, include_in_schema=False)
 async def report_submit(request: Request) -> HTMLResponse:
     """Receive a report: check it, seal what must be sealed, show the receipt code once."""
-    form, lang, refusal = await _guarded_form(request, "submit", 20)
+    form, lang, refusal = await _guarded_form(request, "submit")
     if refusal is not None:
         return refusal
+    slots = await _worker_slot(request)
+    if slots is None:
+        return _busy(request, lang)
+    try:
+        return await _submit(request, form, lang)
+    finally:
+        slots.release()
+
+
+async def _submit(request: Request, form: FormData, lang: str) -> HTMLResponse:
     _ = i18n.gettext_for(lang)
     public_key = _public_key(request)
     values = {name: _text(form, name) for name in _EMPTY_FORM}
@@ -259,7 +367,7 @@ async def report_submit(request: Request) -> HTMLResponse:
         contact=_text(form, "contact"),
         language=lang,
     )
-    files, errors = await _checked_files(form, _)
+    files, errors = await _checked_files(request, form, _)
     errors = [_(_PROBLEM_MESSAGES[p]) for p in report.check()] + errors
     if errors:
         return _public(request, lang, "intake/report.html", 400, form=values, errors=errors)
@@ -283,13 +391,23 @@ def follow_up_form(request: Request) -> HTMLResponse:
 @router.post(PUBLIC_PREFIX + "/follow-up", response_class=HTMLResponse, include_in_schema=False)
 async def follow_up(request: Request) -> HTMLResponse:
     """Open a report with its receipt code: read replies, add text or files."""
-    form, lang, refusal = await _guarded_form(request, "lookup", 60)
+    form, lang, refusal = await _guarded_form(request, "lookup")
     if refusal is not None:
         return refusal
+    slots = await _worker_slot(request)
+    if slots is None:
+        return _busy(request, lang)
+    try:
+        return await _follow_up(request, form, lang)
+    finally:
+        slots.release()
+
+
+async def _follow_up(request: Request, form: FormData, lang: str) -> HTMLResponse:
     _ = i18n.gettext_for(lang)
     code = _text(form, "code")
     adding = _text(form, "action") == "add"
-    files, errors = await _checked_files(form, _) if adding else ([], [])
+    files, errors = await _checked_files(request, form, _) if adding else ([], [])
     message = _text(form, "message")
     root = locker.default_root(request.app.state.settings.data_dir)
     public_key = _public_key(request) if adding else None

@@ -106,6 +106,20 @@ def trend_points(frame: pd.DataFrame, by: str) -> list[TrendPoint]:
     ]
 
 
+ANONYMOUS_TEXTS = 10
+ANONYMOUS_TEXT_CHARS = 2_000
+
+
+def anonymous_classify_limits(texts: list[str]) -> None:
+    """Refuse (422) more than :data:`ANONYMOUS_TEXTS` texts, or a text longer than
+    :data:`ANONYMOUS_TEXT_CHARS` characters, from a caller who is not signed in."""
+    if len(texts) > ANONYMOUS_TEXTS or any(len(t) > ANONYMOUS_TEXT_CHARS for t in texts):
+        raise Invalid(
+            f"without signing in, classify takes at most {ANONYMOUS_TEXTS} texts of "
+            f"{ANONYMOUS_TEXT_CHARS:,} characters; use an API token for more"
+        )
+
+
 @router.post("/api/v1/speech/classify", response_model=list[ClassifyOut], tags=["speech"])
 def classify_api(
     body: ClassifyIn,
@@ -113,7 +127,10 @@ def classify_api(
     session: Session = Depends(get_session),
     _u: User | None = Depends(reader),
 ) -> list[ClassifyOut]:
-    """Score texts with the current model and the lexicon (nothing is stored)."""
+    """Score texts with the current model and the lexicon (nothing is stored).
+    Anonymous callers may send a few short texts (:func:`anonymous_classify_limits`)."""
+    if _u is None:
+        anonymous_classify_limits(body.texts)
     try:
         model = current_model(get_app_settings(request))
     except ModelFileError as exc:  # 409: the server is not ready for this yet
