@@ -102,15 +102,6 @@ class Settings(BaseSettings):
     intake_global_limit: int = Field(
         default=600, ge=1, description="Intake forms accepted per hour from all connections."
     )
-    login_failures_per_user: int = Field(
-        default=5, ge=1, description="Failed logins for one username before it is blocked."
-    )
-    login_failures_per_client: int = Field(
-        default=20, ge=1, description="Failed logins from one client before it is blocked."
-    )
-    login_window_seconds: int = Field(
-        default=900, ge=60, description="How long failed logins count against a user or client."
-    )
     # Form and upload limits
     intake_max_text: int = Field(
         default=20_000, ge=100, description="Longest text field of a report or note, in characters."
