@@ -280,6 +280,12 @@ def rankings_with_intervals(
     return out
 
 
+def interval_of(session: Session, country: Country, model: str) -> IntervalRow | None:
+    """One country's row, with its interval, in the latest rankings."""
+    found = rankings_with_intervals(session, model)
+    return next((i for i in found if i.row.code == country.code), None)
+
+
 def risk_scale(risks: list[float], bands: int = 5) -> list[float]:
     """Upper edges of ``bands`` map colour bands fitted to the risks shown (quantiles),
     so every band holds about the same number of countries; the last edge is the top."""

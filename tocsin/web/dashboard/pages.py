@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse
@@ -33,11 +35,11 @@ add_nav_link(NavLink("Rankings", "/rankings", order=15))
 add_nav_link(NavLink("Model", "/model", order=60))
 
 
-SORTS = {
-    "rank": lambda r: r.rank_2yr,
-    "name": lambda r: r.name,
-    "region": lambda r: (r.region or "", r.rank_2yr),
-    "change": lambda r: -(r.rank_change or 0),
+SORTS: dict[str, Callable[[queries.IntervalRow], Any]] = {
+    "rank": lambda i: i.row.rank_2yr,
+    "name": lambda i: i.row.name,
+    "region": lambda i: (i.row.region or "", i.row.rank_2yr),
+    "change": lambda i: -(i.row.rank_change or 0),
 }
 
 
@@ -85,11 +87,12 @@ def rankings_page(
     session: Session = Depends(get_session),
     _u: User | None = Depends(reader),
 ) -> HTMLResponse:
-    """All countries by risk; sortable, filterable by region, with rank change."""
-    rows = queries.rankings(session, model)
-    regions = sorted({r.region for r in rows if r.region})
+    """All countries by risk with 80 % intervals; sortable, filterable by region, with
+    rank change and a mark where a country cannot be told apart from the next-ranked."""
+    rows = queries.rankings_with_intervals(session, model)
+    regions = sorted({i.row.region for i in rows if i.row.region})
     if region:
-        rows = [r for r in rows if r.region == region]
+        rows = [i for i in rows if i.row.region == region]
     rows.sort(key=SORTS[sort])
     return templates.TemplateResponse(
         request,
@@ -114,6 +117,7 @@ def country_page(
 ) -> HTMLResponse:
     """Risk over time, drivers, indicators with history, episodes, and registered sections."""
     history = queries.history(session, country, DEFAULT_MODEL)
+    interval = queries.interval_of(session, country, DEFAULT_MODEL)
     drivers = queries.drivers(session, country, DEFAULT_MODEL)
     labels = feature_labels({i.name: i.label for i in panel.indicators(session)})
     indicator_rows = []
@@ -138,6 +142,7 @@ def country_page(
         {
             "country": country,
             "latest": history[-1] if history else None,
+            "interval": interval,
             "risk_chart": charts.line_chart([(y, r) for y, r, _ in history]),
             "rank_chart": charts.line_chart(
                 [(y, rank) for y, _, rank in history], y_format="{:.0f}", y_min=1, invert=True

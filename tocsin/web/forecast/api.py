@@ -49,7 +49,9 @@ def checked_model(model: str) -> str:
     return model
 
 
-def _forecast_out(row: queries.RankingRow) -> ForecastOut:
+def _forecast_out(
+    row: queries.RankingRow, interval: queries.IntervalRow | None = None
+) -> ForecastOut:
     return ForecastOut(
         code=row.code,
         name=row.name,
@@ -60,7 +62,16 @@ def _forecast_out(row: queries.RankingRow) -> ForecastOut:
         risk_1yr=row.risk_1yr,
         rank_1yr=row.rank_1yr,
         rank_change=row.rank_change,
+        risk_2yr_low=interval.risk_low if interval else None,
+        risk_2yr_high=interval.risk_high if interval else None,
+        rank_2yr_low=interval.rank_low if interval else None,
+        rank_2yr_high=interval.rank_high if interval else None,
+        overlaps_next=interval.overlaps_next if interval else None,
     )
+
+
+def _with_intervals(rows: list[queries.IntervalRow]) -> list[ForecastOut]:
+    return [_forecast_out(i.row, i) for i in rows]
 
 
 def _country_out(country: Country, latest: dict[str, queries.RankingRow]) -> CountryOut:
@@ -112,13 +123,14 @@ async def country_detail(
 
 
 def _country_detail(session: Session, country: Country) -> CountryDetail:
-    ranking = queries.ranking_of(session, country, DEFAULT_MODEL)
+    interval = queries.interval_of(session, country, DEFAULT_MODEL)
+    ranking = interval.row if interval else None
     latest = {country.code: ranking} if ranking else {}
     values = panel.latest_values(session, country)
     labels = {i.name: i.label for i in panel.indicators(session)}
     return CountryDetail(
         **_country_out(country, latest).model_dump(),
-        latest_forecast=_forecast_out(ranking) if ranking else None,
+        latest_forecast=_forecast_out(ranking, interval) if ranking else None,
         indicators=[
             LatestValue(indicator=k, label=labels.get(k, k), year=values.year, value=v)
             for k, v in sorted(values.values.items())
@@ -213,8 +225,8 @@ async def rankings(
 def _ranking_items(
     session: Session, model: str, region: str | None, base_year: int | None
 ) -> list[ForecastOut]:
-    rows = queries.rankings(session, model, base_year)
-    return [_forecast_out(r) for r in rows if not region or r.region == region]
+    rows = queries.rankings_with_intervals(session, model, base_year)
+    return _with_intervals([i for i in rows if not region or i.row.region == region])
 
 
 @router.get(
@@ -230,7 +242,7 @@ def latest_forecasts(
     session: Session = Depends(get_session),
 ) -> list[ForecastOut] | Response:
     """The latest forecast of every country from one model."""
-    items = [_forecast_out(r) for r in queries.rankings(session, checked_model(model))]
+    items = _with_intervals(queries.rankings_with_intervals(session, checked_model(model)))
     return csv_response(items, f"forecasts-{model}.csv") if wants_csv(request, format) else items
 
 

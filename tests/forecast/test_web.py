@@ -1,0 +1,187 @@
+"""The forecast web layer over stored default-model (ensemble) runs: 80 % intervals in
+the rankings API and page and on the country page, the stored backtest on /model, the
+map's fitted colour scale, predictors in words, and the monthly update label. Both
+backends (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from tests.web.conftest import fill_dashboard
+from tocsin.analysis.forecast.base import DEFAULT_MODEL
+from tocsin.config import Settings
+from tocsin.store.db import Database
+from tocsin.store.models import (
+    BacktestForecast,
+    BacktestRun,
+    Country,
+    Forecast,
+    ForecastDriver,
+    ForecastRun,
+)
+from tocsin.web.app import create_app
+
+# The default model's 2024 ranking differs from the fallback tocsin-enet one (SDN first):
+# pages must show this one.
+ENSEMBLE_ORDER = ["MMR", "SDN", "SYR", "COD", "ETH", "NGA", "AFG", "IND", "BRA", "FRA", "CAN"]
+NO_INTERVAL = "CAN"
+
+
+def ensemble_risk(rank: int) -> float:
+    """Two-year risk of the country ranked ``rank`` in the stored ensemble run."""
+    return 0.2 / rank
+
+
+def fill_ensemble(db: Database) -> None:
+    """A stored default-model run for 2024 with 80 % intervals, drivers (one of them a
+    zero effect), and a stored backtest with its out-of-sample forecasts."""
+    with db.session() as s:
+        ids = {c.code: c.id for c in s.scalars(select(Country))}
+        run = ForecastRun(
+            model=DEFAULT_MODEL,
+            model_version="2.0",
+            base_year=2024,
+            data_checksums={"ewp-predictors": "y" * 64},
+        )
+        s.add(run)
+        s.flush()
+        for rank, code in enumerate(ENSEMBLE_ORDER, start=1):
+            risk = ensemble_risk(rank)
+            bounded = code != NO_INTERVAL
+            s.add(
+                Forecast(
+                    run_id=run.id,
+                    country_id=ids[code],
+                    risk_2yr=risk,
+                    rank_2yr=rank,
+                    risk_1yr=risk / 2,
+                    rank_1yr=rank,
+                    risk_2yr_low=risk * 0.7 if bounded else None,
+                    risk_2yr_high=risk * 1.3 if bounded else None,
+                    rank_2yr_low=max(1, rank - 1) if bounded else None,
+                    rank_2yr_high=rank + 2 if bounded else None,
+                )
+            )
+            for predictor, contribution in (
+                ("coup.try.5yr", 0.5),
+                ("battledeaths.log2", 0.0),
+                ("freediscussion", -0.4),
+            ):
+                s.add(
+                    ForecastDriver(
+                        run_id=run.id,
+                        country_id=ids[code],
+                        predictor=predictor,
+                        value=1.0,
+                        contribution=contribution,
+                        change_contribution=None,
+                    )
+                )
+        backtest = BacktestRun(
+            model=DEFAULT_MODEL,
+            model_version="2.0",
+            metrics={
+                "auc": 0.87,
+                "recall@10": 0.46,
+                "recall@20": 0.7,
+                "recall@30": 0.82,
+                "brier": 0.0079,
+                "average_precision": 0.06,
+                "onsets": 4,
+            },
+            per_year=[],
+        )
+        s.add(backtest)
+        s.flush()
+        for year in range(2000, 2010):
+            for rank in range(1, 21):
+                s.add(
+                    BacktestForecast(
+                        run_id=backtest.id,
+                        country=f"Country {rank}",
+                        base_year=year,
+                        risk=0.3 / rank,
+                        rank=rank,
+                        onset_next_year=float(rank == 1 and year % 3 == 0),
+                        onset_within_2=float(rank <= 2 and year % 3 == 0),
+                    )
+                )
+
+
+@pytest.fixture
+def forecast_db(database: Database) -> Database:
+    """Dashboard data plus the default model's run and backtest, on both backends."""
+    fill_dashboard(database)
+    fill_ensemble(database)
+    return database
+
+
+@pytest.fixture
+def client(settings: Settings, forecast_db: Database) -> Iterator[TestClient]:
+    """The full app over ``forecast_db``."""
+    with TestClient(create_app(settings, forecast_db)) as test_client:
+        yield test_client
+
+
+def test_rankings_api_has_intervals_and_overlap_marks(client: TestClient) -> None:
+    body = client.get("/api/v1/rankings").json()
+    assert body["model"] == DEFAULT_MODEL
+    items = body["items"]
+    assert [i["code"] for i in items] == ENSEMBLE_ORDER  # the default model, not the fallback
+    first, second = items[0], items[1]
+    assert first["risk_2yr_low"] == pytest.approx(0.14)
+    assert first["risk_2yr_high"] == pytest.approx(0.26)
+    assert (first["rank_2yr_low"], first["rank_2yr_high"]) == (1, 3)
+    # 0.14-0.26 vs 0.07-0.13: apart; 0.07-0.13 vs 0.047-0.087: overlap.
+    assert first["overlaps_next"] is False
+    assert second["overlaps_next"] is True
+    no_interval = next(i for i in items if i["code"] == NO_INTERVAL)
+    assert no_interval["risk_2yr_low"] is None
+    assert no_interval["overlaps_next"] is None
+    before = items[ENSEMBLE_ORDER.index(NO_INTERVAL) - 1]
+    assert before["overlaps_next"] is None  # its neighbour has no interval
+
+
+def test_rankings_csv_and_latest_forecasts_carry_intervals(client: TestClient) -> None:
+    csv = client.get("/api/v1/rankings?format=csv").text
+    header = csv.splitlines()[0].split(",")
+    assert {"risk_2yr_low", "risk_2yr_high", "rank_2yr_low", "rank_2yr_high"} <= set(header)
+    assert "overlaps_next" in header
+    latest = client.get("/api/v1/forecasts/latest").json()
+    assert latest[0]["code"] == "MMR"
+    assert latest[0]["risk_2yr_high"] == pytest.approx(0.26)
+
+
+def test_country_api_has_interval(client: TestClient) -> None:
+    body = client.get("/api/v1/countries/SDN").json()
+    forecast = body["latest_forecast"]
+    assert forecast["rank_2yr"] == 2
+    assert forecast["risk_2yr_low"] == pytest.approx(0.07)
+    assert (forecast["rank_2yr_low"], forecast["rank_2yr_high"]) == (1, 4)
+    assert forecast["overlaps_next"] is True
+
+
+def test_rankings_page_shows_intervals_and_ties(client: TestClient) -> None:
+    html = client.get("/rankings").text
+    rows = re.findall(r"<tr><td>(\d+)(.*?)</tr>", html, flags=re.S)
+    assert [int(rank) for rank, _ in rows] == list(range(1, len(ENSEMBLE_ORDER) + 1))
+    first, second = rows[0][1], rows[1][1]
+    assert "14.0%–26.0%" in first and "1–3" in first
+    assert "indistinguishable" not in first
+    assert "indistinguishable" in second
+
+
+def test_country_page_shows_interval(client: TestClient) -> None:
+    html = client.get("/countries/MMR").text
+    assert '<strong id="current-risk">20.0%</strong>' in html
+    assert "14.0%–26.0%" in html
+    assert "indistinguishable" not in html.split('id="rank-interval"')[1].split("</p>")[0]
+    sudan = client.get("/countries/SDN").text
+    assert "indistinguishable from the next-ranked country" in sudan
+    canada = client.get("/countries/CAN").text
+    assert 'id="risk-interval"' not in canada
