@@ -185,3 +185,18 @@ def test_country_page_shows_interval(client: TestClient) -> None:
     assert "indistinguishable from the next-ranked country" in sudan
     canada = client.get("/countries/CAN").text
     assert 'id="risk-interval"' not in canada
+
+
+def test_model_page_shows_stored_backtest_metrics_and_charts(client: TestClient) -> None:
+    html = client.get("/model").text
+    metrics = html.split('id="metrics"')[1].split("</table>")[0]
+    assert DEFAULT_MODEL in metrics and "0.87" in metrics  # the stored ensemble backtest
+    calibration = html.split(f'id="calibration-{DEFAULT_MODEL}"')[1].split("</svg>")[0]
+    # 200 forecasts in 10 equal bins; the top bin (ranks 1-2 in 2001, 2004, 2007) holds 6.
+    assert calibration.count("<circle") == 10
+    assert "6 onsets in 20 forecasts" in calibration
+    assert "0 onsets in 20 forecasts" in calibration
+    assert f'id="catch-{DEFAULT_MODEL}"' in html
+    # The fallback model's backtest has no stored forecasts: said, not drawn.
+    assert 'id="calibration-tocsin-enet"' not in html
+    assert "stored no forecasts with outcomes" in html

@@ -18,6 +18,7 @@ from tocsin.store import panel
 from tocsin.store.models.accounts import User
 from tocsin.web import charts, geometry
 from tocsin.web.auth import reader
+from tocsin.web.dashboard import model_charts
 from tocsin.web.deps import CountryInPath, get_session
 from tocsin.web.errors import NotFound
 from tocsin.web.extensions import NavLink, add_nav_link, country_sections
@@ -166,6 +167,9 @@ def country_page(
     )
 
 
+METRICS = ("auc", "average_precision", "recall@10", "recall@20", "recall@30", "brier", "onsets")
+
+
 def backtest_dir(request: Request) -> Path:
     """Where `tocsin up` and `tocsin backtest` keep the latest backtest charts."""
     return request.app.state.settings.data_dir / "backtest"
@@ -175,13 +179,34 @@ def backtest_dir(request: Request) -> Path:
 def model_page(
     request: Request, session: Session = Depends(get_session), _u: User | None = Depends(reader)
 ) -> HTMLResponse:
-    """Backtest metrics and charts of the models, and the model card."""
+    """Stored backtest metrics of each model; for each, the calibration of two-year risk
+    against the two-year outcome and the share of onsets caught by rank; the model card."""
     charts_dir = backtest_dir(request)
     pngs = sorted(p.name for p in charts_dir.glob("*.png")) if charts_dir.is_dir() else []
+    backtests = sorted(
+        queries.latest_backtests(session), key=lambda b: (b.model != DEFAULT_MODEL, b.model)
+    )
+    results = []
+    for backtest in backtests:
+        bins = queries.calibration_bins(session, backtest.id)
+        results.append(
+            {
+                "run": backtest,
+                "bins": bins,
+                "calibration": model_charts.calibration_chart(bins),
+                "catch": model_charts.catch_chart(queries.catch_curve(session, backtest.id)),
+            }
+        )
     return templates.TemplateResponse(
         request,
         "dashboard/model.html",
-        {"backtests": queries.latest_backtests(session), "charts": pngs, "default": DEFAULT_MODEL},
+        {
+            "backtests": backtests,
+            "results": results,
+            "metrics": METRICS,
+            "charts": pngs,
+            "default": DEFAULT_MODEL,
+        },
     )
 
 
