@@ -12,6 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from tests.browser import require
 from tests.web.conftest import fill_dashboard
 from tocsin.analysis.forecast.base import DEFAULT_MODEL
 from tocsin.config import Settings
@@ -24,6 +25,7 @@ from tocsin.store.models import (
     ForecastDriver,
     ForecastRun,
 )
+from tocsin.web import geometry
 from tocsin.web.app import create_app
 
 # The default model's 2024 ranking differs from the fallback tocsin-enet one (SDN first):
@@ -200,3 +202,28 @@ def test_model_page_shows_stored_backtest_metrics_and_charts(client: TestClient)
     # The fallback model's backtest has no stored forecasts: said, not drawn.
     assert 'id="calibration-tocsin-enet"' not in html
     assert "stored no forecasts with outcomes" in html
+
+
+def test_map_scale_fits_the_risks_shown() -> None:
+    from tocsin.web.dashboard.scale import fitted_scale
+
+    # Squeezed risks (all between 1.35% and 5.5%) still fill every band.
+    risks = [0.0135 + 0.0415 * i / 167 for i in range(168)]
+    fitted = fitted_scale(risks)
+    bands = fitted.legend(risks)
+    assert len(bands) == 5
+    assert all(b.countries > 0 for b in bands)
+    assert sum(b.countries for b in bands) == len(risks)
+    assert len({fitted.colour(r) for r in risks}) == 5
+    assert fitted.colour(None) == "#d9d9d9"
+    # Ties merge bands rather than leaving one empty.
+    tied = [0.01] * 10 + [0.2]
+    assert all(b.countries > 0 for b in fitted_scale(tied).legend(tied))
+
+
+def test_map_legend_has_no_empty_band(client: TestClient) -> None:
+    require(bool(geometry.world_shapes()), "map geometry not installed (bash scripts/setup.sh)")
+    html = client.get("/").text
+    counts = [int(n) for n in re.findall(r'class="band" title="(\d+) countries"', html)]
+    assert counts and all(n > 0 for n in counts)
+    assert sum(counts) == len(ENSEMBLE_ORDER)

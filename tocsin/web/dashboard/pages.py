@@ -18,7 +18,7 @@ from tocsin.store import panel
 from tocsin.store.models.accounts import User
 from tocsin.web import charts, geometry
 from tocsin.web.auth import reader
-from tocsin.web.dashboard import model_charts
+from tocsin.web.dashboard import model_charts, scale
 from tocsin.web.deps import CountryInPath, get_session
 from tocsin.web.errors import NotFound
 from tocsin.web.extensions import NavLink, add_nav_link, country_sections
@@ -51,13 +51,13 @@ def world_map(
     """Countries coloured by current two-year risk; each links to its page."""
     rows = {r.iso_numeric: r for r in queries.rankings(session, DEFAULT_MODEL)}
     alerted = open_alert_codes(session)
+    risks = [r.risk_2yr for r in rows.values()]
+    colours = scale.fitted_scale(risks)
     shapes = [
         {
             "path": s.path,
             "row": rows.get(s.iso_numeric),
-            "fill": charts.risk_colour(
-                rows[s.iso_numeric].risk_2yr if s.iso_numeric in rows else None
-            ),
+            "fill": colours.colour(rows[s.iso_numeric].risk_2yr if s.iso_numeric in rows else None),
             "name": rows[s.iso_numeric].name if s.iso_numeric in rows else s.name,
             "alerted": s.iso_numeric in rows and rows[s.iso_numeric].code in alerted,
         }
@@ -71,7 +71,7 @@ def world_map(
             "shapes": shapes,
             "width": geometry.WIDTH,
             "height": geometry.HEIGHT,
-            "legend": charts.legend(),
+            "legend": colours.legend(risks),
             "top": top,
             "base_year": top[0].base_year if top else None,
             "model": DEFAULT_MODEL,
