@@ -15,6 +15,7 @@ from sqlalchemy import select
 from tests.browser import require
 from tests.web.conftest import fill_dashboard
 from tocsin.analysis.forecast.base import DEFAULT_MODEL
+from tocsin.analysis.forecast.features import predictor_labels
 from tocsin.config import Settings
 from tocsin.store.db import Database
 from tocsin.store.models import (
@@ -227,3 +228,22 @@ def test_map_legend_has_no_empty_band(client: TestClient) -> None:
     counts = [int(n) for n in re.findall(r'class="band" title="(\d+) countries"', html)]
     assert counts and all(n > 0 for n in counts)
     assert sum(counts) == len(ENSEMBLE_ORDER)
+
+
+def test_country_page_names_predictors_in_words_without_zero_effects(
+    client: TestClient,
+) -> None:
+    labels = predictor_labels()
+    coup, battle, discussion = (
+        labels["coup.try.5yr"],
+        labels["battledeaths.log2"],
+        labels["freediscussion"],
+    )
+    assert "coup.try.5yr" not in coup  # a label, not the code
+    drivers = client.get("/countries/MMR").text.split('class="drivers"')[1].split("</section>")[0]
+    assert f">{coup} <" in drivers.replace('title="coup.try.5yr">', ">")
+    assert discussion in drivers
+    assert battle not in drivers  # its effect in the default model's run is zero
+    api = client.get("/api/v1/countries/MMR/drivers").json()
+    assert [d["predictor"] for d in api] == ["coup.try.5yr", "freediscussion"]
+    assert api[0]["label"] == coup

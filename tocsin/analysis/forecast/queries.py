@@ -298,8 +298,11 @@ def risk_scale(risks: list[float], bands: int = 5) -> list[float]:
     ]
 
 
+MIN_EFFECT = 1e-6  # log-odds; smaller contributions are zero effects, left out
+
+
 def driver_effects(
-    session: Session, country: Country, model: str, min_effect: float = 1e-6
+    session: Session, country: Country, model: str, min_effect: float = MIN_EFFECT
 ) -> list[tuple[str, ForecastDriver]]:
     """A country's drivers in words (label, driver), strongest first, zero effects left out."""
     labels = predictor_labels()

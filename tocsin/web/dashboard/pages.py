@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from tocsin.alerts.queries import open_alert_codes
 from tocsin.analysis.forecast import queries
-from tocsin.analysis.forecast.features import feature_labels
+from tocsin.analysis.forecast.features import predictor_labels
 from tocsin.analysis.forecast.service import DEFAULT_MODEL
 from tocsin.store import panel
 from tocsin.store.models.accounts import User
@@ -119,8 +119,8 @@ def country_page(
     """Risk over time, drivers, indicators with history, episodes, and registered sections."""
     history = queries.history(session, country, DEFAULT_MODEL)
     interval = queries.interval_of(session, country, DEFAULT_MODEL)
-    drivers = queries.drivers(session, country, DEFAULT_MODEL)
-    labels = feature_labels({i.name: i.label for i in panel.indicators(session)})
+    effects = queries.driver_effects(session, country, DEFAULT_MODEL)
+    labels = predictor_labels()
     indicator_rows = []
     for indicator in panel.indicators(session, kind="predictor"):
         series = panel.indicator_series(session, country, indicator.name)
@@ -148,17 +148,16 @@ def country_page(
             "rank_chart": charts.line_chart(
                 [(y, rank) for y, _, rank in history], y_format="{:.0f}", y_min=1, invert=True
             ),
-            "raise": sorted(
-                (d for d in drivers if d.contribution > 0), key=lambda d: -d.contribution
-            )[:6],
-            "lower": sorted(
-                (d for d in drivers if d.contribution < 0), key=lambda d: d.contribution
-            )[:6],
+            "raise": [e for e in effects if e[1].contribution > 0][:6],
+            "lower": [e for e in effects if e[1].contribution < 0][:6],
             "moved": sorted(
-                (d for d in drivers if d.change_contribution),
-                key=lambda d: -abs(d.change_contribution or 0.0),
+                (
+                    (labels.get(d.predictor, d.predictor), d)
+                    for d in queries.drivers(session, country, DEFAULT_MODEL)
+                    if abs(d.change_contribution or 0.0) > queries.MIN_EFFECT
+                ),
+                key=lambda e: -abs(e[1].change_contribution or 0.0),
             )[:6],
-            "labels": labels,
             "indicators": indicator_rows,
             "episodes": panel.episodes_for(session, country),
             "sections": sections,

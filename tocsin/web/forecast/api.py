@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from tocsin.analysis.forecast import queries
 from tocsin.analysis.forecast.base import MODELS
-from tocsin.analysis.forecast.features import feature_labels
 from tocsin.analysis.forecast.service import DEFAULT_MODEL
 from tocsin.store import panel
 from tocsin.store.models import Country, Episode
@@ -172,20 +171,18 @@ def country_drivers(
     limit: int = Query(10, ge=1, le=200),
     session: Session = Depends(get_session),
 ) -> list[DriverOut]:
-    """The features that most raise or lower a country's latest forecast."""
-    labels = feature_labels({i.name: i.label for i in panel.indicators(session)})
-    drivers = sorted(
-        queries.drivers(session, country, checked_model(model)), key=lambda d: -abs(d.contribution)
-    )[:limit]
+    """The features that most raise or lower a country's latest forecast, in words;
+    zero effects are left out."""
+    effects = queries.driver_effects(session, country, checked_model(model))[:limit]
     return [
         DriverOut(
             predictor=d.predictor,
-            label=labels.get(d.predictor, d.predictor),
+            label=label,
             value=d.value,
             contribution=d.contribution,
             change_contribution=d.change_contribution,
         )
-        for d in drivers
+        for label, d in effects
     ]
 
 
