@@ -5,8 +5,11 @@ backends (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
+import math
 import re
+import time
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from fastapi.testclient import TestClient
@@ -16,12 +19,14 @@ from tests.browser import require
 from tests.web.conftest import fill_dashboard
 from tocsin.analysis.forecast.base import DEFAULT_MODEL
 from tocsin.analysis.forecast.features import predictor_labels
+from tocsin.analysis.forecast.monthly import SLOPE
 from tocsin.config import Settings
 from tocsin.store.db import Database
 from tocsin.store.models import (
     BacktestForecast,
     BacktestRun,
     Country,
+    Event,
     Forecast,
     ForecastDriver,
     ForecastRun,
@@ -247,3 +252,52 @@ def test_country_page_names_predictors_in_words_without_zero_effects(
     api = client.get("/api/v1/countries/MMR/drivers").json()
     assert [d["predictor"] for d in api] == ["coup.try.5yr", "freediscussion"]
     assert api[0]["label"] == coup
+
+
+def add_events(db: Database) -> None:
+    """One-sided violence in Myanmar in January-March 2025 (the year after base year
+    2024), and a battle in Sudan that does not move its risk."""
+    with db.session() as s:
+        ids = {c.code: c.id for c in s.scalars(select(Country))}
+        for i, (code, month, one_sided, deaths) in enumerate(
+            [("MMR", 1, True, 200.0), ("MMR", 3, True, 300.0), ("SDN", 2, False, 900.0)]
+        ):
+            s.add(
+                Event(
+                    source="test",
+                    source_id=str(i),
+                    event_date=date(2025, month, 10),
+                    country_id=ids[code],
+                    category="one-sided" if one_sided else "state-based",
+                    against_civilians=one_sided,
+                    fatalities_best=deaths,
+                )
+            )
+
+
+def test_no_events_no_monthly_label(client: TestClient) -> None:
+    assert client.get("/api/v1/countries/MMR").json()["updated"] is None
+    assert 'id="monthly-update"' not in client.get("/countries/MMR").text
+
+
+def test_monthly_update_label_on_country_page_and_api(
+    client: TestClient, forecast_db: Database
+) -> None:
+    client.get("/api/v1/countries/MMR")  # cached before the events arrive
+    add_events(forecast_db)
+    time.sleep(1.1)  # the hot-read cache re-reads its data stamp at most once a second
+    body = client.get("/api/v1/countries/MMR").json()
+    updated = body["updated"]
+    assert updated["label"] == "updated with events to 2025-03"
+    assert updated["through"] == "2025-03"
+    assert updated["one_sided_deaths"] == 500.0
+    yearly = ensemble_risk(1)
+    moved = math.log(yearly / (1 - yearly)) + SLOPE * math.log2(1 + 500 * 12 / 3)
+    assert updated["risk_2yr"] == pytest.approx(1 / (1 + math.exp(-moved)))
+    assert body["latest_forecast"]["risk_2yr"] == pytest.approx(yearly)  # yearly kept
+    sudan = client.get("/api/v1/countries/SDN").json()["updated"]
+    assert sudan["risk_2yr"] == pytest.approx(ensemble_risk(2))  # battles do not move it
+    html = client.get("/countries/MMR").text
+    label = html.split('id="monthly-update">')[1].split("</span>")[0]
+    assert label.startswith("updated with events to 2025-03:")
+    assert f"{updated['risk_2yr']:.1%}" in label

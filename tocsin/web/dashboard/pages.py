@@ -144,6 +144,7 @@ def country_page(
             "country": country,
             "latest": history[-1] if history else None,
             "interval": interval,
+            "updated": queries.monthly_updates(session, DEFAULT_MODEL).get(country.code),
             "risk_chart": charts.line_chart([(y, r) for y, r, _ in history]),
             "rank_chart": charts.line_chart(
                 [(y, rank) for y, _, rank in history], y_format="{:.0f}", y_min=1, invert=True

@@ -34,6 +34,7 @@ from tocsin.web.forecast.schemas import (
     LatestValue,
     MeOut,
     ModelOut,
+    MonthlyOut,
     Point,
     RankingPage,
 )
@@ -121,6 +122,18 @@ async def country_detail(
     )
 
 
+def _monthly_out(update: queries.UpdatedRisk | None) -> MonthlyOut | None:
+    if update is None:
+        return None
+    return MonthlyOut(
+        label=update.label,
+        through=f"{update.through:%Y-%m}",
+        risk_2yr=update.risk_2yr,
+        rank_2yr=update.rank_2yr,
+        one_sided_deaths=update.one_sided_deaths,
+    )
+
+
 def _country_detail(session: Session, country: Country) -> CountryDetail:
     interval = queries.interval_of(session, country, DEFAULT_MODEL)
     ranking = interval.row if interval else None
@@ -130,6 +143,7 @@ def _country_detail(session: Session, country: Country) -> CountryDetail:
     return CountryDetail(
         **_country_out(country, latest).model_dump(),
         latest_forecast=_forecast_out(ranking, interval) if ranking else None,
+        updated=_monthly_out(queries.monthly_updates(session, DEFAULT_MODEL).get(country.code)),
         indicators=[
             LatestValue(indicator=k, label=labels.get(k, k), year=values.year, value=v)
             for k, v in sorted(values.values.items())
