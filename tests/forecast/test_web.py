@@ -11,20 +11,21 @@ import time
 from collections.abc import Iterator
 from datetime import date
 
+import pandas as pd
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from tests.browser import require
+from tests.browser import require, serving
 from tests.web.conftest import fill_dashboard
+from tocsin.analysis.forecast.backtest import BacktestResult
 from tocsin.analysis.forecast.base import DEFAULT_MODEL
 from tocsin.analysis.forecast.features import predictor_labels
 from tocsin.analysis.forecast.monthly import SLOPE
+from tocsin.analysis.forecast.service import store_backtest
 from tocsin.config import Settings
 from tocsin.store.db import Database
 from tocsin.store.models import (
-    BacktestForecast,
-    BacktestRun,
     Country,
     Event,
     Forecast,
@@ -47,7 +48,7 @@ def ensemble_risk(rank: int) -> float:
 
 def fill_ensemble(db: Database) -> None:
     """A stored default-model run for 2024 with 80 % intervals, drivers (one of them a
-    zero effect), and a stored backtest with its out-of-sample forecasts."""
+    zero effect), and a backtest stored as `tocsin backtest` stores it."""
     with db.session() as s:
         ids = {c.code: c.id for c in s.scalars(select(Country))}
         run = ForecastRun(
@@ -90,35 +91,25 @@ def fill_ensemble(db: Database) -> None:
                         change_contribution=None,
                     )
                 )
-        backtest = BacktestRun(
-            model=DEFAULT_MODEL,
-            model_version="2.0",
-            metrics={
-                "auc": 0.87,
-                "recall@10": 0.46,
-                "recall@20": 0.7,
-                "recall@30": 0.82,
-                "brier": 0.0079,
-                "average_precision": 0.06,
-                "onsets": 4,
-            },
-            per_year=[],
+        base = pd.DataFrame(
+            [
+                {
+                    "ewp_name": f"Country {rank}",
+                    "base_year": year,
+                    "risk": 0.3 / rank,
+                    "rank": rank,
+                    "mk_onset_1": float(rank == 1 and year % 3 == 0),
+                    "mk_onset_1or2": float(rank <= 2 and year % 3 == 0),
+                }
+                for year in range(2000, 2010)
+                for rank in range(1, 21)
+            ]
         )
-        s.add(backtest)
-        s.flush()
-        for year in range(2000, 2010):
-            for rank in range(1, 21):
-                s.add(
-                    BacktestForecast(
-                        run_id=backtest.id,
-                        country=f"Country {rank}",
-                        base_year=year,
-                        risk=0.3 / rank,
-                        rank=rank,
-                        onset_next_year=float(rank == 1 and year % 3 == 0),
-                        onset_within_2=float(rank <= 2 and year % 3 == 0),
-                    )
-                )
+        metrics = {"auc": 0.87, "recall@10": 0.46, "recall@30": 0.82, "brier": 0.0079}
+        result = BacktestResult(
+            DEFAULT_MODEL, "2.0", base, pd.DataFrame(), metrics, pd.DataFrame(), seconds=3.0
+        )
+        store_backtest(s, result, {"ewp-predictors": "y" * 64})
 
 
 @pytest.fixture
@@ -301,3 +292,24 @@ def test_monthly_update_label_on_country_page_and_api(
     label = html.split('id="monthly-update">')[1].split("</span>")[0]
     assert label.startswith("updated with events to 2025-03:")
     assert f"{updated['risk_2yr']:.1%}" in label
+
+
+@pytest.mark.browser
+def test_chromium_rankings_intervals_and_model_calibration(
+    settings: Settings, sqlite_database: Database, browser: object
+) -> None:
+    fill_dashboard(sqlite_database)
+    fill_ensemble(sqlite_database)
+    with serving(create_app(settings, sqlite_database)) as base:
+        page = browser.new_page()
+        page.goto(f"{base}/rankings")
+        first = page.locator("#rankings tbody tr").first
+        assert first.locator("td a").text_content() == "Myanmar"
+        assert "14.0%–26.0%" in first.inner_text()
+        second = page.locator("#rankings tbody tr").nth(1)
+        assert second.locator(".tie").is_visible()
+        page.goto(f"{base}/model")
+        chart = page.locator(f"#calibration-{DEFAULT_MODEL}")
+        assert chart.is_visible()
+        assert chart.locator("circle").count() == 10
+        assert chart.bounding_box()["height"] > 100
