@@ -70,7 +70,7 @@ class HotReadCache:
         self.paths = re.compile(paths)
         self.ttl = ttl
         self._stamp: tuple[float, Stamp] | None = None
-        self._entries: dict[tuple[str, bytes, tuple[int | None, int | None]], _Cached] = {}
+        self._entries: dict[tuple[str, bytes, Stamp], _Cached] = {}
 
     def stamp(self) -> Stamp:
         """The data stamp, re-read when older than ``ttl``."""
