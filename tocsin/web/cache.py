@@ -1,7 +1,7 @@
 """Caches of serialised responses for the hottest read endpoints.
 
-Entries are keyed by the request and a data stamp (the newest forecast run and the newest
-loaded dataset). :func:`cached_json` reads the stamp on every request, so a new load or
+Entries are keyed by the request and a data stamp (the newest forecast run, loaded dataset
+and event). :func:`cached_json` reads the stamp on every request, so a new load or
 forecast is seen at once; :class:`HotReadCache`, in front of the whole app for anonymous
 GETs, re-reads it at most once a second.
 """
@@ -22,20 +22,23 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tocsin.config import Settings
 from tocsin.store.db import Database
-from tocsin.store.models import ForecastRun, Provenance
+from tocsin.store.models import Event, ForecastRun, Provenance
 
 MAX_ENTRIES = 1024
 _STAMP = select(
     select(func.max(ForecastRun.id)).scalar_subquery(),
     select(func.max(Provenance.id)).scalar_subquery(),
+    select(func.max(Event.id)).scalar_subquery(),  # the monthly update reads events
 )
 _cache: dict[tuple[Hashable, ...], bytes] = {}
 
 
-def data_stamp(session: Session) -> tuple[int | None, int | None]:
-    """What the cached reads depend on: the newest forecast run and dataset load."""
-    row = session.execute(_STAMP).one()
-    return row[0], row[1]
+Stamp = tuple[int | None, ...]
+
+
+def data_stamp(session: Session) -> Stamp:
+    """What the cached reads depend on: the newest forecast run, dataset load and event."""
+    return tuple(session.execute(_STAMP).one())
 
 
 def cached_json(session: Session, key: Hashable, build: Callable[[], Any], kind: Any) -> Response:
@@ -66,16 +69,16 @@ class HotReadCache:
         self.app, self.database, self.settings = app, database, settings
         self.paths = re.compile(paths)
         self.ttl = ttl
-        self._stamp: tuple[float, tuple[int | None, int | None]] | None = None
-        self._entries: dict[tuple[str, bytes, tuple[int | None, int | None]], _Cached] = {}
+        self._stamp: tuple[float, Stamp] | None = None
+        self._entries: dict[tuple[str, bytes, Stamp], _Cached] = {}
 
-    def stamp(self) -> tuple[int | None, int | None]:
+    def stamp(self) -> Stamp:
         """The data stamp, re-read when older than ``ttl``."""
         now = time.monotonic()
         if self._stamp is None or now - self._stamp[0] >= self.ttl:
             with self.database.engine.connect() as connection:
                 row = connection.execute(_STAMP).one()
-            self._stamp = (now, (row[0], row[1]))
+            self._stamp = (now, tuple(row))
         return self._stamp[1]
 
     def _cacheable(self, scope: Scope) -> bool:

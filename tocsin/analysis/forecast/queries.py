@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
+import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -14,6 +16,7 @@ from tocsin.store.models import (
     BacktestForecast,
     BacktestRun,
     Country,
+    Event,
     Forecast,
     ForecastDriver,
     ForecastRun,
@@ -280,6 +283,12 @@ def rankings_with_intervals(
     return out
 
 
+def interval_of(session: Session, country: Country, model: str) -> IntervalRow | None:
+    """One country's row, with its interval, in the latest rankings."""
+    found = rankings_with_intervals(session, model)
+    return next((i for i in found if i.row.code == country.code), None)
+
+
 def risk_scale(risks: list[float], bands: int = 5) -> list[float]:
     """Upper edges of ``bands`` map colour bands fitted to the risks shown (quantiles),
     so every band holds about the same number of countries; the last edge is the top."""
@@ -292,8 +301,11 @@ def risk_scale(risks: list[float], bands: int = 5) -> list[float]:
     ]
 
 
+MIN_EFFECT = 1e-6  # log-odds; smaller contributions are zero effects, left out
+
+
 def driver_effects(
-    session: Session, country: Country, model: str, min_effect: float = 1e-6
+    session: Session, country: Country, model: str, min_effect: float = MIN_EFFECT
 ) -> list[tuple[str, ForecastDriver]]:
     """A country's drivers in words (label, driver), strongest first, zero effects left out."""
     labels = predictor_labels()
@@ -310,3 +322,55 @@ def backtest_results(session: Session, model: str) -> BacktestRun | None:
         .order_by(BacktestRun.created_at.desc(), BacktestRun.id.desc())
         .limit(1)
     ).first()
+
+
+def events_table(session: Session, year: int) -> pd.DataFrame:
+    """The events store's events of ``year`` as a table: country_code, event_date,
+    category, against_civilians (one-sided violence), fatalities_best."""
+    query = (
+        select(
+            Country.code.label("country_code"),
+            Event.event_date,
+            Event.category,
+            Event.against_civilians,
+            Event.fatalities_best,
+        )
+        .join(Country, Country.id == Event.country_id)
+        .where(Event.event_date >= date(year, 1, 1), Event.event_date <= date(year, 12, 31))
+    )
+    columns = ["country_code", "event_date", "category", "against_civilians", "fatalities_best"]
+    return pd.DataFrame(session.execute(query).all(), columns=columns)
+
+
+@dataclass(frozen=True)
+class UpdatedRisk:
+    """A country's yearly two-year risk updated with this year's events so far."""
+
+    label: str  # "updated with events to YYYY-MM"
+    through: date
+    risk_2yr: float
+    rank_2yr: int
+    one_sided_deaths: float
+
+
+def monthly_updates(session: Session, model: str) -> dict[str, UpdatedRisk]:
+    """The latest yearly forecast (base year T) of every country, updated with the stored
+    events of T+1 up to the last month that has any; empty when T+1 has no events."""
+    from tocsin.analysis.forecast.monthly import monthly_update
+
+    rows = rankings(session, model)
+    if not rows:
+        return {}
+    year = rows[0].base_year + 1
+    events = events_table(session, year)
+    if events.empty:
+        return {}
+    month = int(pd.to_datetime(events["event_date"]).dt.month.max())
+    yearly = pd.DataFrame({"code": [r.code for r in rows], "risk_2yr": [r.risk_2yr for r in rows]})
+    update = monthly_update(yearly, events, year, month)
+    return {
+        t.code: UpdatedRisk(
+            update.label, update.through, t.risk_updated, t.rank_updated, t.one_sided_deaths
+        )
+        for t in update.table.itertuples()
+    }

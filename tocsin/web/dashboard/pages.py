@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse
@@ -10,12 +12,13 @@ from sqlalchemy.orm import Session
 
 from tocsin.alerts.queries import open_alert_codes
 from tocsin.analysis.forecast import queries
-from tocsin.analysis.forecast.features import feature_labels
+from tocsin.analysis.forecast.features import predictor_labels
 from tocsin.analysis.forecast.service import DEFAULT_MODEL
 from tocsin.store import panel
 from tocsin.store.models.accounts import User
 from tocsin.web import charts, geometry
 from tocsin.web.auth import reader
+from tocsin.web.dashboard import model_charts, scale
 from tocsin.web.deps import CountryInPath, get_session
 from tocsin.web.errors import NotFound
 from tocsin.web.extensions import NavLink, add_nav_link, country_sections
@@ -33,11 +36,11 @@ add_nav_link(NavLink("Rankings", "/rankings", order=15))
 add_nav_link(NavLink("Model", "/model", order=60))
 
 
-SORTS = {
-    "rank": lambda r: r.rank_2yr,
-    "name": lambda r: r.name,
-    "region": lambda r: (r.region or "", r.rank_2yr),
-    "change": lambda r: -(r.rank_change or 0),
+SORTS: dict[str, Callable[[queries.IntervalRow], Any]] = {
+    "rank": lambda i: i.row.rank_2yr,
+    "name": lambda i: i.row.name,
+    "region": lambda i: (i.row.region or "", i.row.rank_2yr),
+    "change": lambda i: -(i.row.rank_change or 0),
 }
 
 
@@ -48,13 +51,13 @@ def world_map(
     """Countries coloured by current two-year risk; each links to its page."""
     rows = {r.iso_numeric: r for r in queries.rankings(session, DEFAULT_MODEL)}
     alerted = open_alert_codes(session)
+    risks = [r.risk_2yr for r in rows.values()]
+    colours = scale.fitted_scale(risks)
     shapes = [
         {
             "path": s.path,
             "row": rows.get(s.iso_numeric),
-            "fill": charts.risk_colour(
-                rows[s.iso_numeric].risk_2yr if s.iso_numeric in rows else None
-            ),
+            "fill": colours.colour(rows[s.iso_numeric].risk_2yr if s.iso_numeric in rows else None),
             "name": rows[s.iso_numeric].name if s.iso_numeric in rows else s.name,
             "alerted": s.iso_numeric in rows and rows[s.iso_numeric].code in alerted,
         }
@@ -68,7 +71,7 @@ def world_map(
             "shapes": shapes,
             "width": geometry.WIDTH,
             "height": geometry.HEIGHT,
-            "legend": charts.legend(),
+            "legend": colours.legend(risks),
             "top": top,
             "base_year": top[0].base_year if top else None,
             "model": DEFAULT_MODEL,
@@ -85,11 +88,12 @@ def rankings_page(
     session: Session = Depends(get_session),
     _u: User | None = Depends(reader),
 ) -> HTMLResponse:
-    """All countries by risk; sortable, filterable by region, with rank change."""
-    rows = queries.rankings(session, model)
-    regions = sorted({r.region for r in rows if r.region})
+    """All countries by risk with 80 % intervals; sortable, filterable by region, with
+    rank change and a mark where a country cannot be told apart from the next-ranked."""
+    rows = queries.rankings_with_intervals(session, model)
+    regions = sorted({i.row.region for i in rows if i.row.region})
     if region:
-        rows = [r for r in rows if r.region == region]
+        rows = [i for i in rows if i.row.region == region]
     rows.sort(key=SORTS[sort])
     return templates.TemplateResponse(
         request,
@@ -114,8 +118,9 @@ def country_page(
 ) -> HTMLResponse:
     """Risk over time, drivers, indicators with history, episodes, and registered sections."""
     history = queries.history(session, country, DEFAULT_MODEL)
-    drivers = queries.drivers(session, country, DEFAULT_MODEL)
-    labels = feature_labels({i.name: i.label for i in panel.indicators(session)})
+    interval = queries.interval_of(session, country, DEFAULT_MODEL)
+    effects = queries.driver_effects(session, country, DEFAULT_MODEL)
+    labels = predictor_labels()
     indicator_rows = []
     for indicator in panel.indicators(session, kind="predictor"):
         series = panel.indicator_series(session, country, indicator.name)
@@ -138,27 +143,31 @@ def country_page(
         {
             "country": country,
             "latest": history[-1] if history else None,
+            "interval": interval,
+            "updated": queries.monthly_updates(session, DEFAULT_MODEL).get(country.code),
             "risk_chart": charts.line_chart([(y, r) for y, r, _ in history]),
             "rank_chart": charts.line_chart(
                 [(y, rank) for y, _, rank in history], y_format="{:.0f}", y_min=1, invert=True
             ),
-            "raise": sorted(
-                (d for d in drivers if d.contribution > 0), key=lambda d: -d.contribution
-            )[:6],
-            "lower": sorted(
-                (d for d in drivers if d.contribution < 0), key=lambda d: d.contribution
-            )[:6],
+            "raise": [e for e in effects if e[1].contribution > 0][:6],
+            "lower": [e for e in effects if e[1].contribution < 0][:6],
             "moved": sorted(
-                (d for d in drivers if d.change_contribution),
-                key=lambda d: -abs(d.change_contribution or 0.0),
+                (
+                    (labels.get(d.predictor, d.predictor), d)
+                    for d in queries.drivers(session, country, DEFAULT_MODEL)
+                    if abs(d.change_contribution or 0.0) > queries.MIN_EFFECT
+                ),
+                key=lambda e: -abs(e[1].change_contribution or 0.0),
             )[:6],
-            "labels": labels,
             "indicators": indicator_rows,
             "episodes": panel.episodes_for(session, country),
             "sections": sections,
             "model": DEFAULT_MODEL,
         },
     )
+
+
+METRICS = ("auc", "average_precision", "recall@10", "recall@20", "recall@30", "brier", "onsets")
 
 
 def backtest_dir(request: Request) -> Path:
@@ -170,13 +179,34 @@ def backtest_dir(request: Request) -> Path:
 def model_page(
     request: Request, session: Session = Depends(get_session), _u: User | None = Depends(reader)
 ) -> HTMLResponse:
-    """Backtest metrics and charts of the models, and the model card."""
+    """Stored backtest metrics of each model; for each, the calibration of two-year risk
+    against the two-year outcome and the share of onsets caught by rank; the model card."""
     charts_dir = backtest_dir(request)
     pngs = sorted(p.name for p in charts_dir.glob("*.png")) if charts_dir.is_dir() else []
+    backtests = sorted(
+        queries.latest_backtests(session), key=lambda b: (b.model != DEFAULT_MODEL, b.model)
+    )
+    results = []
+    for backtest in backtests:
+        bins = queries.calibration_bins(session, backtest.id)
+        results.append(
+            {
+                "run": backtest,
+                "bins": bins,
+                "calibration": model_charts.calibration_chart(bins),
+                "catch": model_charts.catch_chart(queries.catch_curve(session, backtest.id)),
+            }
+        )
     return templates.TemplateResponse(
         request,
         "dashboard/model.html",
-        {"backtests": queries.latest_backtests(session), "charts": pngs, "default": DEFAULT_MODEL},
+        {
+            "backtests": backtests,
+            "results": results,
+            "metrics": METRICS,
+            "charts": pngs,
+            "default": DEFAULT_MODEL,
+        },
     )
 
 

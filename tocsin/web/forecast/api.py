@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from tocsin.analysis.forecast import queries
 from tocsin.analysis.forecast.base import MODELS
-from tocsin.analysis.forecast.features import feature_labels
 from tocsin.analysis.forecast.service import DEFAULT_MODEL
 from tocsin.store import panel
 from tocsin.store.models import Country, Episode
@@ -35,6 +34,7 @@ from tocsin.web.forecast.schemas import (
     LatestValue,
     MeOut,
     ModelOut,
+    MonthlyOut,
     Point,
     RankingPage,
 )
@@ -49,7 +49,9 @@ def checked_model(model: str) -> str:
     return model
 
 
-def _forecast_out(row: queries.RankingRow) -> ForecastOut:
+def _forecast_out(
+    row: queries.RankingRow, interval: queries.IntervalRow | None = None
+) -> ForecastOut:
     return ForecastOut(
         code=row.code,
         name=row.name,
@@ -60,7 +62,16 @@ def _forecast_out(row: queries.RankingRow) -> ForecastOut:
         risk_1yr=row.risk_1yr,
         rank_1yr=row.rank_1yr,
         rank_change=row.rank_change,
+        risk_2yr_low=interval.risk_low if interval else None,
+        risk_2yr_high=interval.risk_high if interval else None,
+        rank_2yr_low=interval.rank_low if interval else None,
+        rank_2yr_high=interval.rank_high if interval else None,
+        overlaps_next=interval.overlaps_next if interval else None,
     )
+
+
+def _with_intervals(rows: list[queries.IntervalRow]) -> list[ForecastOut]:
+    return [_forecast_out(i.row, i) for i in rows]
 
 
 def _country_out(country: Country, latest: dict[str, queries.RankingRow]) -> CountryOut:
@@ -111,14 +122,28 @@ async def country_detail(
     )
 
 
+def _monthly_out(update: queries.UpdatedRisk | None) -> MonthlyOut | None:
+    if update is None:
+        return None
+    return MonthlyOut(
+        label=update.label,
+        through=f"{update.through:%Y-%m}",
+        risk_2yr=update.risk_2yr,
+        rank_2yr=update.rank_2yr,
+        one_sided_deaths=update.one_sided_deaths,
+    )
+
+
 def _country_detail(session: Session, country: Country) -> CountryDetail:
-    ranking = queries.ranking_of(session, country, DEFAULT_MODEL)
+    interval = queries.interval_of(session, country, DEFAULT_MODEL)
+    ranking = interval.row if interval else None
     latest = {country.code: ranking} if ranking else {}
     values = panel.latest_values(session, country)
     labels = {i.name: i.label for i in panel.indicators(session)}
     return CountryDetail(
         **_country_out(country, latest).model_dump(),
-        latest_forecast=_forecast_out(ranking) if ranking else None,
+        latest_forecast=_forecast_out(ranking, interval) if ranking else None,
+        updated=_monthly_out(queries.monthly_updates(session, DEFAULT_MODEL).get(country.code)),
         indicators=[
             LatestValue(indicator=k, label=labels.get(k, k), year=values.year, value=v)
             for k, v in sorted(values.values.items())
@@ -160,20 +185,18 @@ def country_drivers(
     limit: int = Query(10, ge=1, le=200),
     session: Session = Depends(get_session),
 ) -> list[DriverOut]:
-    """The features that most raise or lower a country's latest forecast."""
-    labels = feature_labels({i.name: i.label for i in panel.indicators(session)})
-    drivers = sorted(
-        queries.drivers(session, country, checked_model(model)), key=lambda d: -abs(d.contribution)
-    )[:limit]
+    """The features that most raise or lower a country's latest forecast, in words;
+    zero effects are left out."""
+    effects = queries.driver_effects(session, country, checked_model(model))[:limit]
     return [
         DriverOut(
             predictor=d.predictor,
-            label=labels.get(d.predictor, d.predictor),
+            label=label,
             value=d.value,
             contribution=d.contribution,
             change_contribution=d.change_contribution,
         )
-        for d in drivers
+        for label, d in effects
     ]
 
 
@@ -213,8 +236,8 @@ async def rankings(
 def _ranking_items(
     session: Session, model: str, region: str | None, base_year: int | None
 ) -> list[ForecastOut]:
-    rows = queries.rankings(session, model, base_year)
-    return [_forecast_out(r) for r in rows if not region or r.region == region]
+    rows = queries.rankings_with_intervals(session, model, base_year)
+    return _with_intervals([i for i in rows if not region or i.row.region == region])
 
 
 @router.get(
@@ -230,7 +253,7 @@ def latest_forecasts(
     session: Session = Depends(get_session),
 ) -> list[ForecastOut] | Response:
     """The latest forecast of every country from one model."""
-    items = [_forecast_out(r) for r in queries.rankings(session, checked_model(model))]
+    items = _with_intervals(queries.rankings_with_intervals(session, checked_model(model)))
     return csv_response(items, f"forecasts-{model}.csv") if wants_csv(request, format) else items
 
 

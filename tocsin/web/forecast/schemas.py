@@ -3,7 +3,7 @@ backtests, episodes."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from tocsin.web.pagination import Page
 
@@ -56,12 +56,32 @@ class ForecastOut(BaseModel):
     risk_1yr: float | None
     rank_1yr: int | None
     rank_change: int | None
+    risk_2yr_low: float | None = Field(None, description="80 % interval of risk_2yr: low end.")
+    risk_2yr_high: float | None = Field(None, description="80 % interval of risk_2yr: high end.")
+    rank_2yr_low: int | None = Field(None, description="80 % interval of rank_2yr: best rank.")
+    rank_2yr_high: int | None = Field(None, description="80 % interval of rank_2yr: worst rank.")
+    overlaps_next: bool | None = Field(
+        None,
+        description="True when the risk interval overlaps the next-ranked country's "
+        "(statistically indistinguishable from it); null when either has no interval.",
+    )
+
+
+class MonthlyOut(BaseModel):
+    """The yearly two-year risk updated with this year's events (between yearly releases)."""
+
+    label: str
+    through: str  # YYYY-MM, last month of events counted
+    risk_2yr: float
+    rank_2yr: int
+    one_sided_deaths: float
 
 
 class CountryDetail(CountryOut):
     """A country with its latest forecast, indicator values and episode count."""
 
     latest_forecast: ForecastOut | None
+    updated: MonthlyOut | None = None
     indicators: list[LatestValue]
     episodes: int
 

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
+from tocsin.analysis.forecast.features import predictor_labels
 from tocsin.store import panel
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader
@@ -39,7 +40,7 @@ def countries_page(
 ) -> HTMLResponse:
     """Every country with panel data and a few of its latest values."""
     rows = panel.latest_panel(session)
-    labels = {i.name: i.label for i in panel.indicators(session)}
+    labels = {**predictor_labels(), **{i.name: i.label for i in panel.indicators(session)}}
     return templates.TemplateResponse(
         request,
         "panel/countries.html",
