@@ -49,7 +49,7 @@ WRITE_ROUTES: dict[tuple[str, str], str | None] = {
     ("POST", "/report"): None,  # the public report form: no account, by design
     ("POST", "/report/follow-up"): None,  # the reporter's receipt code is the credential
     ("POST", "/intake/{key}"): "analyst",
-    ("POST", "/intake/{key}/open"): "analyst",
+    ("POST", "/intake/{key}/files/{attachment_id}"): "analyst",  # sealed bytes, custody
     ("POST", "/api/v1/intake/submissions/{key}/actions"): "analyst",
 }
 BODIES = {

@@ -78,6 +78,22 @@ def intake_list(status: str | None = typer.Option(None, help="Only this status."
     console.print(f"{total} submissions")
 
 
+def _write_private(path: Path, data: bytes) -> None:
+    """Write decrypted data readable by the owner only (0600), even over an old file."""
+    import os
+
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+
+
+def _json_bytes(value: object) -> bytes:
+    import json
+
+    return json.dumps(value, indent=2, ensure_ascii=False).encode("utf-8")
+
+
 @intake_app.command("decrypt")
 def intake_decrypt(
     ref: str = typer.Argument(..., help="Submission reference (R-XXXXXX) or id."),
@@ -86,13 +102,12 @@ def intake_decrypt(
     original: bool = typer.Option(False, help="Also write the originals (with metadata)."),
 ) -> None:
     """Open a submission offline with the private key: what the reporter wrote
-    (report.json), the message thread (messages.json), contact details and attachments."""
-    import json
-
+    (report.json), the message thread (messages.json), contact details and attachments,
+    each written readable by the owner only (0600)."""
     with friendly_errors():
         _s, db, root = _setup()
         private = crypto.load_private_key(key)
-        out.mkdir(parents=True, exist_ok=True)
+        out.mkdir(mode=0o700, parents=True, exist_ok=True)
         with db.session() as session:
             sub = service.get_submission(session, ref)
             report = {
@@ -102,7 +117,7 @@ def intake_decrypt(
                 "how_known": sub.how_known,
                 **service.open_report(sub, private),
             }
-            (out / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
+            _write_private(out / "report.json", _json_bytes(report))
             thread = [
                 {
                     "direction": m.direction,
@@ -112,19 +127,25 @@ def intake_decrypt(
                 }
                 for m in service.messages(session, sub)
             ]
-            (out / "messages.json").write_text(json.dumps(thread, indent=2, ensure_ascii=False))
-            contact = service.open_contact(sub, private)
-            (out / "contact.txt").write_text(contact + "\n")
+            _write_private(out / "messages.json", _json_bytes(thread))
+            contact = (
+                crypto.unseal(private, sub.contact_sealed).decode("utf-8")
+                if sub.contact_sealed is not None
+                else ""
+            )
+            _write_private(out / "contact.txt", (contact + "\n").encode("utf-8"))
             for number, att in enumerate(service.attachments(session, sub), start=1):
                 roles = ([False] if att.working_item_id else []) + ([True] if original else [])
                 for is_original in roles:
-                    name, _type, data = service.open_attachment(
-                        session, root, att, private, cli_actor(), original=is_original
+                    sealed = service.sealed_attachment(
+                        session, root, att, cli_actor(), original=is_original
                     )
+                    data = crypto.unseal(private, sealed)
+                    name = crypto.unseal(private, att.filename_sealed).decode("utf-8")
                     label = "original" if is_original else "working"
                     safe = Path(name).name or f"attachment-{number}"
                     target = out / f"{number}-{label}-{safe}"
-                    target.write_bytes(data)
+                    _write_private(target, data)
                     console.print(f"wrote {target} ({att.kind}, {len(data)} bytes)")
                 if not att.working_item_id and not original:
                     console.print(f"attachment {number}: no working copy; use --original")

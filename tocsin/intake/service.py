@@ -5,7 +5,8 @@ replies). Every analyst write is audited in the same transaction.
 What a reporter writes is sealed to the organisation's public key before it is stored
 (:func:`submit`, :func:`add_information`); the server cannot read it back. Analysts read
 it in their browser (:func:`sealed_bundle`, :func:`sealed_attachment` hand out the sealed
-boxes) or offline (:func:`open_report`, ``tocsin intake decrypt``). Every time a
+boxes; the private key never reaches the server) or offline (:func:`open_report`,
+:func:`open_message`, ``tocsin intake decrypt``). Every time a
 reporter causes to be stored is cut to the hour (:func:`coarse_hour`).
 """
 
@@ -730,32 +731,6 @@ def reply(
         after={"message_id": message.id, "length": len(text)},
     )
     return message
-
-
-def open_contact(submission: Submission, private_key: PrivateKey) -> str:
-    """The reporter's contact details, opened with the organisation's private key."""
-    if submission.contact_sealed is None:
-        return ""
-    return crypto.unseal(private_key, submission.contact_sealed).decode("utf-8")
-
-
-def open_attachment(
-    session: Session,
-    root: Path,
-    attachment: IntakeAttachment,
-    private_key: PrivateKey,
-    actor: str,
-    *,
-    original: bool = False,
-) -> tuple[str, str, bytes]:
-    """(filename, media type, bytes) of an attachment's working copy (or its original),
-    opened with the organisation's private key; records an ``accessed`` custody event.
-    Offline use only (``tocsin intake decrypt``); the web form that passes a pasted key
-    here is to be replaced by decryption in the analyst's browser."""
-    sealed = sealed_attachment(session, root, attachment, actor, original=original)
-    data = crypto.unseal(private_key, sealed)
-    name = crypto.unseal(private_key, attachment.filename_sealed).decode("utf-8")
-    return name, attachment.media_type, data
 
 
 def status_counts(session: Session, country_id: int) -> dict[str, int]:
