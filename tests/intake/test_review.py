@@ -154,6 +154,8 @@ def test_country_page_shows_counts_only(
     with sqlite_intake_db.session() as s:
         sub = s.scalars(select(Submission)).one()
         sub.status = "verified"
+    assert 'id="intake-counts"' not in sqlite_client.get("/countries/SDN").text  # anonymous
+    login(sqlite_client, "viewer")
     page = sqlite_client.get("/countries/SDN")
     assert page.status_code == 200
     assert 'id="intake-counts"' in page.text and "verified 1" in page.text

@@ -205,11 +205,13 @@ def notify_alerts(
     session: Session, settings: Settings, alert_ids: list[int], reason: str = "new"
 ) -> list[Delivery]:
     """Send each alert (``reason``: new or escalated) to every active subscriber it matches."""
+    from tocsin.alerts.submission_cluster import publicly_visible
+
     subs = list(session.scalars(select(Subscription).where(Subscription.active.is_(True))))
     out = []
     for alert_id in alert_ids:
         alert = session.get(Alert, alert_id)
-        if alert is None:
+        if alert is None or not publicly_visible(alert):  # unconfirmed: analysts only
             continue
         code = (
             session.scalar(select(Country.code).where(Country.id == alert.country_id))

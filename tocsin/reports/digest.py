@@ -85,20 +85,24 @@ def _as_digest(alert: Alert, names: dict[int, str]) -> DigestAlert:
 
 
 def build_digest(session: Session, end: date, days: int = 7, base_url: str | None = None) -> Digest:
-    """The digest of the ``days`` days up to and including ``end``."""
+    """The digest of the ``days`` days up to and including ``end`` (alerts awaiting a
+    reviewer's confirmation left out)."""
+    from tocsin.alerts.submission_cluster import public_clause
+
     start = end - timedelta(days=days - 1)
     t0 = datetime.combine(start, time.min, UTC)
     t1 = datetime.combine(end + timedelta(days=1), time.min, UTC)
     names = dict(session.execute(select(Country.id, Country.name)).all())
     digest = Digest(start, end, base_url=base_url or Digest.base_url)
-    created = select(Alert).where(Alert.created_at >= t0, Alert.created_at < t1)
+    public = public_clause()  # alerts awaiting a reviewer's confirmation stay out
+    created = select(Alert).where(Alert.created_at >= t0, Alert.created_at < t1, public)
     digest.new = [_as_digest(a, names) for a in session.scalars(created.order_by(Alert.id))]
     escalated_ids = select(AlertEvent.alert_id).where(
         AlertEvent.action == "escalate", AlertEvent.at >= t0, AlertEvent.at < t1
     )
     digest.escalated = [
         _as_digest(a, names)
-        for a in session.scalars(select(Alert).where(Alert.id.in_(escalated_ids)))
+        for a in session.scalars(select(Alert).where(Alert.id.in_(escalated_ids), public))
     ]
     changes = [r for r in queries.rankings(session, DEFAULT_MODEL) if r.rank_change]
     digest.risers = sorted(
