@@ -27,9 +27,8 @@ from sqlalchemy import event, func, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
-from tocsin.intake import crypto, metadata, workbench
+from tocsin.intake import countries, crypto, metadata, workbench
 from tocsin.intake.uploads import CheckedFile
-from tocsin.reference.countries import UnknownCountryError, lookup
 from tocsin.store import audit, locker
 from tocsin.store.models import Country
 from tocsin.store.models.evidence import EvidenceItem
@@ -129,13 +128,11 @@ def _new_ref(session: Session) -> str:
 
 
 def resolve_country(session: Session, text: str) -> tuple[int | None, str]:
-    """(country id if stored, canonical code or the text as typed) for a country field."""
+    """(country id if stored, canonical code or the text as typed) for a country field,
+    typed in any of the form's languages ("السودان", "Soudan", "Sudán", "Sudan")."""
     text = text.strip()[:120]
-    if not text:
-        return None, ""
-    try:
-        ref = lookup(text)
-    except (UnknownCountryError, LookupError, ValueError):
+    ref = countries.match(text)
+    if ref is None:
         return None, text
     country_id = session.scalar(select(Country.id).where(Country.code == ref.code))
     return country_id, ref.code

@@ -13,7 +13,7 @@ from nacl.public import PublicKey
 from starlette.datastructures import FormData, UploadFile
 from starlette.formparsers import FormParser, MultiPartException, MultiPartParser
 
-from tocsin.intake import crypto, i18n, service
+from tocsin.intake import countries, crypto, i18n, service
 from tocsin.intake.ratelimit import HashedBuckets
 from tocsin.intake.uploads import (
     MAX_FILE_BYTES,
@@ -135,6 +135,7 @@ def _public(
             "text_dir": i18n.direction(lang),
             "here": base,
             "languages": list(i18n.LANGUAGES.items()),
+            "country_names": countries.names(lang),
             **context,
         },
         status_code=status,
