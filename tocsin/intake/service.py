@@ -257,7 +257,7 @@ def submit(
     problems = report.check()
     if problems:
         raise IntakeError("please check: " + ", ".join(problems))
-    code = crypto.new_receipt_code()
+    code = crypto.new_receipt_code(report.language)
     keys = crypto.derive_receipt(code)
     country_id, country_code = resolve_country(session, report.country)
     submission = Submission(
