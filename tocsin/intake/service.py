@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from tocsin.intake import countries, crypto, metadata, workbench
 from tocsin.intake.uploads import CheckedFile
 from tocsin.store import audit, locker
+from tocsin.store.evidence_package import Record
 from tocsin.store.models import Country
 from tocsin.store.models.evidence import EvidenceItem
 from tocsin.store.models.intake import (
@@ -162,6 +163,53 @@ def resolve_admin1(session: Session, country_id: int | None, place: str) -> str 
 def case_name(submission: Submission) -> str:
     """The evidence-locker case holding a submission's files."""
     return f"intake-{submission.ref}"
+
+
+CASE_PREFIX = "intake-"
+
+
+def package_records(
+    session: Session, submission: Submission, private_key: PrivateKey | None = None
+) -> list[Record]:
+    """What an evidence package of a submission's case carries besides its files: the
+    report, contact details and messages as sealed at rest (base64 sealed boxes in
+    ``messages.json``); with the organisation's ``private_key`` also opened (for offline
+    use only: ``tocsin evidence export --key``)."""
+    thread = [
+        {
+            "direction": m.direction,
+            "author": m.author,
+            "at_hour": m.at_hour.isoformat(),
+            "sealed": _b64(m.org_sealed),
+        }
+        for m in messages(session, submission)
+    ]
+    header = {"ref": submission.ref, "country_code": submission.country_text}
+    records = [
+        Record("messages.json", _json({**header, "messages": thread}), True, "application/json")
+    ]
+    if submission.report_sealed is not None:
+        records.append(Record("report.sealed", submission.report_sealed, True))
+    if submission.contact_sealed is not None:
+        records.append(Record("contact.sealed", submission.contact_sealed, True))
+    if private_key is not None:
+        opened = {**header, **open_report(submission, private_key)}
+        if submission.contact_sealed is not None:
+            opened["contact"] = crypto.unseal(private_key, submission.contact_sealed).decode()
+        records.append(Record("report.json", _json(opened), False, "application/json"))
+        texts = [
+            {
+                **{k: v for k, v in m.items() if k != "sealed"},
+                "text": open_message(msg, private_key),
+            }
+            for m, msg in zip(thread, messages(session, submission), strict=True)
+        ]
+        records.append(Record("messages-opened.json", _json(texts), False, "application/json"))
+    return records
+
+
+def _json(value: object) -> bytes:
+    return json.dumps(value, indent=2, ensure_ascii=False).encode("utf-8")
 
 
 def _store_files(
