@@ -19,6 +19,15 @@ if [ ! -f .build/npm/node_modules/world-atlas/countries-110m.json ]; then
     echo "setup: npm not found; the world map will be replaced by a table" >&2
   fi
 fi
+# libsodium.js for the analysts' in-browser reader of sealed reports (served by
+# tocsin/web/intake/reader.py; the same sealed boxes as PyNaCl).
+if [ ! -f .build/npm/node_modules/libsodium-wrappers/dist/modules/libsodium-wrappers.js ]; then
+  if command -v npm >/dev/null; then
+    npm install --silent --no-audit --no-fund --prefix .build/npm libsodium-wrappers@0.7.15 >/dev/null
+  else
+    echo "setup: npm not found; analysts will read sealed reports offline (tocsin intake decrypt)" >&2
+  fi
+fi
 if [ "$extras" = "test" ]; then
   .venv/bin/pip install -q -e ".[test]"
 else

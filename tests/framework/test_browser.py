@@ -1,5 +1,5 @@
-"""In real headless Chromium: an analyst tags an excerpt with the keyboard, then publishes
-an assessment whose rating links to its evidence."""
+"""In real headless Chromium: an analyst tags an excerpt with the keyboard, then a
+reviewer publishes an assessment whose rating links to its evidence."""
 
 from __future__ import annotations
 
@@ -78,6 +78,12 @@ def test_analyst_tags_with_the_keyboard_and_publishes_an_assessment(
         tags = {(t.excerpt_id, t.indicator, t.created_by) for t in s.scalars(select(Tag))}
     assert (first_id, suggested, "analyst") in tags and len(tags) == 2
 
+    page.context.clear_cookies()  # publishing is a reviewer's act
+    page.goto(f"{base}/login")
+    page.fill("input[name=username]", "reviewer")
+    page.fill("input[name=password]", PASSWORDS["reviewer"])
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/")
     page.goto(f"{base}/framework/countries/SDN/RF11")
     page.select_option("#level", "high")
     page.fill("textarea[name=summary]", "Camps attacked near El Geneina.")

@@ -103,6 +103,7 @@ def test_assessments_through_the_api_and_the_country_page(
             s.scalars(select(Excerpt.id).where(Excerpt.document_id == created["document_id"]))
         )
     analyst = token_for(database, "analyst")
+    reviewer = token_for(database, "reviewer")  # publishing is a reviewer's act
     body = {
         "country": "Sudan",
         "factor": "RF11",
@@ -113,7 +114,7 @@ def test_assessments_through_the_api_and_the_country_page(
         "publish": True,
     }
     assert app_client.post("/api/v1/assessments", json=body).status_code == 401
-    v1 = app_client.post("/api/v1/assessments", json=body, headers=analyst)
+    v1 = app_client.post("/api/v1/assessments", json=body, headers=reviewer)
     assert v1.status_code == 200 and v1.json()["status"] == "published"
     draft = app_client.post(
         "/api/v1/assessments",
@@ -121,7 +122,7 @@ def test_assessments_through_the_api_and_the_country_page(
         headers=analyst,
     ).json()
     missing = app_client.post(
-        "/api/v1/assessments", json={**body, "evidence": [10**6]}, headers=analyst
+        "/api/v1/assessments", json={**body, "evidence": [10**6]}, headers=reviewer
     )
     assert missing.status_code == 422
     history = app_client.get("/api/v1/assessments/SDN/RF11").json()
@@ -130,7 +131,7 @@ def test_assessments_through_the_api_and_the_country_page(
     rollup = app_client.get("/api/v1/assessments/Sudan").json()
     assert rollup["overall"] == "high" and len(rollup["factors"]) == 14
     published = app_client.post(
-        f"/api/v1/assessments/versions/{draft['id']}/publish", headers=analyst
+        f"/api/v1/assessments/versions/{draft['id']}/publish", headers=reviewer
     )
     assert published.json()["status"] == "published"
     assert app_client.get("/api/v1/assessments/SDN").json()["overall"] == "very high"

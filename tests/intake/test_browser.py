@@ -54,7 +54,7 @@ def test_report_with_photo_then_read_the_reply(server: str, browser, tmp_path: P
     assert "GPSLatitude" in analyst.locator("#files").text_content()
     analyst.fill("textarea[name=body] >> nth=-1", "Gracias. ¿A qué hora ocurrió?")
     analyst.click("text=Send reply")
-    assert "sealed to the reporter" in analyst.locator("#messages").text_content()
+    assert "reply by analyst" in analyst.locator("#messages").text_content()
 
     reporter.goto(f"{server}/report/follow-up?lang=es")
     reporter.fill("input[name=code]", code)

@@ -114,13 +114,16 @@ def test_sealed_fields_are_unreadable_in_the_database_file_and_on_disk(
     # ... while the private key opens them
     with sqlite_intake_db.session() as s:
         sub = s.scalars(select(Submission)).one()
-        assert service.open_contact(sub, private) == CONTACT
+        assert crypto.unseal(private, sub.contact_sealed).decode() == CONTACT
         att = s.scalars(select(IntakeAttachment)).one()
         root = locker.default_root(settings.data_dir)
-        name, _t, original = service.open_attachment(
-            s, root, att, private, "analyst", original=True
+        original = crypto.unseal(
+            private, service.sealed_attachment(s, root, att, "analyst", original=True)
         )
-        _n, _t, working = service.open_attachment(s, root, att, private, "analyst")
+        working = crypto.unseal(
+            private, service.sealed_attachment(s, root, att, "analyst", original=False)
+        )
+        name = crypto.unseal(private, att.filename_sealed).decode()
     assert name == "IMG_0001.jpg" and original == photo
     assert Image.open(io.BytesIO(original)).getexif().get_ifd(0x8825) == GPS
     cleaned = Image.open(io.BytesIO(working))

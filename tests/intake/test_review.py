@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from tests.intake.conftest import csrf_from, jpeg_with_gps, login
 from tests.intake.test_public import submit
+from tocsin.intake import crypto
 from tocsin.store.db import Database
 from tocsin.store.models import AuditEntry
 from tocsin.store.models.evidence import CustodyEntry
@@ -122,26 +123,20 @@ def test_review_pages_in_the_browser_flow(
     assert "call back" in sqlite_client.get("/intake/1").text
     no_csrf = sqlite_client.post("/intake/1", data={"op": "note", "body": "x"})
     assert no_csrf.status_code == 403
-    _settings, _key, private_path = keyed_settings
-    opened = sqlite_client.post(
-        "/intake/1/open",
-        data={"csrf_token": token, "target": "contact", "private_key": private_path.read_text()},
+    _settings, private, _path = keyed_settings
+    # the page carries sealed boxes only; the analyst's browser opens them
+    assert "Amira" not in page.text and "/intake/1/open" not in page.text
+    assert sqlite_client.post("/intake/1/open", data={"csrf_token": token}).status_code in (
+        404,
+        405,
     )
-    assert opened.status_code == 200 and "Amira" in opened.text
-    photo = sqlite_client.post(
-        "/intake/1/open",
-        data={"csrf_token": token, "target": "a1", "private_key": private_path.read_text()},
+    sealed = sqlite_client.post("/intake/1/files/1", headers={"X-CSRF-Token": token})
+    assert sealed.status_code == 200
+    assert sealed.headers["content-type"] == "application/octet-stream"
+    assert crypto.unseal(private, sealed.content)[:2] == b"\xff\xd8"  # a JPEG, sealed
+    assert (
+        sqlite_client.post("/intake/1/files/99", headers={"X-CSRF-Token": token}).status_code == 404
     )
-    assert photo.status_code == 200 and photo.headers["content-type"] == "image/jpeg"
-    wrong = sqlite_client.post(
-        "/intake/1/open",
-        data={
-            "csrf_token": token,
-            "target": "contact",
-            "private_key": "tocsin-intake-private:" + "A" * 43 + "=",
-        },
-    )
-    assert wrong.status_code == 400
     with sqlite_intake_db.session() as s:
         events = [e.event for e in s.scalars(select(CustodyEntry).order_by(CustodyEntry.seq))]
     assert events.count("accessed") == 1 and events.count("received") == 2
@@ -159,6 +154,8 @@ def test_country_page_shows_counts_only(
     with sqlite_intake_db.session() as s:
         sub = s.scalars(select(Submission)).one()
         sub.status = "verified"
+    assert 'id="intake-counts"' not in sqlite_client.get("/countries/SDN").text  # anonymous
+    login(sqlite_client, "viewer")
     page = sqlite_client.get("/countries/SDN")
     assert page.status_code == 200
     assert 'id="intake-counts"' in page.text and "verified 1" in page.text

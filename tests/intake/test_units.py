@@ -15,7 +15,7 @@ from pypdf import PdfReader, PdfWriter
 from tocsin.intake import crypto, i18n, metadata, uploads
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "tocsin" / "web" / "templates" / "intake"
-ROUTES = Path(__file__).resolve().parents[2] / "tocsin" / "web" / "routes" / "intake.py"
+ROUTES = Path(__file__).resolve().parents[2] / "tocsin" / "web" / "intake" / "public.py"
 
 
 def test_receipt_codes_have_enough_entropy_and_tolerate_typing() -> None:

@@ -35,11 +35,13 @@ WRITE_ROUTES: dict[tuple[str, str], str | None] = {
     ("DELETE", "/api/v1/tags/{tag_id}"): "analyst",
     ("POST", "/api/v1/suggestions/retrain"): "analyst",
     ("POST", "/api/v1/assessments"): "analyst",
-    ("POST", "/api/v1/assessments/versions/{assessment_id}/publish"): "analyst",
+    ("POST", "/api/v1/assessments/versions/{assessment_id}/publish"): "reviewer",
+    ("POST", "/api/v1/alerts/{alert_id}/confirm"): "reviewer",
+    ("POST", "/alerts/{alert_id}/confirm"): "reviewer",
     ("POST", "/framework/excerpts/{excerpt_id}/tags"): "analyst",
     ("POST", "/framework/tags/{tag_id}/delete"): "analyst",
     ("POST", "/framework/countries/{country}/{factor}"): "analyst",
-    ("POST", "/framework/assessments/{assessment_id}/publish"): "analyst",
+    ("POST", "/framework/assessments/{assessment_id}/publish"): "reviewer",
     ("POST", "/framework/documents"): "analyst",
     ("POST", "/api/v1/speech/classify"): None,  # computes scores, stores nothing
     ("POST", "/api/v1/speech/lexicon"): "analyst",
@@ -49,7 +51,7 @@ WRITE_ROUTES: dict[tuple[str, str], str | None] = {
     ("POST", "/report"): None,  # the public report form: no account, by design
     ("POST", "/report/follow-up"): None,  # the reporter's receipt code is the credential
     ("POST", "/intake/{key}"): "analyst",
-    ("POST", "/intake/{key}/open"): "analyst",
+    ("POST", "/intake/{key}/files/{attachment_id}"): "analyst",  # sealed bytes, custody
     ("POST", "/api/v1/intake/submissions/{key}/actions"): "analyst",
 }
 BODIES = {

@@ -221,12 +221,14 @@ def notify_alerts(
     """Send each alert (``reason``: new or escalated) to every active subscriber it matches.
 
     Alerts raised while replaying past data are history, not news: they are not announced
-    as new."""
+    as new; alerts from submissions wait for a reviewer's confirmation."""
+    from tocsin.alerts.submission_cluster import publicly_visible
+
     subs = list(session.scalars(select(Subscription).where(Subscription.active.is_(True))))
     out = []
     for alert_id in alert_ids:
         alert = session.get(Alert, alert_id)
-        if alert is None or (alert.replayed and reason == "new"):
+        if alert is None or (alert.replayed and reason == "new") or not publicly_visible(alert):
             continue
         code = (
             session.scalar(select(Country.code).where(Country.id == alert.country_id))

@@ -217,10 +217,15 @@ def alerts(
     signal: str | None = None,
     limit: int = 50,
     offset: int = 0,
+    public_only: bool = False,
 ) -> tuple[int, Sequence[Row[Alert, Country | None]]]:
     """(alert, country) rows matching the filters, most recently updated first, with the
-    total count."""
+    total count; ``public_only`` leaves out alerts awaiting a reviewer's confirmation."""
+    from tocsin.alerts.submission_cluster import public_clause
+
     query = select(Alert, Country).outerjoin(Country, Country.id == Alert.country_id)
+    if public_only:
+        query = query.where(public_clause())
     if status:
         query = query.where(Alert.status == status)
     if country is not None:

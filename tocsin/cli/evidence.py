@@ -78,6 +78,22 @@ def intake_list(status: str | None = typer.Option(None, help="Only this status."
     console.print(f"{total} submissions")
 
 
+def _write_private(path: Path, data: bytes) -> None:
+    """Write decrypted data readable by the owner only (0600), even over an old file."""
+    import os
+
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+
+
+def _json_bytes(value: object) -> bytes:
+    import json
+
+    return json.dumps(value, indent=2, ensure_ascii=False).encode("utf-8")
+
+
 @intake_app.command("decrypt")
 def intake_decrypt(
     ref: str = typer.Argument(..., help="Submission reference (R-XXXXXX) or id."),
@@ -86,13 +102,12 @@ def intake_decrypt(
     original: bool = typer.Option(False, help="Also write the originals (with metadata)."),
 ) -> None:
     """Open a submission offline with the private key: what the reporter wrote
-    (report.json), the message thread (messages.json), contact details and attachments."""
-    import json
-
+    (report.json), the message thread (messages.json), contact details and attachments,
+    each written readable by the owner only (0600)."""
     with friendly_errors():
         _s, db, root = _setup()
         private = crypto.load_private_key(key)
-        out.mkdir(parents=True, exist_ok=True)
+        out.mkdir(mode=0o700, parents=True, exist_ok=True)
         with db.session() as session:
             sub = service.get_submission(session, ref)
             report = {
@@ -102,7 +117,7 @@ def intake_decrypt(
                 "how_known": sub.how_known,
                 **service.open_report(sub, private),
             }
-            (out / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
+            _write_private(out / "report.json", _json_bytes(report))
             thread = [
                 {
                     "direction": m.direction,
@@ -112,19 +127,25 @@ def intake_decrypt(
                 }
                 for m in service.messages(session, sub)
             ]
-            (out / "messages.json").write_text(json.dumps(thread, indent=2, ensure_ascii=False))
-            contact = service.open_contact(sub, private)
-            (out / "contact.txt").write_text(contact + "\n")
+            _write_private(out / "messages.json", _json_bytes(thread))
+            contact = (
+                crypto.unseal(private, sub.contact_sealed).decode("utf-8")
+                if sub.contact_sealed is not None
+                else ""
+            )
+            _write_private(out / "contact.txt", (contact + "\n").encode("utf-8"))
             for number, att in enumerate(service.attachments(session, sub), start=1):
                 roles = ([False] if att.working_item_id else []) + ([True] if original else [])
                 for is_original in roles:
-                    name, _type, data = service.open_attachment(
-                        session, root, att, private, cli_actor(), original=is_original
+                    sealed = service.sealed_attachment(
+                        session, root, att, cli_actor(), original=is_original
                     )
+                    data = crypto.unseal(private, sealed)
+                    name = crypto.unseal(private, att.filename_sealed).decode("utf-8")
                     label = "original" if is_original else "working"
                     safe = Path(name).name or f"attachment-{number}"
                     target = out / f"{number}-{label}-{safe}"
-                    target.write_bytes(data)
+                    _write_private(target, data)
                     console.print(f"wrote {target} ({att.kind}, {len(data)} bytes)")
                 if not att.working_item_id and not original:
                     console.print(f"attachment {number}: no working copy; use --original")
@@ -212,31 +233,91 @@ def custody_anchor() -> None:
 
 
 @evidence_app.command("list")
-def evidence_list(case: str | None = typer.Option(None, help="Only this case.")) -> None:
-    """Evidence items (optionally of one case)."""
+def evidence_list(
+    case: str | None = typer.Option(None, help="Only this case."),
+    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+) -> None:
+    """Evidence items with the cases they belong to (optionally of one case)."""
     from sqlalchemy import select
 
-    from tocsin.store.models.evidence import EvidenceItem
+    from tocsin.store.models.evidence import EvidenceCaseItem, EvidenceItem
 
+    if fmt not in ("table", "json", "csv"):
+        raise typer.BadParameter("use table, json or csv", param_hint="--format")
     with friendly_errors():
         _s, db, _r = _setup()
         with db.session() as session:
-            rows = (
-                locker.case_items(session, case)
+            items = (
+                locker.case_items(session, _existing_case(session, case))
                 if case
                 else list(session.scalars(select(EvidenceItem).order_by(EvidenceItem.id)))
             )
-            table = Table("sha256", "size", "source", "filename", "sealed", "received")
-            for item in rows:
-                table.add_row(
-                    item.sha256[:16],
-                    str(item.size),
-                    item.source,
-                    item.filename,
-                    "yes" if item.sealed else "",
-                    str(item.received_at)[:16],
+            cases: dict[int, list[str]] = {}
+            for item_id, name in session.execute(
+                select(EvidenceCaseItem.item_id, EvidenceCaseItem.case).order_by(
+                    EvidenceCaseItem.case
                 )
-    console.print(table)
+            ):
+                cases.setdefault(item_id, []).append(name)
+            rows: list[dict[str, object]] = [
+                {
+                    "sha256": item.sha256,
+                    "case": ", ".join(cases.get(item.id, [])),
+                    "size": item.size,
+                    "source": item.source,
+                    "filename": item.filename,
+                    "sealed": item.sealed,
+                    "received": str(item.received_at)[:16],
+                }
+                for item in items
+            ]
+    if fmt == "table":
+        table = Table("sha256", "case", "size", "source", "filename", "sealed", "received")
+        for row in rows:
+            table.add_row(
+                str(row["sha256"])[:16],
+                str(row["case"]),
+                str(row["size"]),
+                str(row["source"]),
+                str(row["filename"]),
+                "yes" if row["sealed"] else "",
+                str(row["received"]),
+            )
+        console.print(table)
+    else:
+        _print_rows(rows, fmt)
+
+
+def _print_rows(rows: list[dict[str, object]], fmt: str) -> None:
+    import csv
+    import json
+    import sys
+
+    if fmt == "json":
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["sha256"])
+    writer.writeheader()
+    writer.writerows(rows)
+
+
+def _existing_case(session, case: str) -> str:  # noqa: ANN001 - a SQLAlchemy Session
+    """``case`` if it has items; else a clear error that suggests the intended name
+    (``R-FVJD7U`` -> ``intake-R-FVJD7U``)."""
+    from sqlalchemy import select
+
+    from tocsin.store.models.evidence import EvidenceCaseItem
+
+    if locker.case_items(session, case):
+        return case
+    names = list(session.scalars(select(EvidenceCaseItem.case).distinct()))
+    wanted = case.strip().upper()
+    close = [n for n in names if n.upper() in (service.CASE_PREFIX.upper() + wanted,)] or [
+        n for n in names if wanted and wanted in n.upper()
+    ]
+    hint = f"; did you mean {' or '.join(repr(n) for n in close[:3])}?" if close else ""
+    known = "" if close else f" (cases: {', '.join(sorted(names)[:10]) or 'none yet'})"
+    raise locker.LockerError(f"case {case!r} has no evidence items{hint}{known}")
 
 
 @evidence_app.command("deposit")
@@ -278,16 +359,31 @@ def evidence_export(
         help="Intake private key: also export sealed files decrypted.",
     ),
 ) -> None:
-    """Export a case as a package: files, manifest with hashes, custody excerpt."""
+    """Export a case as a package: files, manifest with hashes, custody excerpt; for a
+    submission's case also its report and messages (sealed, and opened with --key).
+    Decrypted files are written readable by the owner only (0600)."""
     with friendly_errors():
         _s, db, root = _setup()
         opener = None
+        private = None
         if key is not None:
             private = crypto.load_private_key(key)
             opener = lambda data: crypto.unseal(private, data)  # noqa: E731
         with db.session() as session:
+            case = _existing_case(session, case)
+            records = None
+            if case.startswith(service.CASE_PREFIX):
+                submission = service.get_submission(session, case.removeprefix(service.CASE_PREFIX))
+                records = service.package_records(session, submission, private)
             result = evidence_package.export_case(
-                session, root, case, out, actor=cli_actor(), open_sealed=opener
+                session,
+                root,
+                case,
+                out,
+                actor=cli_actor(),
+                actor_role="admin",  # the operator of the command line
+                open_sealed=opener,
+                records=records,
             )
     console.print(f"exported {result.files} file(s) of case {case} to {out}")
     console.print(f"[bold]package digest: {result.digest}[/]")

@@ -6,7 +6,10 @@
   tweetnacl-sealedbox open it in an analyst's browser); only the private key, kept off
   the server, opens them. A key file is one line: a prefix and the 32 raw key bytes in
   base64.
-- Receipt codes: eight words from the BIP-0039 list (2048 words, 88 bits). Argon2id
+- Receipt codes: eight words from the BIP-0039 list of the reporter's language (English,
+  French, Spanish; 2048 words, 88 bits), read from the ``mnemonic`` package. A code means
+  the positions of its words, so it is stretched in its English form and English codes
+  issued earlier keep working. Argon2id
   stretches the code into 64 bytes: the SHA-256 of the first half is the lookup stored
   with the submission, the second half is the reporter's private key, whose public half
   is stored so that analysts' replies can be sealed to the reporter. The code itself is
@@ -21,11 +24,12 @@ import json
 import os
 import re
 import secrets
+import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+from functools import cache
 from pathlib import Path
 
+from mnemonic import Mnemonic
 from nacl.exceptions import CryptoError
 from nacl.public import PrivateKey, PublicKey, SealedBox
 from nacl.pwhash import argon2id
@@ -44,39 +48,68 @@ class ReceiptError(ValueError):
     """A receipt code is malformed (unknown word, wrong number of words)."""
 
 
-@lru_cache(maxsize=1)
-def wordlist() -> tuple[str, ...]:
-    """The receipt word list shipped in the package (2048 words)."""
-    text = resources.files("tocsin.intake").joinpath("data/wordlist.txt").read_text("utf-8")
-    words = tuple(line.strip() for line in text.splitlines() if line and not line.startswith("#"))
-    if len(words) != 2048 or len(set(words)) != 2048:
-        raise RuntimeError("the packaged receipt word list is damaged")
+RECEIPT_LISTS = {"en": "english", "fr": "french", "es": "spanish"}
+"""Form languages with an official BIP-0039 word list (from the ``mnemonic`` package);
+other languages get English words."""
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents: how receipt words are compared."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@cache
+def wordlist(lang: str = "en") -> tuple[str, ...]:
+    """The BIP-0039 list of 2048 receipt words for ``lang`` (English where BIP-0039 has
+    none), as shipped by the ``mnemonic`` package, in NFC."""
+    words = tuple(
+        unicodedata.normalize("NFC", w)
+        for w in Mnemonic(RECEIPT_LISTS.get(lang, "english")).wordlist
+    )
+    if len(words) != 2048 or len({_fold(w)[:4] for w in words}) != 2048:
+        raise RuntimeError(f"the {lang} receipt word list is damaged")
     return words
 
 
-@lru_cache(maxsize=1)
-def _by_prefix() -> dict[str, str]:
-    return {word[:4]: word for word in wordlist()}
+@cache
+def _by_prefix(lang: str) -> dict[str, int]:
+    return {_fold(word)[:4]: index for index, word in enumerate(wordlist(lang))}
 
 
-def new_receipt_code() -> str:
-    """A fresh random receipt code: eight words separated by spaces."""
-    words = wordlist()
+def new_receipt_code(lang: str = "en") -> str:
+    """A fresh random receipt code: eight words of the reporter's language's list
+    (English where BIP-0039 has none), separated by spaces."""
+    words = wordlist(lang)
     return " ".join(secrets.choice(words) for _ in range(RECEIPT_WORDS))
 
 
+def _indices(parts: list[str], lang: str) -> list[int] | str:
+    """Each word's position in ``lang``'s list, or the first word not in it."""
+    out = []
+    for part in parts:
+        index = _by_prefix(lang).get(part[:4])
+        if index is None or not _fold(wordlist(lang)[index]).startswith(part):
+            return part
+        out.append(index)
+    return out
+
+
 def normalise_receipt(code: str) -> str:
-    """Lower-case the words, accept any separators and the first four letters of a word."""
-    parts = [p for p in re.split(r"[^a-z]+", code.strip().lower()) if p]
+    """The canonical form of a code: the English words at the positions of its words.
+    Accepts any case, accents or none, any separators, the first four letters of a word,
+    and codes in any receipt language (English first, so codes issued before other
+    languages existed keep their meaning)."""
+    parts = [p for p in re.split(r"[^a-z]+", _fold(code).strip()) if p]
     if len(parts) != RECEIPT_WORDS:
         raise ReceiptError(f"a receipt code has {RECEIPT_WORDS} words; this one has {len(parts)}")
-    words: list[str] = []
-    for part in parts:
-        word = _by_prefix().get(part[:4])
-        if word is None or not word.startswith(part):
-            raise ReceiptError(f"{part!r} is not a word of a receipt code")
-        words.append(word)
-    return " ".join(words)
+    unknown = ""
+    for lang in RECEIPT_LISTS:
+        found = _indices(parts, lang)
+        if isinstance(found, list):
+            return " ".join(wordlist("en")[i] for i in found)
+        unknown = unknown or found
+    raise ReceiptError(f"{unknown!r} is not a word of a receipt code")
 
 
 @dataclass(frozen=True)

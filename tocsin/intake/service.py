@@ -5,7 +5,8 @@ replies). Every analyst write is audited in the same transaction.
 What a reporter writes is sealed to the organisation's public key before it is stored
 (:func:`submit`, :func:`add_information`); the server cannot read it back. Analysts read
 it in their browser (:func:`sealed_bundle`, :func:`sealed_attachment` hand out the sealed
-boxes) or offline (:func:`open_report`, ``tocsin intake decrypt``). Every time a
+boxes; the private key never reaches the server) or offline (:func:`open_report`,
+:func:`open_message`, ``tocsin intake decrypt``). Every time a
 reporter causes to be stored is cut to the hour (:func:`coarse_hour`).
 """
 
@@ -26,10 +27,10 @@ from sqlalchemy import event, func, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
-from tocsin.intake import crypto, metadata, workbench
+from tocsin.intake import countries, crypto, metadata, workbench
 from tocsin.intake.uploads import CheckedFile
-from tocsin.reference.countries import UnknownCountryError, lookup
 from tocsin.store import audit, locker
+from tocsin.store.evidence_package import Record
 from tocsin.store.models import Country
 from tocsin.store.models.evidence import EvidenceItem
 from tocsin.store.models.intake import (
@@ -128,13 +129,11 @@ def _new_ref(session: Session) -> str:
 
 
 def resolve_country(session: Session, text: str) -> tuple[int | None, str]:
-    """(country id if stored, canonical code or the text as typed) for a country field."""
+    """(country id if stored, canonical code or the text as typed) for a country field,
+    typed in any of the form's languages ("السودان", "Soudan", "Sudán", "Sudan")."""
     text = text.strip()[:120]
-    if not text:
-        return None, ""
-    try:
-        ref = lookup(text)
-    except (UnknownCountryError, LookupError, ValueError):
+    ref = countries.match(text)
+    if ref is None:
         return None, text
     country_id = session.scalar(select(Country.id).where(Country.code == ref.code))
     return country_id, ref.code
@@ -164,6 +163,53 @@ def resolve_admin1(session: Session, country_id: int | None, place: str) -> str 
 def case_name(submission: Submission) -> str:
     """The evidence-locker case holding a submission's files."""
     return f"intake-{submission.ref}"
+
+
+CASE_PREFIX = "intake-"
+
+
+def package_records(
+    session: Session, submission: Submission, private_key: PrivateKey | None = None
+) -> list[Record]:
+    """What an evidence package of a submission's case carries besides its files: the
+    report, contact details and messages as sealed at rest (base64 sealed boxes in
+    ``messages.json``); with the organisation's ``private_key`` also opened (for offline
+    use only: ``tocsin evidence export --key``)."""
+    thread = [
+        {
+            "direction": m.direction,
+            "author": m.author,
+            "at_hour": m.at_hour.isoformat(),
+            "sealed": _b64(m.org_sealed),
+        }
+        for m in messages(session, submission)
+    ]
+    header = {"ref": submission.ref, "country_code": submission.country_text}
+    records = [
+        Record("messages.json", _json({**header, "messages": thread}), True, "application/json")
+    ]
+    if submission.report_sealed is not None:
+        records.append(Record("report.sealed", submission.report_sealed, True))
+    if submission.contact_sealed is not None:
+        records.append(Record("contact.sealed", submission.contact_sealed, True))
+    if private_key is not None:
+        opened = {**header, **open_report(submission, private_key)}
+        if submission.contact_sealed is not None:
+            opened["contact"] = crypto.unseal(private_key, submission.contact_sealed).decode()
+        records.append(Record("report.json", _json(opened), False, "application/json"))
+        texts = [
+            {
+                **{k: v for k, v in m.items() if k != "sealed"},
+                "text": open_message(msg, private_key),
+            }
+            for m, msg in zip(thread, messages(session, submission), strict=True)
+        ]
+        records.append(Record("messages-opened.json", _json(texts), False, "application/json"))
+    return records
+
+
+def _json(value: object) -> bytes:
+    return json.dumps(value, indent=2, ensure_ascii=False).encode("utf-8")
 
 
 def _store_files(
@@ -259,7 +305,7 @@ def submit(
     problems = report.check()
     if problems:
         raise IntakeError("please check: " + ", ".join(problems))
-    code = crypto.new_receipt_code()
+    code = crypto.new_receipt_code(report.language)
     keys = crypto.derive_receipt(code)
     country_id, country_code = resolve_country(session, report.country)
     submission = Submission(
@@ -730,32 +776,6 @@ def reply(
         after={"message_id": message.id, "length": len(text)},
     )
     return message
-
-
-def open_contact(submission: Submission, private_key: PrivateKey) -> str:
-    """The reporter's contact details, opened with the organisation's private key."""
-    if submission.contact_sealed is None:
-        return ""
-    return crypto.unseal(private_key, submission.contact_sealed).decode("utf-8")
-
-
-def open_attachment(
-    session: Session,
-    root: Path,
-    attachment: IntakeAttachment,
-    private_key: PrivateKey,
-    actor: str,
-    *,
-    original: bool = False,
-) -> tuple[str, str, bytes]:
-    """(filename, media type, bytes) of an attachment's working copy (or its original),
-    opened with the organisation's private key; records an ``accessed`` custody event.
-    Offline use only (``tocsin intake decrypt``); the web form that passes a pasted key
-    here is to be replaced by decryption in the analyst's browser."""
-    sealed = sealed_attachment(session, root, attachment, actor, original=original)
-    data = crypto.unseal(private_key, sealed)
-    name = crypto.unseal(private_key, attachment.filename_sealed).decode("utf-8")
-    return name, attachment.media_type, data
 
 
 def status_counts(session: Session, country_id: int) -> dict[str, int]:

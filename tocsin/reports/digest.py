@@ -86,15 +86,20 @@ def _as_digest(alert: Alert, names: dict[int, str]) -> DigestAlert:
 
 
 def build_digest(session: Session, end: date, days: int = 7, base_url: str | None = None) -> Digest:
-    """The digest of the ``days`` days up to and including ``end``."""
+    """The digest of the ``days`` days up to and including ``end`` (alerts awaiting a
+    reviewer's confirmation left out)."""
+    from tocsin.alerts.submission_cluster import public_clause
+
     start = end - timedelta(days=days - 1)
     t0 = datetime.combine(start, time.min, UTC)
     t1 = datetime.combine(end + timedelta(days=1), time.min, UTC)
     names = dict(session.execute(select(Country.id, Country.name)).all())
     digest = Digest(start, end, base_url=base_url or Digest.base_url)
-    # Alerts raised while replaying past data are history, not news: left out.
+    # Alerts raised while replaying past data are history, not news: left out; so are alerts
+    # awaiting a reviewer's confirmation.
+    public = public_clause()
     created = select(Alert).where(
-        Alert.created_at >= t0, Alert.created_at < t1, Alert.replayed.is_(False)
+        Alert.created_at >= t0, Alert.created_at < t1, Alert.replayed.is_(False), public
     )
     newest_first = (Alert.period_end.desc().nulls_last(), Alert.created_at.desc(), Alert.id.desc())
     digest.new = [_as_digest(a, names) for a in session.scalars(created.order_by(*newest_first))]
@@ -107,7 +112,7 @@ def build_digest(session: Session, end: date, days: int = 7, base_url: str | Non
     digest.escalated = [
         _as_digest(a, names)
         for a in session.scalars(
-            select(Alert).where(Alert.id.in_(escalated_ids)).order_by(*newest_first)
+            select(Alert).where(Alert.id.in_(escalated_ids), public).order_by(*newest_first)
         )
     ]
     changes = [r for r in queries.rankings(session, DEFAULT_MODEL) if r.rank_change]

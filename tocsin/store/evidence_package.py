@@ -16,6 +16,7 @@ is the one sent. Without the digest it still proves the package is self-consiste
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,6 +29,17 @@ from tocsin.store import accounts, locker
 from tocsin.store.locker import LockerError, Problem
 
 FORMAT = "tocsin-evidence-package/1"
+
+
+@dataclass(frozen=True)
+class Record:
+    """A text exported with a case that lives in the database, not the locker (a
+    submission's sealed report, its messages): name, bytes, whether sealed."""
+
+    name: str
+    data: bytes
+    sealed: bool
+    media_type: str = "application/octet-stream"
 
 
 @dataclass(frozen=True)
@@ -49,13 +61,16 @@ def export_case(
     actor: str,
     actor_role: str = "admin",
     open_sealed: Callable[[bytes], bytes] | None = None,
+    records: list[Record] | None = None,
 ) -> ExportResult:
     """Write the package for ``case`` to ``out`` (new or empty directory), recording an
     ``exported`` custody event for each file; the caller commits.
 
     With ``open_sealed`` (a function that opens a sealed box, e.g. with the intake
     private key), sealed items are also exported decrypted, each listed with the hash of
-    its plaintext and ``derived_from`` naming the sealed file. Releasing a package is a
+    its plaintext and ``derived_from`` naming the sealed file, written readable by the
+    owner only (0600). ``records`` are texts kept in the database rather than the locker
+    (a submission's report and messages), listed with ``record: true``. Releasing a package is a
     reviewer's act: ``actor_role`` below reviewer is refused (the CLI runs as an
     operator, the web layer passes the logged-in user's role)."""
     accounts.require_role(actor_role, "reviewer", "releasing an evidence package")
@@ -101,7 +116,7 @@ def export_case(
         if item.sealed and open_sealed is not None:
             plain = open_sealed(data)
             plain_sha = locker.sha256_bytes(plain)
-            (out / "files" / plain_sha).write_bytes(plain)
+            _write_private(out / "files" / plain_sha, plain)
             described.append(
                 {
                     "sha256": plain_sha,
@@ -116,6 +131,24 @@ def export_case(
                     "decrypted_by": actor,
                 }
             )
+    for record in records or []:
+        sha = locker.sha256_bytes(record.data)
+        if record.sealed:
+            (out / "files" / sha).write_bytes(record.data)
+        else:
+            _write_private(out / "files" / sha, record.data)
+        described.append(
+            {
+                "sha256": sha,
+                "size": len(record.data),
+                "path": f"files/{sha}",
+                "filename": record.name,
+                "media_type": record.media_type,
+                "sealed": record.sealed,
+                "record": True,
+                "exported_by": actor,
+            }
+        )
     entries = locker.custody_entries(session, [item.id for item in items])
     lines = [
         json.dumps(
@@ -146,6 +179,13 @@ def export_case(
     digest = locker.sha256_bytes(manifest_bytes)
     (out / "manifest.json.sha256").write_text(f"{digest}  manifest.json\n")
     return ExportResult(case=case, files=len(items), out=out, digest=digest)
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """Write decrypted data readable by the owner only (0600)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
 
 
 def _listed_path(sha: object, entry: dict) -> Path | None:
@@ -262,6 +302,8 @@ def verify_package(directory: Path, expected_digest: str | None = None) -> list[
         previous = entry
     for sha in sorted(set(items) - received):
         origin = items[sha].get("derived_from")
+        if items[sha].get("record") is True:
+            continue  # a database record (report text, messages), not a locker file
         if origin is None:
             problems.append(Problem("no-receipt", f"file {sha}", "no 'received' custody entry"))
         elif origin not in items:

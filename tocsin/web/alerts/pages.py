@@ -15,7 +15,14 @@ from sqlalchemy.orm import Session
 
 from tocsin.store.models import Country
 from tocsin.store.models.accounts import User
-from tocsin.web.alerts.api import _alert_or_404, _detail, _transition, query_alerts
+from tocsin.web.alerts.api import (
+    _alert_or_404,
+    _detail,
+    _transition,
+    confirm_alert,
+    public_view,
+    query_alerts,
+)
 from tocsin.web.alerts.schemas import Action, AlertId, Status
 from tocsin.web.auth import reader, require_role
 from tocsin.web.deps import get_session
@@ -38,10 +45,10 @@ def alerts_page(
     request: Request,
     status: Status | None = Query(None),
     session: Session = Depends(get_session),
-    _u: User | None = Depends(reader),
+    user: User | None = Depends(reader),
 ) -> HTMLResponse:
     """Alerts, newest first, filterable by status."""
-    total, items = query_alerts(session, status, limit=200)
+    total, items = query_alerts(session, status, limit=200, public_only=public_view(user))
     return templates.TemplateResponse(
         request, "alerts/list.html", {"alerts": items, "total": total, "status": status}
     )
@@ -55,7 +62,7 @@ def alert_page(
     user: User | None = Depends(reader),
 ) -> HTMLResponse:
     """One alert with evidence, history and (for analysts) lifecycle buttons."""
-    alert = _detail(session, _alert_or_404(session, alert_id))
+    alert = _detail(session, _alert_or_404(session, alert_id, user))
     return templates.TemplateResponse(request, "alerts/detail.html", {"alert": alert, "user": user})
 
 
@@ -70,13 +77,26 @@ def alert_form(
     session: Session = Depends(get_session),
 ) -> RedirectResponse:
     """The lifecycle form on the alert page."""
-    _alert_or_404(session, alert_id)
+    _alert_or_404(session, alert_id, user)
     _transition(request, background, session, alert_id, action, user, note)
     return RedirectResponse(f"/alerts/{alert_id}", 303)
 
 
+@router.post("/alerts/{alert_id}/confirm", include_in_schema=False)
+def confirm_form(
+    alert_id: AlertId,
+    request: Request,
+    background: BackgroundTasks,
+    user: User = Depends(require_role("reviewer")),
+    session: Session = Depends(get_session),
+) -> RedirectResponse:
+    """The reviewer's confirmation of an alert raised from submissions."""
+    confirm_alert(request, background, session, alert_id, user)
+    return RedirectResponse(f"/alerts/{alert_id}", 303)
+
+
 def _country_alerts(session: Session, country: Country) -> dict[str, object]:
-    total, items = query_alerts(session, country=country, limit=10)
+    total, items = query_alerts(session, country=country, limit=10)  # public alerts only
     return {"alerts": [a for a in items if a.status != "closed"], "total": total}
 
 

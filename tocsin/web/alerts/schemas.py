@@ -57,6 +57,9 @@ class AlertOut(BaseModel):
 
 
 class AlertDetail(AlertOut):
+    awaiting_review: bool = Field(
+        False, description="Raised from submissions, not yet confirmed by a reviewer."
+    )
     """An alert with its evidence and history."""
 
     evidence: list[EvidenceOut]

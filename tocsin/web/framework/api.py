@@ -8,6 +8,7 @@ from datetime import date
 from fastapi import (
     APIRouter,
     Depends,
+    HTTPException,
     Query,
 )
 from sqlalchemy.orm import Session
@@ -20,6 +21,7 @@ from tocsin.analysis.framework.extract import (
 from tocsin.analysis.framework.ingest import store_extracted
 from tocsin.analysis.framework.search import Filters, search
 from tocsin.reference.countries import UnknownCountryError, lookup
+from tocsin.store.accounts import role_at_least
 from tocsin.store.models import Assessment, Document, Excerpt, Tag
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader, require_role
@@ -185,6 +187,8 @@ def _save_tag(session: Session, excerpt: Excerpt, body: TagIn, user: User) -> Ta
 
 
 def _save_assessment(session: Session, body: AssessmentIn, user: User) -> Assessment:
+    if body.publish and not role_at_least(user.role, "reviewer"):
+        raise HTTPException(403, "publishing a country assessment needs the reviewer role")
     try:
         return assessments.save(
             session,
@@ -394,10 +398,10 @@ def assess_api(
 )
 def publish_api(
     assessment_id: ObjectId,
-    user: User = Depends(require_role("analyst")),
+    user: User = Depends(require_role("reviewer")),
     session: Session = Depends(get_session),
 ) -> AssessmentOut:
-    """Publish a draft version (analysts; audited)."""
+    """Publish a draft version (reviewers; audited)."""
     if session.get(Assessment, assessment_id) is None:
         raise NotFound(f"no assessment {assessment_id}")
     try:

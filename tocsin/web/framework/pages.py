@@ -167,7 +167,11 @@ def document_page(
 
 
 @router.get("/framework/excerpts/{excerpt_id}", include_in_schema=False)
-def excerpt_page(excerpt_id: ObjectId, session: Session = Depends(get_session)) -> RedirectResponse:
+def excerpt_page(
+    excerpt_id: ObjectId,
+    session: Session = Depends(get_session),
+    _u: User | None = Depends(reader),
+) -> RedirectResponse:
     """An excerpt, shown in its document."""
     excerpt = _excerpt_or_404(session, excerpt_id)
     return RedirectResponse(f"/framework/documents/{excerpt.document_id}#ex-{excerpt.id}", 303)
@@ -369,7 +373,7 @@ def assess_form(
 @router.post("/framework/assessments/{assessment_id}/publish", include_in_schema=False)
 def publish_form(
     assessment_id: ObjectId,
-    user: User = Depends(require_role("analyst")),
+    user: User = Depends(require_role("reviewer")),
     session: Session = Depends(get_session),
 ) -> RedirectResponse:
     """Publish a draft from the editor's version list."""

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi import Path as PathParam
+from nacl.public import PublicKey
 from sqlalchemy.orm import Session
 
-from tocsin.intake import service
+from tocsin.intake import crypto, service
 from tocsin.store.models.accounts import User
 from tocsin.store.models.intake import Submission
 from tocsin.web.auth import require_role
@@ -33,8 +34,21 @@ def _submission_or_404(session: Session, key: int | str) -> Submission:
         raise NotFound(str(exc)) from None
 
 
+def org_key(request: Request) -> PublicKey | None:
+    """The organisation's public key (replies are sealed to it too), None if not set up."""
+    try:
+        return crypto.load_public_key(request.app.state.settings.data_dir)
+    except crypto.IntakeKeyError:
+        return None
+
+
 def _apply(
-    session: Session, submission: Submission, op: str, form: dict[str, str], actor: str
+    session: Session,
+    submission: Submission,
+    op: str,
+    form: dict[str, str],
+    actor: str,
+    public_key: PublicKey | None,
 ) -> None:
     if op == "status":
         service.set_status(
@@ -67,7 +81,11 @@ def _apply(
             actor,
         )
     elif op == "reply":
-        service.reply(session, submission, form.get("body", ""), actor)
+        service.reply(session, submission, form.get("body", ""), actor, public_key=public_key)
+    elif op == "copy":
+        service.copy_to_workbench(
+            session, submission, form.get("passage", ""), actor, form.get("title", "")
+        )
     else:
         raise service.IntakeError(f"unknown action {op!r}")
 
@@ -157,17 +175,30 @@ def detail_api(
     return _detail(session, _submission_or_404(session, key))
 
 
+@router.get("/api/v1/intake/submissions/{key}/sealed", tags=["intake"])
+def sealed_api(
+    key: Annotated[str, PathParam(max_length=20)],
+    session: Session = Depends(get_session),
+    _u: User = Depends(analyst),
+) -> dict[str, object]:
+    """Everything the reporter wrote, as base64 libsodium sealed boxes for the client to
+    open with the organisation's private key (the server cannot open them)."""
+    return service.sealed_bundle(session, _submission_or_404(session, key))
+
+
 @router.post(
     "/api/v1/intake/submissions/{key}/actions", response_model=SubmissionDetail, tags=["intake"]
 )
 def action_api(
+    request: Request,
     key: Annotated[str, PathParam(max_length=20)],
     body: ReviewIn,
     session: Session = Depends(get_session),
     user: User = Depends(analyst),
 ) -> SubmissionDetail:
-    """Change status, assign, add a note or link, tick a checklist item, or reply to
-    the reporter (sealed to their receipt key). Audited."""
+    """Change status, assign, add a note or link, tick a checklist item, reply to the
+    reporter (sealed to their receipt key and the organisation's key), or copy a passage
+    the analyst decrypted into the workbench. Audited."""
     submission = _submission_or_404(session, key)
     form = {
         k: ("1" if v is True else "" if v is False else str(v))
@@ -175,7 +206,7 @@ def action_api(
         if v is not None
     }
     try:
-        _apply(session, submission, body.op, form, user.username)
+        _apply(session, submission, body.op, form, user.username, org_key(request))
     except service.IntakeError as exc:
         raise Invalid(str(exc)) from None
     session.flush()

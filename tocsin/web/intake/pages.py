@@ -1,5 +1,6 @@
-"""The analysts' intake pages: the review queue, a submission with its checklist, and
-opening sealed attachments; plus the country-page section."""
+"""The analysts' intake pages: the review queue, a submission with its checklist and the
+in-browser reader of its sealed text and files (the private key never reaches the
+server), plus the country-page section."""
 
 from __future__ import annotations
 
@@ -7,14 +8,15 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi import Path as PathParam
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from tocsin.intake import crypto, queries, service
+from tocsin.intake import queries, service
 from tocsin.store import locker
 from tocsin.store.models import Country
 from tocsin.store.models.accounts import User
 from tocsin.store.models.intake import SUBMISSION_STATUSES, IntakeAttachment, Submission
+from tocsin.web.auth import csrf_token
 from tocsin.web.deps import get_session
 from tocsin.web.errors import BadRequest, NotFound
 from tocsin.web.extensions import (
@@ -24,7 +26,8 @@ from tocsin.web.extensions import (
     add_evidence_link,
     add_nav_link,
 )
-from tocsin.web.intake.api import _apply, _submission_or_404, analyst
+from tocsin.web.intake import reader
+from tocsin.web.intake.api import _apply, _submission_or_404, analyst, org_key
 from tocsin.web.intake.schemas import Status
 from tocsin.web.templating import templates
 
@@ -86,6 +89,8 @@ def _detail_context(session: Session, submission: Submission, user: User) -> dic
         "user": user,
         "users": users,
         "link_kinds": service.LINK_KINDS,
+        "bundle": service.sealed_bundle(session, submission),
+        "reader_ready": reader.available(),
     }
 
 
@@ -99,7 +104,9 @@ def submission_page(
     """One submission with its review tools."""
     submission = _submission_or_404(session, key)
     context = _detail_context(session, submission, user)
-    return templates.TemplateResponse(request, "intake/detail.html", {**context, "error": None})
+    return templates.TemplateResponse(
+        request, "intake/detail.html", {**context, "error": None, "csrf": csrf_token(request)}
+    )
 
 
 @router.post("/intake/{key}", response_class=HTMLResponse, include_in_schema=False)
@@ -115,53 +122,63 @@ async def submission_action(
     form = {k: v for k, v in raw.items() if isinstance(v, str)}
     submission = _submission_or_404(session, key)
     try:
-        _apply(session, submission, form.get("op", ""), form, user.username)
+        _apply(session, submission, form.get("op", ""), form, user.username, org_key(request))
     except service.IntakeError as exc:
         session.rollback()
         submission = _submission_or_404(session, key)
         context = _detail_context(session, submission, user)
         return templates.TemplateResponse(
-            request, "intake/detail.html", {**context, "error": str(exc)}, status_code=400
+            request,
+            "intake/detail.html",
+            {**context, "error": str(exc), "csrf": csrf_token(request)},
+            status_code=400,
         )
     return RedirectResponse(f"/intake/{submission.id}", 303)
 
 
-@router.post("/intake/{key}/open", include_in_schema=False)
-async def open_sealed(
+@router.get("/intake/assets/{name}", include_in_schema=False)
+def reader_asset(name: str, _u: User = Depends(analyst)) -> FileResponse:
+    """The scripts of the analysts' reader: libsodium.js (served from the local npm
+    install, never a CDN) and the page script that opens sealed boxes in the browser."""
+    path = reader.asset(name)
+    if path is None:
+        raise NotFound(
+            f"no reader script {name!r}"
+            if name not in reader.ASSETS
+            else "libsodium.js is not installed: run scripts/setup.sh (npm libsodium-wrappers)"
+        )
+    return FileResponse(
+        path, media_type="text/javascript", headers={"Cache-Control": "private, max-age=3600"}
+    )
+
+
+@router.post("/intake/{key}/files/{attachment_id}", include_in_schema=False)
+def sealed_file(
     request: Request,
     key: Annotated[str, PathParam(max_length=20)],
+    attachment_id: int,
+    original: bool = False,
     session: Session = Depends(get_session),
     user: User = Depends(analyst),
 ) -> Response:
-    """Open the contact details or an attachment with the private key pasted into the
-    form (used for this request only, never stored); records custody access."""
-    raw = await request.form()
-    target = str(raw.get("target", ""))
-    try:
-        private = crypto.parse_private(str(raw.get("private_key", "")))
-    except crypto.IntakeKeyError as exc:
-        raise BadRequest(str(exc)) from None
+    """An attachment's sealed bytes for the analyst's browser to open (the server cannot);
+    a POST because each one is recorded in the custody log as an access."""
     submission = _submission_or_404(session, key)
-    headers = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
+    attachment = session.get(IntakeAttachment, attachment_id)
+    if attachment is None or attachment.submission_id != submission.id:
+        raise NotFound(f"submission {submission.ref} has no attachment {attachment_id}")
+    root = locker.default_root(request.app.state.settings.data_dir)
     try:
-        if target == "contact":
-            contact = service.open_contact(submission, private)
-            return Response(
-                contact or "(no contact details given)", media_type="text/plain", headers=headers
-            )
-        att_id, _sep, role = target.removeprefix("a").partition("-")
-        attachment = session.get(IntakeAttachment, int(att_id)) if att_id.isdigit() else None
-        if attachment is None or attachment.submission_id != submission.id:
-            raise NotFound("no such attachment")
-        root = locker.default_root(request.app.state.settings.data_dir)
-        name, media_type, data = service.open_attachment(
-            session, root, attachment, private, user.username, original=role == "original"
+        data = service.sealed_attachment(
+            session, root, attachment, user.username, original=original
         )
-    except (crypto.IntakeKeyError, service.IntakeError, locker.LockerError) as exc:
+    except (service.IntakeError, locker.LockerError) as exc:
         raise BadRequest(str(exc)) from None
-    safe = "".join(ch for ch in name if ch.isalnum() or ch in "._-")[:80] or "attachment"
-    headers["Content-Disposition"] = f'attachment; filename="{safe}"'
-    return Response(data, media_type=media_type, headers=headers)
+    return Response(
+        data,
+        media_type="application/octet-stream",
+        headers={"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"},
+    )
 
 
 def _country_context(session: Session, country: Country) -> dict[str, Any]:

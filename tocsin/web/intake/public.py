@@ -16,7 +16,7 @@ from starlette.datastructures import FormData, UploadFile
 from starlette.formparsers import FormParser, MultiPartException, MultiPartParser
 
 from tocsin.config import Settings
-from tocsin.intake import crypto, i18n, service
+from tocsin.intake import countries, crypto, i18n, service
 from tocsin.intake.ratelimit import HashedBuckets
 from tocsin.intake.uploads import CheckedFile, UploadRejected, check_upload
 from tocsin.store import locker
@@ -198,6 +198,7 @@ def _public(
             "text_dir": i18n.direction(lang),
             "here": base,
             "languages": list(i18n.LANGUAGES.items()),
+            "country_names": countries.names(lang),
             **context,
         },
         status_code=status,

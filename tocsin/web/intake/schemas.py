@@ -51,7 +51,7 @@ class SubmissionDetail(SubmissionOut):
 class ReviewIn(BaseModel):
     """A review action on a submission."""
 
-    op: Literal["status", "assign", "note", "link", "check", "reply"]
+    op: Literal["status", "assign", "note", "link", "check", "reply", "copy"]
     status: Status | None = None
     duplicate_of: str | None = Field(None, max_length=20)
     assignee: str | None = Field(None, max_length=80)
@@ -62,3 +62,5 @@ class ReviewIn(BaseModel):
     item: str | None = Field(None, max_length=60)
     done: bool = False
     note: str | None = Field(None, max_length=2000)
+    passage: str | None = Field(None, max_length=20000)
+    title: str | None = Field(None, max_length=300)
