@@ -41,7 +41,7 @@ COMMANDS: dict[str, LazyCommand] = {
     ),
     "backtest": LazyCommand(
         "forecast",
-        "Run EWP's fully out-of-sample backtest (origins 1991-2021) and chart it.",
+        "Run EWP's fully out-of-sample backtest (origins 1991-2021), store it and chart it.",
         False,
     ),
     "tag": LazyCommand(
