@@ -1140,7 +1140,7 @@ def _groups(lang: str, spec: Spec) -> list[tuple[str, str]]:
 
 # languages whose large corpora tie group words to hate most strongly get more template
 # texts, so that the non-hateful frames (negation, counter-speech, praise) weigh enough
-SCALE = {"en": 3, "de": 2, "pt": 2, "zh": 2}
+SCALE = {"en": 5, "de": 2, "pt": 2, "zh": 2, "fr": 2}
 HELD_OUT_SHARE = 5  # one frame in five (by hash) is held out to choose settings
 
 
