@@ -60,3 +60,51 @@ def test_monitor_opens_a_flagged_item_and_saves_a_rabat_worksheet(server: str, p
 
     page.goto(f"{server}/countries/SDN")
     assert CONCLUSIONS[2] in page.locator("#speech-section").text_content()
+
+
+def _login(page, server: str) -> None:  # noqa: ANN001
+    page.goto(f"{server}/login")
+    page.fill("input[name=username]", "analyst")
+    page.fill("input[name=password]", PASSWORDS["analyst"])
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{server}/")
+
+
+def test_an_analyst_corrects_a_flagged_post(server: str, page) -> None:  # noqa: ANN001
+    _login(page, server)
+    page.goto(f"{server}/speech")
+    page.click("a.post-link >> text=cockroaches")
+    assert "dehumanisation" in page.locator("table.facts").text_content()
+    page.select_option("#correct-form select[name=label]", "hateful")
+    page.select_option("#correct-form select[name=category]", "threat")
+    page.select_option("#correct-form select[name=target]", "religion")
+    page.fill("#correct-form input[name=note]", "a call to violence in context")
+    page.click("#save-correction")
+    page.wait_for_url("**/speech/posts/*?corrected=*")
+    saved = page.locator("#correction-saved").text_content()
+    assert "threat against religion" in saved and "was hateful, dehumanisation" in saved
+    facts = page.locator("table.facts").text_content()
+    assert "threat" in facts and "religion" in facts
+    assert "a call to violence in context" in page.locator("#corrections").text_content()
+
+
+def test_an_analyst_imports_posts_from_the_browser(server: str, page, tmp_path) -> None:  # noqa: ANN001
+    upload = tmp_path / "channel.csv"
+    upload.write_text(
+        "id,author,time,country,text,views\n"
+        "b1,ann,2024-04-20T10:00:00Z,Sudan,Water is back in the camp today,40\n"
+        "b2,bob,2024-04-21T10:00:00Z,Sudan,,40\n"
+    )
+    _login(page, server)
+    page.goto(f"{server}/speech")
+    page.click("#import-link")
+    page.set_input_files("#import-form input[name=files]", str(upload))
+    page.click("#import-submit")
+    page.wait_for_selector("#import-report")
+    row = page.locator("#import-report tr.import-imported").text_content()
+    assert "channel.csv" in row and "imported (csv)" in row
+    assert "line 3: empty or non-text message" in page.locator("#import-report").text_content()
+    page.goto(f"{server}/speech?country=SDN")
+    assert "Sudan" in page.locator("#languages").text_content()
+    page.goto(f"{server}/api/v1/speech/posts?label=all&country=SDN")
+    assert "Water is back in the camp today" in page.content()

@@ -196,3 +196,17 @@ def test_hostile_rows_each_get_a_status(tmp_path: Path, small_model: NgramClassi
     assert scored["5"]["status"] == UNSUPPORTED
     assert scored["5"]["label"] == UNSUPPORTED
     assert report.unsupported == {"tr": 1}
+
+
+def test_template_texts_of_held_out_frames_never_reach_training() -> None:
+    frame = augment.augmentation(300)
+    held = frame[frame["split"] == "test"]
+    assert set(held["lang"]) == set(SUPPORTED)  # every language has held-out frames
+    assert not set(held["text"]) & set(frame.loc[frame["split"] == "train", "text"])
+    for lang in SUPPORTED:
+        frames = augment.frames_of(lang, "hate") + augment.frames_of(lang, "ok")
+        kept = [f for f in frames if not augment.held_out_frame(f)]
+        assert 0 < len(kept) < len(frames), lang
+    # the hard cases are part of the frames (counter-speech, implicit derogation)
+    assert "calling {g} {v} is hateful and wrong" in augment.frames_of("en", "ok")
+    assert "{g} will never fit in here" in augment.frames_of("en", "hate")

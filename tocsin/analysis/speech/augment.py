@@ -11,11 +11,13 @@ Groups come from the gazetteer (``data/groups.csv``) plus a few per language her
 
 from __future__ import annotations
 
+import hashlib
 import random
 
 import pandas as pd
 
 from tocsin.analysis.speech import gazetteer
+from tocsin.analysis.speech.hard_cases import HARD_FRAMES
 
 # {g} group, {n} negative descriptor, {v} vermin word, {x} violent verb, {y} violent
 # passive, {q} positive descriptor, {p} non-protected group (professions, fans ...),
@@ -1136,14 +1138,30 @@ def _groups(lang: str, spec: Spec) -> list[tuple[str, str]]:
     return own + extra
 
 
-def texts_for(lang: str, per_class: int, rng: random.Random) -> list[tuple[str, int, str]]:
-    """``per_class`` hateful and as many non-hateful texts (text, hateful, target)."""
+# languages whose large corpora tie group words to hate most strongly get more template
+# texts, so that the non-hateful frames (negation, counter-speech, praise) weigh enough
+SCALE = {"en": 5, "de": 2, "pt": 2, "zh": 2, "fr": 2}
+HELD_OUT_SHARE = 5  # one frame in five (by hash) is held out to choose settings
+
+
+def frames_of(lang: str, key: str) -> list[str]:
+    """The frames of one language and class (``hate`` or ``ok``), hard cases included."""
+    return FRAMES[lang][key] + HARD_FRAMES.get(lang, {}).get(key, [])
+
+
+def held_out_frame(frame: str) -> bool:
+    """Whether texts of ``frame`` are held out (a stable fifth of the frames, by hash)."""
+    return hashlib.sha256(frame.encode()).digest()[0] % HELD_OUT_SHARE == 0
+
+
+def texts_for(lang: str, per_class: int, rng: random.Random) -> list[tuple[str, int, str, str]]:
+    """``per_class`` hateful and as many non-hateful texts (text, hateful, target, frame)."""
     spec = FRAMES[lang]
     groups = _groups(lang, spec)
     fills = {k: v for k, v in spec.items() if len(k) == 1 and k != "g"}
-    out: list[tuple[str, int, str]] = []
+    out: list[tuple[str, int, str, str]] = []
     for label, key in ((1, "hate"), (0, "ok")):
-        frames = spec[key]
+        frames = frames_of(lang, key)
         made = 0
         while made < per_class:
             frame = rng.choice(frames)
@@ -1152,22 +1170,31 @@ def texts_for(lang: str, per_class: int, rng: random.Random) -> list[tuple[str, 
             text = frame.format(g=group, **values)
             if label == 1 and rng.random() < 0.2:
                 text = trick(text, rng)
-            out.append((text, label, target if label and "{g}" in frame else ""))
+            out.append((text, label, target if label and "{g}" in frame else "", frame))
             made += 1
     return out
 
 
 def augmentation(per_class: int = 1500, seed: int = 0) -> pd.DataFrame:
-    """Template texts for every language, in the corpora layout (dataset ``templates``)."""
+    """Template texts for every language, in the corpora layout (dataset ``templates``).
+
+    Texts of a held-out fifth of the frames get split ``test``: they measure how the model
+    does on sentence shapes it never saw, and settings are chosen on them."""
     rng = random.Random(seed)
     rows = []
     for lang in FRAMES:
-        for text, hateful, target in dict.fromkeys(texts_for(lang, per_class, rng)):
-            rows.append((text, lang, hateful, "" if hateful else "none", target))
-    frame = pd.DataFrame(rows, columns=["text", "lang", "hateful", "category", "target"])
+        made = texts_for(lang, per_class * SCALE.get(lang, 1), rng)
+        seen: set[str] = set()
+        for text, hateful, target, frame in made:
+            if text in seen:
+                continue
+            seen.add(text)
+            split = "test" if held_out_frame(frame) else "train"
+            rows.append((text, lang, hateful, "" if hateful else "none", target, split))
+    columns = ["text", "lang", "hateful", "category", "target", "split"]
+    frame = pd.DataFrame(rows, columns=columns)
     frame["dataset"] = "templates"
-    frame["split"] = "train"
-    return frame
+    return frame[["text", "lang", "hateful", "category", "target", "dataset", "split"]]
 
 
 SUPPORTED = tuple(FRAMES)

@@ -117,6 +117,7 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _BOUNDARY = set(".,;:!?()[]。、")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 NEGATION_SCOPE = 4
+_HOSTILE = {"cue:threat", "cue:dehum", "cue:slur", *(f"grp:{g}" for g in cues.TARGETS)}
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,8 @@ def analyse(text: str) -> Analysis:
         marked = [t[2:] for t in tokens if t[:2] in ("q_", "n_")]
         found |= cues.INDEX.find(marked) & {"cue:counter"}
     extras += [f"__{k}__" for k in ("counter", "threat", "dehum", "slur") if f"cue:{k}" in found]
+    if "cue:counter" in found and found & _HOSTILE:  # hate repeated in order to condemn it
+        extras.append("__counter_hostile__")
     if any(t.startswith("q_") for t in tokens):
         extras.append("__quote__")
     if any(t.startswith("n_") for t in tokens):
@@ -227,6 +230,7 @@ _CUE_NAMES = {
     "__dehum__": "dehumanising words",
     "__slur__": "slur",
     "__counter__": "counter-speech words",
+    "__counter_hostile__": "counter-speech repeating hostile words",
     "__negation__": "negation",
     "__quote__": "quotation",
 }
@@ -266,7 +270,7 @@ class NgramClassifier(SpeechClassifier):
     summary = "Fast CPU model: hashed word+char n-grams, negation/quote scope, group and cue cues"
     Settings = NgramSettings
     settings: NgramSettings
-    version = "2.0"
+    version = "2.1"
     # defaults for models saved by 1.0 (no language routing, no calibration)
     languages: tuple[str, ...] = ()
     _calibrators: dict[str, tuple[float, float]] = {}  # noqa: RUF012 - replaced on fit

@@ -443,3 +443,48 @@ def ingest(
     )
     session.flush()
     return report
+
+
+SUFFIX_IMPORTERS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "telegram"}
+
+
+def importer_for(filename: str, chosen: str = "auto") -> str:
+    """The importer of an uploaded file: ``chosen``, or for ``auto`` the one its suffix
+    names (``.csv``, ``.jsonl``/``.ndjson``, ``.json`` = a Telegram ``result.json``)."""
+    if chosen != "auto":
+        POST_IMPORTERS.get(chosen)
+        return chosen
+    suffix = Path(filename).suffix.lower()
+    if suffix not in SUFFIX_IMPORTERS:
+        known = ", ".join(SUFFIX_IMPORTERS)
+        raise PostFormatError(
+            f"{filename}: cannot tell the format from {suffix or 'no suffix'}"
+            f" (expected {known}); choose the format"
+        )
+    return SUFFIX_IMPORTERS[suffix]
+
+
+def ingest_upload(
+    session: Session,
+    filename: str,
+    data: bytes,
+    importer: str,
+    actor: str,
+    model: SpeechClassifier | None = None,
+    matcher: LexiconMatcher | None = None,
+    country: str | None = None,
+    locker_root: Path | None = None,
+) -> IngestReport:
+    """:func:`ingest` for the bytes of an uploaded file named ``filename`` (the name is
+    kept for the import record and the locker; errors name the file, not a temporary
+    path)."""
+    import tempfile
+
+    name = Path(filename).name or "upload"
+    with tempfile.TemporaryDirectory(prefix="tocsin-posts-") as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        try:
+            return ingest(session, path, importer, actor, model, matcher, country, locker_root)
+        except PostFormatError as exc:
+            raise PostFormatError(str(exc).replace(str(path), name)) from None

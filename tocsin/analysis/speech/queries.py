@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tocsin.analysis.speech.batch import MAX_CHARS
+from tocsin.analysis.speech.language import UNSUPPORTED
 from tocsin.store.models import Country, RabatWorksheet, SpeechPost
 from tocsin.store.pagination import count
 
@@ -61,3 +63,13 @@ def worksheets(
     if post_id:
         query = query.where(RabatWorksheet.post_id == post_id)
     return list(session.scalars(query))
+
+
+def post_status(post: SpeechPost) -> str:
+    """How the model read a stored post: ``not scored``, ``unsupported-language``,
+    ``scored`` or ``scored (first 10,000 characters)`` (as batch scoring says it)."""
+    if post.score is None and not post.label:
+        return "not scored"
+    if post.label == UNSUPPORTED:
+        return UNSUPPORTED
+    return "scored" + (f" (first {MAX_CHARS:,} characters)" if len(post.text) > MAX_CHARS else "")

@@ -151,3 +151,29 @@ def country_trend(
     last = max(frame["week"])
     frame = frame[frame["week"] > last - timedelta(weeks=weeks)]
     return weekly(frame, by)
+
+
+def country_language_table(session: Session, weeks: int = 12) -> pd.DataFrame:
+    """Posts and flagged posts per country and language over the last ``weeks`` weeks
+    with data (columns code, country, lang, posts, flagged; most flagged first)."""
+    frame = posts_frame(session)
+    frame = frame[frame["country_id"].notna()]
+    columns = ["code", "country", "lang", "posts", "flagged"]
+    if frame.empty:
+        return pd.DataFrame(columns=columns)
+    last = max(frame["week"])
+    frame = frame[frame["week"] > last - timedelta(weeks=weeks)]
+    table = (
+        frame.groupby(["country_id", "lang"])
+        .agg(posts=("id", "size"), flagged=("flagged", "sum"))
+        .reset_index()
+    )
+    ids = [int(i) for i in table["country_id"].unique()]
+    rows = session.execute(
+        select(Country.id, Country.code, Country.name).where(Country.id.in_(ids))
+    ).all()
+    table["code"] = table["country_id"].map({i: code for i, code, _ in rows})
+    table["country"] = table["country_id"].map({i: name for i, _, name in rows})
+    table["flagged"] = table["flagged"].astype(int)
+    table = table.sort_values(["flagged", "posts", "country"], ascending=[False, False, True])
+    return table[columns].reset_index(drop=True)

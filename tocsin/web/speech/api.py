@@ -3,17 +3,19 @@ Rabat worksheets."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Literal, cast
 
 import pandas as pd
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from sqlalchemy.orm import Session
 
-from tocsin.analysis.speech import lexicon, queries, rabat, trends
+from tocsin.analysis.speech import corrections, lexicon, posts, queries, rabat, trends
 from tocsin.analysis.speech.batch import score_texts
 from tocsin.analysis.speech.classifier import ModelFileError
 from tocsin.analysis.speech.training import current_model
-from tocsin.store.models import Country, RabatWorksheet, SpeechPost
+from tocsin.store import locker
+from tocsin.store.models import Country, RabatWorksheet, SpeechCorrection, SpeechPost
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader, require_role
 from tocsin.web.deps import country_or_404, get_app_settings, get_session
@@ -22,9 +24,13 @@ from tocsin.web.speech.schemas import (
     By,
     ClassifyIn,
     ClassifyOut,
+    CorrectionIn,
+    CorrectionOut,
+    ImportReport,
     PostId,
     PostOut,
     PostPage,
+    RejectedRow,
     TermIn,
     TermOut,
     TrendPoint,
@@ -57,6 +63,24 @@ def _post_out(post: SpeechPost, codes: dict[int, str]) -> PostOut:
         category=post.category,
         target=post.target,
         lexicon_terms=list(post.lexicon_terms or []),
+        lang=post.lang,
+        status=queries.post_status(post),
+        cues=list(post.cues or []),
+    )
+
+
+def correction_out(row: SpeechCorrection) -> CorrectionOut:
+    """A stored correction as the API shows it."""
+    return CorrectionOut(
+        id=row.id,
+        post_id=row.post_id,
+        label=row.label,
+        category=row.category,
+        target=row.target,
+        note=row.note,
+        previous=dict(row.previous or {}),
+        actor=row.actor,
+        created_at=row.created_at,
     )
 
 
@@ -145,6 +169,9 @@ def classify_api(
             category=str(r["category"]),
             target=str(r["target"]),
             lexicon_terms=[t for t in str(r["lexicon_terms"]).split("; ") if t],
+            lang=str(r["lang"]),
+            status=str(r["status"]),
+            cues=[c for c in str(r["cues"]).split("; ") if c],
         )
         for r in results
     ]
@@ -176,6 +203,130 @@ def post_api(
     return _post_out(_post_or_404(session, post_id), _codes(session))
 
 
+def save_correction(
+    session: Session, post_id: int, user: User, body: CorrectionIn
+) -> CorrectionOut:
+    """Apply an analyst's correction to a post (audited by the service)."""
+    _post_or_404(session, post_id)
+    try:
+        row = corrections.correct(
+            session, post_id, user.username, body.label, body.category, body.target, body.note
+        )
+    except corrections.CorrectionError as exc:
+        raise Invalid(str(exc)) from None
+    return correction_out(row)
+
+
+@router.post(
+    "/api/v1/speech/posts/{post_id}/corrections",
+    response_model=CorrectionOut,
+    status_code=201,
+    tags=["speech"],
+)
+def correction_add_api(
+    post_id: PostId,
+    body: CorrectionIn,
+    user: User = Depends(require_role("analyst")),
+    session: Session = Depends(get_session),
+) -> CorrectionOut:
+    """Correct the label, category and target of a post (analysts and up; audited). The
+    correction is training data for the next `tocsin speech train`."""
+    return save_correction(session, post_id, user, body)
+
+
+@router.get(
+    "/api/v1/speech/posts/{post_id}/corrections",
+    response_model=list[CorrectionOut],
+    tags=["speech"],
+)
+def corrections_api(
+    post_id: PostId, session: Session = Depends(get_session), _u: User | None = Depends(reader)
+) -> list[CorrectionOut]:
+    """Analysts' corrections of a post, newest first."""
+    _post_or_404(session, post_id)
+    return [correction_out(r) for r in reversed(corrections.corrections_of(session, post_id))]
+
+
+MAX_IMPORT_FILES = 20
+MAX_IMPORT_BYTES = 50_000_000
+ImportFormat = Literal["auto", "csv", "jsonl", "telegram"]
+
+
+async def import_uploads(
+    request: Request,
+    session: Session,
+    user: User,
+    files: list[UploadFile],
+    fmt: str = "auto",
+    country: str | None = None,
+) -> list[ImportReport]:
+    """Import uploaded exports of posts, each reported on its own: stored, scored with the
+    current model and lexicon, deposited in the evidence locker, audited. An unknown
+    country raises before anything is read; a model missing raises Conflict."""
+    code = country_or_404(session, country).code if country else None
+    settings = get_app_settings(request)
+    try:
+        model = current_model(settings)
+    except ModelFileError as exc:
+        raise Conflict(str(exc)) from None
+    matcher = lexicon.matcher_from_store(session)
+    root = locker.default_root(settings.data_dir)
+    reports = []
+    for upload in files[:MAX_IMPORT_FILES]:
+        name = Path(upload.filename or "upload").name[:200] or "upload"
+        raw = await upload.read(MAX_IMPORT_BYTES + 1)
+        if len(raw) > MAX_IMPORT_BYTES:
+            limit = f"{MAX_IMPORT_BYTES // 1_000_000} MB"
+            reports.append(ImportReport(file=name, status="refused", message=f"over {limit}"))
+            continue
+        try:
+            importer = posts.importer_for(name, fmt)
+            done = posts.ingest_upload(
+                session, name, raw, importer, user.username, model, matcher, code, root
+            )
+        except posts.PostFormatError as exc:
+            reports.append(ImportReport(file=name, status="refused", message=str(exc)))
+            continue
+        reports.append(
+            ImportReport(
+                file=name,
+                status="imported",
+                import_id=done.import_id,
+                importer=importer,
+                inserted=done.inserted,
+                updated=done.updated,
+                flagged=done.flagged,
+                rejected=len(done.rejected),
+                rejected_rows=[RejectedRow(line=b.line, reason=b.reason) for b in done.rejected][
+                    :100
+                ],
+                evidence=done.locker_ref,
+            )
+        )
+    if len(files) > MAX_IMPORT_FILES:
+        for upload in files[MAX_IMPORT_FILES:]:
+            name = Path(upload.filename or "upload").name[:200]
+            message = f"more than {MAX_IMPORT_FILES} files in one upload"
+            reports.append(ImportReport(file=name, status="refused", message=message))
+    return reports
+
+
+@router.post(
+    "/api/v1/speech/imports", response_model=list[ImportReport], status_code=201, tags=["speech"]
+)
+async def import_api(
+    request: Request,
+    files: list[UploadFile] = File(..., description="CSV, JSON Lines or Telegram exports."),
+    fmt: ImportFormat = Form("auto", alias="format"),
+    country: str | None = Form(None, max_length=100),
+    user: User = Depends(require_role("analyst")),
+    session: Session = Depends(get_session),
+) -> list[ImportReport]:
+    """Import posts from exported files (analysts and up; each file audited and kept in the
+    evidence locker); one report per file."""
+    return await import_uploads(request, session, user, files, fmt, country or None)
+
+
 @router.get("/api/v1/speech/trends", response_model=list[TrendPoint], tags=["speech"])
 def trends_api(
     country: str = Query(..., max_length=100),
@@ -184,7 +335,7 @@ def trends_api(
     session: Session = Depends(get_session),
     _u: User | None = Depends(reader),
 ) -> list[TrendPoint]:
-    """Flagged posts per week by target group (or category) in a country."""
+    """Flagged posts per week by target group (or category, or language) in a country."""
     place = country_or_404(session, country)
     return trend_points(trends.country_trend(session, place, weeks, by), by)
 

@@ -4,17 +4,20 @@ group in a country, the lexicon, and the country page's speech section."""
 from __future__ import annotations
 
 import pandas as pd
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 from markupsafe import Markup, escape
+from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from tocsin.analysis.speech import lexicon, queries, rabat, trends
+from tocsin.analysis.speech import corrections, lexicon, queries, rabat, trends
 from tocsin.analysis.speech.cues import CATEGORIES, TARGETS
+from tocsin.reference.countries import UnknownCountryError
 from tocsin.store.models import Country
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader, require_role
 from tocsin.web.deps import CountryInPath, country_or_404, get_session
+from tocsin.web.errors import Conflict, Invalid
 from tocsin.web.extensions import (
     CountrySection,
     NavLink,
@@ -22,8 +25,18 @@ from tocsin.web.extensions import (
     add_evidence_link,
     add_nav_link,
 )
-from tocsin.web.speech.api import _codes, _post_or_404, _post_out, _sheet_out, query_posts
-from tocsin.web.speech.schemas import By, PostId
+from tocsin.web.speech.api import (
+    ImportFormat,
+    _codes,
+    _post_or_404,
+    _post_out,
+    _sheet_out,
+    correction_out,
+    import_uploads,
+    query_posts,
+    save_correction,
+)
+from tocsin.web.speech.schemas import By, CorrectionIn, PostId
 from tocsin.web.templating import templates
 
 router = APIRouter()
@@ -101,17 +114,28 @@ def trend_svg(frame: pd.DataFrame, by: str, width: int = 640, height: int = 240)
     return Markup("".join(parts))
 
 
+TREND_WEEKS = 12
+
+
 @router.get("/speech", response_class=HTMLResponse, include_in_schema=False)
 def flagged_page(
     request: Request,
     country: str | None = Query(None, max_length=100),
     session: Session = Depends(get_session),
-    _u: User | None = Depends(reader),
+    user: User | None = Depends(reader),
 ) -> HTMLResponse:
-    """Flagged posts, newest first, with why."""
+    """Flagged posts, newest first, with why; flagged speech by country and language."""
     place = country_or_404(session, country) if country else None
     total, items = query_posts(session, place, limit=200)
     countries = queries.countries_with_posts(session)
+    languages = trends.country_language_table(session, TREND_WEEKS)
+    if place is not None:
+        languages = languages[languages["code"] == place.code]
+    chart = (
+        trend_svg(trends.country_trend(session, place, TREND_WEEKS, "lang"), "lang")
+        if place is not None
+        else None
+    )
     return templates.TemplateResponse(
         request,
         "speech/flagged.html",
@@ -120,6 +144,10 @@ def flagged_page(
             "total": total,
             "country": place,
             "countries": countries,
+            "languages": languages.to_dict("records"),
+            "weeks": TREND_WEEKS,
+            "lang_chart": chart,
+            "user": user,
         },
     )
 
@@ -130,19 +158,87 @@ def post_page(
     request: Request,
     session: Session = Depends(get_session),
     user: User | None = Depends(reader),
+    corrected: int | None = Query(None, ge=1, le=2**31 - 1),
+    error: str | None = None,
 ) -> HTMLResponse:
-    """One post: why it was flagged, its reach, and its worksheets."""
+    """One post: why it was flagged, its reach, its corrections and its worksheets, with
+    the correction form for analysts."""
     post = _post_or_404(session, post_id)
     codes = _codes(session)
     sheets = queries.worksheets(session, post_id=post_id)
+    fixes = [correction_out(r) for r in reversed(corrections.corrections_of(session, post_id))]
     return templates.TemplateResponse(
         request,
         "speech/post.html",
         {
             "post": _post_out(post, codes),
             "sheets": [_sheet_out(s, codes) for s in sheets],
+            "corrections": fixes,
+            "confirmed": next((c for c in fixes if c.id == corrected), None),
+            "categories": CATEGORIES[:-1],
+            "targets": TARGETS,
             "user": user,
+            "error": error,
         },
+        status_code=422 if error else 200,
+    )
+
+
+@router.post("/speech/posts/{post_id}/corrections", include_in_schema=False, response_model=None)
+async def correction_form(
+    post_id: PostId,
+    request: Request,
+    user: User = Depends(require_role("analyst")),
+    session: Session = Depends(get_session),
+) -> RedirectResponse | HTMLResponse:
+    """Save an analyst's correction from the post page (audited), then show it."""
+    form = await request.form()
+    fields = {k: str(form.get(k, "")) for k in ("label", "category", "target", "note")}
+    try:
+        body = CorrectionIn.model_validate(fields)
+        if body.label == "non-hateful":
+            body = body.model_copy(update={"category": "", "target": ""})
+        saved = save_correction(session, post_id, user, body)
+    except ValidationError as exc:
+        problems = "; ".join(f"{e['loc'][-1]}: {e['msg']}" for e in exc.errors())
+        return post_page(post_id, request, session, user, None, problems)
+    except Invalid as exc:
+        session.rollback()
+        return post_page(post_id, request, session, user, None, str(exc))
+    return RedirectResponse(f"/speech/posts/{post_id}?corrected={saved.id}", 303)
+
+
+@router.get("/speech/import", response_class=HTMLResponse, include_in_schema=False)
+def import_page(
+    request: Request,
+    user: User | None = Depends(reader),
+    error: str | None = None,
+) -> HTMLResponse:
+    """The form to import posts from exported files (analysts)."""
+    return templates.TemplateResponse(
+        request,
+        "speech/import.html",
+        {"user": user, "error": error, "reports": None},
+        status_code=422 if error else 200,
+    )
+
+
+@router.post("/speech/import", response_class=HTMLResponse, include_in_schema=False)
+async def import_form(
+    request: Request,
+    files: list[UploadFile] = File(...),
+    fmt: ImportFormat = Form("auto", alias="format"),
+    country: str = Form("", max_length=100),
+    user: User = Depends(require_role("analyst")),
+    session: Session = Depends(get_session),
+) -> HTMLResponse:
+    """Import posts from the browser; a report per file like the document upload."""
+    try:
+        reports = await import_uploads(request, session, user, files, fmt, country or None)
+    except (UnknownCountryError, Conflict) as exc:
+        return import_page(request, user, str(exc))
+    return templates.TemplateResponse(
+        request, "speech/import.html", {"user": user, "error": None, "reports": reports}
     )
 
 

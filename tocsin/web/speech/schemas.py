@@ -13,7 +13,7 @@ from tocsin.analysis.speech.cues import CATEGORIES, TARGETS
 from tocsin.web.pagination import Page
 
 PostId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Post id.")]
-By = Literal["target", "category"]
+By = Literal["target", "category", "lang"]
 
 
 class PostOut(BaseModel):
@@ -35,6 +35,11 @@ class PostOut(BaseModel):
     category: str
     target: str
     lexicon_terms: list[str]
+    lang: str = Field("", description="Language identified (or given at import).")
+    status: str = Field(
+        "", description="scored, unsupported-language, not scored, or scored (first ...)."
+    )
+    cues: list[str] = Field(default_factory=list, description="Cues that fired (why).")
 
 
 class PostPage(Page[PostOut]):
@@ -59,6 +64,59 @@ class ClassifyOut(BaseModel):
     category: str
     target: str
     lexicon_terms: list[str]
+    lang: str = Field("", description="Language identified, or the one given.")
+    status: str = Field("", description="scored, unsupported-language, scored (first ...).")
+    cues: list[str] = Field(default_factory=list, description="Cues that fired (why).")
+
+
+class CorrectionIn(BaseModel):
+    """An analyst's correction of the model on one post."""
+
+    label: Literal["hateful", "non-hateful"]
+    category: Literal[("", *CATEGORIES[:-1])] = Field(  # type: ignore[valid-type]
+        "", description="For hateful: the category (default derogation)."
+    )
+    target: Literal[("", *TARGETS)] = Field("", description="For hateful: the group targeted.")  # type: ignore[valid-type]
+    note: str = Field("", max_length=5000, description="Why (kept with the correction).")
+
+
+class CorrectionOut(BaseModel):
+    """A stored correction, with what the model said before."""
+
+    id: int
+    post_id: int
+    label: str
+    category: str
+    target: str
+    note: str
+    previous: dict[str, Any]
+    actor: str
+    created_at: datetime
+
+
+class RejectedRow(BaseModel):
+    """A row of an imported file that was skipped: its line (or message position) and why."""
+
+    line: int
+    reason: str
+
+
+class ImportReport(BaseModel):
+    """What the import of one uploaded file did."""
+
+    file: str
+    status: Literal["imported", "refused"]
+    message: str = ""
+    import_id: int | None = None
+    importer: str = ""
+    inserted: int = 0
+    updated: int = 0
+    flagged: int = 0
+    rejected: int = 0
+    rejected_rows: list[RejectedRow] = Field(default_factory=list, description="Up to 100.")
+    evidence: str | None = Field(
+        default=None, description="SHA-256 of the file in the evidence locker."
+    )
 
 
 class TermIn(BaseModel):
