@@ -38,6 +38,7 @@ CAPABILITIES: list[str] = [
     "violence",
     "intake",
     "speech",
+    "reports",
 ]
 
 
