@@ -16,20 +16,12 @@ from tocsin.analysis.forecast.features import feature_labels
 from tocsin.analysis.forecast.service import DEFAULT_MODEL
 from tocsin.reports.country import ReportError
 from tocsin.reports.footnotes import Footnotes
-from tocsin.reports.geometry import HEIGHT, WIDTH, world_shapes
+from tocsin.reports.geometry import HEIGHT, WIDTH, risk_colour, world_shapes
+from tocsin.reports.geometry import legend as risk_legend
 from tocsin.store import panel
 from tocsin.store.models import ForecastDriver, ForecastRun, Provenance
 
 TOP = 30
-RISK_BINS: tuple[tuple[float, str], ...] = (
-    (0.005, "#ffffb2"),
-    (0.01, "#fed976"),
-    (0.02, "#feb24c"),
-    (0.03, "#fd8d3c"),
-    (0.05, "#f03b20"),
-    (1.01, "#bd0026"),
-)
-NO_DATA = "#d9d9d9"
 CREDITS = (
     "Early Warning Project, Statistical Risk Assessment 2025, United States Holocaust "
     "Memorial Museum (Simon-Skjodt Center) and Dartmouth College: modelling panel, episodes.",
@@ -41,13 +33,6 @@ CREDITS = (
     "Coup attempts after Powell & Thyne.",
     "Map: Natural Earth via world-atlas 2.0.2 (public domain / ISC).",
 )
-
-
-def risk_colour(risk: float | None) -> str:
-    """Map fill for a two-year risk (grey without a forecast)."""
-    if risk is None:
-        return NO_DATA
-    return next(colour for upper, colour in RISK_BINS if risk < upper)
 
 
 @dataclass
@@ -200,9 +185,4 @@ def _map(report: AnnualReport) -> None:
         + "".join(paths)
         + "</svg>"
     )
-    lower = 0.0
-    for upper, colour in RISK_BINS:
-        report.legend.append(
-            (colour, f"≥ {lower:.1%}" if upper > 1 else f"{lower:.1%}–{upper:.1%}")
-        )
-        lower = upper
+    report.legend = risk_legend()

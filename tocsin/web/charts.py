@@ -4,34 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# ColorBrewer YlOrRd, 6 classes: risk of onset within two years.
-RISK_BINS: tuple[tuple[float, str], ...] = (
-    (0.005, "#ffffb2"),
-    (0.01, "#fed976"),
-    (0.02, "#feb24c"),
-    (0.03, "#fd8d3c"),
-    (0.05, "#f03b20"),
-    (1.01, "#bd0026"),
-)
-NO_DATA = "#d9d9d9"
-
-
-def risk_colour(risk: float | None) -> str:
-    """Fill colour for a two-year risk (grey when there is no forecast)."""
-    if risk is None:
-        return NO_DATA
-    return next(colour for upper, colour in RISK_BINS if risk < upper)
-
-
-def legend() -> list[tuple[str, str]]:
-    """(colour, label) pairs for the map legend."""
-    lower = 0.0
-    items = []
-    for upper, colour in RISK_BINS:
-        label = f"≥ {lower:.1%}" if upper > 1 else f"{lower:.1%}–{upper:.1%}"
-        items.append((colour, label))
-        lower = upper
-    return items
+# The map's colour scale (ColorBrewer YlOrRd, 6 classes of two-year risk) is shared with
+# the annual report's map.
+from tocsin.reports.geometry import legend as legend
+from tocsin.reports.geometry import risk_colour as risk_colour
 
 
 @dataclass(frozen=True)
