@@ -48,6 +48,7 @@ class AnnualReport:
     checksums: dict[str, str]
     notes: Footnotes
     rows: list[queries.RankingRow] = field(default_factory=list)
+    intervals: dict[str, queries.IntervalRow] = field(default_factory=dict)
     risers: list[queries.RankingRow] = field(default_factory=list)
     fallers: list[queries.RankingRow] = field(default_factory=list)
     drivers: list[dict[str, Any]] = field(default_factory=list)
@@ -57,6 +58,11 @@ class AnnualReport:
     legend: list[tuple[str, str]] = field(default_factory=list)
     refs: dict[str, int] = field(default_factory=dict)
     credits: tuple[str, ...] = CREDITS
+
+    @property
+    def has_intervals(self) -> bool:
+        """True when the forecast stored 80 % intervals for the ranked countries."""
+        return any(i.risk_low is not None for i in self.intervals.values())
 
     @property
     def facts(self) -> dict[str, Any]:
@@ -92,6 +98,10 @@ def build(session: Session, year: int, lang: str = "en") -> AnnualReport:
         },
         notes=Footnotes(),
         rows=rows,
+        intervals={
+            i.row.code: i
+            for i in queries.rankings_with_intervals(session, DEFAULT_MODEL, base_year)
+        },
     )
     sums = ", ".join(f"{k} SHA-256 {v}" for k, v in sorted(run.data_checksums.items()))
     report.refs["forecast"] = report.notes.cite(
