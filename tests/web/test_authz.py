@@ -53,6 +53,10 @@ WRITE_ROUTES: dict[tuple[str, str], str | None] = {
     ("POST", "/intake/{key}"): "analyst",
     ("POST", "/intake/{key}/files/{attachment_id}"): "analyst",  # sealed bytes, custody
     ("POST", "/api/v1/intake/submissions/{key}/actions"): "analyst",
+    ("POST", "/reports/country"): "analyst",
+    ("POST", "/reports/annual"): "analyst",
+    ("POST", "/framework/countries/{country}/{factor}/confirm"): "analyst",
+    ("POST", "/framework/countries/{country}/{factor}/override"): "analyst",
 }
 BODIES = {
     "/api/v1/tokens": {"name": "script"},

@@ -16,20 +16,12 @@ from tocsin.analysis.forecast.features import feature_labels
 from tocsin.analysis.forecast.service import DEFAULT_MODEL
 from tocsin.reports.country import ReportError
 from tocsin.reports.footnotes import Footnotes
-from tocsin.reports.geometry import HEIGHT, WIDTH, world_shapes
+from tocsin.reports.geometry import HEIGHT, WIDTH, risk_colour, world_shapes
+from tocsin.reports.geometry import legend as risk_legend
 from tocsin.store import panel
 from tocsin.store.models import ForecastDriver, ForecastRun, Provenance
 
 TOP = 30
-RISK_BINS: tuple[tuple[float, str], ...] = (
-    (0.005, "#ffffb2"),
-    (0.01, "#fed976"),
-    (0.02, "#feb24c"),
-    (0.03, "#fd8d3c"),
-    (0.05, "#f03b20"),
-    (1.01, "#bd0026"),
-)
-NO_DATA = "#d9d9d9"
 CREDITS = (
     "Early Warning Project, Statistical Risk Assessment 2025, United States Holocaust "
     "Memorial Museum (Simon-Skjodt Center) and Dartmouth College: modelling panel, episodes.",
@@ -41,13 +33,6 @@ CREDITS = (
     "Coup attempts after Powell & Thyne.",
     "Map: Natural Earth via world-atlas 2.0.2 (public domain / ISC).",
 )
-
-
-def risk_colour(risk: float | None) -> str:
-    """Map fill for a two-year risk (grey without a forecast)."""
-    if risk is None:
-        return NO_DATA
-    return next(colour for upper, colour in RISK_BINS if risk < upper)
 
 
 @dataclass
@@ -63,6 +48,7 @@ class AnnualReport:
     checksums: dict[str, str]
     notes: Footnotes
     rows: list[queries.RankingRow] = field(default_factory=list)
+    intervals: dict[str, queries.IntervalRow] = field(default_factory=dict)
     risers: list[queries.RankingRow] = field(default_factory=list)
     fallers: list[queries.RankingRow] = field(default_factory=list)
     drivers: list[dict[str, Any]] = field(default_factory=list)
@@ -72,6 +58,11 @@ class AnnualReport:
     legend: list[tuple[str, str]] = field(default_factory=list)
     refs: dict[str, int] = field(default_factory=dict)
     credits: tuple[str, ...] = CREDITS
+
+    @property
+    def has_intervals(self) -> bool:
+        """True when the forecast stored 80 % intervals for the ranked countries."""
+        return any(i.risk_low is not None for i in self.intervals.values())
 
     @property
     def facts(self) -> dict[str, Any]:
@@ -107,6 +98,10 @@ def build(session: Session, year: int, lang: str = "en") -> AnnualReport:
         },
         notes=Footnotes(),
         rows=rows,
+        intervals={
+            i.row.code: i
+            for i in queries.rankings_with_intervals(session, DEFAULT_MODEL, base_year)
+        },
     )
     sums = ", ".join(f"{k} SHA-256 {v}" for k, v in sorted(run.data_checksums.items()))
     report.refs["forecast"] = report.notes.cite(
@@ -200,9 +195,4 @@ def _map(report: AnnualReport) -> None:
         + "".join(paths)
         + "</svg>"
     )
-    lower = 0.0
-    for upper, colour in RISK_BINS:
-        report.legend.append(
-            (colour, f"≥ {lower:.1%}" if upper > 1 else f"{lower:.1%}–{upper:.1%}")
-        )
-        lower = upper
+    report.legend = risk_legend()

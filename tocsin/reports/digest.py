@@ -18,6 +18,7 @@ from tocsin.analysis.forecast import queries
 from tocsin.analysis.forecast.service import DEFAULT_MODEL
 from tocsin.analysis.framework import taxonomy
 from tocsin.config import Settings
+from tocsin.reports import library
 from tocsin.store.models import Alert, AlertEvent, Assessment, Country, Delivery, Subscription
 
 _env = Environment(
@@ -52,6 +53,17 @@ class DigestAssessment:
     by: str
 
 
+@dataclass(frozen=True)
+class DigestReport:
+    """A report version generated in the period."""
+
+    id: int
+    title: str
+    version: int
+    fmt: str
+    lang: str
+
+
 @dataclass
 class Digest:
     """What happened between ``start`` and ``end``."""
@@ -63,6 +75,7 @@ class Digest:
     risers: list[queries.RankingRow] = field(default_factory=list)
     fallers: list[queries.RankingRow] = field(default_factory=list)
     assessments: list[DigestAssessment] = field(default_factory=list)
+    reports: list[DigestReport] = field(default_factory=list)
     base_url: str = "http://127.0.0.1:8000"
 
     @property
@@ -123,6 +136,10 @@ def build_digest(session: Session, end: date, days: int = 7, base_url: str | Non
         (r for r in changes if (r.rank_change or 0) < 0), key=lambda r: r.rank_change or 0
     )[:5]
     digest.assessments = _published_assessments(session, t0, t1, _names_by_code(session))
+    digest.reports = [
+        DigestReport(r.id, r.title, r.version, r.fmt, r.lang)
+        for r in library.list_reports(session, since=t0, until=t1)
+    ]
     return digest
 
 

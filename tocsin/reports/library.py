@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -101,10 +102,19 @@ def store(session: Session, path: Path, produced: Produced, version: int, actor:
 
 
 def list_reports(
-    session: Session, kind: str | None = None, subject: str | None = None
+    session: Session,
+    kind: str | None = None,
+    subject: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
 ) -> list[Report]:
-    """Stored reports, newest first (for the /reports page and the list API)."""
+    """Stored reports, newest first (for the /reports page, the list API and the digest),
+    optionally only those created in ``[since, until)``."""
     query = select(Report).order_by(Report.created_at.desc(), Report.id.desc())
+    if since is not None:
+        query = query.where(Report.created_at >= since)
+    if until is not None:
+        query = query.where(Report.created_at < until)
     if kind:
         query = query.where(Report.kind == kind)
     if subject:

@@ -40,6 +40,7 @@ CAPABILITIES: list[str] = [
     "violence",
     "intake",
     "speech",
+    "reports",
 ]
 
 

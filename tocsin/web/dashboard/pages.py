@@ -163,6 +163,7 @@ def country_page(
             "episodes": panel.episodes_for(session, country),
             "sections": sections,
             "model": DEFAULT_MODEL,
+            "user": _u,  # sections show analysts' actions (e.g. the country-report button)
         },
     )
 

@@ -19,7 +19,7 @@ from fastapi import (
 from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy.orm import Session
 
-from tocsin.analysis.framework import assessments, queries, suggest, tagging
+from tocsin.analysis.framework import assessments, drafts, queries, suggest, tagging
 from tocsin.analysis.framework import taxonomy as tax
 from tocsin.analysis.framework.extract import (
     MAX_BYTES,
@@ -293,8 +293,19 @@ def assessment_page(
             "overall": assessments.overall(rows),
             "evidence": evidence,
             "user": user,
+            "can_act": user is not None and role_at_least(user.role, "analyst"),
+            "levels": assessments.LEVELS,
+            **_drafts(session, code),
         },
     )
+
+
+def _drafts(session: Session, code: str) -> dict[str, object]:
+    """The drafts from data (confirm / override: tocsin.web.reports.drafts), or why none."""
+    try:
+        return {"drafts": drafts.country_drafts(session, code), "drafts_error": None}
+    except drafts.DraftError as exc:
+        return {"drafts": [], "drafts_error": str(exc)}
 
 
 @router.get(
