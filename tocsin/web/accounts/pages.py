@@ -18,14 +18,14 @@ from tocsin.web.accounts.api import _audit_rows
 from tocsin.web.accounts.schemas import Role
 from tocsin.web.auth import log_in, log_out, optional_user, require_role, verify_csrf
 from tocsin.web.deps import get_session
-from tocsin.web.errors import BadRequest
+from tocsin.web.errors import BadRequest, login_url, safe_next
 from tocsin.web.extensions import NavLink, add_nav_link
-from tocsin.web.templating import templates
+from tocsin.web.templating import flash, templates
 
 router = APIRouter()
 
 
-add_nav_link(NavLink("Admin", "/admin/users", order=90))
+add_nav_link(NavLink("Admin", "/admin/users", order=90, min_role="admin"))
 
 
 class LoginLimiter:
@@ -70,8 +70,10 @@ def limiter(request: Request) -> LoginLimiter:
 
 @router.get("/login", response_class=HTMLResponse, include_in_schema=False)
 def login_form(request: Request, next: str = "/") -> HTMLResponse:
-    """The login page."""
-    return templates.TemplateResponse(request, "accounts/login.html", {"next": next, "error": None})
+    """The login page; after logging in the browser goes back to ``next`` (a local path)."""
+    return templates.TemplateResponse(
+        request, "accounts/login.html", {"next": safe_next(next), "error": None, "username": ""}
+    )
 
 
 @router.post("/login", include_in_schema=False, dependencies=[Depends(verify_csrf)])
@@ -97,19 +99,19 @@ def login(
         return templates.TemplateResponse(
             request,
             "accounts/login.html",
-            {"next": next, "error": "Wrong username or password."},
+            {"next": safe_next(next), "error": "Wrong username or password.", "username": username},
             status_code=401,
         )
     log_in(request, user)
-    return RedirectResponse(
-        next if next.startswith("/") and not next.startswith("//") else "/", 303
-    )
+    flash(request, f"Signed in as {user.username} ({user.role}).")
+    return RedirectResponse(safe_next(next), 303)
 
 
 @router.post("/logout", include_in_schema=False, dependencies=[Depends(verify_csrf)])
 def logout(request: Request) -> RedirectResponse:
     """End the session."""
     log_out(request)
+    flash(request, "Signed out.")
     return RedirectResponse("/", 303)
 
 
@@ -121,7 +123,7 @@ def users_page(
 ) -> Response:
     """Accounts and the latest audit entries (admins only; others are sent to log in)."""
     if user is None:
-        return RedirectResponse("/login?next=/admin/users", 303)
+        return RedirectResponse(login_url(request), 303)
     if not accounts.role_at_least(user.role, "admin"):
         raise HTTPException(403, f"this needs the admin role; you are {user.role}")
     total = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
@@ -157,4 +159,5 @@ def users_form(
             accounts.set_active(session, username, active == "yes", actor=admin.username)
     except accounts.AccountError as exc:
         raise BadRequest(str(exc)) from None
+    flash(request, f"Saved user {username}.")
     return RedirectResponse("/admin/users", 303)

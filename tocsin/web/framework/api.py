@@ -97,7 +97,7 @@ def _excerpts_out(session: Session, excerpts: list[Excerpt]) -> list[ExcerptOut]
     ids = [e.id for e in excerpts]
     tags = tagging.tags_for(session, ids)
     labels = _labels(session)
-    stored = queries.suggestions_for(session, ids)
+    stored = suggest.open_suggestions(session, ids)
     suggestions = {
         i: [
             SuggestionOut(

@@ -24,7 +24,7 @@ from tocsin.web.extensions import (
 )
 from tocsin.web.speech.api import _codes, _post_or_404, _post_out, _sheet_out, query_posts
 from tocsin.web.speech.schemas import By, PostId
-from tocsin.web.templating import templates
+from tocsin.web.templating import flash, templates
 
 router = APIRouter()
 
@@ -205,6 +205,7 @@ async def rabat_form(
     except rabat.WorksheetError as exc:
         session.rollback()
         return rabat_page(post_id, request, session, user, str(exc))
+    flash(request, f"Saved Rabat worksheet {sheet.id}.")
     return RedirectResponse(f"/speech/posts/{post_id}?saved={sheet.id}", 303)
 
 
