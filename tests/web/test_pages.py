@@ -45,6 +45,8 @@ def test_errors_are_pages_in_the_layout_and_json_under_api(client: TestClient) -
     assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
     assert '<header class="site">' in page.text and "unknown country" in page.text
     assert '<a class="suggestion" href="/countries/Sudan">Sudan</a>' in page.text
+    workbench = client.get("/framework/countries/Soudan/RF1")
+    assert '<a class="suggestion" href="/framework/countries/Sudan/RF1">Sudan</a>' in workbench.text
     api = client.get("/api/v1/countries/Soudan")
     assert api.status_code == 404 and "Sudan" in api.json()["detail"]
     invalid = client.get("/rankings?sort=sideways")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
@@ -91,9 +91,24 @@ def safe_next(target: str | None) -> str:
     if not target or not target.startswith("/") or "\\" in target:
         return "/"
     parts = urlsplit(target)
-    if parts.scheme or parts.netloc or target.startswith("//"):
+    if parts.scheme or parts.netloc or target.startswith("//") or parts.path == "/login":
         return "/"
     return target
+
+
+def suggestion_links(request: Request, exc: UnknownCountryError) -> list[tuple[str, str]]:
+    """Each suggested country with the same page for it: the unknown name in the path is
+    replaced by the suggestion (else its country page)."""
+    segments = request.url.path.split("/")
+    where = next((i for i, s in enumerate(segments) if unquote(s) == str(exc.key)), None)
+    links = []
+    for name in exc.suggestions:
+        if where is None:
+            links.append((name, f"/countries/{quote(name)}"))
+        else:
+            path = [*segments[:where], quote(name), *segments[where + 1 :]]
+            links.append((name, "/".join(path)))
+    return links
 
 
 def login_url(request: Request) -> str:
@@ -106,7 +121,7 @@ def _page(
     request: Request,
     status: int,
     message: str,
-    suggestions: list[str] | None = None,
+    suggestions: list[tuple[str, str]] | None = None,
     headers: Mapping[str, str] | None = None,
 ) -> Response:
     return templates.TemplateResponse(
@@ -131,7 +146,7 @@ async def _handle(request: Request, exc: Exception) -> Response:
     if isinstance(exc, FormError):
         context = {**exc.context, "errors": exc.errors}
         return templates.TemplateResponse(request, exc.template, context, status_code=status)
-    suggestions = exc.suggestions if isinstance(exc, UnknownCountryError) else None
+    suggestions = suggestion_links(request, exc) if isinstance(exc, UnknownCountryError) else None
     return _page(request, status, str(exc), suggestions)
 
 

@@ -53,9 +53,13 @@ router = APIRouter()
 
 
 def _country_code(key: str) -> str:
+    """The country code for ``key``; an unknown one raises UnknownCountryError (404 with
+    the closest names, as links on pages)."""
     try:
         return lookup(clean_text(key)).code
-    except (UnknownCountryError, ValueError) as exc:
+    except UnknownCountryError:
+        raise
+    except ValueError as exc:
         raise NotFound(str(exc)) from None
 
 

@@ -265,7 +265,7 @@ def search_page(
         )
         if q or country or indicator or source:
             total, hits = search(session, clean_text(q), filters, 100)
-    except (ValueError, NotFound) as exc:
+    except (ValueError, LookupError) as exc:  # an unknown country is a LookupError
         error = str(exc)
     sources = queries.document_sources(session)
     return templates.TemplateResponse(
