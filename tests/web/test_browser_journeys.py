@@ -11,6 +11,7 @@ import pytest
 
 from tests.browser import serving
 from tests.web.conftest import PASSWORDS, token_for
+from tests.web.test_browser import _log_in
 from tocsin.config import Settings
 from tocsin.store.db import Database
 from tocsin.web.app import create_app
@@ -50,14 +51,6 @@ def test_sent_to_log_in_and_back_then_log_out(server: str, browser: object) -> N
     assert page.locator("nav a", has_text="Intake").count() == 0
     page.goto(f"{server}/subscriptions")
     assert urlsplit(page.url).path == "/login"
-
-
-def _log_in(page: object, base: str, role: str) -> None:
-    page.goto(f"{base}/login")
-    page.fill("input[name=username]", role)
-    page.fill("input[name=password]", PASSWORDS[role])
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{base}/")
 
 
 def test_subscribe_from_the_page_and_a_refusal_keeps_the_input(
