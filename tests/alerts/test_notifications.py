@@ -221,7 +221,8 @@ def test_subscriptions_api_escalation_notice_and_digest_page(
     posted, hook_url = webhook
     fill_dashboard(alerts_db)
     alert_id = _alert(alerts_db, "a", "high", "SDN")
-    with TestClient(create_app(settings, alerts_db)) as client:
+    mail = settings.model_copy(update={"smtp_host": "127.0.0.1"})  # e-mail needs SMTP
+    with TestClient(create_app(mail, alerts_db)) as client:
         analyst = token_for(alerts_db, "analyst")
         hook = {"channel": "webhook", "target": hook_url, "min_severity": "high"}
         assert client.post("/api/v1/subscriptions", json=hook, headers=analyst).status_code == 201

@@ -69,6 +69,15 @@ def test_analyst_tags_with_the_keyboard_and_publishes_an_assessment(
     assert page.evaluate("document.activeElement.id") == f"ex-{first_id}"
     page.keyboard.press("1")  # accept the first suggestion
     page.wait_for_selector(f"#ex-{first_id} .tag[data-indicator='{suggested}']")
+    assert (
+        page.locator(".flash").text_content()
+        == f"Saved: {suggested} accepted on excerpt #{first_id}."
+    )
+    still = page.locator(f"#ex-{first_id} [data-accept]").all_text_contents()
+    assert still and not any(f" {suggested} " in s for s in still)  # it left "Suggested"
+    page.keyboard.press("9")  # there is no ninth suggestion: the page says so
+    error = page.wait_for_selector(f"#ex-{first_id} #suggestion-error")
+    assert "there is no suggestion 9" in error.text_content()
     page.keyboard.press("j")  # the hash brought focus back; move to the second excerpt
     page.keyboard.press("t")
     page.keyboard.type("RF14.3")

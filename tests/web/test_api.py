@@ -80,4 +80,6 @@ def test_anonymous_reading_can_be_switched_off(client: TestClient) -> None:
         update={"anonymous_read": False}
     )
     assert client.get("/api/v1/countries").status_code == 401
-    assert client.get("/").status_code == 401
+    page = client.get("/rankings?sort=name", follow_redirects=False)
+    assert page.status_code == 303
+    assert page.headers["location"] == "/login?next=/rankings%3Fsort%3Dname"

@@ -59,7 +59,7 @@ def test_analyst_logs_in_and_viewer_is_refused_a_write(server: str, browser: obj
     viewer = browser.new_context().new_page()
     _log_in(viewer, server, "viewer")
     viewer.goto(f"{server}/login")
-    token = viewer.locator("input[name=csrf_token]").get_attribute("value")
+    token = viewer.locator("main input[name=csrf_token]").get_attribute("value")
     refused = viewer.request.post(
         f"{server}/admin/users",
         form={"username": "viewer", "role": "admin", "csrf_token": token},

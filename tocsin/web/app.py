@@ -13,6 +13,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from starlette.middleware.sessions import SessionMiddleware
 
 from tocsin import __version__
@@ -41,6 +42,7 @@ CAPABILITIES: list[str] = [
     "intake",
     "speech",
     "reports",
+    "sources",
 ]
 
 
@@ -56,11 +58,14 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
     """Build the app: settings and database on ``app.state``, every capability's router."""
     settings = settings or get_settings()
-    app = FastAPI(
+    # /docs (Swagger UI) and /redoc load their scripts from the installed fastapi-offline
+    # package, not a CDN: they work on a machine with no internet.
+    app = FastAPIOffline(
         title="Tocsin API",
         version=__version__,
         description="Atrocity early warning: forecasts, alerts, evidence. JSON under /api/v1.",
         docs_url="/docs",
+        redoc_url="/redoc",
         lifespan=lifespan,
     )
     app.state.settings = settings

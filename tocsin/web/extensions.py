@@ -26,11 +26,13 @@ from tocsin.store.models import Country
 
 @dataclass(frozen=True)
 class NavLink:
-    """A link in the site navigation, ordered by ``order``."""
+    """A link in the site navigation, ordered by ``order``; shown only to users of at
+    least ``min_role`` when one is given."""
 
     label: str
     href: str
     order: int = 50
+    min_role: str | None = None
 
 
 @dataclass(frozen=True)

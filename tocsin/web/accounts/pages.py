@@ -18,26 +18,33 @@ from tocsin.web.accounts.api import _audit_rows
 from tocsin.web.accounts.schemas import Role
 from tocsin.web.auth import log_in, log_out, optional_user, require_role, verify_csrf
 from tocsin.web.deps import get_session
-from tocsin.web.errors import BadRequest
+from tocsin.web.errors import BadRequest, login_url, safe_next
 from tocsin.web.extensions import NavLink, add_nav_link
-from tocsin.web.templating import templates
+from tocsin.web.templating import flash, templates
 
 router = APIRouter()
 
 
-add_nav_link(NavLink("Admin", "/admin/users", order=90))
+add_nav_link(NavLink("Admin", "/admin/users", order=90, min_role="admin"))
 BUSY_RETRY_AFTER = 5
 
 
 @router.get("/login", response_class=HTMLResponse, include_in_schema=False)
 def login_form(request: Request, next: str = "/") -> HTMLResponse:
-    """The login page."""
-    return templates.TemplateResponse(request, "accounts/login.html", {"next": next, "error": None})
+    """The login page; after logging in the browser goes back to ``next`` (a local path)."""
+    return templates.TemplateResponse(
+        request, "accounts/login.html", {"next": safe_next(next), "error": None, "username": ""}
+    )
 
 
-def _login_page(request: Request, next: str, error: str, status: int, wait: int = 0) -> Response:
+def _login_page(
+    request: Request, next: str, error: str, status: int, wait: int = 0, username: str = ""
+) -> Response:
     response = templates.TemplateResponse(
-        request, "accounts/login.html", {"next": next, "error": error}, status_code=status
+        request,
+        "accounts/login.html",
+        {"next": safe_next(next), "error": error, "username": username},
+        status_code=status,
     )
     if wait:
         response.headers["Retry-After"] = str(wait)
@@ -60,18 +67,17 @@ def login(
             session, username, password, trusted_device=device.is_trusted(request, username)
         )
     except accounts.AccountBusy as exc:
-        return _login_page(request, next, str(exc), 503, wait=BUSY_RETRY_AFTER)
+        return _login_page(request, next, str(exc), 503, BUSY_RETRY_AFTER, username)
     if attempt.user is None:
         # Answered, not raised: the failure count must be committed with the response.
         wait = math.ceil(attempt.retry_after)
         if wait:
             message = f"Too many failed logins for this account; try again in {wait} s."
-            return _login_page(request, next, message, 429, wait)
-        return _login_page(request, next, "Wrong username or password.", 401)
+            return _login_page(request, next, message, 429, wait, username)
+        return _login_page(request, next, "Wrong username or password.", 401, 0, username)
     log_in(request, attempt.user)
-    response = RedirectResponse(
-        next if next.startswith("/") and not next.startswith("//") else "/", 303
-    )
+    flash(request, f"Signed in as {attempt.user.username} ({attempt.user.role}).")
+    response = RedirectResponse(safe_next(next), 303)
     device.remember(request, response, attempt.user.username)
     return response
 
@@ -84,6 +90,7 @@ def logout(
 ) -> RedirectResponse:
     """End this session and every copy of its cookie."""
     log_out(request, session, user)
+    flash(request, "Signed out.")
     return RedirectResponse("/", 303)
 
 
@@ -95,7 +102,7 @@ def users_page(
 ) -> Response:
     """Accounts and the latest audit entries (admins only; others are sent to log in)."""
     if user is None:
-        return RedirectResponse("/login?next=/admin/users", 303)
+        return RedirectResponse(login_url(request), 303)
     if not accounts.role_at_least(user.role, "admin"):
         raise HTTPException(403, f"this needs the admin role; you are {user.role}")
     total = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
@@ -135,4 +142,5 @@ def users_form(
                 accounts.set_active(session, username, active == "yes", actor=admin.username)
     except accounts.AccountError as exc:
         raise BadRequest(str(exc)) from None
+    flash(request, f"Saved user {username}.")
     return RedirectResponse("/admin/users", 303)

@@ -32,7 +32,7 @@ from tocsin.web.extensions import (
     add_country_section,
     add_nav_link,
 )
-from tocsin.web.templating import templates
+from tocsin.web.templating import flash, templates
 
 router = APIRouter()
 
@@ -79,6 +79,7 @@ def alert_form(
     """The lifecycle form on the alert page."""
     _alert_or_404(session, alert_id, user)
     _transition(request, background, session, alert_id, action, user, note)
+    flash(request, f"Saved: {action} on alert {alert_id}.")
     return RedirectResponse(f"/alerts/{alert_id}", 303)
 
 

@@ -4,8 +4,9 @@ country-page section, and the JSON API under /api/v1."""
 
 from fastapi import APIRouter
 
-from tocsin.web.framework import api, pages
+from tocsin.web.framework import api, pages, uploads
 
 router = APIRouter()
 router.include_router(api.router)
 router.include_router(pages.router)
+router.include_router(uploads.router)

@@ -55,9 +55,13 @@ router = APIRouter()
 
 
 def _country_code(key: str) -> str:
+    """The country code for ``key``; an unknown one raises UnknownCountryError (404 with
+    the closest names, as links on pages)."""
     try:
         return lookup(clean_text(key)).code
-    except (UnknownCountryError, ValueError) as exc:
+    except UnknownCountryError:
+        raise
+    except ValueError as exc:
         raise NotFound(str(exc)) from None
 
 
@@ -99,7 +103,7 @@ def _excerpts_out(session: Session, excerpts: list[Excerpt]) -> list[ExcerptOut]
     ids = [e.id for e in excerpts]
     tags = tagging.tags_for(session, ids)
     labels = _labels(session)
-    stored = queries.suggestions_for(session, ids)
+    stored = suggest.open_suggestions(session, ids)
     suggestions = {
         i: [
             SuggestionOut(

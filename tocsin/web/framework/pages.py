@@ -4,38 +4,28 @@ few keystrokes, search, taxonomy, the assessment editor and the country-page sec
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path as FilePath
 from typing import Literal
 
 from fastapi import (
     APIRouter,
     Depends,
-    File,
     Form,
     Query,
     Request,
-    UploadFile,
 )
+from fastapi import Path as FastPath
 from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy.orm import Session
 
 from tocsin.analysis.framework import assessments, drafts, queries, suggest, tagging
 from tocsin.analysis.framework import taxonomy as tax
-from tocsin.analysis.framework.extract import (
-    MAX_BYTES,
-    SUFFIX_TYPES,
-    ExtractError,
-    extract_bytes,
-)
-from tocsin.analysis.framework.ingest import ItemReport, locker_depositor, store_extracted
 from tocsin.analysis.framework.search import Filters, Hit, search
-from tocsin.store import locker
 from tocsin.store.accounts import role_at_least
-from tocsin.store.models import Country, Excerpt, Tag
+from tocsin.store.models import Country, Document, Excerpt, Tag
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader, require_role
 from tocsin.web.deps import get_session
-from tocsin.web.errors import Invalid, NotFound
+from tocsin.web.errors import FormError, Invalid, NotFound
 from tocsin.web.extensions import (
     CountrySection,
     NavLink,
@@ -67,7 +57,7 @@ from tocsin.web.framework.schemas import (
     TagIn,
     clean_text,
 )
-from tocsin.web.templating import templates
+from tocsin.web.templating import flash, snapshot, templates
 
 router = APIRouter()
 
@@ -93,40 +83,15 @@ def workbench_page(
     return templates.TemplateResponse(
         request,
         "framework/index.html",
-        {"docs": docs, "total": total, "uncertain": uncertain, "tags": tags, "user": user},
-    )
-
-
-MAX_UPLOADS = 50
-
-
-@router.post("/framework/documents", response_class=HTMLResponse, include_in_schema=False)
-async def upload_form(
-    request: Request,
-    files: list[UploadFile] = File(...),
-    source: str = Form("upload", max_length=200),
-    user: User = Depends(require_role("analyst")),
-    session: Session = Depends(get_session),
-) -> HTMLResponse:
-    """Upload reports (text, Markdown, HTML, PDF, Word); each is reported on its own."""
-    reports: list[ItemReport] = []
-    settings = request.app.state.settings
-    depositor = locker_depositor(locker.default_root(settings.data_dir), user.username)
-    for upload in files[:MAX_UPLOADS]:
-        name = FilePath(upload.filename or "upload").name[:200]
-        media_type = SUFFIX_TYPES.get(FilePath(name).suffix.lower(), "unsupported")
-        raw = await upload.read(MAX_BYTES + 1)
-        try:
-            item = extract_bytes(raw, media_type, name)
-        except ExtractError as exc:
-            reports.append(ItemReport(name, "refused", message=str(exc)))
-            continue
-        report = store_extracted(
-            session, item, source or "upload", user.username, depositor=depositor
-        )
-        reports.append(report)
-    return templates.TemplateResponse(
-        request, "framework/uploaded.html", {"reports": reports, "user": user}
+        {
+            "docs": docs,
+            "total": total,
+            "uncertain": uncertain,
+            "tags": tags,
+            "user": user,
+            "form": {"source": "upload", "country": "", "published": ""},
+            "errors": {},
+        },
     )
 
 
@@ -149,21 +114,31 @@ def document_page(
     session: Session = Depends(get_session),
     user: User | None = Depends(reader),
 ) -> HTMLResponse:
-    """A document's excerpts with suggestions; analysts tag with the keyboard."""
+    """A document's excerpts with their open suggestions; analysts tag with the keyboard."""
     doc = _document_or_404(session, document_id)
-    excerpts = _excerpts_out(session, list(doc.excerpts))
-    can_tag = user is not None and role_at_least(user.role, "analyst")
     return templates.TemplateResponse(
-        request,
-        "framework/document.html",
-        {
-            "doc": _document_out(doc, len(excerpts)),
-            "excerpts": excerpts,
-            "user": user,
-            "can_tag": can_tag,
-            "labels": _labels(session),
-        },
+        request, "framework/document.html", _document_context(session, doc, user)
     )
+
+
+def _document_context(
+    session: Session,
+    doc: Document,
+    user: User | None,
+    form: dict[str, object] | None = None,
+) -> dict[str, object]:
+    """What the document page shows; ``form`` is the tag form to show again (its
+    ``excerpt`` and the values typed) after an error."""
+    excerpts = _excerpts_out(session, list(doc.excerpts))
+    return {
+        "doc": _document_out(doc, len(excerpts)),
+        "excerpts": excerpts,
+        "user": snapshot(user),
+        "can_tag": user is not None and role_at_least(user.role, "analyst"),
+        "labels": _labels(session),
+        "form": form or {},
+        "errors": {},
+    }
 
 
 @router.get("/framework/excerpts/{excerpt_id}", include_in_schema=False)
@@ -179,6 +154,7 @@ def excerpt_page(
 
 @router.post("/framework/excerpts/{excerpt_id}/tags", include_in_schema=False)
 def tag_form(
+    request: Request,
     excerpt_id: ObjectId,
     indicator: str = Form(..., max_length=20),
     status: Status = Form("accepted"),
@@ -190,12 +166,21 @@ def tag_form(
     user: User = Depends(require_role("analyst")),
     session: Session = Depends(get_session),
 ) -> RedirectResponse:
-    """The tag form on the document page."""
+    """The tag form on the document page; an error shows the form again, filled in."""
     excerpt = _excerpt_or_404(session, excerpt_id)
+    code = indicator.strip().upper()
+    form = {"excerpt": excerpt.id, "indicator": indicator, "confidence": confidence}
+    form |= {"country": country, "observed_on": observed_on, "note": note}
+    errors: dict[str, str] = {}
+    if code not in _labels(session):
+        errors["indicator"] = f"unknown indicator code {indicator!r}; codes look like RF9.1"
     try:
         observed = date.fromisoformat(observed_on) if observed_on else None
+    except ValueError:
+        errors["observed_on"] = f"{observed_on!r} is not a date (YYYY-MM-DD)"
+    if not errors:
         body = TagIn(
-            indicator=indicator.strip().upper(),
+            indicator=code,
             status=status,
             country=country or None,
             observed_on=observed,
@@ -203,14 +188,48 @@ def tag_form(
             note=note,
             origin=origin,
         )
+        try:
+            _save_tag(session, excerpt, body, user)
+        except Invalid as exc:
+            errors["country" if country else "indicator"] = str(exc)
+    if errors:
+        doc = _document_or_404(session, excerpt.document_id)
+        raise FormError(
+            "framework/document.html", _document_context(session, doc, user, form), errors
+        )
+    flash(request, f"Saved: {code} {status} on excerpt #{excerpt.id}.")
+    return RedirectResponse(f"/framework/documents/{excerpt.document_id}#ex-{excerpt.id}", 303)
+
+
+@router.post("/framework/excerpts/{excerpt_id}/suggestions/{number}", include_in_schema=False)
+def suggestion_key_form(
+    request: Request,
+    excerpt_id: ObjectId,
+    number: int = FastPath(..., ge=1, le=9),
+    status: Status = Form("accepted"),
+    user: User = Depends(require_role("analyst")),
+    session: Session = Depends(get_session),
+) -> RedirectResponse:
+    """Accept (or reject) an excerpt's ``number``-th open suggestion, as its key does;
+    without one the page says so."""
+    excerpt = _excerpt_or_404(session, excerpt_id)
+    try:
+        suggestion = suggest.suggestion_at(session, excerpt.id, number)
     except ValueError as exc:
-        raise Invalid(str(exc)) from None
+        doc = _document_or_404(session, excerpt.document_id)
+        context = _document_context(session, doc, user, {"excerpt": excerpt.id})
+        raise FormError("framework/document.html", context, {"suggestion": str(exc)}) from None
+    body = TagIn(
+        indicator=suggestion.indicator, status=status, country=None, note="", origin="suggestion"
+    )
     _save_tag(session, excerpt, body, user)
+    flash(request, f"Saved: {suggestion.indicator} {status} on excerpt #{excerpt.id}.")
     return RedirectResponse(f"/framework/documents/{excerpt.document_id}#ex-{excerpt.id}", 303)
 
 
 @router.post("/framework/tags/{tag_id}/delete", include_in_schema=False)
 def untag_form(
+    request: Request,
     tag_id: ObjectId,
     user: User = Depends(require_role("analyst")),
     session: Session = Depends(get_session),
@@ -221,6 +240,7 @@ def untag_form(
         raise NotFound(f"no tag {tag_id}")
     excerpt = session.get_one(Excerpt, tag.excerpt_id)
     tagging.remove_tag(session, tag_id, user.username)
+    flash(request, f"Removed tag {tag.indicator} from excerpt #{excerpt.id}.")
     return RedirectResponse(f"/framework/documents/{excerpt.document_id}#ex-{excerpt.id}", 303)
 
 
@@ -249,7 +269,7 @@ def search_page(
         )
         if q or country or indicator or source:
             total, hits = search(session, clean_text(q), filters, 100)
-    except (ValueError, NotFound) as exc:
+    except (ValueError, LookupError) as exc:  # an unknown country is a LookupError
         error = str(exc)
     sources = queries.document_sources(session)
     return templates.TemplateResponse(
@@ -321,35 +341,48 @@ def assess_page(
     user: User | None = Depends(reader),
 ) -> HTMLResponse:
     """The assessment editor for one factor, with its version history and diffs."""
+    return templates.TemplateResponse(
+        request, "framework/assess.html", _assess_context(session, country, factor, user)
+    )
+
+
+def _assess_context(
+    session: Session, country: str, factor: str, user: User | None
+) -> dict[str, object]:
     code = _country_code(country)
-    taxonomy = tax.active(session)
     try:
-        factor_def = taxonomy.factor(factor)
+        factor_def = tax.active(session).factor(factor)
     except KeyError as exc:
         raise NotFound(str(exc.args[0])) from None
     versions = _versions(session, code, factor)
     own = {i.code for i in factor_def.indicators}
     candidates = queries.tagged_evidence(session, code)
     candidates.sort(key=lambda c: (not own.intersection(c[1]), c[0].id))
-    return templates.TemplateResponse(
-        request,
-        "framework/assess.html",
-        {
-            "code": code,
-            "name": queries.country_name(session, code),
-            "factor": factor_def,
-            "versions": versions,
-            "latest": versions[0] if versions else None,
-            "candidates": candidates,
-            "levels": assessments.LEVELS,
-            "user": user,
-            "can_edit": user is not None and role_at_least(user.role, "analyst"),
+    latest = versions[0] if versions else None
+    return {
+        "code": code,
+        "name": queries.country_name(session, code),
+        "factor": factor_def,
+        "versions": versions,
+        "candidates": candidates,
+        "levels": assessments.LEVELS,
+        "user": snapshot(user),
+        "can_edit": user is not None and role_at_least(user.role, "analyst"),
+        "form": {
+            "level": latest.level if latest else None,
+            "confidence": latest.confidence if latest else "medium",
+            "summary": latest.summary if latest else "",
+            "evidence": list(latest.evidence) if latest else [],
+            "more_evidence": "",
+            "publish": False,
         },
-    )
+        "errors": {},
+    }
 
 
 @router.post("/framework/countries/{country}/{factor}", include_in_schema=False)
 def assess_form(
+    request: Request,
     country: CountryKey,
     factor: FactorCode,
     level: Level = Form(...),
@@ -361,34 +394,50 @@ def assess_form(
     user: User = Depends(require_role("analyst")),
     session: Session = Depends(get_session),
 ) -> RedirectResponse:
-    """Save a new version from the editor (and publish it when ticked)."""
+    """Save a new version from the editor (and publish it when ticked); an error shows
+    the editor again with what was chosen and typed."""
     code = _country_code(country)
+    typed: dict[str, object] = {"level": level, "confidence": confidence, "summary": summary}
+    typed |= {"evidence": evidence, "more_evidence": more_evidence, "publish": publish}
+    errors: dict[str, str] = {}
     try:
         extra = [int(x) for x in more_evidence.replace(",", " ").split()]
     except ValueError:
-        raise Invalid("other evidence must be excerpt ids separated by commas") from None
-    body = AssessmentIn(
-        country=code,
-        factor=factor,
-        level=level,
-        confidence=confidence,
-        summary=summary,
-        evidence=[*evidence, *extra],
-        publish=publish,
+        errors["more_evidence"] = "other evidence must be excerpt ids separated by commas"
+    if not errors:
+        body = AssessmentIn(
+            country=code,
+            factor=factor,
+            level=level,
+            confidence=confidence,
+            summary=summary,
+            evidence=[*evidence, *extra],
+            publish=publish,
+        )
+        try:
+            _save_assessment(session, body, user)
+        except Invalid as exc:
+            errors["evidence"] = str(exc)
+    if errors:
+        context = _assess_context(session, code, factor, user) | {"form": typed}
+        raise FormError("framework/assess.html", context, errors)
+    flash(
+        request, f"Saved {code} {factor}: {level}" + (" (published)." if publish else " (draft).")
     )
-    _save_assessment(session, body, user)
     target = f"/framework/countries/{code}" if publish else f"/framework/countries/{code}/{factor}"
     return RedirectResponse(target, 303)
 
 
 @router.post("/framework/assessments/{assessment_id}/publish", include_in_schema=False)
 def publish_form(
+    request: Request,
     assessment_id: ObjectId,
     user: User = Depends(require_role("reviewer")),
     session: Session = Depends(get_session),
 ) -> RedirectResponse:
     """Publish a draft from the editor's version list."""
     row = publish_api(assessment_id, user, session)
+    flash(request, f"Published {row.country} {row.factor} v{row.version}.")
     return RedirectResponse(f"/framework/countries/{row.country}", 303)
 
 

@@ -34,7 +34,7 @@ from tocsin.web.templating import templates
 router = APIRouter()
 
 
-add_nav_link(NavLink("Intake", "/intake", order=40))
+add_nav_link(NavLink("Intake", "/intake", order=40, min_role="analyst"))
 
 
 add_evidence_link("submission", "/intake/{ref}")

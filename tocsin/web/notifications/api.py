@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from sqlalchemy.orm import Session
 
 from tocsin.alerts import notify
+from tocsin.config import Settings
 from tocsin.reference.countries import UnknownCountryError
 from tocsin.reports import digest as digests
 from tocsin.store.models import Subscription
@@ -49,24 +50,14 @@ def list_subscriptions_api(
     "/api/v1/subscriptions", response_model=SubscriptionOut, status_code=201, tags=["alerts"]
 )
 def subscribe_api(
+    request: Request,
     body: SubscriptionIn,
     user: User = Depends(require_role("analyst")),
     session: Session = Depends(get_session),
 ) -> SubscriptionOut:
-    """Notify an e-mail address or webhook of alerts by country and minimum severity."""
-    try:
-        sub = notify.subscribe(
-            session,
-            body.channel,
-            body.target,
-            user.username,
-            body.countries,
-            body.min_severity,
-            body.digest,
-        )
-    except (notify.SubscriptionError, UnknownCountryError) as exc:
-        raise Invalid(str(exc)) from None
-    return _out(sub)
+    """Notify an e-mail address or webhook of alerts by country and minimum severity.
+    An e-mail subscription is refused while no SMTP server is configured."""
+    return _out(create_subscription(session, get_app_settings(request), body, user))
 
 
 @router.delete(
@@ -82,6 +73,38 @@ def unsubscribe_api(
         return _out(notify.unsubscribe(session, subscription_id, user.username))
     except notify.SubscriptionError as exc:
         raise NotFound(str(exc)) from None
+
+
+def email_refusal(settings: Settings, channel: str) -> str | None:
+    """Why an e-mail subscription cannot be kept here (no SMTP server), else None."""
+    if channel == "email" and not settings.smtp_host:
+        return (
+            "e-mail cannot be sent: no SMTP server is configured (set TOCSIN_SMTP_HOST or "
+            "smtp_host in the config file), so this subscriber would never hear of an alert"
+        )
+    return None
+
+
+def create_subscription(
+    session: Session, settings: Settings, body: SubscriptionIn, user: User
+) -> Subscription:
+    """Subscribe through the service; refused at once (:class:`Invalid`) when the channel
+    cannot deliver here, an address or country is wrong."""
+    refusal = email_refusal(settings, body.channel)
+    if refusal:
+        raise Invalid(refusal)
+    try:
+        return notify.subscribe(
+            session,
+            body.channel,
+            body.target,
+            user.username,
+            body.countries,
+            body.min_severity,
+            body.digest,
+        )
+    except (notify.SubscriptionError, UnknownCountryError) as exc:
+        raise Invalid(str(exc)) from None
 
 
 def _digest(request: Request, session: Session, end: date | None, days: int) -> digests.Digest:

@@ -37,7 +37,7 @@ from tocsin.web.speech.api import (
     save_correction,
 )
 from tocsin.web.speech.schemas import By, CorrectionIn, PostId
-from tocsin.web.templating import templates
+from tocsin.web.templating import flash, templates
 
 router = APIRouter()
 
@@ -301,6 +301,7 @@ async def rabat_form(
     except rabat.WorksheetError as exc:
         session.rollback()
         return rabat_page(post_id, request, session, user, str(exc))
+    flash(request, f"Saved Rabat worksheet {sheet.id}.")
     return RedirectResponse(f"/speech/posts/{post_id}?saved={sheet.id}", 303)
 
 
