@@ -229,3 +229,8 @@ def alerts(
         query = query.where(Alert.signal == signal)
     order = (Alert.updated_at.desc(), Alert.id.desc())
     return paginate(session, query.order_by(*order), limit, offset)
+
+
+def next_episode(session: Session, alert_id: int) -> int | None:
+    """Id of the episode that followed this alert (opened after it resolved), if any."""
+    return session.scalar(select(Alert.id).where(Alert.previous_id == alert_id).limit(1))

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from tocsin.alerts import queries
 from tocsin.alerts.engine import AlertError, transition
 from tocsin.alerts.notify import notify_alerts
-from tocsin.store.models import Alert, Country
+from tocsin.store.models import Alert
 from tocsin.store.models.accounts import User
 from tocsin.web.alerts.schemas import (
     ActionIn,
@@ -22,12 +22,11 @@ from tocsin.web.alerts.schemas import (
     AlertId,
     AlertOut,
     AlertPage,
-    AlertStep,
-    EvidenceOut,
+    SeverityLevel,
     Status,
 )
 from tocsin.web.auth import reader, require_role
-from tocsin.web.deps import country_or_404, get_session
+from tocsin.web.deps import get_session
 from tocsin.web.errors import Conflict, NotFound
 from tocsin.web.extensions import (
     evidence_url,
@@ -36,54 +35,35 @@ from tocsin.web.extensions import (
 router = APIRouter()
 
 
-def _out(alert: Alert, country: Country | None) -> AlertOut:
-    return AlertOut(
-        id=alert.id,
-        signal=alert.signal,
-        status=alert.status,
-        severity=alert.severity,
-        country_code=country.code if country else None,
-        country=country.name if country else None,
-        place=alert.place,
-        title=alert.title,
-        summary=alert.summary,
-        since=alert.since,
-        period_end=alert.period_end,
-        observed=alert.observed,
-        baseline=alert.baseline,
-        unusualness=alert.unusualness,
-        updated_at=alert.updated_at.isoformat(),
-    )
-
-
 def _detail(session: Session, alert: Alert) -> AlertDetail:
-    country = session.get(Country, alert.country_id) if alert.country_id else None
-    return AlertDetail(
-        **_out(alert, country).model_dump(),
-        evidence=[
-            EvidenceOut(kind=e.kind, ref=e.ref, label=e.label, url=evidence_url(e.kind, e.ref))
-            for e in alert.evidence
-        ],
-        history=[
-            AlertStep(
-                at=h.at.isoformat(), actor=h.actor, action=h.action, status=h.status, note=h.note
-            )
-            for h in alert.history
-        ],
+    record = queries.alert_record(session, alert.id)
+    assert record is not None  # the caller holds the alert
+    for item in record["evidence"]:
+        item["url"] = evidence_url(item["kind"], item["ref"])
+    return AlertDetail.model_validate(
+        {
+            **record,
+            "history": record["timeline"],
+            "next_id": queries.next_episode(session, alert.id),
+        }
     )
 
 
 def query_alerts(
     session: Session,
     status: str | None = None,
-    country: Country | None = None,
+    country: str | None = None,
     signal: str | None = None,
     limit: int = 50,
     offset: int = 0,
+    severity: str | None = None,
 ) -> tuple[int, list[AlertOut]]:
-    """Alerts matching the filters, most recently updated first, with the total count."""
-    total, rows = queries.alerts(session, status, country, signal, limit, offset)
-    return total, [_out(a, c) for a, c in rows]
+    """Alerts matching the filters (country by name or code), atrocity alerts first, then
+    by severity and most recent update, with the total count."""
+    total, items = queries.query_alerts(
+        session, status, country, severity, signal, limit=limit, offset=offset
+    )
+    return total, [AlertOut.model_validate(item) for item in items]
 
 
 def _alert_or_404(session: Session, alert_id: int) -> Alert:
@@ -96,16 +76,17 @@ def _alert_or_404(session: Session, alert_id: int) -> Alert:
 @router.get("/api/v1/alerts", response_model=AlertPage, tags=["alerts"])
 def list_alerts_api(
     status: Status | None = Query(None),
-    country: str | None = Query(None, max_length=100),
+    country: str | None = Query(None, max_length=100, description="Name or ISO3 code."),
+    severity: SeverityLevel | None = Query(None),
     signal: str | None = Query(None, max_length=60),
     limit: int = Query(50, ge=1, le=500),
     offset: int = Query(0, ge=0, le=1_000_000),
     session: Session = Depends(get_session),
     _u: User | None = Depends(reader),
 ) -> AlertPage:
-    """Alerts, filterable by status, country and signal."""
-    place = country_or_404(session, country) if country else None
-    total, items = query_alerts(session, status, place, signal, limit, offset)
+    """Alerts, filterable by status, country, severity and signal; alerts on violence
+    against civilians come before conflict context, then the most severe."""
+    total, items = query_alerts(session, status, country, signal, limit, offset, severity)
     return AlertPage(total=total, limit=limit, offset=offset, items=items)
 
 
@@ -113,7 +94,8 @@ def list_alerts_api(
 def alert_api(
     alert_id: AlertId, session: Session = Depends(get_session), _u: User | None = Depends(reader)
 ) -> AlertDetail:
-    """One alert with its evidence and lifecycle history."""
+    """One alert with its evidence, timeline, episode chain, who was notified and who
+    responded."""
     return _detail(session, _alert_or_404(session, alert_id))
 
 
