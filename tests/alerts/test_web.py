@@ -20,12 +20,11 @@ from tocsin.store.load_ewp import load_ewp
 from tocsin.web.app import create_app
 
 
-@pytest.fixture
-def alerts_db(database: Database) -> Database:
-    """Sudan: an episode that resolved and a second one after it; Nigeria: an atrocity
-    alert; Poland: a critical conflict-context alert."""
-    load_ewp(database, [])
-    with database.session() as s:
+def fill_alerts(db: Database) -> None:
+    """Sudan: an episode (acknowledged, escalated by a far larger month) that resolved and
+    a second one after it; Nigeria: an atrocity alert; Poland: a critical conflict-context
+    alert."""
+    with db.session() as s:
         first = record_candidate(s, _candidate("SDN", date(2020, 1, 1), 40, "medium")).alert
         record_candidate(s, _candidate("SDN", date(2020, 2, 1), 150, "high"))
         transition(s, first.id, "acknowledge", "bob", "briefing the desk")
@@ -37,6 +36,13 @@ def alerts_db(database: Database) -> Database:
             s,
             _candidate("POL", date(2021, 1, 1), 900, "critical", category="conflict-context"),
         )
+
+
+@pytest.fixture
+def alerts_db(database: Database) -> Database:
+    """Countries and the alerts of :func:`fill_alerts`."""
+    load_ewp(database, [])
+    fill_alerts(database)
     return database
 
 

@@ -28,13 +28,11 @@ MONTHS = {
 }
 
 
-@pytest.fixture
-def events_db(database: Database) -> Database:
+def fill_events(db: Database) -> None:
     """Sudan's events (through December 2022, a Candidate release recorded), an EWP onset
     in 2022, yearly UCDP deaths of two measures, and two alerts: one before the spike, one
     far from any outcome."""
-    load_ewp(database, [])
-    with database.session() as s:
+    with db.session() as s:
         sudan = s.scalar(select(Country).where(Country.code == "SDN"))
         upsert_events(s, event_rows("SDN", MONTHS))
         s.add(Provenance(dataset="ucdp-candidate-2022-02", version="22.0.2", sha256="0" * 64))
@@ -47,6 +45,13 @@ def events_db(database: Database) -> Database:
         for key, since in (("a", date(2021, 5, 1)), ("b", date(2020, 1, 1))):
             s.add(Alert(signal="civilian-surge", dedup_key=key, country_id=sudan.id,
                         title=f"alert {key}", since=since))  # fmt: skip
+
+
+@pytest.fixture
+def events_db(database: Database) -> Database:
+    """Countries and the events, outcomes and alerts of :func:`fill_events`."""
+    load_ewp(database, [])
+    fill_events(database)
     return database
 
 
