@@ -77,6 +77,8 @@ def test_country_page_freshness_monthly_table_and_yearly_measures(client: TestCl
     assert "battle" not in text.lower()
     violence = client.get("/api/v1/countries/SDN/violence").json()
     assert violence["stale"] is True and violence["freshness"].startswith("events up to 2022-12")
+    # a digit that is not a decimal code point is an unknown country, not a server error
+    assert client.get("/api/v1/countries/\u00b2/violence").status_code == 404
 
 
 def test_alert_and_event_pages_state_freshness(client: TestClient) -> None:

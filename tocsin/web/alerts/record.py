@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
-from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from tocsin.alerts.record import SPIKE_DEATHS, WINDOW_MONTHS, record_chart, track_record
 from tocsin.analysis.events.freshness import events_freshness
 from tocsin.store.models.accounts import User
+from tocsin.web.alerts.schemas import SignalRecordOut, TrackRecord
 from tocsin.web.auth import reader
 from tocsin.web.deps import get_session
 from tocsin.web.templating import templates
@@ -24,33 +24,6 @@ SpikeDeaths = Query(
     SPIKE_DEATHS, ge=1, le=1_000_000, description="Civilian deaths in a month that make a spike."
 )
 Window = Query(WINDOW_MONTHS, ge=1, le=60, description="Months an alert may precede an outcome.")
-
-
-class SignalRecordOut(BaseModel):
-    """How one signal did against one kind of outcome."""
-
-    signal: str
-    outcome: str
-    outcomes: int
-    warned: int
-    missed: int
-    median_lead: float | None
-    alerts: int
-    hits: int
-    false_alarms: int
-    country_years: int
-    share_warned: float | None
-    precision: float | None
-    alerts_per_country_year: float | None
-
-
-class TrackRecord(BaseModel):
-    """The track record with the settings it was scored with and the events' freshness."""
-
-    spike_deaths: float
-    window_months: int
-    freshness: str
-    signals: list[SignalRecordOut]
 
 
 def _record(session: Session, spike_deaths: float, window: int) -> TrackRecord:

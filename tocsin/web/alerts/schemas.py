@@ -120,3 +120,30 @@ class ActionIn(BaseModel):
 
     action: Action
     note: str = Field("", max_length=2000)
+
+
+class SignalRecordOut(BaseModel):
+    """How one signal did against one kind of outcome."""
+
+    signal: str
+    outcome: str
+    outcomes: int
+    warned: int
+    missed: int
+    median_lead: float | None
+    alerts: int
+    hits: int
+    false_alarms: int
+    country_years: int
+    share_warned: float | None
+    precision: float | None
+    alerts_per_country_year: float | None
+
+
+class TrackRecord(BaseModel):
+    """The track record with the settings it was scored with and the events' freshness."""
+
+    spike_deaths: float
+    window_months: int
+    freshness: str
+    signals: list[SignalRecordOut]
