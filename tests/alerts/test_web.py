@@ -143,3 +143,19 @@ def test_digest_links_use_the_served_address(client: TestClient) -> None:
 def test_digest_refuses_an_impossible_period(client: TestClient) -> None:
     response = client.get("/api/v1/digest", params={"end": "0001-01-01"})
     assert response.status_code == 422 and "0001-01-01" in response.json()["detail"]
+
+
+def test_alerts_awaiting_review_stay_hidden_from_the_public(
+    client: TestClient, alerts_db: Database
+) -> None:
+    from tocsin.store.models import Alert
+
+    with alerts_db.session() as s:
+        hidden = Alert(signal="submission-cluster", dedup_key="sub", title="reports from X",
+                       details={"review_required": True}, category="atrocity")  # fmt: skip
+        s.add(hidden)
+        s.flush()
+        hidden_id = hidden.id
+    assert hidden_id not in [a["id"] for a in client.get("/api/v1/alerts").json()["items"]]
+    assert client.get(f"/api/v1/alerts/{hidden_id}").status_code == 404
+    assert "reports from X" not in client.get("/alerts").text

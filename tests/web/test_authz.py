@@ -36,6 +36,8 @@ WRITE_ROUTES: dict[tuple[str, str], str | None] = {
     ("POST", "/api/v1/suggestions/retrain"): "analyst",
     ("POST", "/api/v1/assessments"): "analyst",
     ("POST", "/api/v1/assessments/versions/{assessment_id}/publish"): "analyst",
+    ("POST", "/api/v1/alerts/{alert_id}/confirm"): "reviewer",
+    ("POST", "/alerts/{alert_id}/confirm"): "reviewer",
     ("POST", "/framework/excerpts/{excerpt_id}/tags"): "analyst",
     ("POST", "/framework/tags/{tag_id}/delete"): "analyst",
     ("POST", "/framework/countries/{country}/{factor}"): "analyst",

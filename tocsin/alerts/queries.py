@@ -94,12 +94,18 @@ def query_alerts(
     limit: int = 50,
     offset: int = 0,
     min_severity: bool = False,
+    public_only: bool = False,
 ) -> tuple[int, list[dict[str, Any]]]:
     """Alerts matching the filters, ranked, with the total count.
 
     ``country`` is a name or code (an unknown one raises ``UnknownCountryError`` listing
-    close names); ``severity`` is one level, or the lowest level when ``min_severity``."""
+    close names); ``severity`` is one level, or the lowest level when ``min_severity``;
+    ``public_only`` leaves out alerts awaiting a reviewer's confirmation."""
+    from tocsin.alerts.submission_cluster import public_clause
+
     query = select(Alert, Country).outerjoin(Country, Country.id == Alert.country_id)
+    if public_only:
+        query = query.where(public_clause())
     if status:
         if status not in ALERT_STATUSES:
             raise AlertQueryError(f"status must be one of {', '.join(ALERT_STATUSES)}")

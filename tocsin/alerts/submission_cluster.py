@@ -22,7 +22,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import numpy as np
 from pydantic import Field
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, exists, or_, select
 from sqlalchemy.orm import Session
 
 from tocsin.alerts.signals import SIGNALS, AlertCandidate, AlertSignal, EvidenceRef
@@ -147,6 +147,15 @@ def publicly_visible(alert: Alert) -> bool:
     """May anonymous visitors, the public API, the digest and e-mails show this alert?
     Alerts that need review (from submissions) only after a reviewer confirmed them."""
     return not (alert.details or {}).get(REVIEW_FLAG) or is_confirmed(alert)
+
+
+def public_clause() -> ColumnElement[bool]:
+    """:func:`publicly_visible` as a SQL condition on ``Alert`` (for paged queries):
+    not raised from submissions, or confirmed by a reviewer."""
+    confirmed = select(AlertEvent.id).where(
+        AlertEvent.alert_id == Alert.id, AlertEvent.action == CONFIRMED
+    )
+    return or_(Alert.signal != SubmissionCluster.name, exists(confirmed))
 
 
 def confirm(session: Session, alert: Alert, actor: str, actor_role: str, note: str = "") -> None:

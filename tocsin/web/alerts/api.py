@@ -6,6 +6,7 @@ from fastapi import (
     APIRouter,
     BackgroundTasks,
     Depends,
+    HTTPException,
     Query,
     Request,
 )
@@ -14,6 +15,8 @@ from sqlalchemy.orm import Session
 from tocsin.alerts import queries
 from tocsin.alerts.engine import AlertError, transition
 from tocsin.alerts.notify import notify_alerts
+from tocsin.alerts.submission_cluster import ReviewError, confirm, publicly_visible
+from tocsin.store.accounts import role_at_least
 from tocsin.store.models import Alert
 from tocsin.store.models.accounts import User
 from tocsin.web.alerts.schemas import (
@@ -43,10 +46,16 @@ def _detail(session: Session, alert: Alert) -> AlertDetail:
     return AlertDetail.model_validate(
         {
             **record,
+            "awaiting_review": not publicly_visible(alert),
             "history": record["timeline"],
             "next_id": queries.next_episode(session, alert.id),
         }
     )
+
+
+def public_view(user: User | None) -> bool:
+    """True for callers below analyst: they see only publicly visible alerts."""
+    return user is None or not role_at_least(user.role, "analyst")
 
 
 def query_alerts(
@@ -57,19 +66,43 @@ def query_alerts(
     limit: int = 50,
     offset: int = 0,
     severity: str | None = None,
+    public_only: bool = True,
 ) -> tuple[int, list[AlertOut]]:
     """Alerts matching the filters (country by name or code), atrocity alerts first, then
-    by severity and most recent update, with the total count."""
+    by severity and most recent update, with the total count (``public_only``: without
+    alerts awaiting a reviewer's confirmation)."""
     total, items = queries.query_alerts(
-        session, status, country, severity, signal, limit=limit, offset=offset
+        session,
+        status,
+        country,
+        severity,
+        signal,
+        limit=limit,
+        offset=offset,
+        public_only=public_only,
     )
     return total, [AlertOut.model_validate(item) for item in items]
 
 
-def _alert_or_404(session: Session, alert_id: int) -> Alert:
+def _alert_or_404(session: Session, alert_id: int, user: User | None = None) -> Alert:
     alert = session.get(Alert, alert_id)
-    if alert is None:
+    if alert is None or (public_view(user) and not publicly_visible(alert)):
         raise NotFound(f"no alert {alert_id}")
+    return alert
+
+
+def confirm_alert(
+    request: Request, background: BackgroundTasks, session: Session, alert_id: int, user: User
+) -> Alert:
+    """A reviewer confirms an alert raised from submissions: public from now on, and
+    sent to subscribers."""
+    alert = _alert_or_404(session, alert_id, user)
+    try:
+        confirm(session, alert, user.username, user.role)
+    except ReviewError as exc:
+        raise HTTPException(403, str(exc)) from None
+    session.commit()
+    background.add_task(_notify, request, alert_id, "new")
     return alert
 
 
@@ -82,21 +115,36 @@ def list_alerts_api(
     limit: int = Query(50, ge=1, le=500),
     offset: int = Query(0, ge=0, le=1_000_000),
     session: Session = Depends(get_session),
-    _u: User | None = Depends(reader),
+    user: User | None = Depends(reader),
 ) -> AlertPage:
     """Alerts, filterable by status, country, severity and signal; alerts on violence
-    against civilians come before conflict context, then the most severe."""
-    total, items = query_alerts(session, status, country, signal, limit, offset, severity)
+    against civilians come before conflict context, then the most severe (alerts from
+    submissions only once a reviewer confirmed them, unless the caller is an analyst)."""
+    total, items = query_alerts(
+        session, status, country, signal, limit, offset, severity, public_view(user)
+    )
     return AlertPage(total=total, limit=limit, offset=offset, items=items)
 
 
 @router.get("/api/v1/alerts/{alert_id}", response_model=AlertDetail, tags=["alerts"])
 def alert_api(
-    alert_id: AlertId, session: Session = Depends(get_session), _u: User | None = Depends(reader)
+    alert_id: AlertId, session: Session = Depends(get_session), user: User | None = Depends(reader)
 ) -> AlertDetail:
     """One alert with its evidence, timeline, episode chain, who was notified and who
     responded."""
-    return _detail(session, _alert_or_404(session, alert_id))
+    return _detail(session, _alert_or_404(session, alert_id, user))
+
+
+@router.post("/api/v1/alerts/{alert_id}/confirm", response_model=AlertDetail, tags=["alerts"])
+def confirm_api(
+    alert_id: AlertId,
+    request: Request,
+    background: BackgroundTasks,
+    user: User = Depends(require_role("reviewer")),
+    session: Session = Depends(get_session),
+) -> AlertDetail:
+    """Confirm an alert raised from civil-society submissions (reviewers; audited)."""
+    return _detail(session, confirm_alert(request, background, session, alert_id, user))
 
 
 @router.post("/api/v1/alerts/{alert_id}/actions", response_model=AlertDetail, tags=["alerts"])
@@ -111,14 +159,14 @@ def alert_action_api(
     """Acknowledge, escalate or close an alert (analysts and up; audited).
 
     Escalation notifies the alert's subscribers after the response."""
-    _alert_or_404(session, alert_id)
+    _alert_or_404(session, alert_id, user)
     alert = _transition(request, background, session, alert_id, body.action, user, body.note)
     return _detail(session, alert)
 
 
-def _notify_escalation(request: Request, alert_id: int) -> None:
+def _notify(request: Request, alert_id: int, reason: str) -> None:
     with request.app.state.db.session() as session:
-        notify_alerts(session, request.app.state.settings, [alert_id], "escalated")
+        notify_alerts(session, request.app.state.settings, [alert_id], reason)
 
 
 def _transition(
@@ -136,5 +184,5 @@ def _transition(
         raise Conflict(str(exc)) from None
     if action == "escalate":
         session.commit()  # the notifier reads the escalated alert in its own session
-        background.add_task(_notify_escalation, request, alert_id)
+        background.add_task(_notify, request, alert_id, "escalated")
     return alert

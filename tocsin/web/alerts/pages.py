@@ -16,7 +16,14 @@ from sqlalchemy.orm import Session
 from tocsin.analysis.events.freshness import events_freshness
 from tocsin.store.models import Country
 from tocsin.store.models.accounts import User
-from tocsin.web.alerts.api import _alert_or_404, _detail, _transition, query_alerts
+from tocsin.web.alerts.api import (
+    _alert_or_404,
+    _detail,
+    _transition,
+    confirm_alert,
+    public_view,
+    query_alerts,
+)
 from tocsin.web.alerts.schemas import Action, AlertId, SeverityLevel, Status
 from tocsin.web.auth import reader, require_role
 from tocsin.web.deps import get_session
@@ -41,10 +48,12 @@ def alerts_page(
     country: str | None = Query(None, max_length=100),
     severity: SeverityLevel | None = Query(None),
     session: Session = Depends(get_session),
-    _u: User | None = Depends(reader),
+    user: User | None = Depends(reader),
 ) -> HTMLResponse:
     """Alerts, atrocity alerts first, filterable by status, country and severity."""
-    total, items = query_alerts(session, status, country, limit=200, severity=severity)
+    total, items = query_alerts(
+        session, status, country, limit=200, severity=severity, public_only=public_view(user)
+    )
     context = {
         "alerts": items,
         "total": total,
@@ -63,7 +72,7 @@ def alert_page(
 ) -> HTMLResponse:
     """One alert: timeline, evidence, episode chain, who was notified and who responded,
     and (for analysts) lifecycle buttons."""
-    alert = _detail(session, _alert_or_404(session, alert_id))
+    alert = _detail(session, _alert_or_404(session, alert_id, user))
     context = {"alert": alert, "user": user, "freshness": events_freshness(session).text}
     return templates.TemplateResponse(request, "alerts/detail.html", context)
 
@@ -79,13 +88,26 @@ def alert_form(
     session: Session = Depends(get_session),
 ) -> RedirectResponse:
     """The lifecycle form on the alert page."""
-    _alert_or_404(session, alert_id)
+    _alert_or_404(session, alert_id, user)
     _transition(request, background, session, alert_id, action, user, note)
     return RedirectResponse(f"/alerts/{alert_id}", 303)
 
 
+@router.post("/alerts/{alert_id}/confirm", include_in_schema=False)
+def confirm_form(
+    alert_id: AlertId,
+    request: Request,
+    background: BackgroundTasks,
+    user: User = Depends(require_role("reviewer")),
+    session: Session = Depends(get_session),
+) -> RedirectResponse:
+    """The reviewer's confirmation of an alert raised from submissions."""
+    confirm_alert(request, background, session, alert_id, user)
+    return RedirectResponse(f"/alerts/{alert_id}", 303)
+
+
 def _country_alerts(session: Session, country: Country) -> dict[str, object]:
-    total, items = query_alerts(session, country=country.code, limit=10)
+    total, items = query_alerts(session, country=country.code, limit=10)  # public alerts only
     return {"alerts": [a for a in items if a.status != "closed"], "total": total}
 
 

@@ -102,6 +102,9 @@ class AlertDetail(AlertOut):
     ``episodes`` are the earlier episodes, most recent first; ``next_id`` the episode
     that followed this one, if any."""
 
+    awaiting_review: bool = Field(
+        False, description="Raised from submissions, not yet confirmed by a reviewer."
+    )
     evidence: list[EvidenceOut]
     history: list[AlertStep]
     timeline: list[TimelineStep]
