@@ -7,17 +7,15 @@ then by severity, then most recently updated.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Row, case, func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from tocsin.alerts.severity import ATROCITY
 from tocsin.store.models import Alert, AlertEvent, Country, Delivery, Subscription
 from tocsin.store.models.alerts import ALERT_STATUSES, SEVERITIES
-from tocsin.store.pagination import paginate
 from tocsin.store.panel import find_country
 
 ALERT_FIELDS = (
@@ -94,12 +92,18 @@ def query_alerts(
     limit: int = 50,
     offset: int = 0,
     min_severity: bool = False,
+    public_only: bool = False,
 ) -> tuple[int, list[dict[str, Any]]]:
     """Alerts matching the filters, ranked, with the total count.
 
     ``country`` is a name or code (an unknown one raises ``UnknownCountryError`` listing
-    close names); ``severity`` is one level, or the lowest level when ``min_severity``."""
+    close names); ``severity`` is one level, or the lowest level when ``min_severity``;
+    ``public_only`` leaves out alerts awaiting a reviewer's confirmation."""
+    from tocsin.alerts.submission_cluster import public_clause
+
     query = select(Alert, Country).outerjoin(Country, Country.id == Alert.country_id)
+    if public_only:
+        query = query.where(public_clause())
     if status:
         if status not in ALERT_STATUSES:
             raise AlertQueryError(f"status must be one of {', '.join(ALERT_STATUSES)}")
@@ -210,27 +214,6 @@ def open_alert_codes(session: Session) -> set[str]:
     return set(session.scalars(query))
 
 
-def alerts(
-    session: Session,
-    status: str | None = None,
-    country: Country | None = None,
-    signal: str | None = None,
-    limit: int = 50,
-    offset: int = 0,
-    public_only: bool = False,
-) -> tuple[int, Sequence[Row[Alert, Country | None]]]:
-    """(alert, country) rows matching the filters, most recently updated first, with the
-    total count; ``public_only`` leaves out alerts awaiting a reviewer's confirmation."""
-    from tocsin.alerts.submission_cluster import public_clause
-
-    query = select(Alert, Country).outerjoin(Country, Country.id == Alert.country_id)
-    if public_only:
-        query = query.where(public_clause())
-    if status:
-        query = query.where(Alert.status == status)
-    if country is not None:
-        query = query.where(Alert.country_id == country.id)
-    if signal:
-        query = query.where(Alert.signal == signal)
-    order = (Alert.updated_at.desc(), Alert.id.desc())
-    return paginate(session, query.order_by(*order), limit, offset)
+def next_episode(session: Session, alert_id: int) -> int | None:
+    """Id of the episode that followed this alert (opened after it resolved), if any."""
+    return session.scalar(select(Alert.id).where(Alert.previous_id == alert_id).limit(1))

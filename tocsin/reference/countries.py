@@ -201,7 +201,9 @@ def lookup(key: str | int) -> CountryRef:
     the closest names when nothing matches.
     """
     refs, by_key, by_number = _build()
-    if isinstance(key, int) or (isinstance(key, str) and key.strip().isdigit()):
+    if isinstance(key, int) or (
+        isinstance(key, str) and key.strip().isdecimal() and key.strip().isascii()
+    ):
         number = int(key)
         if number in by_number:
             return by_number[number]

@@ -17,7 +17,7 @@ from tocsin.alerts.engine import AlertError, transition
 from tocsin.alerts.notify import notify_alerts
 from tocsin.alerts.submission_cluster import ReviewError, confirm, publicly_visible
 from tocsin.store.accounts import role_at_least
-from tocsin.store.models import Alert, Country
+from tocsin.store.models import Alert
 from tocsin.store.models.accounts import User
 from tocsin.web.alerts.schemas import (
     ActionIn,
@@ -25,12 +25,11 @@ from tocsin.web.alerts.schemas import (
     AlertId,
     AlertOut,
     AlertPage,
-    AlertStep,
-    EvidenceOut,
+    SeverityLevel,
     Status,
 )
 from tocsin.web.auth import reader, require_role
-from tocsin.web.deps import country_or_404, get_session
+from tocsin.web.deps import get_session
 from tocsin.web.errors import Conflict, NotFound
 from tocsin.web.extensions import (
     evidence_url,
@@ -39,41 +38,18 @@ from tocsin.web.extensions import (
 router = APIRouter()
 
 
-def _out(alert: Alert, country: Country | None) -> AlertOut:
-    return AlertOut(
-        id=alert.id,
-        signal=alert.signal,
-        status=alert.status,
-        severity=alert.severity,
-        country_code=country.code if country else None,
-        country=country.name if country else None,
-        place=alert.place,
-        title=alert.title,
-        summary=alert.summary,
-        since=alert.since,
-        period_end=alert.period_end,
-        observed=alert.observed,
-        baseline=alert.baseline,
-        unusualness=alert.unusualness,
-        updated_at=alert.updated_at.isoformat(),
-    )
-
-
 def _detail(session: Session, alert: Alert) -> AlertDetail:
-    country = session.get(Country, alert.country_id) if alert.country_id else None
-    return AlertDetail(
-        **_out(alert, country).model_dump(),
-        awaiting_review=not publicly_visible(alert),
-        evidence=[
-            EvidenceOut(kind=e.kind, ref=e.ref, label=e.label, url=evidence_url(e.kind, e.ref))
-            for e in alert.evidence
-        ],
-        history=[
-            AlertStep(
-                at=h.at.isoformat(), actor=h.actor, action=h.action, status=h.status, note=h.note
-            )
-            for h in alert.history
-        ],
+    record = queries.alert_record(session, alert.id)
+    assert record is not None  # the caller holds the alert
+    for item in record["evidence"]:
+        item["url"] = evidence_url(item["kind"], item["ref"])
+    return AlertDetail.model_validate(
+        {
+            **record,
+            "awaiting_review": not publicly_visible(alert),
+            "history": record["timeline"],
+            "next_id": queries.next_episode(session, alert.id),
+        }
     )
 
 
@@ -85,16 +61,27 @@ def public_view(user: User | None) -> bool:
 def query_alerts(
     session: Session,
     status: str | None = None,
-    country: Country | None = None,
+    country: str | None = None,
     signal: str | None = None,
     limit: int = 50,
     offset: int = 0,
+    severity: str | None = None,
     public_only: bool = True,
 ) -> tuple[int, list[AlertOut]]:
-    """Alerts matching the filters, most recently updated first, with the total count
-    (``public_only``: without alerts awaiting a reviewer's confirmation)."""
-    total, rows = queries.alerts(session, status, country, signal, limit, offset, public_only)
-    return total, [_out(a, c) for a, c in rows]
+    """Alerts matching the filters (country by name or code), atrocity alerts first, then
+    by severity and most recent update, with the total count (``public_only``: without
+    alerts awaiting a reviewer's confirmation)."""
+    total, items = queries.query_alerts(
+        session,
+        status,
+        country,
+        severity,
+        signal,
+        limit=limit,
+        offset=offset,
+        public_only=public_only,
+    )
+    return total, [AlertOut.model_validate(item) for item in items]
 
 
 def _alert_or_404(session: Session, alert_id: int, user: User | None = None) -> Alert:
@@ -122,17 +109,20 @@ def confirm_alert(
 @router.get("/api/v1/alerts", response_model=AlertPage, tags=["alerts"])
 def list_alerts_api(
     status: Status | None = Query(None),
-    country: str | None = Query(None, max_length=100),
+    country: str | None = Query(None, max_length=100, description="Name or ISO3 code."),
+    severity: SeverityLevel | None = Query(None),
     signal: str | None = Query(None, max_length=60),
     limit: int = Query(50, ge=1, le=500),
     offset: int = Query(0, ge=0, le=1_000_000),
     session: Session = Depends(get_session),
     user: User | None = Depends(reader),
 ) -> AlertPage:
-    """Alerts, filterable by status, country and signal (alerts from submissions only
-    once a reviewer confirmed them, unless the caller is an analyst)."""
-    place = country_or_404(session, country) if country else None
-    total, items = query_alerts(session, status, place, signal, limit, offset, public_view(user))
+    """Alerts, filterable by status, country, severity and signal; alerts on violence
+    against civilians come before conflict context, then the most severe (alerts from
+    submissions only once a reviewer confirmed them, unless the caller is an analyst)."""
+    total, items = query_alerts(
+        session, status, country, signal, limit, offset, severity, public_view(user)
+    )
     return AlertPage(total=total, limit=limit, offset=offset, items=items)
 
 
@@ -140,7 +130,8 @@ def list_alerts_api(
 def alert_api(
     alert_id: AlertId, session: Session = Depends(get_session), user: User | None = Depends(reader)
 ) -> AlertDetail:
-    """One alert with its evidence and lifecycle history."""
+    """One alert with its evidence, timeline, episode chain, who was notified and who
+    responded."""
     return _detail(session, _alert_or_404(session, alert_id, user))
 
 

@@ -13,6 +13,7 @@ from fastapi import (
 from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy.orm import Session
 
+from tocsin.analysis.events.freshness import events_freshness
 from tocsin.store.models import Country
 from tocsin.store.models.accounts import User
 from tocsin.web.alerts.api import (
@@ -23,7 +24,7 @@ from tocsin.web.alerts.api import (
     public_view,
     query_alerts,
 )
-from tocsin.web.alerts.schemas import Action, AlertId, Status
+from tocsin.web.alerts.schemas import Action, AlertId, SeverityLevel, Status
 from tocsin.web.auth import reader, require_role
 from tocsin.web.deps import get_session
 from tocsin.web.extensions import (
@@ -44,14 +45,22 @@ add_nav_link(NavLink("Alerts", "/alerts", order=30))
 def alerts_page(
     request: Request,
     status: Status | None = Query(None),
+    country: str | None = Query(None, max_length=100),
+    severity: SeverityLevel | None = Query(None),
     session: Session = Depends(get_session),
     user: User | None = Depends(reader),
 ) -> HTMLResponse:
-    """Alerts, newest first, filterable by status."""
-    total, items = query_alerts(session, status, limit=200, public_only=public_view(user))
-    return templates.TemplateResponse(
-        request, "alerts/list.html", {"alerts": items, "total": total, "status": status}
+    """Alerts, atrocity alerts first, filterable by status, country and severity."""
+    total, items = query_alerts(
+        session, status, country, limit=200, severity=severity, public_only=public_view(user)
     )
+    context = {
+        "alerts": items,
+        "total": total,
+        "filters": {"status": status, "country": country, "severity": severity},
+        "freshness": events_freshness(session).text,
+    }
+    return templates.TemplateResponse(request, "alerts/list.html", context)
 
 
 @router.get("/alerts/{alert_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -61,9 +70,11 @@ def alert_page(
     session: Session = Depends(get_session),
     user: User | None = Depends(reader),
 ) -> HTMLResponse:
-    """One alert with evidence, history and (for analysts) lifecycle buttons."""
+    """One alert: timeline, evidence, episode chain, who was notified and who responded,
+    and (for analysts) lifecycle buttons."""
     alert = _detail(session, _alert_or_404(session, alert_id, user))
-    return templates.TemplateResponse(request, "alerts/detail.html", {"alert": alert, "user": user})
+    context = {"alert": alert, "user": user, "freshness": events_freshness(session).text}
+    return templates.TemplateResponse(request, "alerts/detail.html", context)
 
 
 @router.post("/alerts/{alert_id}", include_in_schema=False)
@@ -93,11 +104,12 @@ def confirm_form(
 ) -> RedirectResponse:
     """The reviewer's confirmation of an alert raised from submissions."""
     confirm_alert(request, background, session, alert_id, user)
+    flash(request, f"Confirmed alert {alert_id}: it is now public and subscribers are told.")
     return RedirectResponse(f"/alerts/{alert_id}", 303)
 
 
 def _country_alerts(session: Session, country: Country) -> dict[str, object]:
-    total, items = query_alerts(session, country=country, limit=10)  # public alerts only
+    total, items = query_alerts(session, country=country.code, limit=10)  # public alerts only
     return {"alerts": [a for a in items if a.status != "closed"], "total": total}
 
 

@@ -10,9 +10,12 @@ from fastapi import (
 )
 from pydantic import BaseModel, Field
 
+from tocsin.store.models.alerts import AlertStatus, Severity
 from tocsin.web.pagination import Page
 
-Status = Literal["new", "acknowledged", "escalated", "closed"]
+Status = AlertStatus
+SeverityLevel = Severity
+
 Action = Literal["acknowledge", "escalate", "close"]
 AlertId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Alert id.")]
 
@@ -36,13 +39,46 @@ class AlertStep(BaseModel):
     note: str
 
 
+class TimelineStep(AlertStep):
+    """A step of an alert's timeline: a month of activity (``month`` set), an escalation,
+    the resolution after quiet months, or what a person did."""
+
+    month: date | None = None
+
+
+class NotifiedOut(BaseModel):
+    """One delivery of the alert to a subscription (the address itself is not shown)."""
+
+    subscription_id: int
+    channel: str
+    at: str
+    reason: str
+    status: str
+    attempts: int
+    error: str | None = None
+
+
+class ResponseOut(BaseModel):
+    """Who acknowledged, escalated or closed the alert, and with what note."""
+
+    at: str
+    actor: str
+    action: str
+    note: str
+
+
 class AlertOut(BaseModel):
-    """An alert: what happened, where, since when, how unusual."""
+    """An alert: what happened, where, since when, how unusual.
+
+    ``category`` is ``atrocity`` (violence against civilians) or ``conflict-context``;
+    ``replayed`` marks alerts raised while replaying history; ``previous_id`` is the
+    earlier episode of the same alert this one follows."""
 
     id: int
     signal: str
     status: str
     severity: str
+    category: str
     country_code: str | None
     country: str | None
     place: str | None
@@ -50,20 +86,32 @@ class AlertOut(BaseModel):
     summary: str
     since: date | None
     period_end: date | None
+    last_active: date | None = None
     observed: float | None
     baseline: float | None
+    peak: float | None = None
     unusualness: float | None
-    updated_at: str
+    previous_id: int | None = None
+    replayed: bool = False
+    updated_at: str | None
 
 
 class AlertDetail(AlertOut):
+    """An alert with its evidence, history, timeline and accountability record.
+
+    ``episodes`` are the earlier episodes, most recent first; ``next_id`` the episode
+    that followed this one, if any."""
+
     awaiting_review: bool = Field(
         False, description="Raised from submissions, not yet confirmed by a reviewer."
     )
-    """An alert with its evidence and history."""
-
     evidence: list[EvidenceOut]
     history: list[AlertStep]
+    timeline: list[TimelineStep]
+    notified: list[NotifiedOut]
+    responses: list[ResponseOut]
+    episodes: list[int]
+    next_id: int | None = None
 
 
 class AlertPage(Page[AlertOut]):
@@ -75,3 +123,30 @@ class ActionIn(BaseModel):
 
     action: Action
     note: str = Field("", max_length=2000)
+
+
+class SignalRecordOut(BaseModel):
+    """How one signal did against one kind of outcome."""
+
+    signal: str
+    outcome: str
+    outcomes: int
+    warned: int
+    missed: int
+    median_lead: float | None
+    alerts: int
+    hits: int
+    false_alarms: int
+    country_years: int
+    share_warned: float | None
+    precision: float | None
+    alerts_per_country_year: float | None
+
+
+class TrackRecord(BaseModel):
+    """The track record with the settings it was scored with and the events' freshness."""
+
+    spike_deaths: float
+    window_months: int
+    freshness: str
+    signals: list[SignalRecordOut]

@@ -107,7 +107,14 @@ def create_subscription(
         raise Invalid(str(exc)) from None
 
 
+FIRST_DIGEST_DAY = date(1900, 1, 1)
+
+
 def _digest(request: Request, session: Session, end: date | None, days: int) -> digests.Digest:
+    """The digest with links to the address the server runs on (``TOCSIN_PUBLIC_URL``, or
+    ``--host``/``--port``)."""
+    if end is not None and end < FIRST_DIGEST_DAY:
+        raise Invalid(f"end: {end} is before {FIRST_DIGEST_DAY}")
     base_url = get_app_settings(request).base_url
     return digests.build_digest(session, end or date.today(), days, base_url)
 

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Query
 from sqlalchemy.orm import Session
 
 from tocsin.analysis.events import queries
+from tocsin.analysis.events.freshness import events_freshness
 from tocsin.analysis.events.series import events_frame, monthly
 from tocsin.analysis.events.yearly import country_yearly
 from tocsin.store.models import Country, Event
@@ -91,8 +92,11 @@ def event_api(
 
 def _violence(session: Session, country: Country) -> Violence:
     series = monthly(events_frame(session, country))
+    fresh = events_freshness(session, country)
     return Violence(
         country_code=country.code,
+        freshness=fresh.text,
+        stale=fresh.stale,
         yearly={
             kind: [YearPoint(year=y, deaths=d) for y, d in points]
             for kind, points in country_yearly(session, country.id).items()

@@ -7,6 +7,8 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
 from tocsin.alerts.yearly import KIND_LABELS
+from tocsin.analysis.events.freshness import events_freshness, monthly_table
+from tocsin.analysis.events.yearly import country_yearly
 from tocsin.store.models import Country
 from tocsin.store.models.accounts import User
 from tocsin.web import charts
@@ -14,11 +16,13 @@ from tocsin.web.auth import reader
 from tocsin.web.deps import get_session
 from tocsin.web.extensions import CountrySection, add_country_section, add_evidence_link
 from tocsin.web.templating import templates
-from tocsin.web.violence.api import _event_or_404, _violence
+from tocsin.web.violence.api import _event_or_404
 from tocsin.web.violence.schemas import EventId
 
 router = APIRouter()
 MONTHS_SHOWN = 24
+# UCDP's three kinds of organised violence, violence against civilians first.
+YEARLY_MEASURES = ("one-sided", "state-based", "non-state")
 
 
 add_evidence_link("event", "/events/{ref}")
@@ -32,22 +36,20 @@ def event_page(
     _u: User | None = Depends(reader),
 ) -> HTMLResponse:
     """One conflict event: when, where, who, how many died, and its source."""
-    return templates.TemplateResponse(
-        request, "alerts/event.html", {"event": _event_or_404(session, event_id)}
-    )
+    context = {"event": _event_or_404(session, event_id), "freshness": events_freshness(session)}
+    return templates.TemplateResponse(request, "alerts/event.html", context)
 
 
 def _section(session: Session, country: Country) -> dict[str, object]:
-    data = _violence(session, country)
-    yearly = [
-        (
-            KIND_LABELS.get(kind, kind),
-            charts.line_chart([(p.year, p.deaths) for p in points], y_format="{:,.0f}"),
-        )
-        for kind, points in sorted(data.yearly.items())
-        if any(p.deaths for p in points)
-    ]
-    return {"yearly": yearly, "months": data.monthly[-MONTHS_SHOWN:]}
+    """UCDP's yearly deaths by measure (a chart each, or a note when none are recorded)
+    and the monthly event table with its freshness."""
+    stored = country_yearly(session, country.id)
+    yearly = []
+    for measure in YEARLY_MEASURES:
+        points = [(float(year), deaths) for year, deaths in stored.get(measure, [])]
+        chart = charts.line_chart(points, y_format="{:,.0f}") if any(d for _, d in points) else None
+        yearly.append((measure, KIND_LABELS[measure], chart))
+    return {"yearly": yearly, "table": monthly_table(session, country, MONTHS_SHOWN)}
 
 
 add_country_section(

@@ -59,9 +59,13 @@ class MonthPoint(BaseModel):
 
 
 class Violence(BaseModel):
-    """A country's yearly deaths by kind and its monthly event series."""
+    """A country's yearly deaths by kind and its monthly event series, with how fresh the
+    events are (``freshness``, e.g. "events up to 2022-02-28, UCDP Candidate 22.0.2") and
+    whether the record is ``stale``."""
 
     country_code: str
+    freshness: str
+    stale: bool
     yearly: dict[str, list[YearPoint]]
     monthly: list[MonthPoint]
 
