@@ -146,7 +146,7 @@ def test_annual_report(report_db: Database, report_settings: Settings, poppler: 
     flat = _squash(text)
     assert "Statistical risk assessment 2025" in flat
     assert "Highest-risk countries" in flat and "Biggest movers" in flat
-    assert "Point estimates" in flat  # no intervals, and it says so
+    assert "80% intervals of the two-year risk" in flat  # the fixture's forecast stores them
     _check_footnotes(text)
     with report_db.session() as session:
         row = library.get(session, made.id)
