@@ -75,3 +75,14 @@ def chromium() -> Iterator[object]:
             yield browser
         finally:
             browser.close()
+
+
+def wait_for_js(page: object, expression: str, timeout: float = 30.0) -> None:
+    """Wait until ``expression`` is truthy in ``page``. Evaluated through the DevTools
+    protocol, which the pages' Content-Security-Policy (no 'unsafe-eval') does not block,
+    unlike Playwright's ``wait_for_function``."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):  # type: ignore[attr-defined]
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not true within {timeout:.0f} s: {expression}")
+        time.sleep(0.1)

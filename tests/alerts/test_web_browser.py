@@ -10,7 +10,7 @@ import pytest
 
 from tests.alerts.test_web import fill_alerts
 from tests.alerts.test_web_record import fill_events
-from tests.browser import serving
+from tests.browser import serving, wait_for_js
 from tocsin.config import Settings
 from tocsin.store.db import Database
 from tocsin.store.load_ewp import load_ewp
@@ -60,7 +60,7 @@ def test_record_page_table_and_chart(server: str, browser: object) -> None:
     outcomes = page.locator("#record tbody td:nth-child(2)").all_text_contents()
     assert sorted(outcomes) == ["EWP onset", "one-sided spike"]
     chart = page.locator("#record-chart")
-    page.wait_for_function("document.getElementById('record-chart').complete")
+    wait_for_js(page, "document.getElementById('record-chart').complete")
     assert chart.evaluate("img => img.naturalWidth") > 0  # the SVG loaded and rendered
     page.fill("input[name=spike_deaths]", "1000")
     page.click("text=Score")

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from nacl.public import PrivateKey
 from sqlalchemy import select
 
-from tests.browser import serving
+from tests.browser import serving, wait_for_js
 from tests.intake.conftest import (  # noqa: F401 - fixtures shared with tests/intake
     PASSWORDS,
     jpeg_with_gps,
@@ -114,10 +114,10 @@ def test_the_key_opens_the_report_in_the_page_and_never_reaches_the_server(
     page = _analyst(url, browser)
     assert NARRATIVE not in page.content()
     assert page.locator("form[action$='/open']").count() == 0
-    page.wait_for_function("document.getElementById('reader').hidden === false")
+    wait_for_js(page, "document.getElementById('reader').hidden === false")
 
     page.set_input_files("#key-file", str(private_path))
-    page.wait_for_function(f"document.getElementById('what').textContent.includes({NARRATIVE!r})")
+    wait_for_js(page, f"document.getElementById('what').textContent.includes({NARRATIVE!r})")
     assert page.locator("#contact").text_content() == CONTACT
     assert page.locator("[data-attachment] .filename").text_content() == "IMG_0001.jpg"
     assert "never sent to the server" in page.locator("#reader-status").text_content()
@@ -131,8 +131,9 @@ def test_the_key_opens_the_report_in_the_page_and_never_reaches_the_server(
     page.fill("#reply-form textarea[name=body]", "Thank you. When did it start?")
     page.click("#reply-form button")
     page.set_input_files("#key-file", str(private_path))
-    page.wait_for_function(
-        "document.querySelector('[data-message=\"0\"] .text').textContent.includes('When did')"
+    wait_for_js(
+        page,
+        "document.querySelector('[data-message=\"0\"] .text').textContent.includes('When did')",
     )
 
     # copying a passage is explicit and audited
@@ -172,20 +173,21 @@ def test_a_wrong_key_says_so_and_opens_nothing(recorded, browser, tmp_path: Path
     photo.write_bytes(jpeg_with_gps())
     _report(url, browser, photo)
     page = _analyst(url, browser)
-    page.wait_for_function("document.getElementById('reader').hidden === false")
+    wait_for_js(page, "document.getElementById('reader').hidden === false")
     other = tmp_path / "other.key"
     other.write_text(crypto.encode_private(PrivateKey.generate()) + "\n")
     page.set_input_files("#key-file", str(other))
-    page.wait_for_function(
-        "document.getElementById('reader-status').textContent.includes('does not open')"
+    wait_for_js(
+        page, "document.getElementById('reader-status').textContent.includes('does not open')"
     )
     assert "sealed" in page.locator("#what").text_content()
     not_a_key = tmp_path / "notes.txt"
     not_a_key.write_text("hello")
     page.set_input_files("#key-file", str(not_a_key))
-    page.wait_for_function(
+    wait_for_js(
+        page,
         "document.getElementById('reader-status').textContent"
-        ".includes('not a Tocsin intake private key')"
+        ".includes('not a Tocsin intake private key')",
     )
 
 

@@ -79,7 +79,7 @@ def test_unconfirmed_submission_alerts_stay_for_analysts(
     assert app_client.get(f"/api/v1/alerts/{pending}").status_code == 200
     assert TITLE in app_client.get("/alerts").text
     with intake_db.session() as s:
-        assert build_digest(s, datetime.now(UTC).date()).new[0].id == pending
+        assert pending in [a.id for a in build_digest(s, datetime.now(UTC).date()).new]
         assert s.scalar(select(AuditEntry).where(AuditEntry.action == "alert.confirm"))
 
 
@@ -159,9 +159,10 @@ def test_excerpt_page_needs_a_reader(
 ) -> None:
     app_client.app.state.settings.anonymous_read = False  # type: ignore[attr-defined]
     response = app_client.get("/framework/excerpts/1", follow_redirects=False)
-    assert response.status_code == 401
+    assert response.status_code == 303  # a visitor is sent to the login page
+    assert response.headers["location"] == "/login?next=/framework/excerpts/1"
     documents = app_client.get("/framework/documents/1", follow_redirects=False)
-    assert documents.status_code == response.status_code  # like its siblings
+    assert documents.status_code == 303  # like its siblings
 
 
 def test_submission_counts_are_for_signed_in_users(

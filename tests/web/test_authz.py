@@ -51,6 +51,10 @@ WRITE_ROUTES: dict[tuple[str, str], str | None] = {
     ("POST", "/api/v1/speech/lexicon"): "analyst",
     ("POST", "/api/v1/speech/posts/{post_id}/worksheets"): "analyst",
     ("POST", "/speech/posts/{post_id}/rabat"): "analyst",
+    ("POST", "/api/v1/speech/imports"): "analyst",
+    ("POST", "/api/v1/speech/posts/{post_id}/corrections"): "analyst",
+    ("POST", "/speech/import"): "analyst",
+    ("POST", "/speech/posts/{post_id}/corrections"): "analyst",
     ("POST", "/speech/lexicon"): "analyst",
     ("POST", "/report"): None,  # the public report form: no account, by design
     ("POST", "/report/follow-up"): None,  # the reporter's receipt code is the credential

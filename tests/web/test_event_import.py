@@ -39,20 +39,32 @@ def test_event_files_from_the_browser_each_reported(
     assert report.status_code == 200, report.text
     rows = pd.read_html(StringIO(report.text), attrs={"id": "import-report"})[0]
     first, second = rows.to_dict("records")
-    assert first["File"] == "ged_extract.csv" and first["Result"] == "imported"
-    assert (first["New"], first["Updated"]) == (39, 0)
-    assert str(first["Rejected rows"]).startswith("1") and "line 7" in report.text
+    # one bad row refuses the whole file, naming line and column: nothing is half-imported
+    assert first["File"] == "ged_extract.csv" and first["Result"].startswith("refused")
+    assert "line 7" in first["Result"] and "date_start" in first["Result"]
     assert second["File"] == "notes.csv" and second["Result"].startswith("refused")
+    ged.loc[5, "date_start"] = ged.loc[4, "date_start"]  # the row corrected
+    ged.to_csv(extract, index=False)
+    corrected = client.post(
+        "/sources/events",
+        data={"format": "ucdp-ged", "csrf_token": _csrf(page)},
+        files=[("files", ("ged_extract.csv", extract.read_bytes(), "text/csv"))],
+    )
+    (fixed,) = pd.read_html(StringIO(corrected.text), attrs={"id": "import-report"})[0].to_dict(
+        "records"
+    )
+    assert fixed["Result"] == "imported"
+    assert (fixed["New"], fixed["Updated"]) == (ged["id"].nunique(), 0), fixed
     assert "/tmp" not in report.text  # the server's temporary path is not shown
     events = client.get("/api/v1/events", params={"country": "CAF", "limit": 100}).json()
-    assert events["total"] == 39
+    assert events["total"] == ged["id"].nunique()
     again = client.post(
         "/sources/events",
         data={"format": "ucdp-ged", "csrf_token": _csrf(page)},
-        files=[files[0]],
+        files=[("files", ("ged_extract.csv", extract.read_bytes(), "text/csv"))],
     )
     again_row = pd.read_html(StringIO(again.text), attrs={"id": "import-report"})[0].iloc[0]
-    assert (again_row["New"], again_row["Unchanged"]) == (0, 39)
+    assert (again_row["New"], again_row["Unchanged"]) == (0, ged["id"].nunique())
     empty = client.post(
         "/sources/events",
         data={"format": "ucdp-ged", "csrf_token": _csrf(page)},

@@ -170,7 +170,7 @@ def test_suggested_list_and_keys_without_a_suggestion(
 def test_publishing_without_evidence_keeps_the_editor_filled(
     client: TestClient, dashboard_db: Database
 ) -> None:
-    log_in(client, "analyst")
+    log_in(client, "reviewer")  # publishing is a reviewer's act
     page = client.get("/framework/countries/SDN/RF1").text
     form = {
         "level": "high",
