@@ -13,7 +13,7 @@ if [ "$(id -u)" != 0 ]; then
   fi
 fi
 packages="postgresql chromium chromium-driver wrk"
-packages="$packages libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fonts-dejavu-core poppler-utils"
+packages="$packages libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fonts-dejavu-core poppler-utils libgomp1"
 command -v npm >/dev/null || packages="$packages npm"
 if ! dpkg -s $packages >/dev/null 2>&1; then
   $SUDO apt-get update -q
