@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import secrets
 import threading
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
@@ -336,19 +337,29 @@ def _public_key(request: Request) -> PublicKey:
         raise HTTPException(503, "reporting is not set up yet (no intake key)") from None
 
 
-@router.post(PUBLIC_PREFIX, response_class=HTMLResponse, include_in_schema=False)
-async def report_submit(request: Request) -> HTMLResponse:
-    """Receive a report: check it, seal what must be sealed, show the receipt code once."""
-    form, lang, refusal = await _guarded_form(request, "submit")
+async def _in_slot(
+    request: Request,
+    kind: str,
+    handle: Callable[[Request, FormData, str], Awaitable[HTMLResponse]],
+) -> HTMLResponse:
+    """Check the form (session, rate limit, size), then handle it in one of the few
+    processing slots; a refusal or "busy" page when either says no."""
+    form, lang, refusal = await _guarded_form(request, kind)
     if refusal is not None:
         return refusal
     slots = await _worker_slot(request)
     if slots is None:
         return _busy(request, lang)
     try:
-        return await _submit(request, form, lang)
+        return await handle(request, form, lang)
     finally:
         slots.release()
+
+
+@router.post(PUBLIC_PREFIX, response_class=HTMLResponse, include_in_schema=False)
+async def report_submit(request: Request) -> HTMLResponse:
+    """Receive a report: check it, seal what must be sealed, show the receipt code once."""
+    return await _in_slot(request, "submit", _submit)
 
 
 async def _submit(request: Request, form: FormData, lang: str) -> HTMLResponse:
@@ -392,16 +403,7 @@ def follow_up_form(request: Request) -> HTMLResponse:
 @router.post(PUBLIC_PREFIX + "/follow-up", response_class=HTMLResponse, include_in_schema=False)
 async def follow_up(request: Request) -> HTMLResponse:
     """Open a report with its receipt code: read replies, add text or files."""
-    form, lang, refusal = await _guarded_form(request, "lookup")
-    if refusal is not None:
-        return refusal
-    slots = await _worker_slot(request)
-    if slots is None:
-        return _busy(request, lang)
-    try:
-        return await _follow_up(request, form, lang)
-    finally:
-        slots.release()
+    return await _in_slot(request, "lookup", _follow_up)
 
 
 async def _follow_up(request: Request, form: FormData, lang: str) -> HTMLResponse:
