@@ -14,4 +14,6 @@ fi
 .venv/bin/ruff check tocsin tests bench
 .venv/bin/ruff format --check tocsin tests bench
 .venv/bin/mypy  # settings in pyproject.toml [tool.mypy]
-.venv/bin/python -m pytest "$@"
+# Two test processes (one per core): while one waits on a server, a browser or a subprocess,
+# the other runs; each test file stays in one process so its module fixtures are built once.
+.venv/bin/python -m pytest -n "${TOCSIN_TEST_WORKERS:-2}" --dist loadfile "$@"

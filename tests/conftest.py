@@ -19,7 +19,7 @@ import uuid
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import pandas as pd
 import pytest
@@ -31,6 +31,9 @@ from tocsin.sources.importers.base import EVENT_COLUMNS
 from tocsin.store.db import Database
 from tocsin.store.load_ewp import load_ewp
 from tocsin.store.migrate import upgrade
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = Path(os.environ.get("TOCSIN_SHARED_DATA", REPO_ROOT.parent / "shared" / "data"))
@@ -200,10 +203,20 @@ def settings(tmp_path: Path) -> Settings:
     return load_settings(data_dir=tmp_path / "data")
 
 
-@pytest.fixture
-def browser() -> Iterator[object]:
-    """Headless Chromium (see tests/browser.py)."""
+@pytest.fixture(scope="session")
+def _chromium() -> Iterator[Browser]:
+    """Headless Chromium (see tests/browser.py), launched once per test process."""
     from tests.browser import chromium
 
     with chromium() as launched:
         yield launched
+
+
+@pytest.fixture
+def browser(_chromium: Browser) -> Iterator[Browser]:
+    """The session's Chromium; every page or context a test opens is closed after it, so
+    cookies, storage and running scripts never leak into the next test."""
+    before = set(_chromium.contexts)
+    yield _chromium
+    for context in set(_chromium.contexts) - before:
+        context.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 from starlette.types import Receive, Scope, Send
 
@@ -43,7 +44,9 @@ def _get(app: HotReadCache, path: str, headers: list[tuple[bytes, bytes]] | None
     async def send(message: dict) -> None:
         sent.append(message)
 
-    asyncio.run(app(scope, receive, send))
+    # a thread of its own: the session's headless browser keeps an event loop in this one
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, app(scope, receive, send)).result()
     return sent[1]["body"]
 
 
