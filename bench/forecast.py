@@ -4,10 +4,11 @@
 .venv/bin/python bench/forecast.py --mirror ../shared/data --models tocsin-ensemble ewp-enet
 .venv/bin/python bench/forecast.py --mirror ../shared/data --selection  # the model selection
 
-``--selection`` re-runs the comparison that chose the default model's design and penalty:
-every candidate is backtested on origins 1991-2005 only (onset years 1994-2009, nothing
-later is fitted, predicted or scored), and the rule below picks one. The full backtest's
-numbers were not used to choose anything.
+``--selection`` re-runs the comparison that chose the default model's members, weights and
+recalibration: every candidate is backtested on origins 1991-2005 only (onset years
+1994-2009, nothing later is fitted, predicted or scored), the rule below picks one, and
+the recalibration is fitted on the chosen ensemble's forecasts of that window. The full
+backtest's numbers were not used to choose anything.
 """
 
 from __future__ import annotations
@@ -71,9 +72,9 @@ def candidates() -> dict[str, Callable[[], ForecastModel]]:
         "ewp-enet (replication, 39 predictors)": lambda: service.make_model("ewp-enet"),
         "ewp-two-variable": lambda: service.make_model("ewp-two-variable"),
     }
-    for trees, rate in GBM_VARIANTS:
-        found[f"tocsin-gbm, {trees} trees x {rate}"] = lambda t=trees, r=rate: TocsinGbm(
-            TocsinGbmSettings(trees=t, learning_rate=r)
+    for trees, rate, monotone in GBM_VARIANTS:
+        found[gbm_label(trees, rate, monotone)] = lambda t=trees, r=rate, m=monotone: TocsinGbm(
+            TocsinGbmSettings(trees=t, learning_rate=r, monotone=m)
         )
     found["tocsin-gbm, 120 trees x 0.05, 4 leaves"] = lambda: TocsinGbm(TocsinGbmSettings(leaves=4))
     for alpha in ENET_ALPHAS:
@@ -86,7 +87,14 @@ def candidates() -> dict[str, Callable[[], ForecastModel]]:
 
 
 ENET_ALPHAS = (0.012, 0.024, 0.04)
-GBM_VARIANTS = ((120, 0.05), (60, 0.1))
+GBM_VARIANTS = ((120, 0.05, False), (60, 0.1, False), (60, 0.1, True))  # trees, rate, monotone
+
+
+def gbm_label(trees: int, rate: float, monotone: bool) -> str:
+    """The candidate's name in the selection table."""
+    return f"tocsin-gbm, {trees} trees x {rate}{', monotone' if monotone else ''}"
+
+
 WEIGHT_GRID = (0.0, 0.25, 0.5, 0.75, 1.0)
 
 
@@ -110,14 +118,14 @@ def ensemble_candidates(
         return results[label].base_forecasts.set_index(keys)["risk"].reindex(first.index)
 
     found, forecasts = {}, {}
-    for alpha, (trees, rate) in itertools.product((0.024, 0.04), GBM_VARIANTS):
+    for alpha, (trees, rate, monotone) in itertools.product((0.024, 0.04), GBM_VARIANTS):
         names = (
             f"tocsin-enet L1 0.2, alpha {alpha}, + violence",
-            f"tocsin-gbm, {trees} trees x {rate}",
+            gbm_label(trees, rate, monotone),
             "ewp-two-variable",
         )
         risks = [risk(n) for n in names]
-        members = f"enet {alpha}, gbm {trees} trees"
+        members = f"enet {alpha}, gbm {trees} trees{', monotone' if monotone else ''}"
         for weights in itertools.product(WEIGHT_GRID, repeat=len(MEMBERS)):
             if abs(sum(weights) - 1) > 1e-9 or max(weights) == 1:
                 continue
