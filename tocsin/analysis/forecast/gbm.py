@@ -32,7 +32,9 @@ class TocsinGbmSettings(PluginSettings):
     colsample: float = Field(0.5, gt=0, le=1, description="Share of predictors each tree sees.")
     seed: int = Field(17, description="Random seed (results are reproducible).")
     monotone: bool = Field(
-        False, description="Risk may only rise with violence levels and infant mortality."
+        False,
+        description="Risk may only rise with deaths, ongoing killings and infant mortality, "
+        "and only fall with years since a spike of violence.",
     )
 
 
