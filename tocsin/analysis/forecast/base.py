@@ -17,11 +17,12 @@ from __future__ import annotations
 from abc import abstractmethod
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from typing import ClassVar
 
 import numpy as np
 import pandas as pd
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 from tocsin.plugins import Plugin, Registry
 
@@ -80,9 +81,15 @@ def single_threaded() -> Iterator[None]:
     The panel is small: a second thread per fit gains little and, on a busy machine or
     with one fit per core, spin-waiting OpenMP threads make a fit several times slower.
     Parallelism comes from fitting several origins at once instead (backtest.py).
+    The libraries are looked up once per process (a lookup scans every loaded library).
     """
-    with threadpool_limits(limits=1):
+    with _controller().limit(limits=1):
         yield
+
+
+@cache
+def _controller() -> ThreadpoolController:
+    return ThreadpoolController()
 
 
 def logit(p: np.ndarray) -> np.ndarray:

@@ -31,6 +31,28 @@ class TocsinGbmSettings(PluginSettings):
     subsample: float = Field(0.8, gt=0, le=1, description="Share of rows each tree sees.")
     colsample: float = Field(0.5, gt=0, le=1, description="Share of predictors each tree sees.")
     seed: int = Field(17, description="Random seed (results are reproducible).")
+    monotone: bool = Field(
+        False,
+        description="Risk may only rise with deaths, ongoing killings and infant mortality, "
+        "and only fall with years since a spike of violence.",
+    )
+
+
+# Features whose effect on risk has a known sign: deaths and ongoing killings raise risk,
+# years since the last spike of violence lower it (used when ``monotone`` is set).
+MONOTONE = {
+    **dict.fromkeys(
+        [
+            "battledeaths.log2",
+            "battledeaths.max3",
+            "mk_ongoing_count_log2",
+            "un_imr_sqrt",
+            *(f"{t}.log2" for t in ("os", "ns", "sb", "nb_os", "nb_ns", "nb_sb")),
+        ],
+        1,
+    ),
+    **dict.fromkeys([f"{t}.since_spike" for t in ("os", "ns", "sb")], -1),
+}
 
 
 @MODELS.register
@@ -77,6 +99,8 @@ class TocsinGbm(ForecastModel):
             "max_bin": 63,
             "verbosity": -1,
         }
+        if s.monotone:
+            params["monotone_constraints"] = [MONOTONE.get(f, 0) for f in self.features]
         data = lightgbm.Dataset(
             self._design(rows), rows[self.outcome].to_numpy(float), free_raw_data=True
         )

@@ -27,7 +27,9 @@ import pandas as pd
 
 from tocsin.analysis.forecast.base import logit
 
-SLOPE = 0.078  # per log2 unit of annualised one-sided deaths; fitted on base years <= 2007
+# Per log2 unit of annualised one-sided deaths; fitted on base years <= 2007 on the
+# forecasts of tocsin-ensemble 2.0 (1.0: 0.078).
+SLOPE = 0.064
 
 
 @dataclass(frozen=True)
