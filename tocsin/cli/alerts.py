@@ -29,9 +29,9 @@ from tocsin.cli.common import (
     migrated_database,
     settings_with,
 )
-from tocsin.cli.up import STEPS, Step
+from tocsin.cli.up import STEPS, Step, step_bar
 from tocsin.config import Settings
-from tocsin.sources.catalog.events import GED_EVENT_DATASETS
+from tocsin.sources.catalog.events import GED_COUNTRY_DATASETS, GED_EVENT_DATASETS
 from tocsin.sources.importers import IMPORTERS
 from tocsin.sources.importers.base import EventFormatError
 from tocsin.store.db import Database
@@ -430,7 +430,11 @@ def _up_yearly(settings: Settings, db: Database) -> str:
 
 
 def _up_events(settings: Settings, db: Database) -> str:
-    reports = import_datasets(db, settings, GED_EVENT_DATASETS, actor="system:up")
+    """Every registered GED-layout file: the global releases and the per-country files
+    (those already imported, by checksum, are skipped), with a progress bar."""
+    names = (*GED_EVENT_DATASETS, *GED_COUNTRY_DATASETS)
+    advance = step_bar("event files", len(names))
+    reports = import_datasets(db, settings, names, actor="system:up", on_file=advance)
     done = [r for r in reports.values() if r is not None]
     added, updated = sum(r.inserted for r in done), sum(r.updated for r in done)
     return f"{len(done)} new file(s): {added:,} events added, {updated:,} updated"
