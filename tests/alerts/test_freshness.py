@@ -52,6 +52,8 @@ def test_event_apis_state_freshness(client: TestClient) -> None:
         body = client.get(url).json()
         assert body["freshness"] == NEWEST, url
         assert body["stale"] is True, url  # January 2023 is long past
+    first = client.get("/api/v1/alerts").json()["items"][0]["id"]
+    assert client.get(f"/api/v1/alerts/{first}").json()["freshness"] == NEWEST
     units = client.get("/api/v1/countries/SDN/violence/admin1").json()
     assert units["country_code"] == "SDN" and {r["admin1"] for r in units["items"]} == {"North"}
     # a country without events says so instead of borrowing another's freshness

@@ -50,6 +50,7 @@ def _detail(session: Session, alert: Alert) -> AlertDetail:
             "awaiting_review": not publicly_visible(alert),
             "history": record["timeline"],
             "next_id": queries.next_episode(session, alert.id),
+            "freshness": events_freshness(session).text,
         }
     )
 

@@ -112,6 +112,7 @@ class AlertDetail(AlertOut):
     responses: list[ResponseOut]
     episodes: list[int]
     next_id: int | None = None
+    freshness: str = Field(description='How fresh the stored events are, e.g. "events up to ..."')
 
 
 class AlertPage(Page[AlertOut]):
