@@ -430,9 +430,11 @@ def _up_yearly(settings: Settings, db: Database) -> str:
 
 
 def _up_events(settings: Settings, db: Database) -> str:
-    """Every registered GED-layout file: the global releases and the per-country files
-    (those already imported, by checksum, are skipped), with a progress bar."""
-    names = (*GED_EVENT_DATASETS, *GED_COUNTRY_DATASETS)
+    """The registered GED-layout releases, and the 15 per-country files when asked
+    (``--country-events``); files already imported (same checksum) are skipped."""
+    names = GED_EVENT_DATASETS
+    if settings.up_country_events:
+        names = (*GED_EVENT_DATASETS, *GED_COUNTRY_DATASETS)
     advance = step_bar("event files", len(names))
     reports = import_datasets(db, settings, names, actor="system:up", on_file=advance)
     done = [r for r in reports.values() if r is not None]
