@@ -82,9 +82,9 @@ class Settings(BaseSettings):
     )
     # Events
     up_country_events: bool = Field(
-        default=False,
+        default=True,
         description="`tocsin up` also imports the 15 per-country UCDP GED files "
-        "(`tocsin up --country-events`; their cost is measured in docs/alerts.md).",
+        "(`--no-country-events` skips them; their cost is measured in docs/alerts.md).",
     )
     # Feeds of the Framework workbench
     feed_check_seconds: int = Field(

@@ -1,5 +1,5 @@
-"""`tocsin up --country-events`: the per-country GED files are imported with a progress bar,
-once; without the option the main job imports the global releases only."""
+"""`tocsin up` imports the per-country GED files too, with a progress bar, once;
+`--no-country-events` leaves them out."""
 
 from __future__ import annotations
 
@@ -54,11 +54,11 @@ def test_step_bar_advances_under_the_running_step() -> None:
     assert task.description == "event files: ucdp-ged-ssd"
 
 
-def test_country_events_are_an_explicit_option(settings: Settings) -> None:
-    assert settings.up_country_events is False  # `tocsin up` stays as fast as before
+def test_country_events_are_imported_unless_refused(settings: Settings) -> None:
+    assert settings.up_country_events is True
     from typer.testing import CliRunner
 
     from tocsin.cli.main import app
 
     help_text = CliRunner().invoke(app, ["up", "--help"]).output
-    assert "--country-events" in help_text
+    assert "--no-country-events" in help_text

@@ -430,8 +430,9 @@ def _up_yearly(settings: Settings, db: Database) -> str:
 
 
 def _up_events(settings: Settings, db: Database) -> str:
-    """The registered GED-layout releases, and the 15 per-country files when asked
-    (``--country-events``); files already imported (same checksum) are skipped."""
+    """The registered GED-layout releases and the 15 per-country files (unless
+    ``--no-country-events``), with a progress bar; files already imported (same checksum)
+    are skipped."""
     names = GED_EVENT_DATASETS
     if settings.up_country_events:
         names = (*GED_EVENT_DATASETS, *GED_COUNTRY_DATASETS)

@@ -130,10 +130,11 @@ def register(app: typer.Typer) -> None:
         host: str | None = typer.Option(None, help="Interface to serve on (default 127.0.0.1)."),
         port: int | None = typer.Option(None, help="Port to serve on (default 8000)."),
         serve: bool = typer.Option(True, "--serve/--no-serve", help="Serve after preparing."),
-        country_events: bool = typer.Option(
-            False,
-            "--country-events",
-            help="Also import the 15 per-country UCDP GED files (TOCSIN_UP_COUNTRY_EVENTS).",
+        country_events: bool | None = typer.Option(
+            None,
+            "--country-events/--no-country-events",
+            help="Import the 15 per-country UCDP GED files too (default: TOCSIN_UP_COUNTRY_EVENTS, "
+            "on).",
         ),
     ) -> None:
         """The main job: pull data, migrate, load, analyse, and serve the dashboard."""
@@ -141,8 +142,8 @@ def register(app: typer.Typer) -> None:
         from tocsin.web.server import run
 
         settings = settings_with(mirror)
-        if country_events:
-            settings = settings.model_copy(update={"up_country_events": True})
+        if country_events is not None:
+            settings = settings.model_copy(update={"up_country_events": country_events})
         with friendly_errors():
             db = database(settings)
             run_steps(settings, db)
