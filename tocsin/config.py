@@ -80,6 +80,12 @@ class Settings(BaseSettings):
         le=40,
         description="Base years `tocsin up` stores, for risk-over-time charts and rank changes.",
     )
+    # Events
+    up_country_events: bool = Field(
+        default=True,
+        description="`tocsin up` also imports the 15 per-country UCDP GED files "
+        "(`--no-country-events` skips them; their cost is measured in docs/alerts.md).",
+    )
     # Feeds of the Framework workbench
     feed_check_seconds: int = Field(
         default=300,

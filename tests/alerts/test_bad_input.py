@@ -3,6 +3,7 @@ line and column; the freshness of what is stored is stated."""
 
 from __future__ import annotations
 
+import gzip
 from datetime import date
 from pathlib import Path
 
@@ -46,6 +47,21 @@ def test_real_world_cells_are_read(events_db: Database, tmp_path: Path) -> None:
             _ged_row("9", "2024-02-03", 3).replace(",Sudan,625,", ",Atlantis,999,"),
             r"line 3, column 'country_id': unknown country",
         ),
+        (
+            _ged_row("9", "2024-02-03", 3).replace(",0,3,3,3,625,", ",0,many,3,3,625,"),
+            r"line 3, column 'best': deaths are not a number 'many'",
+        ),
+        (
+            _ged_row("9", "2024-02-03", 3).replace(",Clear,3,", ",Clear,7,"),
+            r"line 3, column 'type_of_violence': unknown kind of violence",
+        ),
+        (_ged_row("8", "2024-02-03", 3), r"line 3, column 'id': event id repeated"),
+        (_ged_row("8.0", "2024-02-03", 3), r"line 3, column 'id': event id repeated"),
+        (  # the line an editor shows, after a cell with line breaks
+            _ged_row("9", "2024-02-03", 3, headline="one\ntwo\nthree")
+            + _ged_row("10", "2024-13-03", 3),
+            r"line 6, column 'date_start': missing or impossible",
+        ),
     ],
 )
 def test_bad_rows_refuse_the_whole_file(
@@ -60,6 +76,17 @@ def test_bad_rows_refuse_the_whole_file(
         assert s.scalar(select(func.count()).select_from(Event)) == 0  # nothing half-imported
     path.write_text("id,year\n1,2024\n")
     with events_db.session() as s, pytest.raises(EventFormatError, match="missing column"):
+        import_file(s, path, "ucdp-ged", actor="alice")
+    path.write_text("")
+    with events_db.session() as s, pytest.raises(EventFormatError, match="empty file"):
+        import_file(s, path, "ucdp-ged", actor="alice")
+
+
+def test_compressed_file_errors_name_the_line(events_db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "ged.csv.gz"
+    body = _ged_row("1", "2024-02-01", 3, headline="a\nb") + _ged_row("2", "2024-02-31", 3)
+    path.write_bytes(gzip.compress((GED_HEADER + body).encode()))
+    with events_db.session() as s, pytest.raises(EventFormatError, match=r"line 4, column 'date"):
         import_file(s, path, "ucdp-ged", actor="alice")
 
 

@@ -236,7 +236,7 @@ def test_alert_evidence_links_to_event_pages_and_api(events_db: Database, settin
         )
         assert client.get("/api/v1/events", params={"country": "Narnia"}).status_code == 404
         assert client.get("/api/v1/events/999999").status_code == 404
-        by_unit = client.get("/api/v1/countries/SDN/violence/admin1").json()
+        by_unit = client.get("/api/v1/countries/SDN/violence/admin1").json()["items"]
         assert {row["admin1"] for row in by_unit} == {"North"}
         assert len(by_unit) == 25 and by_unit[-1] == {  # Jan 2021 - Jan 2023, quiet months filled
             "month": "2023-01",

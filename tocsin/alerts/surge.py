@@ -257,21 +257,49 @@ class NewAreaSettings(PluginSettings):
     )
 
 
+def after_quiet(
+    frame: pd.DataFrame,
+    keys: list[str],
+    quiet_months: int,
+    min_events: int = 1,
+    counted: pd.Series | None = None,
+    first_seen: pd.Series | None = None,
+) -> pd.DataFrame:
+    """Every (``keys``, month) with at least ``min_events`` counted events (``counted``
+    marks them; all by default) and no event at all for that key in the previous
+    ``quiet_months`` months, in a country whose record (``first_seen``: first month per
+    country_id, from ``frame`` by default) covers the whole quiet period.
+
+    Columns: ``keys``, month, events (counted), deaths (of the counted events), previous
+    (the key's last earlier month with events, or NaT). Shared by the new-area and
+    new-perpetrator signals and their evaluation (bench/alerts.py)."""
+    columns = [*keys, "month", "events", "deaths", "previous"]
+    if frame.empty:
+        return pd.DataFrame(columns=columns)
+    groups = [*keys, "month"]
+    active = frame.groupby(groups).size().rename("active")
+    chosen = frame if counted is None else frame[counted]
+    tally = chosen.groupby(groups).agg(events=("month", "size"), deaths=("fatalities", "sum"))
+    table = pd.concat([active, tally], axis=1).reset_index().sort_values(groups)
+    table["previous"] = table.groupby(keys)["month"].shift(1)
+    ordinal = table["month"].map(lambda m: m.ordinal)
+    gap = ordinal - table["previous"].map(lambda m: m.ordinal if pd.notna(m) else -(10**6))
+    first = first_seen if first_seen is not None else frame.groupby("country_id")["month"].min()
+    covered = table["country_id"].map(first).map(lambda m: m.ordinal) <= ordinal - quiet_months
+    fired = (table["events"].fillna(0) >= min_events) & (gap > quiet_months) & covered
+    return table.loc[fired, columns].reset_index(drop=True)
+
+
 class _AfterQuiet(AlertSignal):
     """Shared by the signals that look for violence after a long quiet."""
 
-    def _record_until(
-        self, session: Session, as_of: date, quiet_months: int
-    ) -> tuple[pd.Period, pd.DataFrame, set[int]]:
-        """The month examined, the events up to it, and the countries whose event record
-        reaches back over the whole quiet period."""
+    def _record_until(self, session: Session, as_of: date) -> tuple[pd.Period, pd.DataFrame]:
+        """The month examined and the events up to it."""
         month = last_full_month(as_of)
         frame = events_frame(session)
         frame = frame[frame["month"] <= month]
         self.examined = examined_month(frame, month)
-        first_seen = frame.groupby("country_id")["month"].min()
-        covered = {c for c, first in first_seen.items() if first <= month - quiet_months}
-        return month, frame, covered
+        return month, frame
 
 
 @SIGNALS.register
@@ -287,25 +315,23 @@ class NewAreaOfViolence(_AfterQuiet):
         """Alerts for the last full month before ``as_of``."""
         s = self.settings
         assert isinstance(s, NewAreaSettings)
-        month, frame, covered = self._record_until(session, as_of, s.quiet_months)
+        month, frame = self._record_until(session, as_of)
+        first_seen = frame.groupby("country_id")["month"].min()
         if s.civilians_only:
             frame = frame[frame["against_civilians"].astype(bool)]
         frame = frame[frame["admin1"].notna()]
-        if frame.empty:
+        fired = after_quiet(
+            frame, ["country_id", "admin1"], s.quiet_months, s.min_events, first_seen=first_seen
+        )
+        fired = fired[fired["month"] == month]
+        if fired.empty:
             return []
         names = dict(session.execute(select(Country.id, Country.name)).all())
         codes = dict(session.execute(select(Country.id, Country.code)).all())
-        now = frame[frame["month"] == month]
         out = []
-        for (country_id, admin1), group in now.groupby(["country_id", "admin1"]):
-            if country_id not in covered or len(group) < s.min_events:
-                continue
-            before = frame[(frame["country_id"] == country_id) & (frame["admin1"] == admin1)]
-            recent = before[(before["month"] < month) & (before["month"] >= month - s.quiet_months)]
-            if not recent.empty:
-                continue
-            deaths = float(group["fatalities"].sum())
-            last = before[before["month"] < month]["month"].max()
+        for row in fired.itertuples():
+            country_id, admin1, last = row.country_id, row.admin1, row.previous
+            deaths, events = float(row.deaths), int(row.events)
             quiet = f"none since {last}" if pd.notna(last) else "none on record"
             what = "attacks on civilians" if s.civilians_only else "violent events"
             headline = f"{names[country_id]}: {what} in {admin1} after a long quiet"
@@ -318,7 +344,7 @@ class NewAreaOfViolence(_AfterQuiet):
                     headline=headline,
                     category=ATROCITY if s.civilians_only else CONFLICT_CONTEXT,
                     summary=(
-                        f"{fmt_count(len(group), 'event')} ({fmt_count(deaths, 'death')}) in "
+                        f"{fmt_count(events, 'event')} ({fmt_count(deaths, 'death')}) in "
                         f"{admin1} in {period}; {quiet} in the previous {s.quiet_months} months."
                     ),
                     severity=max("medium", scale_severity(deaths), key=SEVERITIES.index),
@@ -326,7 +352,7 @@ class NewAreaOfViolence(_AfterQuiet):
                     place=admin1,
                     since=month.start_time.date(),
                     period_end=month.end_time.date(),
-                    observed=float(len(group)),
+                    observed=float(events),
                     baseline=0.0,
                     details={"month": str(month), "deaths": deaths},
                     evidence=_evidence(session, country_id, month, admin1, s.civilians_only),
@@ -348,25 +374,27 @@ class NewPerpetrator(_AfterQuiet):
         """Alerts for the last full month before ``as_of``."""
         s = self.settings
         assert isinstance(s, NewAreaSettings)
-        month, frame, covered = self._record_until(session, as_of, s.quiet_months)
+        month, frame = self._record_until(session, as_of)
+        first_seen = frame.groupby("country_id")["month"].min()
         frame = frame[frame["against_civilians"].astype(bool) & frame["actor1"].notna()]
-        if frame.empty:
+        fired = after_quiet(
+            frame,
+            ["country_id", "actor1"],
+            s.quiet_months,
+            s.min_events,
+            counted=frame["fatalities"] > 0,
+            first_seen=first_seen,
+        )
+        fired = fired[fired["month"] == month]
+        if fired.empty:
             return []
         names = dict(session.execute(select(Country.id, Country.name)).all())
         codes = dict(session.execute(select(Country.id, Country.code)).all())
         now = frame[(frame["month"] == month) & (frame["fatalities"] > 0)]
         out = []
-        for (country_id, actor), group in now.groupby(["country_id", "actor1"]):
-            if country_id not in covered or len(group) < s.min_events:
-                continue
-            before = frame[
-                (frame["country_id"] == country_id)
-                & (frame["actor1"] == actor)
-                & (frame["month"] < month)
-                & (frame["month"] >= month - s.quiet_months)
-            ]
-            if not before.empty:
-                continue
+        for row in fired.itertuples():
+            country_id, actor = row.country_id, row.actor1
+            group = now[(now["country_id"] == country_id) & (now["actor1"] == actor)]
             deaths = float(group["fatalities"].sum())
             areas = sorted(a for a in group["admin1"].dropna().unique())
             headline = f"{names[country_id]}: {actor} kills civilians"

@@ -29,9 +29,9 @@ from tocsin.cli.common import (
     migrated_database,
     settings_with,
 )
-from tocsin.cli.up import STEPS, Step
+from tocsin.cli.up import STEPS, Step, step_bar
 from tocsin.config import Settings
-from tocsin.sources.catalog.events import GED_EVENT_DATASETS
+from tocsin.sources.catalog.events import GED_COUNTRY_DATASETS, GED_EVENT_DATASETS
 from tocsin.sources.importers import IMPORTERS
 from tocsin.sources.importers.base import EventFormatError
 from tocsin.store.db import Database
@@ -430,7 +430,14 @@ def _up_yearly(settings: Settings, db: Database) -> str:
 
 
 def _up_events(settings: Settings, db: Database) -> str:
-    reports = import_datasets(db, settings, GED_EVENT_DATASETS, actor="system:up")
+    """The registered GED-layout releases and the 15 per-country files (unless
+    ``--no-country-events``), with a progress bar; files already imported (same checksum)
+    are skipped."""
+    names = GED_EVENT_DATASETS
+    if settings.up_country_events:
+        names = (*GED_EVENT_DATASETS, *GED_COUNTRY_DATASETS)
+    advance = step_bar("event files", len(names))
+    reports = import_datasets(db, settings, names, actor="system:up", on_file=advance)
     done = [r for r in reports.values() if r is not None]
     added, updated = sum(r.inserted for r in done), sum(r.updated for r in done)
     return f"{len(done)} new file(s): {added:,} events added, {updated:,} updated"

@@ -16,6 +16,8 @@ import typer
 from tocsin.cli.common import MirrorOption, console, database, friendly_errors, settings_with
 
 if TYPE_CHECKING:
+    from rich.progress import Progress
+
     from tocsin.config import Settings
     from tocsin.store.db import Database
 
@@ -85,16 +87,38 @@ def ordered_steps() -> list[Step]:
     return sorted(STEPS, key=lambda step: rank.get(getattr(step.run, "__module__", ""), 0))
 
 
+# The live display of run_steps while it runs, where a long step adds its own bar.
+_LIVE: list[Progress] = []
+
+
+def step_bar(description: str, total: int) -> Callable[[str], None]:
+    """A progress bar of ``total`` units under the running step of `tocsin up` (nothing
+    outside it); call the returned function with each unit's name when it is done."""
+    if not _LIVE:
+        return lambda _name: None
+    progress = _LIVE[-1]
+    task = progress.add_task(description, total=total)
+
+    def advance(name: str) -> None:
+        progress.update(task, advance=1, description=f"{description}: {name}")
+
+    return advance
+
+
 def run_steps(settings: Settings, db: Database) -> None:
     """Run every step (those of :data:`STEP_MODULES` too) with a progress line each."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console) as progress:
-        for step in ordered_steps():
-            task = progress.add_task(step.label, total=1)
-            summary = step.run(settings, db)
-            progress.update(task, completed=1, description=f"{step.label}: {summary}")
+        _LIVE.append(progress)
+        try:
+            for step in ordered_steps():
+                task = progress.add_task(step.label, total=1)
+                summary = step.run(settings, db)
+                progress.update(task, completed=1, description=f"{step.label}: {summary}")
+        finally:
+            _LIVE.pop()
 
 
 def register(app: typer.Typer) -> None:
@@ -106,12 +130,20 @@ def register(app: typer.Typer) -> None:
         host: str | None = typer.Option(None, help="Interface to serve on (default 127.0.0.1)."),
         port: int | None = typer.Option(None, help="Port to serve on (default 8000)."),
         serve: bool = typer.Option(True, "--serve/--no-serve", help="Serve after preparing."),
+        country_events: bool | None = typer.Option(
+            None,
+            "--country-events/--no-country-events",
+            help="Import the 15 per-country UCDP GED files too (default: TOCSIN_UP_COUNTRY_EVENTS, "
+            "on).",
+        ),
     ) -> None:
         """The main job: pull data, migrate, load, analyse, and serve the dashboard."""
         from tocsin.web.app import create_app
         from tocsin.web.server import run
 
         settings = settings_with(mirror)
+        if country_events is not None:
+            settings = settings.model_copy(update={"up_country_events": country_events})
         with friendly_errors():
             db = database(settings)
             run_steps(settings, db)

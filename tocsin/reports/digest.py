@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from tocsin.alerts.engine import REPLAY_ACTOR
 from tocsin.alerts.notify import deliver, send_email, send_webhook
+from tocsin.analysis.events.freshness import events_freshness
 from tocsin.analysis.forecast import queries
 from tocsin.analysis.forecast.service import DEFAULT_MODEL
 from tocsin.analysis.framework import taxonomy
@@ -77,6 +78,8 @@ class Digest:
     assessments: list[DigestAssessment] = field(default_factory=list)
     reports: list[DigestReport] = field(default_factory=list)
     base_url: str = "http://127.0.0.1:8000"
+    freshness: str = "no events loaded"  # e.g. "events up to 2022-02-28, UCDP Candidate 22.0.2"
+    stale: bool = True
 
     @property
     def subject(self) -> str:
@@ -107,7 +110,14 @@ def build_digest(session: Session, end: date, days: int = 7, base_url: str | Non
     t0 = datetime.combine(start, time.min, UTC)
     t1 = datetime.combine(end + timedelta(days=1), time.min, UTC)
     names = dict(session.execute(select(Country.id, Country.name)).all())
-    digest = Digest(start, end, base_url=base_url or Digest.base_url)
+    fresh = events_freshness(session, today=end)
+    digest = Digest(
+        start,
+        end,
+        base_url=base_url or Digest.base_url,
+        freshness=fresh.text,
+        stale=fresh.stale and fresh.events_up_to is not None,
+    )
     # Alerts raised while replaying past data are history, not news: left out; so are alerts
     # awaiting a reviewer's confirmation.
     public = public_clause()

@@ -4,14 +4,14 @@ place by (source, source_id), never duplicate; all in one transaction."""
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from tocsin.config import Settings
@@ -56,24 +56,33 @@ def _clean(value: object) -> object:
     return None if isinstance(value, float) and math.isnan(value) else value
 
 
+CHUNK = 5000  # ids per lookup query (SQLite allows 32,766 bound values)
+
+
+def _existing(session: Session, source: str, ids: list[str]) -> dict[str, Event]:
+    """The stored events of ``source`` with these ids, by id."""
+    found: dict[str, Event] = {}
+    for start in range(0, len(ids), CHUNK):
+        query = select(Event).where(
+            Event.source == source, Event.source_id.in_(ids[start : start + CHUNK])
+        )
+        found.update((e.source_id, e) for e in session.scalars(query))
+    return found
+
+
 def upsert_events(session: Session, events: pd.DataFrame) -> tuple[int, int, int]:
-    """Insert or update events; returns (inserted, updated, unchanged)."""
+    """Insert or update events; returns (inserted, updated, unchanged). New events are
+    inserted in bulk (one statement for many rows: large files load in seconds)."""
     if events.empty:
         return 0, 0, 0
     ids = dict(session.execute(select(Country.code, Country.id)).all())
     missing = sorted(set(events["country_code"]) - set(ids))
     if missing:
         raise ValueError(f"countries {missing} are not in the database; run `tocsin load` first")
-    inserted = updated = unchanged = 0
+    new: list[dict[str, Any]] = []
+    updated = unchanged = 0
     for source, group in events.groupby("source"):
-        existing = {
-            e.source_id: e
-            for e in session.scalars(
-                select(Event).where(
-                    Event.source == source, Event.source_id.in_(list(group["source_id"]))
-                )
-            )
-        }
+        existing = _existing(session, str(source), list(group["source_id"]))
         for row in group.to_dict("records"):
             values: dict[str, Any] = {k: _clean(row[k]) for k in FIELDS}
             values["date_precision"] = (
@@ -84,16 +93,17 @@ def upsert_events(session: Session, events: pd.DataFrame) -> tuple[int, int, int
             values["country_id"] = ids[row["country_code"]]
             event = existing.get(row["source_id"])
             if event is None:
-                session.add(Event(source=source, source_id=row["source_id"], **values))
-                inserted += 1
+                new.append({"source": source, "source_id": row["source_id"], **values})
             elif any(getattr(event, k) != v for k, v in values.items()):
                 for k, v in values.items():
                     setattr(event, k, v)
                 updated += 1
             else:
                 unchanged += 1
+    if new:
+        session.execute(insert(Event), new)
     session.flush()
-    return inserted, updated, unchanged
+    return len(new), updated, unchanged
 
 
 def _refuse(where: str, rejected: list[RowError]) -> None:
@@ -140,32 +150,40 @@ def import_file(
 
 
 def import_datasets(
-    db: Database, settings: Settings, names: Iterable[str], actor: str
+    db: Database,
+    settings: Settings,
+    names: Iterable[str],
+    actor: str,
+    on_file: Callable[[str], None] | None = None,
 ) -> dict[str, EventImportReport | None]:
     """Import registered GED-layout datasets (pulled mirror-aware and verified), one
-    transaction each; a file whose checksum is in ``provenance`` is skipped (None)."""
+    transaction each; a file whose checksum is in ``provenance`` is skipped (None).
+    ``on_file`` is called with each dataset's name once it is done (progress bars)."""
     reports: dict[str, EventImportReport | None] = {}
     for name in names:
-        path = fetch.ensure(settings, name, settings.mirror)
-        checksum = fetch.sha256_of(path)
-        with db.session() as session:
-            done = session.scalar(
-                select(Provenance.id).where(
-                    Provenance.dataset == name, Provenance.sha256 == checksum
-                )
-            )
-            if done is not None:
-                reports[name] = None
-                continue
-            report = import_file(session, path, "ucdp-ged", actor)
-            rows = report.inserted + report.updated + report.unchanged
-            session.add(
-                Provenance(
-                    dataset=name, version=get_dataset(name).version, sha256=checksum, rows=rows
-                )
-            )
-            reports[name] = report
+        reports[name] = _import_dataset(db, settings, name, actor)
+        if on_file is not None:
+            on_file(name)
     return reports
+
+
+def _import_dataset(
+    db: Database, settings: Settings, name: str, actor: str
+) -> EventImportReport | None:
+    path = fetch.ensure(settings, name, settings.mirror)
+    checksum = fetch.sha256_of(path)
+    with db.session() as session:
+        done = session.scalar(
+            select(Provenance.id).where(Provenance.dataset == name, Provenance.sha256 == checksum)
+        )
+        if done is not None:
+            return None
+        report = import_file(session, path, "ucdp-ged", actor)
+        rows = report.inserted + report.updated + report.unchanged
+        session.add(
+            Provenance(dataset=name, version=get_dataset(name).version, sha256=checksum, rows=rows)
+        )
+        return report
 
 
 def import_acled_api(

@@ -266,8 +266,9 @@ register(
     ),
 )
 
-# Per-country GED files with long histories, imported for the benchmark (bench/alerts.py)
-# and on request (`tocsin events import-datasets`).
+# Per-country GED files with long histories, imported by `tocsin up` (after
+# GED_EVENT_DATASETS), for the benchmark (bench/alerts.py) and by
+# `tocsin events import-datasets`.
 GED_COUNTRY_DATASETS: tuple[str, ...] = tuple(f"ucdp-ged-{f[1]}" for f in _GED_COUNTRY_FILES)
 
 # The files above in UCDP's GED event layout, imported by `tocsin up` (ACLED's sample is

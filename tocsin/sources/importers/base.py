@@ -9,6 +9,8 @@ fatalities are rejected, never loaded. Every importer passes the shared checks i
 
 from __future__ import annotations
 
+import csv
+import gzip
 from abc import abstractmethod
 from dataclasses import dataclass, field
 from datetime import date
@@ -78,6 +80,9 @@ class EventImporter(Plugin):
         ``n/a`` stays text, and whole numbers written as floats ("48528.0") are read."""
         try:
             raw = pd.read_csv(path, dtype=str, keep_default_na=False, low_memory=False)
+            raw.attrs["lines"] = record_lines(path, len(raw))
+        except pd.errors.EmptyDataError:
+            raise EventFormatError(f"{path}: empty file, no header line") from None
         except (OSError, UnicodeDecodeError, pd.errors.ParserError, EOFError) as exc:
             raise EventFormatError(f"{path}: cannot be read as CSV: {exc}") from exc
         aliases = {a: c for a, c in self.column_aliases.items() if c not in raw.columns}
@@ -94,9 +99,38 @@ class EventImporter(Plugin):
         """Map the raw string columns onto :data:`EVENT_COLUMNS`, rejecting bad rows."""
 
 
+def record_lines(path: Path, records: int) -> list[int] | None:
+    """The line of the file on which each data record starts (the header is line 1), so
+    that errors name the line an editor shows even after cells with quoted line breaks;
+    None if the records cannot be matched with what pandas read."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    starts = []
+    with opener(path, "rt", encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        line = 1
+        for row in reader:
+            if row and line > 1:  # blank lines are skipped, as pandas does
+                starts.append(line)
+            line = reader.line_num + 1
+    return starts if len(starts) == records else None
+
+
+def row_lines(raw: pd.DataFrame) -> pd.Series:
+    """Each row's line in its file (see :func:`record_lines`); the row number counting the
+    header as 1 when lines are not known (e.g. rows from an API)."""
+    lines = raw.attrs.get("lines")
+    if lines is None:
+        return raw.index.to_series() + 2
+    return pd.Series(lines, index=raw.index)
+
+
 def country_code(value: str | int) -> str:
     """Tocsin code for a country name or code (raises UnknownCountryError)."""
     return lookup(value).code
+
+
+# reason -> the raw cell an error quotes
+_RAW_DETAIL = {"unknown country": "_country_raw", "deaths are not a number": "_deaths_raw"}
 
 
 def validate(
@@ -107,29 +141,40 @@ def validate(
 ) -> ImportResult:
     """Reject rows with unknown countries (already None), impossible or future dates,
     negative deaths; ``columns`` names the file's column for country, date, deaths, id."""
-    names = {"country": "country", "date": "date", "deaths": "deaths", "id": "id"}
+    names = {
+        "country": "country",
+        "date": "date",
+        "deaths": "deaths",
+        "id": "id",
+        "category": "category",
+    }
     names.update(columns or {})
     rejected: list[RowError] = []
     bad = pd.Series(False, index=frame.index)
     deaths = frame[["fatalities_best", "fatalities_low", "fatalities_high"]]
     future = frame["event_date"].map(lambda d: d is not None and d == d and d > today)
+    not_number = frame["_deaths_raw"].str.strip().ne("") & frame["fatalities_best"].isna()
     checks = [
         (frame["country_code"].isna(), "unknown country", "country"),
+        (frame["category"].isna(), "unknown kind of violence", "category"),
         (frame["event_date"].isna(), "missing or impossible date", "date"),
         (future.astype(bool), "date in the future", "date"),
+        (not_number, "deaths are not a number", "deaths"),
         ((deaths < 0).any(axis=1), "negative fatalities", "deaths"),
         (frame["source_id"].isin(["", None]), "missing event id", "id"),
+        (frame["source_id"].duplicated(), "event id repeated from an earlier line", "id"),
     ]
     for mask, reason, column in checks:
         for index in frame.index[mask & ~bad]:
-            detail = frame.at[index, "_country_raw"] if reason == "unknown country" else ""
+            detail = _RAW_DETAIL.get(reason, "")
+            detail = frame.at[index, detail] if detail else ""
             rejected.append(
                 RowError(
                     int(lines[index]), f"{reason}{f' {detail!r}' if detail else ''}", names[column]
                 )
             )
         bad |= mask
-    kept = frame[~bad].drop(columns=["_country_raw"]).reset_index(drop=True)
+    kept = frame[~bad].drop(columns=list(_RAW_DETAIL.values())).reset_index(drop=True)
     return ImportResult(kept[list(EVENT_COLUMNS)], sorted(rejected, key=lambda e: e.line))
 
 

@@ -12,6 +12,7 @@ from tocsin.sources.importers.base import (
     EventImporter,
     ImportResult,
     resolve_countries,
+    row_lines,
     validate,
 )
 
@@ -77,6 +78,7 @@ class UcdpGedImporter(EventImporter):
                 "date_precision": _numbers(raw["date_prec"]),
                 "country_code": resolve_countries(country_raw),
                 "_country_raw": raw["country"],
+                "_deaths_raw": raw["best"],
                 "admin1": raw["adm_1"].str.strip().replace("", None),
                 "latitude": _numbers(raw["latitude"]),
                 "longitude": _numbers(raw["longitude"]),
@@ -93,10 +95,14 @@ class UcdpGedImporter(EventImporter):
                 ),
             }
         )
-        columns = {"country": "country_id", "date": "date_start", "deaths": "best", "id": "id"}
-        result = validate(frame, raw.index.to_series() + 2, today, columns)
-        result.events["category"] = result.events["category"].fillna("unknown")
-        return result
+        columns = {
+            "country": "country_id",
+            "date": "date_start",
+            "deaths": "best",
+            "id": "id",
+            "category": "type_of_violence",
+        }
+        return validate(frame, row_lines(raw), today, columns)
 
 
 @IMPORTERS.register
@@ -134,6 +140,7 @@ class AcledImporter(EventImporter):
                 "date_precision": _numbers(raw["time_precision"]),
                 "country_code": resolve_countries(raw["country"].str.strip()),
                 "_country_raw": raw["country"],
+                "_deaths_raw": raw["fatalities"],
                 "admin1": raw["admin1"].str.strip().replace("", None),
                 "latitude": _numbers(raw["latitude"]),
                 "longitude": _numbers(raw["longitude"]),
@@ -154,5 +161,6 @@ class AcledImporter(EventImporter):
             "date": "event_date",
             "deaths": "fatalities",
             "id": "event_id_cnty",
+            "category": "event_type",
         }
-        return validate(frame, raw.index.to_series() + 2, today, columns)
+        return validate(frame, row_lines(raw), today, columns)

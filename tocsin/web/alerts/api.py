@@ -16,6 +16,7 @@ from tocsin.alerts import queries
 from tocsin.alerts.engine import AlertError, transition
 from tocsin.alerts.notify import notify_alerts
 from tocsin.alerts.submission_cluster import ReviewError, confirm, publicly_visible
+from tocsin.analysis.events.freshness import events_freshness
 from tocsin.store.accounts import role_at_least
 from tocsin.store.models import Alert
 from tocsin.store.models.accounts import User
@@ -49,6 +50,7 @@ def _detail(session: Session, alert: Alert) -> AlertDetail:
             "awaiting_review": not publicly_visible(alert),
             "history": record["timeline"],
             "next_id": queries.next_episode(session, alert.id),
+            "freshness": events_freshness(session).text,
         }
     )
 
@@ -123,7 +125,15 @@ def list_alerts_api(
     total, items = query_alerts(
         session, status, country, signal, limit, offset, severity, public_view(user)
     )
-    return AlertPage(total=total, limit=limit, offset=offset, items=items)
+    fresh = events_freshness(session)
+    return AlertPage(
+        total=total,
+        limit=limit,
+        offset=offset,
+        items=items,
+        freshness=fresh.text,
+        stale=fresh.stale,
+    )
 
 
 @router.get("/api/v1/alerts/{alert_id}", response_model=AlertDetail, tags=["alerts"])

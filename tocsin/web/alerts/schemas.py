@@ -112,10 +112,15 @@ class AlertDetail(AlertOut):
     responses: list[ResponseOut]
     episodes: list[int]
     next_id: int | None = None
+    freshness: str = Field(description='How fresh the stored events are, e.g. "events up to ..."')
 
 
 class AlertPage(Page[AlertOut]):
-    """A page of alerts."""
+    """A page of alerts, with how fresh the events behind them are (``freshness``, e.g.
+    "events up to 2022-02-28, UCDP Candidate 22.0.2") and whether they are ``stale``."""
+
+    freshness: str
+    stale: bool
 
 
 class ActionIn(BaseModel):

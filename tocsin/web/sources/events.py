@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 from starlette.datastructures import UploadFile
 
+from tocsin.analysis.events.freshness import events_freshness
 from tocsin.analysis.events.ingest import import_file
 from tocsin.sources.importers import IMPORTERS
 from tocsin.sources.importers.base import EventFormatError
@@ -42,14 +43,23 @@ class FileReport:
     message: str = ""
 
 
-def _form_context(fmt: str) -> dict[str, object]:
-    return {"formats": sorted(IMPORTERS.names()), "form": {"format": fmt}, "errors": {}}
+def _form_context(session: Session, fmt: str) -> dict[str, object]:
+    return {
+        "formats": sorted(IMPORTERS.names()),
+        "form": {"format": fmt},
+        "errors": {},
+        "freshness": events_freshness(session).text,
+    }
 
 
 @router.get("/sources/events", response_class=HTMLResponse)
-def events_form(request: Request, _u: User = Depends(require_role("analyst"))) -> HTMLResponse:
-    """The import form."""
-    return templates.TemplateResponse(request, TEMPLATE, _form_context("ucdp-ged"))
+def events_form(
+    request: Request,
+    _u: User = Depends(require_role("analyst")),
+    session: Session = Depends(get_session),
+) -> HTMLResponse:
+    """The import form, with how fresh the stored events are."""
+    return templates.TemplateResponse(request, TEMPLATE, _form_context(session, "ucdp-ged"))
 
 
 def _import_one(session: Session, upload_name: str, raw: bytes, fmt: str, actor: str) -> FileReport:
@@ -93,12 +103,12 @@ async def import_events_form(
     if not uploads:
         errors["files"] = "choose at least one CSV file"
     if errors:
-        raise FormError(TEMPLATE, _form_context(format), errors)
+        raise FormError(TEMPLATE, _form_context(session, format), errors)
     reports = [
         _import_one(
             session, upload.filename or "", await upload.read(MAX_BYTES + 1), format, user.username
         )
         for upload in uploads[:MAX_FILES]
     ]
-    context = _form_context(format) | {"reports": reports}
+    context = _form_context(session, format) | {"reports": reports}
     return templates.TemplateResponse(request, TEMPLATE, context)

@@ -17,18 +17,22 @@ from tocsin.store.models import Country, Event
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader
 from tocsin.web.deps import CountryInPath, country_or_404, get_session
-from tocsin.web.errors import NotFound
+from tocsin.web.errors import Invalid, NotFound
 from tocsin.web.violence.schemas import (
     Admin1Month,
+    Admin1Series,
     EventId,
     EventOut,
     EventPage,
     MonthPoint,
     Violence,
+    YearlyDeaths,
     YearPoint,
 )
 
 router = APIRouter()
+# UCDP's three kinds of organised violence, violence against civilians first.
+YEARLY_MEASURES = ("one-sided", "state-based", "non-state")
 
 
 def _event_out(event: Event, country: Country) -> EventOut:
@@ -77,8 +81,14 @@ def list_events_api(
     civilians."""
     place = country_or_404(session, country) if country else None
     total, rows = queries.events(session, place, start, end, against_civilians, limit, offset)
+    fresh = events_freshness(session, place)
     return EventPage(
-        total=total, limit=limit, offset=offset, items=[_event_out(e, c) for e, c in rows]
+        total=total,
+        limit=limit,
+        offset=offset,
+        items=[_event_out(e, c) for e, c in rows],
+        freshness=fresh.text,
+        stale=fresh.stale,
     )
 
 
@@ -90,17 +100,46 @@ def event_api(
     return _event_or_404(session, event_id)
 
 
-def _violence(session: Session, country: Country) -> Violence:
+MeasureQuery = Query(
+    None,
+    max_length=40,
+    description=f"Yearly measure(s) to return, any of {', '.join(YEARLY_MEASURES)} "
+    "(repeatable; all when omitted).",
+)
+KindQuery = Query(None, max_length=40, description="Same as ``measure``.")
+
+
+def _measures(measure: list[str] | None, kind: list[str] | None) -> set[str] | None:
+    """The yearly measures asked for (``None``: all); an unknown one is refused, naming
+    the allowed values."""
+    asked = [*(measure or []), *(kind or [])]
+    unknown = sorted(set(asked) - set(YEARLY_MEASURES))
+    if unknown:
+        raise Invalid(
+            f"unknown measure {', '.join(map(repr, unknown))}; allowed: "
+            f"{', '.join(YEARLY_MEASURES)}"
+        )
+    return set(asked) or None
+
+
+def _yearly(
+    session: Session, country: Country, measures: set[str] | None
+) -> dict[str, list[YearPoint]]:
+    return {
+        kind: [YearPoint(year=y, deaths=d) for y, d in points]
+        for kind, points in country_yearly(session, country.id).items()
+        if measures is None or kind in measures
+    }
+
+
+def _violence(session: Session, country: Country, measures: set[str] | None) -> Violence:
     series = monthly(events_frame(session, country))
     fresh = events_freshness(session, country)
     return Violence(
         country_code=country.code,
         freshness=fresh.text,
         stale=fresh.stale,
-        yearly={
-            kind: [YearPoint(year=y, deaths=d) for y, d in points]
-            for kind, points in country_yearly(session, country.id).items()
-        },
+        yearly=_yearly(session, country, measures),
         monthly=[MonthPoint.model_validate(r) for r in _month_records(series)],
     )
 
@@ -113,16 +152,35 @@ def _month_records(series: pd.DataFrame) -> list[dict[str, object]]:
 @router.get("/api/v1/countries/{code}/violence", response_model=Violence, tags=["countries"])
 def violence_api(
     country: CountryInPath,
+    measure: list[str] | None = MeasureQuery,
+    kind: list[str] | None = KindQuery,
     session: Session = Depends(get_session),
     _u: User | None = Depends(reader),
 ) -> Violence:
-    """UCDP deaths per year by kind, and monthly events (all and against civilians)."""
-    return _violence(session, country)
+    """UCDP deaths per year by measure (only those asked for), and monthly events (all and
+    against civilians) with their freshness."""
+    return _violence(session, country, _measures(measure, kind))
+
+
+@router.get(
+    "/api/v1/countries/{code}/violence/yearly", response_model=YearlyDeaths, tags=["countries"]
+)
+def violence_yearly_api(
+    country: CountryInPath,
+    measure: list[str] | None = MeasureQuery,
+    kind: list[str] | None = KindQuery,
+    session: Session = Depends(get_session),
+    _u: User | None = Depends(reader),
+) -> YearlyDeaths:
+    """UCDP deaths per year for the measures asked for (all when none is given); an
+    unknown measure is refused (422) with the allowed values."""
+    measures = _measures(measure, kind)
+    return YearlyDeaths(country_code=country.code, yearly=_yearly(session, country, measures))
 
 
 @router.get(
     "/api/v1/countries/{code}/violence/admin1",
-    response_model=list[Admin1Month],
+    response_model=Admin1Series,
     tags=["countries"],
 )
 def violence_admin1_api(
@@ -130,12 +188,19 @@ def violence_admin1_api(
     start: str | None = Query(None, pattern=r"^\d{4}-\d{2}$", description="First month, YYYY-MM."),
     session: Session = Depends(get_session),
     _u: User | None = Depends(reader),
-) -> list[Admin1Month]:
+) -> Admin1Series:
     """Monthly events and fatalities per first-level admin unit (violence against
-    civilians apart), every month between each unit's first and last event."""
+    civilians apart), every month between each unit's first and last event, with the
+    events' freshness."""
     frame = events_frame(session, country)
     frame = frame.assign(admin1=frame["admin1"].fillna("(unknown)"))
     series = monthly(frame, by=("admin1",))
     if start:
         series = series[series["month"] >= pd.Period(start, freq="M")]
-    return [Admin1Month.model_validate(r) for r in _month_records(series)]
+    fresh = events_freshness(session, country)
+    return Admin1Series(
+        country_code=country.code,
+        freshness=fresh.text,
+        stale=fresh.stale,
+        items=[Admin1Month.model_validate(r) for r in _month_records(series)],
+    )

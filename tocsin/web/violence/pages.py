@@ -16,13 +16,11 @@ from tocsin.web.auth import reader
 from tocsin.web.deps import get_session
 from tocsin.web.extensions import CountrySection, add_country_section, add_evidence_link
 from tocsin.web.templating import templates
-from tocsin.web.violence.api import _event_or_404
+from tocsin.web.violence.api import YEARLY_MEASURES, _event_or_404
 from tocsin.web.violence.schemas import EventId
 
 router = APIRouter()
 MONTHS_SHOWN = 24
-# UCDP's three kinds of organised violence, violence against civilians first.
-YEARLY_MEASURES = ("one-sided", "state-based", "non-state")
 
 
 add_evidence_link("event", "/events/{ref}")

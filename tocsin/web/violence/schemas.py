@@ -38,7 +38,10 @@ class EventOut(BaseModel):
 
 
 class EventPage(Page[EventOut]):
-    """A page of events."""
+    """A page of events, with how fresh the stored events are."""
+
+    freshness: str
+    stale: bool
 
 
 class YearPoint(BaseModel):
@@ -74,3 +77,20 @@ class Admin1Month(MonthPoint):
     """Events and fatalities in one first-level admin unit and month."""
 
     admin1: str
+
+
+class Admin1Series(BaseModel):
+    """A country's monthly series per first-level admin unit, with how fresh its events
+    are and whether the record is ``stale``."""
+
+    country_code: str
+    freshness: str
+    stale: bool
+    items: list[Admin1Month]
+
+
+class YearlyDeaths(BaseModel):
+    """A country's UCDP yearly deaths for the measures asked for."""
+
+    country_code: str
+    yearly: dict[str, list[YearPoint]]
