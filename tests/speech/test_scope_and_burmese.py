@@ -10,7 +10,8 @@ import pandas as pd
 
 from tests.conftest import missing_shared_data
 from tocsin.analysis.speech import corpora
-from tocsin.analysis.speech.classifier import analyse
+from tocsin.analysis.speech.classifier import NgramClassifier, analyse
+from tocsin.analysis.speech.language import UNSUPPORTED
 from tocsin.analysis.speech.training import corpus_paths, train
 from tocsin.config import Settings
 from tocsin.sources.catalog.speech import NON_COMMERCIAL_SPEECH_DATASETS, SPEECH_DATASETS
@@ -103,3 +104,10 @@ def test_a_model_trained_on_non_commercial_data_is_marked(settings: Settings) ->
     open_model = train(settings, corpus=_tiny("project-burmese"))
     assert "NON-COMMERCIAL" not in str(open_model.metrics["licence"])
     assert not open_model.path.name.endswith("-nc.joblib")
+
+
+def test_default_model_marks_burmese_and_amharic_unsupported(small_model: NgramClassifier) -> None:
+    pred = small_model.predict(["ရိုဟင်ဂျာတွေကိုသတ်ပစ်", "ትግሬዎችን ሁሉ ግደሏቸው"])
+    assert pred.label == [UNSUPPORTED, UNSUPPORTED]
+    assert pred.lang == ["my", "am"]
+    assert "my" not in small_model.languages

@@ -17,6 +17,10 @@ words:
   the model learn what is said *about* a group rather than which group is named.
 - **counter-speech cues** (``racism``, ``condemn``, ``stand with`` ...) and the **threat**
   and **dehumanisation** cues are features of their own.
+- **cue scope** (2.2): hostile words said of a group (``__grp_hostile__``), denied
+  (``__grp_neg_hostile__``, ``__neg_hostile__``) or quoted (``__quote_hostile__``), and
+  praise of a group (``__grp_positive__``); group names are left out of the character
+  n-grams, so what is said about a group weighs more than which group is named.
 
 The category is decided by cues outside negation and quotes (threat > dehumanisation >
 slur > derogation); the target by the groups mentioned, else by a target head trained on
@@ -125,7 +129,8 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 NEGATION_SCOPE = 4
 _HOSTILE = {"cue:threat", "cue:dehum", "cue:slur", *(f"grp:{g}" for g in cues.TARGETS)}
 _HOSTILE_WORDS = {"cue:threat", "cue:dehum", "cue:slur", "cue:derog"}
-_CUE_KINDS = ("counter", "threat", "dehum", "slur", "derog", "positive")
+# "derog" has no feature of its own: a derogatory word alone is abuse; only its scope counts
+_CUE_KINDS = ("counter", "threat", "dehum", "slur", "positive")
 
 
 @dataclass(frozen=True)
@@ -135,6 +140,7 @@ class Analysis:
     normalised: str
     tokens: list[str]  # marked: n_ for negated, q_ for quoted
     plain: str  # the words outside negation and quotes
+    chars: str  # what character n-grams read: ``plain`` without group names
     extras: list[str]  # feature tokens: groups, cues
 
 
@@ -172,11 +178,16 @@ def analyse(text: str) -> Analysis:
         if tok in cues.NEGATORS and not quoted:
             negated = NEGATION_SCOPE
     plain_text = " ".join(plain)
+    # character n-grams do not read group names: the __grp_*__ features stand for them, so
+    # the model learns what is said about a group rather than which group is named
+    chars = " ".join(t for t in plain if not any(k[:4] == "grp:" for k in cues.INDEX.kinds(t)))
     if _CJK.search(plain_text) or _MYANMAR.search(plain_text):  # n-grams over each run
         plain_text = _RUN_GAP.sub("", plain_text)
+        chars = _RUN_GAP.sub("", chars)
     found = cues.INDEX.find(plain)
     extras = [f"__grp_{g.replace(' ', '_')}__" for g in cues.TARGETS if f"grp:{g}" in found]
-    negated_found = quoted_found = frozenset[str]()
+    negated_found: set[str] = set()
+    quoted_found: set[str] = set()
     if len(plain) < len(tokens):
         negated_found = cues.INDEX.find([t[2:] for t in tokens if t[:2] == "n_"])
         quoted_found = cues.INDEX.find([t[2:] for t in tokens if t[:2] == "q_"])
@@ -198,7 +209,7 @@ def analyse(text: str) -> Analysis:
         extras.append("__quote__")
     if any(t.startswith("n_") for t in tokens):
         extras.append("__negation__")
-    return Analysis(norm, tokens, plain_text, extras)
+    return Analysis(norm, tokens, plain_text, chars, extras)
 
 
 def _word_features(analysis: Analysis) -> list[str]:
@@ -255,7 +266,6 @@ _CUE_NAMES = {
     "__slur__": "slur",
     "__counter__": "counter-speech words",
     "__counter_hostile__": "counter-speech repeating hostile words",
-    "__derog__": "derogatory words",
     "__grp_hostile__": "hostile words about a group",
     "__neg_hostile__": "hostile words denied",
     "__grp_neg_hostile__": "hostile words about a group denied",
@@ -326,7 +336,7 @@ class NgramClassifier(SpeechClassifier):
 
     def _raw_features(self, analyses: list[Analysis]) -> sparse.csr_matrix:
         words = self._words.transform([_word_features(a) for a in analyses])
-        chars = self._chars.transform([a.plain for a in analyses])
+        chars = self._chars.transform([a.chars for a in analyses])
         return sparse.hstack([words, chars], format="csr")
 
     def _target_features(self, analyses: list[Analysis]) -> sparse.csr_matrix:

@@ -1,7 +1,8 @@
 """Word lists the classifier uses to generalise beyond memorised words: mentions of
 groups (and which target group they name), negators, counter-speech cues, and the cues
-of the two most dangerous categories, threats and dehumanisation. English, French,
-Spanish and Arabic; all in normalised form (see ``normalise.py``).
+of the two most dangerous categories, threats and dehumanisation, and (2.2) derogatory
+and positive words whose scope the classifier reads. In the supported languages; all in
+normalised form (see ``normalise.py``).
 
 These are not hate lexicons: group names are neutral words. They let the model see
 "a group is mentioned" and "this is negated or quoted" as features of their own.
@@ -879,6 +880,11 @@ class TermIndex:
         if len(self._cache) < 200_000:
             self._cache[tok] = kinds
         return kinds
+
+    def kinds(self, tok: str) -> frozenset[str]:
+        """Kinds of the single-word terms ``tok`` matches (cached)."""
+        kinds = self._cache.get(tok)
+        return self._word(tok) if kinds is None else kinds
 
     def find(self, tokens: list[str]) -> set[str]:
         """Kinds of the terms present in ``tokens`` (normalised words)."""
