@@ -4,13 +4,15 @@ it is marked non-commercial."""
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from tests.conftest import missing_shared_data
 from tocsin.analysis.speech import corpora
-from tocsin.analysis.speech.classifier import NgramClassifier, analyse
+from tocsin.analysis.speech.classifier import ModelFileError, NgramClassifier, analyse, load_model
 from tocsin.analysis.speech.language import UNSUPPORTED
 from tocsin.analysis.speech.training import corpus_paths, train
 from tocsin.config import Settings
@@ -111,3 +113,16 @@ def test_default_model_marks_burmese_and_amharic_unsupported(small_model: NgramC
     assert pred.label == [UNSUPPORTED, UNSUPPORTED]
     assert pred.lang == ["my", "am"]
     assert "my" not in small_model.languages
+
+
+def test_a_model_trained_before_2_2_is_refused_with_what_to_do(
+    tmp_path: Path, small_model: NgramClassifier
+) -> None:
+    old = copy.deepcopy(small_model)
+    old.metrics = {"version": "2.1"}
+    old.save(tmp_path / "old.joblib")
+    with pytest.raises(ModelFileError, match="tocsin speech train"):
+        load_model(tmp_path / "old.joblib")
+    old.metrics = {"version": NgramClassifier.version}
+    old.save(tmp_path / "new.joblib")
+    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.2"

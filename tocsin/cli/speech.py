@@ -447,12 +447,18 @@ def rabat_list(country: str | None = typer.Option(None, help="Country name or co
 
 
 def _up_step(settings: Settings, db: Database) -> str:
-    """Seed the lexicon if it is empty; train the classifier if no model exists."""
+    """Seed the lexicon if it is empty; train the classifier if no model exists or the
+    current one cannot be read by this version."""
     with db.session() as session:
         seeded = 0
         if not lexicon.stored_terms(session):
             seeded, _ = lexicon.save_terms(session, lexicon.seed_terms(), "system:up")
     path = current_model_path(settings)
+    if path is not None:
+        try:
+            current_model(settings)
+        except ModelFileError:  # unreadable, or trained by a version that reads text otherwise
+            path = None
     if path is None:
         result = train(settings, settings.mirror)
         path = result.path

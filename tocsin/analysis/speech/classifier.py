@@ -80,6 +80,8 @@ class SpeechClassifier(Plugin):
     """Base class of speech classifiers."""
 
     version: ClassVar[str] = "0"
+    # versions whose saved weights fit this code's features (the model reads text the same)
+    reads_versions: ClassVar[tuple[str, ...]] = ("0",)
     metrics: dict[str, object]  # held-out metrics, set when the model is trained
 
     @abstractmethod
@@ -109,6 +111,12 @@ def load_model(path: Path) -> SpeechClassifier:
         raise ModelFileError(f"{path}: not a readable speech model: {exc}") from exc
     if not isinstance(model, SpeechClassifier):
         raise ModelFileError(f"{path}: holds a {type(model).__name__}, not a speech classifier")
+    trained = getattr(model, "metrics", {}).get("version")
+    if trained and trained not in type(model).reads_versions:
+        raise ModelFileError(
+            f"{path}: trained by {model.name} {trained}, which this version "
+            f"({type(model).version}) cannot read: run `tocsin speech train`"
+        )
     return model
 
 
@@ -310,6 +318,7 @@ class NgramClassifier(SpeechClassifier):
     Settings = NgramSettings
     settings: NgramSettings
     version = "2.2"
+    reads_versions = ("2.2",)  # 2.2 reads text differently (cue scope, no group names in chars)
     # defaults for models saved by 1.0 (no language routing, no calibration)
     languages: tuple[str, ...] = ()
     _calibrators: dict[str, tuple[float, float]] = {}  # noqa: RUF012 - replaced on fit
