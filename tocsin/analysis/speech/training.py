@@ -177,7 +177,7 @@ def train(
     metrics["licence"] = (
         NON_COMMERCIAL_NOTE.format(names=", ".join(restricted))
         if restricted
-        else "open: every training corpus allows commercial use"
+        else "no non-commercial corpus (each corpus's licence: docs/speech.md)"
     )
     model.metrics = metrics
     directory = models_dir(settings)
