@@ -54,6 +54,9 @@ def train_cmd(
     model: str = typer.Option(
         DEFAULT_MODEL, help=f"Classifier ({', '.join(CLASSIFIERS.names())})."
     ),
+    non_commercial: bool = typer.Option(
+        False, help="Also train on non-commercial corpora (Burmese); the model is marked so."
+    ),
 ) -> None:
     """Train on the registered corpora (held-out splits never used for fitting); save a
     versioned model file with its metrics in the data dir."""
@@ -62,7 +65,9 @@ def train_cmd(
         CLASSIFIERS.get(model)
         fixes = _corrections(settings)
         with console.status("training the speech classifier (a few minutes)..."):
-            result = train(settings, mirror, model, corrections=fixes)
+            result = train(
+                settings, mirror, model, corrections=fixes, non_commercial=non_commercial
+            )
     m = result.metrics
     table = Table("held-out set", "n", "hateful", "balanced acc.", "F1 hateful", "AUC")
     per_dataset = cast(dict[str, dict[str, Any]], m["per_dataset"])
@@ -93,6 +98,7 @@ def train_cmd(
         f"threat recall {m['threat_recall']} (n={m['threats']}), target accuracy "
         f"{m['target_accuracy']} (n={m['targets']}); fit {m['fit_seconds']} s"
     )
+    console.print(f"licence: {m['licence']}")
     console.print(f"[green]saved[/] {result.path}")
 
 
@@ -441,12 +447,18 @@ def rabat_list(country: str | None = typer.Option(None, help="Country name or co
 
 
 def _up_step(settings: Settings, db: Database) -> str:
-    """Seed the lexicon if it is empty; train the classifier if no model exists."""
+    """Seed the lexicon if it is empty; train the classifier if no model exists or the
+    current one cannot be read by this version."""
     with db.session() as session:
         seeded = 0
         if not lexicon.stored_terms(session):
             seeded, _ = lexicon.save_terms(session, lexicon.seed_terms(), "system:up")
     path = current_model_path(settings)
+    if path is not None:
+        try:
+            current_model(settings)
+        except ModelFileError:  # unreadable, or trained by a version that reads text otherwise
+            path = None
     if path is None:
         result = train(settings, settings.mirror)
         path = result.path

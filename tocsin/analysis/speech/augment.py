@@ -18,6 +18,7 @@ import pandas as pd
 
 from tocsin.analysis.speech import gazetteer
 from tocsin.analysis.speech.hard_cases import HARD_FRAMES
+from tocsin.analysis.speech.scope_frames import SCOPE_FRAMES
 
 # {g} group, {n} negative descriptor, {v} vermin word, {x} violent verb, {y} violent
 # passive, {q} positive descriptor, {p} non-protected group (professions, fans ...),
@@ -1145,8 +1146,10 @@ HELD_OUT_SHARE = 5  # one frame in five (by hash) is held out to choose settings
 
 
 def frames_of(lang: str, key: str) -> list[str]:
-    """The frames of one language and class (``hate`` or ``ok``), hard cases included."""
-    return FRAMES[lang][key] + HARD_FRAMES.get(lang, {}).get(key, [])
+    """The frames of one language and class (``hate`` or ``ok``), hard cases and scope
+    frames included."""
+    extra = HARD_FRAMES.get(lang, {}).get(key, []) + SCOPE_FRAMES.get(lang, {}).get(key, [])
+    return FRAMES[lang][key] + extra
 
 
 def held_out_frame(frame: str) -> bool:

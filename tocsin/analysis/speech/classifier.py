@@ -17,6 +17,10 @@ words:
   the model learn what is said *about* a group rather than which group is named.
 - **counter-speech cues** (``racism``, ``condemn``, ``stand with`` ...) and the **threat**
   and **dehumanisation** cues are features of their own.
+- **cue scope** (2.2): hostile words said of a group (``__grp_hostile__``), denied
+  (``__grp_neg_hostile__``, ``__neg_hostile__``) or quoted (``__quote_hostile__``), and
+  praise of a group (``__grp_positive__``); group names are left out of the character
+  n-grams, so what is said about a group weighs more than which group is named.
 
 The category is decided by cues outside negation and quotes (threat > dehumanisation >
 slur > derogation); the target by the groups mentioned, else by a target head trained on
@@ -76,6 +80,8 @@ class SpeechClassifier(Plugin):
     """Base class of speech classifiers."""
 
     version: ClassVar[str] = "0"
+    # versions whose saved weights fit this code's features (the model reads text the same)
+    reads_versions: ClassVar[tuple[str, ...]] = ("0",)
     metrics: dict[str, object]  # held-out metrics, set when the model is trained
 
     @abstractmethod
@@ -105,6 +111,12 @@ def load_model(path: Path) -> SpeechClassifier:
         raise ModelFileError(f"{path}: not a readable speech model: {exc}") from exc
     if not isinstance(model, SpeechClassifier):
         raise ModelFileError(f"{path}: holds a {type(model).__name__}, not a speech classifier")
+    trained = getattr(model, "metrics", {}).get("version")
+    if trained and trained not in type(model).reads_versions:
+        raise ModelFileError(
+            f"{path}: trained by {model.name} {trained}, which this version "
+            f"({type(model).version}) cannot read: run `tocsin speech train`"
+        )
     return model
 
 
@@ -114,10 +126,19 @@ CLASSIFIERS: Registry[SpeechClassifier] = Registry("speech classifier")
 _MARK = "\u0900-\u0dff\u1000-\u109f\u1200-\u137f"
 _TOKEN = re.compile(rf"[\w{_MARK}]+(?:'\w+)?|[^\w\s{_MARK}]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_MYANMAR = re.compile(r"[\u1000-\u109f]")
+# a syllable starts at a consonant that is neither stacked (after ္) nor killed (before ်/္)
+_MY_SYLLABLE = re.compile(r"(?<!\u1039)([\u1000-\u1021](?![\u103a\u1039]))")
+_RUN_GAP = re.compile(
+    r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])|(?<=[\u1000-\u109f]) (?=[\u1000-\u109f])"
+)
 _BOUNDARY = set(".,;:!?()[]。、")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 NEGATION_SCOPE = 4
 _HOSTILE = {"cue:threat", "cue:dehum", "cue:slur", *(f"grp:{g}" for g in cues.TARGETS)}
+_HOSTILE_WORDS = {"cue:threat", "cue:dehum", "cue:slur", "cue:derog"}
+# "derog" has no feature of its own: a derogatory word alone is abuse; only its scope counts
+_CUE_KINDS = ("counter", "threat", "dehum", "slur", "positive")
 
 
 @dataclass(frozen=True)
@@ -127,6 +148,7 @@ class Analysis:
     normalised: str
     tokens: list[str]  # marked: n_ for negated, q_ for quoted
     plain: str  # the words outside negation and quotes
+    chars: str  # what character n-grams read: ``plain`` without group names
     extras: list[str]  # feature tokens: groups, cues
 
 
@@ -140,6 +162,8 @@ def analyse(text: str) -> Analysis:
     raw_tokens = _TOKEN.findall(norm)
     if _CJK.search(norm):  # no spaces between words: one token per character
         raw_tokens = [c for t in raw_tokens for c in (t if _CJK.search(t) else [t])]
+    if _MYANMAR.search(norm):  # Burmese is written without spaces: one token per syllable
+        raw_tokens = [s for t in raw_tokens for s in _MY_SYLLABLE.sub(r" \1", t).split()]
     for tok in raw_tokens:
         if tok in cues.QUOTE_CHARS:
             quoted = not quoted
@@ -149,6 +173,8 @@ def analyse(text: str) -> Analysis:
             negated = 0
             tokens.append(tok)
             continue
+        if tok in cues.NEGATORS_AFTER and not quoted and plain and tokens[-1] == plain[-1]:
+            tokens[-1] = "n_" + plain.pop()  # the word denied comes before the negator
         if quoted:
             tokens.append("q_" + tok)
         elif negated:
@@ -160,21 +186,38 @@ def analyse(text: str) -> Analysis:
         if tok in cues.NEGATORS and not quoted:
             negated = NEGATION_SCOPE
     plain_text = " ".join(plain)
-    if _CJK.search(plain_text):  # character n-grams run over each run of characters
-        plain_text = re.sub(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])", "", plain_text)
+    # character n-grams do not read group names: the __grp_*__ features stand for them, so
+    # the model learns what is said about a group rather than which group is named
+    chars = " ".join(t for t in plain if not any(k[:4] == "grp:" for k in cues.INDEX.kinds(t)))
+    if _CJK.search(plain_text) or _MYANMAR.search(plain_text):  # n-grams over each run
+        plain_text = _RUN_GAP.sub("", plain_text)
+        chars = _RUN_GAP.sub("", chars)
     found = cues.INDEX.find(plain)
     extras = [f"__grp_{g.replace(' ', '_')}__" for g in cues.TARGETS if f"grp:{g}" in found]
-    if len(plain) < len(tokens) and "cue:counter" not in found:  # counter cues count anywhere
-        marked = [t[2:] for t in tokens if t[:2] in ("q_", "n_")]
-        found |= cues.INDEX.find(marked) & {"cue:counter"}
-    extras += [f"__{k}__" for k in ("counter", "threat", "dehum", "slur") if f"cue:{k}" in found]
+    negated_found: set[str] = set()
+    quoted_found: set[str] = set()
+    if len(plain) < len(tokens):
+        negated_found = cues.INDEX.find([t[2:] for t in tokens if t[:2] == "n_"])
+        quoted_found = cues.INDEX.find([t[2:] for t in tokens if t[:2] == "q_"])
+        found |= (negated_found | quoted_found) & {"cue:counter"}  # counter cues count anywhere
+    extras += [f"__{k}__" for k in _CUE_KINDS if f"cue:{k}" in found]
     if "cue:counter" in found and found & _HOSTILE:  # hate repeated in order to condemn it
         extras.append("__counter_hostile__")
+    # cue scope: what is hostile is said of a group, denied, or quoted
+    group = any(k.startswith("grp:") for k in found | negated_found | quoted_found)
+    if found & _HOSTILE_WORDS and any(k.startswith("grp:") for k in found):
+        extras.append("__grp_hostile__")
+    elif group and "cue:positive" in found:
+        extras.append("__grp_positive__")
+    if negated_found & _HOSTILE_WORDS:
+        extras.append("__neg_hostile__" if not group else "__grp_neg_hostile__")
+    if quoted_found & _HOSTILE_WORDS:
+        extras.append("__quote_hostile__")
     if any(t.startswith("q_") for t in tokens):
         extras.append("__quote__")
     if any(t.startswith("n_") for t in tokens):
         extras.append("__negation__")
-    return Analysis(norm, tokens, plain_text, extras)
+    return Analysis(norm, tokens, plain_text, chars, extras)
 
 
 def _word_features(analysis: Analysis) -> list[str]:
@@ -231,6 +274,10 @@ _CUE_NAMES = {
     "__slur__": "slur",
     "__counter__": "counter-speech words",
     "__counter_hostile__": "counter-speech repeating hostile words",
+    "__grp_hostile__": "hostile words about a group",
+    "__neg_hostile__": "hostile words denied",
+    "__grp_neg_hostile__": "hostile words about a group denied",
+    "__quote_hostile__": "hostile words quoted",
     "__negation__": "negation",
     "__quote__": "quotation",
 }
@@ -270,7 +317,8 @@ class NgramClassifier(SpeechClassifier):
     summary = "Fast CPU model: hashed word+char n-grams, negation/quote scope, group and cue cues"
     Settings = NgramSettings
     settings: NgramSettings
-    version = "2.1"
+    version = "2.2"
+    reads_versions = ("2.2",)  # 2.2 reads text differently (cue scope, no group names in chars)
     # defaults for models saved by 1.0 (no language routing, no calibration)
     languages: tuple[str, ...] = ()
     _calibrators: dict[str, tuple[float, float]] = {}  # noqa: RUF012 - replaced on fit
@@ -297,7 +345,7 @@ class NgramClassifier(SpeechClassifier):
 
     def _raw_features(self, analyses: list[Analysis]) -> sparse.csr_matrix:
         words = self._words.transform([_word_features(a) for a in analyses])
-        chars = self._chars.transform([a.plain for a in analyses])
+        chars = self._chars.transform([a.chars for a in analyses])
         return sparse.hstack([words, chars], format="csr")
 
     def _target_features(self, analyses: list[Analysis]) -> sparse.csr_matrix:

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -402,6 +403,43 @@ def read_toxicity_es(*paths: Path) -> pd.DataFrame:
     )
 
 
+_MY_HATEFUL = {"ra": "ethnicity", "re": "religion", "se": "gender"}
+_MY_NOT = {"no", "ab", "po", "bo", "ed"}
+_MY_TAG = re.compile(r"/[a-z]{2}(?:\|[a-z]{2})*(?![a-z])")
+
+
+def read_myhatespeech(path: Path) -> pd.DataFrame:
+    """myHateSpeech (Burmese; NON-COMMERCIAL, CC BY-NC-SA 4.0): racist, religious, sexist =
+    hateful (ethnicity, religion, gender); none, abusive, political, body-shaming,
+    educational = not hateful; lethal (wishes of death, harm or arrest, aimed at people and
+    groups alike, no target label) is dropped as ambiguous, as are lines without a label.
+    Inline tags (``word/ab``) and the word-segmenting spaces are removed, so that texts
+    look like the unsegmented Burmese the model will read."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        text, sep, label = line.rpartition("\t")
+        if not sep:
+            continue
+        label = label.strip().strip("/\u200c ").strip()
+        if label not in _MY_HATEFUL and label not in _MY_NOT:
+            continue
+        plain = _MY_TAG.sub("", text)
+        rows.append((re.sub(r"(?<=[\u1000-\u109f]) (?=[\u1000-\u109f])", "", plain), label))
+    if not rows:
+        raise CorpusFormatError(f"{path}: no labelled lines (text TAB label) found")
+    raw = pd.DataFrame(rows, columns=["text", "label"])
+    hateful = raw["label"].isin(list(_MY_HATEFUL)).astype(int)
+    return _frame(
+        text=raw["text"],
+        lang="my",
+        hateful=hateful,
+        category=hateful.map({1: "", 0: "none"}),
+        target=raw["label"].map(_MY_HATEFUL).fillna(""),
+        dataset="myhatespeech",
+        split=hash_split(raw["text"]),
+    )
+
+
 def load_all(paths: dict[str, Path]) -> pd.DataFrame:
     """Every corpus, given the dataset name -> local path map of the registered files."""
     parts = [
@@ -427,6 +465,8 @@ def load_all(paths: dict[str, Path]) -> pd.DataFrame:
         read_pejorativity(paths["pejorativity"]),
         read_toxicity_es(paths["toxicity-es-protests"], paths["toxicity-es-convention"]),
     ]
+    if "myhatespeech" in paths:  # only when asked for: non-commercial
+        parts.append(read_myhatespeech(paths["myhatespeech"]))
     frame = pd.concat(parts, ignore_index=True)
     frame = frame[frame["text"].str.strip().astype(bool)]
     return frame.reset_index(drop=True)

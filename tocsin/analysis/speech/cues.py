@@ -1,7 +1,8 @@
 """Word lists the classifier uses to generalise beyond memorised words: mentions of
 groups (and which target group they name), negators, counter-speech cues, and the cues
-of the two most dangerous categories, threats and dehumanisation. English, French,
-Spanish and Arabic; all in normalised form (see ``normalise.py``).
+of the two most dangerous categories, threats and dehumanisation, and (2.2) derogatory
+and positive words whose scope the classifier reads. In the supported languages; all in
+normalised form (see ``normalise.py``).
 
 These are not hate lexicons: group names are neutral words. They let the model see
 "a group is mentioned" and "this is negated or quoted" as features of their own.
@@ -9,8 +10,10 @@ These are not hate lexicons: group names are neutral words. They let the model s
 
 from __future__ import annotations
 
+import re
 from typing import Literal, get_args
 
+from tocsin.analysis.speech.augment import FRAMES
 from tocsin.analysis.speech.normalise import normalise
 
 TARGETS = (
@@ -218,6 +221,48 @@ NEGATORS = {
     "wont",
     "wouldn't",
     "cannot",
+    "didn't",
+    "didnt",
+    "hasn't",
+    "haven't",
+    "hadn't",
+    "shouldn't",
+    "shouldnt",
+    "couldn't",
+    "mustn't",
+    "ain't",
+    "nothing",
+    "neither",
+    "nor",
+    "none",
+    "aucun",
+    "aucune",
+    "rien",
+    "ningun",
+    "ninguno",
+    "ninguna",
+    "jamas",
+    "tampoco",
+    "nichts",
+    "weder",
+    "niente",
+    "nulla",
+    "nemmeno",
+    "neanche",
+    "nem",
+    "nenhum",
+    "nada",
+    "niets",
+    "nergens",
+    "nic",
+    "zaden",
+    "zadna",
+    "hapana",
+    "siyo",
+    "ليست",
+    "لسنا",
+    "ولا",
+    "ना",
     "can't",
     "cant",
     "nobody",
@@ -264,6 +309,10 @@ NEGATORS = {
     "并不",
 }
 
+# negators that follow what they deny (Hindi: "{group} गंदे नहीं हैं"): the word before
+# them is in their scope as well as the words after
+NEGATORS_AFTER = {"नहीं", "नही"}
+
 COUNTER_CUES = [
     "racism",
     "racist",
@@ -292,9 +341,8 @@ COUNTER_CUES = [
     "raciste",
     "honteux",
     "condamne*",
-    "haine",
+    "discours de haine",
     "racismo",
-    "odio",
     "inaceptable",
     "عنصري*",
     "الكراهيه",
@@ -673,22 +721,152 @@ SLUR_TERMS = [
     "شواذ",
 ]
 
+# Words that say something bad about whoever they describe ("disgusting", "scum",
+# "idiot") and words that hate, in every supported language: on their own they are abuse,
+# hateful only when aimed at a group. With a group word they make ``__grp_hostile__``;
+# inside a negation's scope ``__neg_hostile__``. The training templates' fillers for
+# negative descriptors and insults (``augment.FRAMES``) are added to these in
+# :data:`INDEX`.
+DEROGATORY_CUES = [
+    "hate",
+    "hates",
+    "despise*",
+    "detest*",
+    "loathe*",
+    "filth*",
+    "lazy",
+    "dishonest",
+    "thieves",
+    "terrorists",
+    "deteste*",
+    "hais",
+    "haissent",
+    "meprise*",
+    "racaille",
+    "odio a",
+    "odian",
+    "desprecio",
+    "hasse",
+    "hassen",
+    "verachte",
+    "gesindel",
+    "pack",
+    "detesto",
+    "odiamo",
+    "odeio",
+    "odeiam",
+    "nojo",
+    "haat",
+    "haten",
+    "tuig",
+    "nienawidze",
+    "nienawidzimy",
+    "اكره",
+    "نكره",
+    "نفرت",
+    "नफरत",
+    "घृणा",
+    "讨厌",
+    "恨",
+    "nachukia",
+    "nawachukia",
+    "tunawachukia",
+]
+
+# Words of praise, welcome, respect and thanks: with a group word and no hostile word
+# they make ``__grp_positive__`` (the templates' positive fillers are added in INDEX).
+POSITIVE_CUES = [
+    "love",
+    "respect*",
+    "welcome*",
+    "admire*",
+    "proud",
+    "support*",
+    "thank*",
+    "friends",
+    "aime",
+    "bienvenue",
+    "fiers",
+    "soutien*",
+    "merci",
+    "quiero",
+    "respeto",
+    "orgullos*",
+    "apoyo",
+    "gracias",
+    "liebe",
+    "stolz",
+    "unterstutze*",
+    "danke",
+    "amo",
+    "rispetto",
+    "orgoglios*",
+    "sostegno",
+    "grazie",
+    "respeito",
+    "orgulho*",
+    "apoio",
+    "obrigad*",
+    "hou van",
+    "trots",
+    "steun",
+    "bedankt",
+    "kocham",
+    "szacunek",
+    "dumni",
+    "wspieram",
+    "dziekuje",
+    "احب",
+    "احترام",
+    "نرحب",
+    "شكرا",
+    "प्यार",
+    "सम्मान",
+    "स्वागत",
+    "धन्यवाद",
+    "गर्व",
+    "喜欢",
+    "尊重",
+    "欢迎",
+    "感谢",
+    "骄傲",
+    "nawapenda",
+    "heshima",
+    "karibu*",
+    "asante",
+]
+
 QUOTE_CHARS = '"“”«»„‟'
+
+
+_CJK_TERM = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _term_key(term: str) -> str:
+    """A term as the classifier's tokens see it: Mandarin is read one character at a time,
+    so ``谴责`` is the phrase ``谴 责``."""
+    if _CJK_TERM.search(term):
+        return " ".join(c for c in term if not c.isspace())
+    return term
 
 
 class TermIndex:
     """Finds terms among a text's tokens with dictionary look-ups (fast): whole words,
-    two-word phrases, and stems (``kill*``) as prefixes of a word. Look-ups of single
-    words are cached."""
+    phrases of up to four words, and stems (``kill*``) as prefixes of a word. Look-ups of
+    single words are cached."""
 
     def __init__(self, kinds: dict[str, list[str]]) -> None:
         self.exact: dict[str, frozenset[str]] = {}
         self.stems: dict[str, frozenset[str]] = {}
+        self._starts: dict[str, int] = {}  # first word of a phrase -> its most words
         for kind, terms in kinds.items():
             for term in terms:
                 table = self.stems if term.endswith("*") else self.exact
-                key = term.rstrip("*")
+                key = _term_key(term.rstrip("*"))
                 table[key] = table.get(key, frozenset()) | {kind}
+                words = key.split()
+                if len(words) > 1 and table is self.exact:
+                    self._starts[words[0]] = max(self._starts.get(words[0], 0), len(words))
         lengths = [len(s) for s in self.stems] or [0]
         self._min, self._max = min(lengths), max(lengths)
         self._cache: dict[str, frozenset[str]] = {}
@@ -703,24 +881,38 @@ class TermIndex:
             self._cache[tok] = kinds
         return kinds
 
+    def kinds(self, tok: str) -> frozenset[str]:
+        """Kinds of the single-word terms ``tok`` matches (cached)."""
+        kinds = self._cache.get(tok)
+        return self._word(tok) if kinds is None else kinds
+
     def find(self, tokens: list[str]) -> set[str]:
         """Kinds of the terms present in ``tokens`` (normalised words)."""
         found: set[str] = set()
-        cache, exact = self._cache, self.exact
-        previous = ""
-        for tok in tokens:
+        cache, exact, starts = self._cache, self.exact, self._starts
+        for i, tok in enumerate(tokens):
             kinds = cache.get(tok)
             if kinds is None:
                 kinds = self._word(tok)
             if kinds:
                 found |= kinds
-            if previous:
-                pair = exact.get(previous + " " + tok)
-                if pair:
-                    found |= pair
-            previous = tok
+            longest = starts.get(tok)
+            if longest:
+                for end in range(i + 2, min(i + longest, len(tokens)) + 1):
+                    phrase = exact.get(" ".join(tokens[i:end]))
+                    if phrase:
+                        found |= phrase
         return found
 
+
+def _fillers(*keys: str) -> list[str]:
+    """The training templates' word lists ``keys`` in every language (a leading article
+    dropped: "a disgrace" -> "disgrace")."""
+    words = [w for spec in FRAMES.values() for k in keys for w in spec.get(k, [])]
+    return [w.split(" ", 1)[1] if w.split(" ")[0] in _ARTICLES else w for w in words]
+
+
+_ARTICLES = {"a", "an", "the", "des", "les", "de"}
 
 INDEX = TermIndex(
     {f"grp:{group}": terms for group, terms in GROUP_TERMS.items()}
@@ -729,5 +921,7 @@ INDEX = TermIndex(
         "cue:threat": THREAT_CUES + [normalise(t) for t in _MORE_THREAT],
         "cue:dehum": DEHUMANISING_CUES + [normalise(t) for t in _MORE_DEHUMANISING],
         "cue:slur": SLUR_TERMS,
+        "cue:derog": [normalise(t) for t in DEROGATORY_CUES + _fillers("n", "h")],
+        "cue:positive": [normalise(t) for t in POSITIVE_CUES + _fillers("q")],
     }
 )

@@ -30,7 +30,7 @@ from tocsin.analysis.speech.classifier import (
 from tocsin.analysis.speech.language import UNSUPPORTED
 from tocsin.config import Settings
 from tocsin.sources import fetch
-from tocsin.sources.catalog.speech import SPEECH_DATASETS
+from tocsin.sources.catalog.speech import NON_COMMERCIAL_SPEECH_DATASETS, SPEECH_DATASETS
 
 DEFAULT_MODEL = "tocsin-ngram"
 
@@ -40,9 +40,19 @@ def models_dir(settings: Settings) -> Path:
     return settings.data_dir / "models" / "speech"
 
 
-def corpus_paths(settings: Settings, mirror: Path | None = None) -> dict[str, Path]:
-    """Verified local copies of every speech dataset (pulled from the mirror if needed)."""
-    return {name: fetch.ensure(settings, name, mirror) for name in SPEECH_DATASETS}
+def corpus_paths(
+    settings: Settings, mirror: Path | None = None, non_commercial: bool = False
+) -> dict[str, Path]:
+    """Verified local copies of every speech dataset (pulled from the mirror if needed);
+    the non-commercial ones (myHateSpeech) only when ``non_commercial`` is set."""
+    names = SPEECH_DATASETS + (NON_COMMERCIAL_SPEECH_DATASETS if non_commercial else [])
+    return {name: fetch.ensure(settings, name, mirror) for name in names}
+
+
+NON_COMMERCIAL_NOTE = (
+    "NON-COMMERCIAL: trained on {names} (CC BY-NC-SA 4.0); research and non-commercial use "
+    "only. The default model (`tocsin speech train` without --non-commercial) leaves them out."
+)
 
 
 def evaluate(model: SpeechClassifier, held_out: pd.DataFrame) -> dict[str, object]:
@@ -127,9 +137,13 @@ def train(
     progress: object = None,
     augment_per_class: int = 1500,
     corrections: pd.DataFrame | None = None,
+    non_commercial: bool = False,
 ) -> TrainResult:
-    """Fit ``model_name`` on the training splits, evaluate on held-out splits, save."""
-    paths = corpus_paths(settings, mirror) if corpus is None else {}
+    """Fit ``model_name`` on the training splits, evaluate on held-out splits, save.
+
+    ``non_commercial`` adds the non-commercial corpora (Burmese: myHateSpeech); a model
+    trained on any of them says so in its metrics (``licence``) and file name (``-nc``)."""
+    paths = corpus_paths(settings, mirror, non_commercial) if corpus is None else {}
     frame = corpus if corpus is not None else corpora.load_all(paths)
     if corpus is None and augment_per_class:
         frame = pd.concat([frame, augment.augmentation(augment_per_class)], ignore_index=True)
@@ -159,9 +173,16 @@ def train(
         "fit_seconds": round(fit_seconds, 1),
         "datasets": {n: fetch.sha256_of(p) for n, p in paths.items()},
     }
+    restricted = sorted(set(train_rows["dataset"]) & set(NON_COMMERCIAL_SPEECH_DATASETS))
+    metrics["licence"] = (
+        NON_COMMERCIAL_NOTE.format(names=", ".join(restricted))
+        if restricted
+        else "no non-commercial corpus (each corpus's licence: docs/speech.md)"
+    )
     model.metrics = metrics
     directory = models_dir(settings)
-    path = directory / f"{model_name}-{model.version}-{fingerprint}.joblib"
+    suffix = "-nc" if restricted else ""
+    path = directory / f"{model_name}-{model.version}-{fingerprint}{suffix}.joblib"
     model.save(path)
     path.with_suffix(".metrics.json").write_text(json.dumps(metrics, indent=2))
     pointer = directory / "current.json"

@@ -368,3 +368,24 @@ SPEECH_DATASETS += [
     "toxicity-es-protests",
     "toxicity-es-convention",
 ]
+
+# Non-commercial corpora: registered so that a research model can be trained on them
+# (`tocsin speech train --non-commercial`), never part of the default model.
+register(
+    _ds(
+        "myhatespeech",
+        "myHateSpeech_ver1.0.txt",
+        f"{_RAW}/ye-kyaw-thu/myHateSpeech/040902cd88509cfe0c0099da1e24d4169daa438d"
+        "/corpus/version1.0/myHateSpeech_ver1.0.txt",
+        "2cb1c561f015997249d9d488f9cea0c478ad6259cc0bd708158fad56b0c7317c",
+        "CC BY-NC-SA 4.0 (non-commercial)",
+        "Nang Aeindray Kyaw, Ye Kyaw Thu, Hutchatai Chanlekha, Thazin Myint Oo, Okumura Manabu "
+        "& Thepchai Supnithi (2024), Enhancing Hate Speech Classification in Myanmar Language "
+        "Through Lexicon-Based Filtering, JCSSE 2024.",
+        "10,140 Burmese Facebook comments (2023), word-segmented, 9 classes (racist, "
+        "religious, sexist, lethal, abusive, political, body-shaming, educational, none).",
+        "myHateSpeech v1.0 @ 040902c",
+        "speech/myhatespeech",
+    ),
+)
+NON_COMMERCIAL_SPEECH_DATASETS = ["myhatespeech"]

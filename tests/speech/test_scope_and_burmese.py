@@ -1,0 +1,128 @@
+"""Cue scope (hostile words said of a group, denied or quoted), phrase cues in Mandarin,
+and the non-commercial Burmese corpus: read only when asked for, and a model trained on
+it is marked non-commercial."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tests.conftest import missing_shared_data
+from tocsin.analysis.speech import corpora
+from tocsin.analysis.speech.classifier import ModelFileError, NgramClassifier, analyse, load_model
+from tocsin.analysis.speech.language import UNSUPPORTED
+from tocsin.analysis.speech.training import corpus_paths, train
+from tocsin.config import Settings
+from tocsin.sources.catalog.speech import NON_COMMERCIAL_SPEECH_DATASETS, SPEECH_DATASETS
+from tocsin.sources.datasets import get
+
+
+def test_hostile_words_count_against_a_group_not_when_denied_or_aimed_at_one_person() -> None:
+    assert "__grp_hostile__" in analyse("Roma are filthy thieves").extras
+    assert "__grp_hostile__" not in analyse("you are a filthy thief, Tom").extras
+    denied = analyse("Roma are not filthy")
+    assert "__grp_neg_hostile__" in denied.extras
+    assert "__grp_hostile__" not in denied.extras
+    assert "__grp_neg_hostile__" in analyse("I don't hate Jews").extras
+    assert "__quote_hostile__" in analyse('he called migrants "vermin"').extras
+    assert "__grp_positive__" in analyse("we welcome Muslims").extras
+    assert "__grp_positive__" not in analyse("welcome to hell, Muslims are scum").extras
+
+
+def test_negators_that_follow_the_word_they_deny_hindi() -> None:
+    denied = analyse("दलित गंदे नहीं हैं")
+    assert "n_गंदे" in denied.tokens
+    assert "गंदे" not in denied.plain.split()
+    assert "__neg_hostile__" in denied.extras or "__grp_neg_hostile__" in denied.extras
+    assert "गंदे" in analyse("दलित गंदे हैं").plain.split()
+
+
+def test_mandarin_cues_of_several_characters_are_found() -> None:
+    assert "__counter__" in analyse("我谴责这种言论").extras
+    assert "__counter__" not in analyse("我喜欢这个城市").extras
+
+
+def test_burmese_is_read_per_syllable() -> None:
+    tokens = analyse("ဖော်လော်မော်မဟုတ်လို့").tokens
+    assert tokens == ["ဖော်", "လော်", "မော်", "မ", "ဟုတ်", "လို့"]
+
+
+def test_myhatespeech_mapping_and_it_stays_out_of_the_default_corpora(
+    shared_data: Path, settings: Settings
+) -> None:
+    path = shared_data / get("myhatespeech").relative_path
+    if not path.exists():
+        missing_shared_data(f"myHateSpeech missing: {path}")
+    frame = corpora.read_myhatespeech(path)
+    # racist 122 + religious 101 + sexist 291 hateful; lethal and unlabelled lines dropped
+    assert int(frame["hateful"].sum()) == 514
+    assert len(frame) == 9814
+    assert set(frame["lang"]) == {"my"}
+    assert frame.loc[frame["hateful"] == 1, "target"].value_counts().to_dict() == {
+        "gender": 291,
+        "ethnicity": 122,
+        "religion": 101,
+    }
+    assert not frame["text"].str.contains(r"/(?:ab|ra|re|no)\b").any()
+    assert not frame["text"].str.contains(r"[\u1000-\u109f] [\u1000-\u109f]").any()
+    assert "myhatespeech" not in SPEECH_DATASETS
+    assert "myhatespeech" in NON_COMMERCIAL_SPEECH_DATASETS
+    assert "myhatespeech" not in corpus_paths(settings, shared_data)
+    assert "myhatespeech" in corpus_paths(settings, shared_data, non_commercial=True)
+
+
+def test_myhatespeech_reader_names_an_unreadable_file(tmp_path: Path) -> None:
+    bad = tmp_path / "my.txt"
+    bad.write_text("no tab and no label here\n", encoding="utf-8")
+    try:
+        corpora.read_myhatespeech(bad)
+    except corpora.CorpusFormatError as exc:
+        assert str(bad) in str(exc)
+    else:
+        raise AssertionError("a file without labelled lines was accepted")
+
+
+def _tiny(dataset_of_burmese: str) -> pd.DataFrame:
+    rows = []
+    for i in range(60):
+        rows.append((f"refugees are vermin number {i}", "en", 1, "", "migrants", "templates"))
+        rows.append((f"refugees are welcome number {i}", "en", 0, "none", "", "templates"))
+        rows.append((f"ရိုဟင်ဂျာ ခွေး {i}", "my", 1, "", "ethnicity", dataset_of_burmese))
+        rows.append((f"မင်္ဂလာပါ သူငယ်ချင်း {i}", "my", 0, "none", "", dataset_of_burmese))
+    frame = pd.DataFrame(rows, columns=list(corpora.COLUMNS)[:6])
+    frame["split"] = corpora.hash_split(frame["text"])
+    return frame
+
+
+def test_a_model_trained_on_non_commercial_data_is_marked(settings: Settings) -> None:
+    marked = train(settings, corpus=_tiny("myhatespeech"))
+    assert "NON-COMMERCIAL" in str(marked.metrics["licence"])
+    assert marked.path.name.endswith("-nc.joblib")
+    assert "my" in marked.metrics["languages"]
+    assert (marked.path.with_suffix(".metrics.json")).read_text().count("NON-COMMERCIAL") == 1
+    open_model = train(settings, corpus=_tiny("project-burmese"))
+    assert "NON-COMMERCIAL" not in str(open_model.metrics["licence"])
+    assert not open_model.path.name.endswith("-nc.joblib")
+
+
+def test_default_model_marks_burmese_and_amharic_unsupported(small_model: NgramClassifier) -> None:
+    pred = small_model.predict(["ရိုဟင်ဂျာတွေကိုသတ်ပစ်", "ትግሬዎችን ሁሉ ግደሏቸው"])
+    assert pred.label == [UNSUPPORTED, UNSUPPORTED]
+    assert pred.lang == ["my", "am"]
+    assert "my" not in small_model.languages
+
+
+def test_a_model_trained_before_2_2_is_refused_with_what_to_do(
+    tmp_path: Path, small_model: NgramClassifier
+) -> None:
+    old = copy.deepcopy(small_model)
+    old.metrics = {"version": "2.1"}
+    old.save(tmp_path / "old.joblib")
+    with pytest.raises(ModelFileError, match="tocsin speech train"):
+        load_model(tmp_path / "old.joblib")
+    old.metrics = {"version": NgramClassifier.version}
+    old.save(tmp_path / "new.joblib")
+    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.2"
