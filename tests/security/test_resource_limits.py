@@ -20,7 +20,7 @@ from tocsin.store import accounts
 from tocsin.store.db import Database
 from tocsin.web import limits
 from tocsin.web.app import create_app
-from tocsin.web.intake.public import SMALL_BODY_BYTES, MemoryBudget, ServerBusy
+from tocsin.web.intake.bodies import SMALL_BODY_BYTES, MemoryBudget, ServerBusy
 from tocsin.web.speech.api import ANONYMOUS_TEXTS
 
 BIG = 50 * 1024 * 1024

@@ -13,8 +13,9 @@ wait a guess is refused without even checking it. A device the owner logged in f
 before (the web layer keeps a signed device cookie) is exempt, so an attacker guessing
 cannot keep the owner out. A username without an account gets exactly the same
 answers (the same failure count and waits, kept in memory under a keyed hash, and an
-Argon2 check against a dummy hash), so guessing cannot tell which accounts exist. At most :data:`MAX_CONCURRENT_VERIFICATIONS` Argon2 checks
-run at once (each costs ~64 MiB and tens of milliseconds of CPU).
+Argon2 check against a dummy hash), so guessing cannot tell which accounts exist. At
+most :data:`MAX_CONCURRENT_VERIFICATIONS` Argon2 checks run at once (each costs ~64 MiB
+and tens of milliseconds of CPU).
 """
 
 from __future__ import annotations
