@@ -39,7 +39,7 @@ def fresh() -> tuple[list[int], crypto.ReceiptKeys]:
 class ReceiptPool:
     """Up to ``size`` stretched receipt codes, refilled in the background."""
 
-    def __init__(self, size: int = 8) -> None:
+    def __init__(self, size: int = 4) -> None:
         self.size = size
         self._ready: deque[tuple[list[int], crypto.ReceiptKeys]] = deque()
         self._wanted = threading.Condition()
