@@ -110,6 +110,11 @@ def _bearer(scope: Scope) -> str | None:
     return None
 
 
+def _credentials(scope: Scope) -> bool:
+    """True if the request carries a bearer token or a signed-in session."""
+    return _bearer(scope) is not None or "uid" in (scope.get("session") or {})
+
+
 class RequestLimits:
     """ASGI middleware enforcing :func:`rules` (see the module docstring)."""
 
@@ -143,7 +148,8 @@ class RequestLimits:
         rule = next((r for r in self.rules if r.path.fullmatch(path)), None)
         limit = rule.max_bytes if rule else GLOBAL_BODY_BYTES
         if rule is not None and (rule.role or rule.anonymous_max_bytes is not None):
-            user = await run_in_threadpool(self._user, scope)
+            # No credentials at all: nobody to look up (no worker thread, no database).
+            user = await run_in_threadpool(self._user, scope) if _credentials(scope) else None
             refusal = None
             if rule.role and user is None:
                 refusal = HTTPException(401, "log in first")

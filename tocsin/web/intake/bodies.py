@@ -28,7 +28,7 @@ from starlette.formparsers import FormParser, MultiPartException, MultiPartParse
 
 MIB = 1024 * 1024
 SMALL_BODY_BYTES = MIB  # never refused for lack of memory, never paced
-LARGE_BODY_RATE = 32 * MIB  # bytes a second, all large report bodies together
+LARGE_BODY_RATE = 16 * MIB  # bytes a second, all large report bodies together
 LARGE_BODY_BURST = 4 * MIB
 
 
