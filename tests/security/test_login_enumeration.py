@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import secrets
 import string
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
@@ -18,22 +17,10 @@ from argon2 import PasswordHasher
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from tests.security.webclient import add_users, try_login
-from tocsin.config import Settings
+from tests.security.webclient import try_login
 from tocsin.store import accounts
-from tocsin.store.db import Database
-from tocsin.web.app import create_app
 
 REAL = "analyst"
-
-
-@pytest.fixture
-def app(settings: Settings, database: Database) -> Iterator[FastAPI]:
-    """The full app with one user per role."""
-    add_users(database)
-    application = create_app(settings, database)
-    with TestClient(application):
-        yield application
 
 
 class Clock:
@@ -78,7 +65,7 @@ def _answer(client: TestClient, username: str, guess: str, checks: CountingHashe
 
 
 def test_guessing_cannot_tell_a_real_username_from_an_unknown_one(
-    app: FastAPI, monkeypatch: pytest.MonkeyPatch
+    users_app: FastAPI, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     clock = Clock()
     monkeypatch.setattr(accounts, "utcnow", clock)
@@ -87,7 +74,7 @@ def test_guessing_cannot_tell_a_real_username_from_an_unknown_one(
     # The same length as the real name, so even Content-Length cannot differ.
     ghost = "".join(secrets.choice(string.ascii_lowercase) for _ in REAL)
     assert ghost != REAL
-    real_browser, ghost_browser = TestClient(app), TestClient(app)
+    real_browser, ghost_browser = TestClient(users_app), TestClient(users_app)
     seen = []
 
     def guess_both(guess: str) -> tuple:
@@ -109,11 +96,11 @@ def test_guessing_cannot_tell_a_real_username_from_an_unknown_one(
 
 
 def test_an_unknown_username_costs_an_argon2_check(
-    app: FastAPI, monkeypatch: pytest.MonkeyPatch
+    users_app: FastAPI, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     checks = CountingHasher()
     monkeypatch.setattr(accounts, "_hasher", checks)
-    response = try_login(TestClient(app), "nobody-by-this-name", "a guess")
+    response = try_login(TestClient(users_app), "nobody-by-this-name", "a guess")
     assert response.status_code == 401 and checks.calls == 1
 
 
