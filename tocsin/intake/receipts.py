@@ -21,7 +21,7 @@ from collections import deque
 
 from tocsin.intake import crypto
 
-LOW_PRIORITY = 10  # niceness of the filling thread (Linux: per thread)
+LOW_PRIORITY = 10  # niceness added to the filling thread (Linux: per thread)
 
 
 def spell(positions: list[int], lang: str) -> str:
@@ -62,7 +62,9 @@ class ReceiptPool:
 
     def _fill(self) -> None:
         with contextlib.suppress(AttributeError, OSError):  # not Linux: normal priority
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), LOW_PRIORITY)
+            me = threading.get_native_id()
+            niceness = os.getpriority(os.PRIO_PROCESS, me) + LOW_PRIORITY
+            os.setpriority(os.PRIO_PROCESS, me, min(19, niceness))
         while True:
             with self._wanted:
                 while len(self._ready) >= self.size:
