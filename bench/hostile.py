@@ -32,7 +32,10 @@ import httpx
 from rich.console import Console
 from rich.table import Table
 
+from tocsin.web.limits import BODY_GRACE_SECONDS
+
 TARGET_P99_S = 0.5
+WARM_UP_IDLE_S = 8.0
 HOST = "127.0.0.1"
 SERVE = """
 import sys
@@ -103,21 +106,31 @@ def streamed_oversize(port: int) -> str:
 
 
 def slow_body(port: int, until: float) -> str:
-    """POST /report sending one byte every two seconds until the attack ends."""
+    """POST /report sending one byte of a text field every two seconds until the
+    server answers or the attack ends."""
     cookie, _token = _session(port)
     with _connect(port) as sock:
         sock.sendall(
             b"POST /report HTTP/1.1\r\nHost: t\r\nContent-Length: 100000\r\n"
             + f"Cookie: {cookie}\r\n".encode()
             + b"Content-Type: multipart/form-data; boundary=b\r\n\r\n"
+            + b'--b\r\nContent-Disposition: form-data; name="what"\r\n\r\n'
         )
+        sock.settimeout(2)
         try:
             while time.monotonic() < until:
-                sock.sendall(b"-")
-                time.sleep(2)
+                try:
+                    return _answered(sock.recv(4096))
+                except TimeoutError:
+                    sock.sendall(b"x")
         except (BrokenPipeError, ConnectionResetError):
-            return _status(sock)
+            return "closed"
         return "held open"
+
+
+def _answered(data: bytes) -> str:
+    line = data.decode("latin-1").split("\r\n")[0]
+    return line.split(" ", 2)[1] if line.startswith("HTTP/") else "closed"
 
 
 def unauthenticated_upload(port: int) -> str:
@@ -149,7 +162,7 @@ def anonymous_classify(port: int) -> str:
 ATTACKS: list[tuple[str, str, Callable[..., str]]] = [
     ("POST /report declaring 2 GB", "413", declared_2gb),
     ("POST /report streaming past the limit", "413 or 503", streamed_oversize),
-    ("POST /report one byte per 2 s", "held open", slow_body),
+    (f"POST /report one byte per 2 s ({BODY_GRACE_SECONDS:.0f} s grace)", "408", slow_body),
     ("upload to /framework/documents, not logged in", "401", unauthenticated_upload),
     ("classify 1,000 x 20,000 chars, anonymous", "413", anonymous_classify),
 ]
@@ -230,7 +243,7 @@ def main() -> None:
             [sys.executable, "-c", SERVE, str(port)], env=env, stdout=log, stderr=log
         )
         try:
-            deadline = time.monotonic() + 60
+            deadline = time.monotonic() + 240  # starting is not measured
             while True:
                 try:
                     httpx.get(f"http://{HOST}:{port}/report", timeout=1)
@@ -274,6 +287,7 @@ def attack(port: int, seconds: float, clients: int, out: multiprocessing.Queue) 
 def run(port: int, seconds: float, clients: int) -> list[tuple[str, str, str, str, bool]]:
     """Run the attack and the ordinary traffic; one row per attack and per measurement."""
     ordinary(port, time.monotonic(), [], [])  # warm-up: first renders, first report
+    time.sleep(WARM_UP_IDLE_S)  # as on a server up for a while: its receipt pool is full
     calm: tuple[list[float], list[float]] = ([], [])
     ordinary(port, time.monotonic() + min(10.0, seconds / 3), *calm)
     queue: multiprocessing.Queue = multiprocessing.Queue()
@@ -286,13 +300,13 @@ def run(port: int, seconds: float, clients: int) -> list[tuple[str, str, str, st
     results = queue.get(timeout=seconds + 180)
     hostile.join(timeout=30)
     rows = []
-    for name, expected, _attack in ATTACKS:
+    for name, expected, method in ATTACKS:
         seen = Counter(status for status, _t in results[name])
         times = [t for _s, t in results[name]]
         result = ", ".join(f"{s} x{n}" for s, n in seen.most_common()) or "none"
         ok = bool(seen) and set(seen) <= set(expected.replace(" or ", ",").split(","))
-        if expected == "held open":
-            ok = bool(seen) and set(seen) <= {"held open", "408"}
+        if method is slow_body:  # the tries still running when the attack ends
+            ok = "408" in seen and set(seen) <= {"held open", "408"}
         median = f"median {statistics.median(times):.3f} s" if times else "-"
         rows.append((name, expected, result, median, ok))
     measured = (

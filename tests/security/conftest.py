@@ -3,16 +3,22 @@ outside the data dir, and a way to read what a seized database holds."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
 from nacl.public import PrivateKey, PublicKey
 from sqlalchemy import inspect, text
 
+from tests.security.webclient import add_users
+from tocsin.config import Settings
 from tocsin.intake import crypto
 from tocsin.store import locker
 from tocsin.store.db import Database
+from tocsin.web.app import create_app
 
 
 @dataclass(frozen=True)
@@ -65,3 +71,12 @@ def seized_bytes(db: Database) -> bytes:
 def files_under(directory: Path) -> bytes:
     """Every file under ``directory``, concatenated."""
     return b"".join(p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file())
+
+
+@pytest.fixture
+def users_app(settings: Settings, database: Database) -> Iterator[FastAPI]:
+    """The full app with one user per role (both backends)."""
+    add_users(database)
+    application = create_app(settings, database)
+    with TestClient(application):
+        yield application

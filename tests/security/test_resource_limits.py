@@ -20,7 +20,7 @@ from tocsin.store import accounts
 from tocsin.store.db import Database
 from tocsin.web import limits
 from tocsin.web.app import create_app
-from tocsin.web.intake.public import SMALL_BODY_BYTES, MemoryBudget, ServerBusy
+from tocsin.web.intake.bodies import SMALL_BODY_BYTES, BodyPace, MemoryBudget, ServerBusy
 from tocsin.web.speech.api import ANONYMOUS_TEXTS
 
 BIG = 50 * 1024 * 1024
@@ -140,3 +140,13 @@ def test_report_bodies_share_a_memory_budget() -> None:
     budget.take(SMALL_BODY_BYTES // 2, so_far=0)  # a small report still gets through
     budget.give_back(9 * SMALL_BODY_BYTES)
     budget.take(2 * SMALL_BODY_BYTES, so_far=SMALL_BODY_BYTES * 2)
+
+
+def test_large_bodies_are_paced_in_turn() -> None:
+    pace = BodyPace(rate=1000, burst=1000)
+    assert pace.delay(1000, now=100.0) == 0  # within the burst
+    # Chunks of several large bodies book the shared rate one after another: each
+    # waits behind those booked before it, whoever sent them.
+    delays = [pace.delay(500, now=100.0) for _ in range(4)]
+    assert delays == pytest.approx([0.0, 0.5, 1.0, 1.5])
+    assert pace.delay(500, now=200.0) == 0  # an idle pace has forgotten the crowd

@@ -118,12 +118,10 @@ def test_bodies_are_capped_and_fetches_timed(local_server: str) -> None:
     assert ok.status == 200 and ok.content == SECRET
 
 
-def test_a_feed_pointing_inside_publishes_nothing(
-    sqlite_database: Database, local_server: str
-) -> None:
-    with sqlite_database.session() as session:
+def test_a_feed_pointing_inside_publishes_nothing(database: Database, local_server: str) -> None:
+    with database.session() as session:
         feed_id = add_feed(session, local_server + "/digest", "analyst").id
-    report = poll_feed(sqlite_database, feed_id, "system:feeds")
+    report = poll_feed(database, feed_id, "system:feeds")
     assert report.status == "failed" and "loopback" in report.message
-    with sqlite_database.session() as session:
+    with database.session() as session:
         assert session.query(Document).count() == 0

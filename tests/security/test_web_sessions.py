@@ -6,26 +6,14 @@ many concurrent password checks answer 503 (both backends)."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from tests.security.webclient import PASSWORDS, add_users, csrf_of, log_in, try_login
-from tocsin.config import Settings
+from tests.security.webclient import PASSWORDS, csrf_of, log_in, try_login
 from tocsin.store import accounts
 from tocsin.store.db import Database
-from tocsin.web.app import create_app
-
-
-@pytest.fixture
-def app(settings: Settings, database: Database) -> Iterator[FastAPI]:
-    """The full app with one user per role."""
-    add_users(database)
-    application = create_app(settings, database)
-    with TestClient(application):
-        yield application
 
 
 def _copy(app: FastAPI, client: TestClient) -> TestClient:
@@ -39,10 +27,10 @@ def _can_make_a_token(client: TestClient, csrf: str) -> bool:
     return response.status_code == 201
 
 
-def test_a_cookie_copied_before_logout_stops_working(app: FastAPI) -> None:
-    owner = TestClient(app)
+def test_a_cookie_copied_before_logout_stops_working(users_app: FastAPI) -> None:
+    owner = TestClient(users_app)
     log_in(owner, "admin")
-    thief = _copy(app, owner)
+    thief = _copy(users_app, owner)
     assert thief.get("/admin/users", follow_redirects=False).status_code == 200
     owner.post("/logout", data={"csrf_token": csrf_of(owner)})
     assert thief.get("/admin/users", follow_redirects=False).status_code != 200
@@ -51,11 +39,11 @@ def test_a_cookie_copied_before_logout_stops_working(app: FastAPI) -> None:
     assert owner.get("/admin/users", follow_redirects=False).status_code == 200
 
 
-def test_a_role_change_ends_the_users_sessions(app: FastAPI) -> None:
-    analyst, admin = TestClient(app), TestClient(app)
+def test_a_role_change_ends_the_users_sessions(users_app: FastAPI) -> None:
+    analyst, admin = TestClient(users_app), TestClient(users_app)
     log_in(analyst, "analyst")
     log_in(admin, "admin")
-    copied, csrf = _copy(app, analyst), csrf_of(analyst)
+    copied, csrf = _copy(users_app, analyst), csrf_of(analyst)
     assert _can_make_a_token(copied, csrf)
     changed = admin.post(
         "/admin/users",
@@ -73,8 +61,8 @@ def test_a_role_change_ends_the_users_sessions(app: FastAPI) -> None:
     assert admin.get("/admin/users", follow_redirects=False).status_code == 200
 
 
-def test_a_password_change_ends_the_users_sessions(app: FastAPI, database: Database) -> None:
-    viewer = TestClient(app)
+def test_a_password_change_ends_the_users_sessions(users_app: FastAPI, database: Database) -> None:
+    viewer = TestClient(users_app)
     log_in(viewer, "viewer")
     csrf = csrf_of(viewer)
     assert _can_make_a_token(viewer, csrf)
@@ -83,27 +71,27 @@ def test_a_password_change_ends_the_users_sessions(app: FastAPI, database: Datab
     assert not _can_make_a_token(viewer, csrf)
 
 
-def test_guessing_slows_the_account_but_does_not_lock_the_owner_out(app: FastAPI) -> None:
-    owner = TestClient(app)
+def test_guessing_slows_the_account_but_does_not_lock_the_owner_out(users_app: FastAPI) -> None:
+    owner = TestClient(users_app)
     log_in(owner, "analyst")  # the owner's browser, used before
     owner.post("/logout", data={"csrf_token": csrf_of(owner)})
-    attacker = TestClient(app)
+    attacker = TestClient(users_app)
     statuses = [try_login(attacker, "analyst", f"guess {i}").status_code for i in range(8)]
     assert statuses[0] == 401 and statuses[-1] == 429, statuses
     refused = try_login(attacker, "analyst", PASSWORDS["analyst"])
     assert refused.status_code == 429
     assert 0 < int(refused.headers["Retry-After"]) <= accounts.MAX_BACKOFF
     assert try_login(owner, "analyst", PASSWORDS["analyst"]).status_code == 303
-    stranger = TestClient(app)  # a browser that never logged in as this user
+    stranger = TestClient(users_app)  # a browser that never logged in as this user
     assert try_login(stranger, "admin", PASSWORDS["admin"]).status_code == 303  # others unaffected
 
 
 def test_too_many_concurrent_password_checks_answer_503(
-    app: FastAPI, monkeypatch: pytest.MonkeyPatch
+    users_app: FastAPI, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     busy = threading.BoundedSemaphore(1)
     busy.acquire()  # every check slot taken
     monkeypatch.setattr(accounts, "_verifications", busy)
     monkeypatch.setattr(accounts, "VERIFY_WAIT", 0.05)
-    response = try_login(TestClient(app), "analyst", PASSWORDS["analyst"])
+    response = try_login(TestClient(users_app), "analyst", PASSWORDS["analyst"])
     assert response.status_code == 503 and int(response.headers["Retry-After"]) > 0

@@ -296,17 +296,21 @@ def submit(
     public_key: PublicKey,
     report: Report,
     files: list[CheckedFile],
+    receipt: tuple[str, crypto.ReceiptKeys] | None = None,
 ) -> tuple[Submission, str]:
     """Store a report and its files (sealed); return it and its receipt code.
 
     The receipt code is returned once and never stored; only its Argon2id-derived lookup
-    and public key are.
+    and public key are. ``receipt``: a code and its keys stretched ahead of time (see
+    :mod:`tocsin.intake.receipts`); by default one is made now.
     """
     problems = report.check()
     if problems:
         raise IntakeError("please check: " + ", ".join(problems))
-    code = crypto.new_receipt_code(report.language)
-    keys = crypto.derive_receipt(code)
+    if receipt is None:
+        code = crypto.new_receipt_code(report.language)
+        receipt = code, crypto.derive_receipt(code)
+    code, keys = receipt
     country_id, country_code = resolve_country(session, report.country)
     submission = Submission(
         ref=_new_ref(session),

@@ -11,15 +11,20 @@ Wrong passwords: no lockout. After :data:`FREE_FAILURES` failures in a row an ac
 waits before the next try (doubling, at most :data:`MAX_BACKOFF` seconds); during the
 wait a guess is refused without even checking it. A device the owner logged in from
 before (the web layer keeps a signed device cookie) is exempt, so an attacker guessing
-cannot keep the owner out. At most :data:`MAX_CONCURRENT_VERIFICATIONS` Argon2 checks
-run at once (each costs ~64 MiB and tens of milliseconds of CPU).
+cannot keep the owner out. A username without an account gets exactly the same
+answers (the same failure count and waits, kept in memory under a keyed hash, and an
+Argon2 check against a dummy hash), so guessing cannot tell which accounts exist. At
+most :data:`MAX_CONCURRENT_VERIFICATIONS` Argon2 checks run at once (each costs ~64 MiB
+and tens of milliseconds of CPU).
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -170,17 +175,52 @@ class LoginAttempt:
     retry_after: float = 0.0
 
 
-def backoff(user: User, now: datetime | None = None) -> float:
-    """Seconds this account must still wait before a password is checked (0: none)."""
-    failures = (user.failed_logins or 0) - FREE_FAILURES
-    if failures < 0 or user.last_failed_at is None:
+def _wait(failed_logins: int | None, last_failed_at: datetime | None, now: datetime) -> float:
+    failures = (failed_logins or 0) - FREE_FAILURES
+    if failures < 0 or last_failed_at is None:
         return 0.0
-    last = user.last_failed_at
-    now = now or utcnow()
-    if last.tzinfo is None:
+    if last_failed_at.tzinfo is None:
         now = now.replace(tzinfo=None)
     wait = min(2.0**failures, MAX_BACKOFF)
-    return max(0.0, wait - (now - last).total_seconds())
+    return max(0.0, wait - (now - last_failed_at).total_seconds())
+
+
+def backoff(user: User, now: datetime | None = None) -> float:
+    """Seconds this account must still wait before a password is checked (0: none)."""
+    return _wait(user.failed_logins, user.last_failed_at, now or utcnow())
+
+
+class UnknownNames:
+    """Failure counts of usernames that have no account, so that guessing them gets the
+    same backoff as a real account. Names are kept only as a keyed hash (the key lives
+    in this process's memory), at most ``capacity`` of them, least recently failed
+    dropped first."""
+
+    def __init__(self, capacity: int = 100_000) -> None:
+        self.capacity = capacity
+        self._key = secrets.token_bytes(32)
+        self._seen: OrderedDict[bytes, tuple[int, datetime]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _digest(self, username: str) -> bytes:
+        return hmac.digest(self._key, username.encode(), "sha256")[:16]
+
+    def get(self, username: str) -> tuple[int, datetime | None]:
+        """(failures in a row, time of the last) for ``username``."""
+        with self._lock:
+            return self._seen.get(self._digest(username), (0, None))
+
+    def failed(self, username: str, now: datetime) -> None:
+        """Count one more failure for ``username``."""
+        digest = self._digest(username)
+        with self._lock:
+            count, _last = self._seen.pop(digest, (0, None))
+            self._seen[digest] = (count + 1, now)
+            while len(self._seen) > self.capacity:
+                self._seen.popitem(last=False)
+
+
+_unknown_names = UnknownNames()
 
 
 def login(
@@ -193,21 +233,28 @@ def login(
 ) -> LoginAttempt:
     """Check a login with backoff instead of lockout. ``trusted_device``: the request
     carries the owner's device cookie (valid, for this username), which skips the wait.
-    Failures are counted and the count reset on success; the caller commits."""
+    Failures are counted and the count reset on success; the caller commits. A username
+    without an account is answered exactly like one with a wrong password."""
     now = now or utcnow()
     user = session.scalars(select(User).where(User.username == username)).one_or_none()
-    if user is not None and not trusted_device:
-        wait = backoff(user, now)
+    if user is None:
+        failures, last = _unknown_names.get(username)
+    else:
+        failures, last = user.failed_logins, user.last_failed_at
+    if not trusted_device:
+        wait = _wait(failures, last, now)
         if wait > 0:
             return LoginAttempt(None, wait)
     found = authenticate(session, username, password)
-    if user is not None and found is None:
-        user.failed_logins = (user.failed_logins or 0) + 1
-        user.last_failed_at = now
-        return LoginAttempt(None, backoff(user, now + timedelta(microseconds=1)))
-    if found is not None:
-        found.failed_logins = 0
-        found.last_failed_at = None
+    if found is None:
+        if user is None:
+            _unknown_names.failed(username, now)
+        else:
+            user.failed_logins = (user.failed_logins or 0) + 1
+            user.last_failed_at = now
+        return LoginAttempt(None, _wait((failures or 0) + 1, now, now + timedelta(microseconds=1)))
+    found.failed_logins = 0
+    found.last_failed_at = None
     return LoginAttempt(found)
 
 

@@ -10,12 +10,14 @@ cookie's session). For every request with a body it:
 3. answers 413 at once when the declared ``Content-Length`` is over the limit, and
    otherwise counts bytes as they stream in, answering 413 as soon as the count passes
    the limit: nothing is buffered here;
-4. answers 408 when a body stalls (no byte for :data:`BODY_IDLE_SECONDS`).
+4. answers 408 when a body stalls (no byte for :data:`BODY_IDLE_SECONDS`) or crawls:
+   after :data:`BODY_GRACE_SECONDS` it must have averaged :data:`MIN_BODY_RATE` bytes a
+   second, so a client trickling a byte at a time cannot hold a connection for long.
 
-The public report routes enforce their own, larger limit in
-:mod:`tocsin.web.intake.public` (its refusals speak the reporter's language); here they
-only get a backstop. Anonymous callers of ``POST /api/v1/speech/classify`` get a small
-limit; signed-in ones the full one.
+The public report routes enforce their own limit in :mod:`tocsin.web.intake.public`
+(its refusals, for a declared length as for a stalled body, speak the reporter's
+language); here they only get a backstop on the streamed count. Anonymous callers of
+``POST /api/v1/speech/classify`` get a small limit; signed-in ones the full one.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ KIB, MIB = 1024, 1024 * 1024
 GLOBAL_BODY_BYTES = 2 * MIB
 ANONYMOUS_CLASSIFY_BYTES = 64 * KIB
 BODY_IDLE_SECONDS = 60.0
+BODY_GRACE_SECONDS = 20.0
+MIN_BODY_RATE = 1024  # bytes a second on average after the grace (8 kbit/s)
 _BODY_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
 
@@ -50,6 +54,7 @@ class Rule:
     max_bytes: int
     role: str | None = None
     anonymous_max_bytes: int | None = None
+    refuses_own_length: bool = False  # the route answers a declared length itself
 
 
 def intake_body_bytes(settings: Settings) -> int:
@@ -61,7 +66,11 @@ def rules(settings: Settings) -> list[Rule]:
     """Per-route limits from the settings; the first matching rule applies."""
     documents = settings.document_max_uploads * settings.document_max_bytes + MIB
     return [
-        Rule(re.compile(r"/report(/follow-up)?"), intake_body_bytes(settings) + MIB),
+        Rule(
+            re.compile(r"/report(/follow-up)?"),
+            intake_body_bytes(settings) + MIB,
+            refuses_own_length=True,
+        ),
         Rule(re.compile(r"/login"), 16 * KIB),
         Rule(re.compile(r"/logout"), 16 * KIB),
         Rule(re.compile(r"/admin/users"), 64 * KIB, role="admin"),
@@ -83,10 +92,13 @@ class BodyTooLarge(HTTPException):
 
 
 class BodyStalled(HTTPException):
-    """No byte of the body arrived for too long."""
+    """The body stopped, or arrives slower than :data:`MIN_BODY_RATE`."""
 
     def __init__(self) -> None:
-        super().__init__(408, f"the request body stalled for {BODY_IDLE_SECONDS:.0f} s")
+        super().__init__(
+            408,
+            f"the request body stalled or arrived slower than {MIN_BODY_RATE} bytes a second",
+        )
 
 
 def _bearer(scope: Scope) -> str | None:
@@ -96,6 +108,11 @@ def _bearer(scope: Scope) -> str | None:
             if scheme.lower() == "bearer" and token.strip():
                 return token.strip()
     return None
+
+
+def _credentials(scope: Scope) -> bool:
+    """True if the request carries a bearer token or a signed-in session."""
+    return _bearer(scope) is not None or "uid" in (scope.get("session") or {})
 
 
 class RequestLimits:
@@ -131,7 +148,8 @@ class RequestLimits:
         rule = next((r for r in self.rules if r.path.fullmatch(path)), None)
         limit = rule.max_bytes if rule else GLOBAL_BODY_BYTES
         if rule is not None and (rule.role or rule.anonymous_max_bytes is not None):
-            user = await run_in_threadpool(self._user, scope)
+            # No credentials at all: nobody to look up (no worker thread, no database).
+            user = await run_in_threadpool(self._user, scope) if _credentials(scope) else None
             refusal = None
             if rule.role and user is None:
                 refusal = HTTPException(401, "log in first")
@@ -145,21 +163,31 @@ class RequestLimits:
             if user is None and rule.anonymous_max_bytes is not None:
                 limit = rule.anonymous_max_bytes
         declared = dict(scope.get("headers", [])).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+        too_long = declared is not None and (not declared.isdigit() or int(declared) > limit)
+        if too_long and not (rule and rule.refuses_own_length):
             await self._refuse(BodyTooLarge(limit), scope, receive, send)
             return
         received = 0
-        started = False
+        started = complete = False
+        loop = asyncio.get_running_loop()
+        begun = loop.time()
 
         async def counted() -> Message:
-            nonlocal received
+            nonlocal received, complete
+            if complete:  # the body is in: later calls wait for a disconnect, untimed
+                return await receive()
+            due = begun + BODY_GRACE_SECONDS + received / MIN_BODY_RATE
+            wait = min(BODY_IDLE_SECONDS, due - loop.time())
             try:
-                async with asyncio.timeout(BODY_IDLE_SECONDS):  # no task per chunk
+                if wait <= 0:
+                    raise TimeoutError
+                async with asyncio.timeout(wait):  # no task per chunk
                     message = await receive()
             except TimeoutError:
                 raise BodyStalled from None
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
+                complete = not message.get("more_body", False)
                 if received > limit:
                     raise BodyTooLarge(limit)
             return message

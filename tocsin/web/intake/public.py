@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import secrets
-import threading
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -14,21 +13,28 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 from nacl.public import PublicKey
 from starlette.datastructures import FormData, UploadFile
-from starlette.formparsers import FormParser, MultiPartException, MultiPartParser
 
 from tocsin.config import Settings
 from tocsin.intake import countries, crypto, i18n, service
 from tocsin.intake.ratelimit import HashedBuckets
+from tocsin.intake.receipts import ReceiptPool
 from tocsin.intake.uploads import CheckedFile, UploadRejected, check_upload
 from tocsin.store import locker
 from tocsin.web.auth import CSRF_FIELD
+from tocsin.web.intake.bodies import (
+    BodyTooLarge,
+    FormUnreadable,
+    ReadForm,
+    ServerBusy,
+    app_state,
+    declared_too_large,
+    read_limited_form,
+)
 from tocsin.web.intake.logfilter import PUBLIC_PREFIX
-from tocsin.web.limits import MIB, intake_body_bytes
+from tocsin.web.limits import MIB, BodyStalled, intake_body_bytes
 from tocsin.web.templating import templates
 
 router = APIRouter()
-MAX_BODY_BYTES = intake_body_bytes(Settings())  # with the default settings
-SMALL_BODY_BYTES = MIB  # never refused for lack of memory
 REPORT_WORKERS = 2  # reports checked and sealed at once (CPU: images, archives, crypto)
 WORKER_WAIT_SECONDS = 20.0
 STATUS_LABELS = {
@@ -39,116 +45,6 @@ STATUS_LABELS = {
     "rejected": "Closed",
     "duplicate": "Merged with another report",
 }
-
-
-class BodyTooLarge(Exception):
-    """The request body is over :data:`MAX_BODY_BYTES`."""
-
-
-class FormUnreadable(Exception):
-    """The body is not a form we accept."""
-
-
-class ServerBusy(Exception):
-    """Too many report bodies are held in memory right now."""
-
-
-class MemoryBudget:
-    """Bytes of report bodies held in memory by all requests together, at most
-    ``total``. A body that would pass it is refused once it is over
-    :data:`SMALL_BODY_BYTES` (small reports always get through), so a crowd of large
-    uploads cannot exhaust the server's memory."""
-
-    def __init__(self, total: int) -> None:
-        self.total = total
-        self.used = 0
-        self._lock = threading.Lock()
-
-    def take(self, size: int, so_far: int) -> None:
-        """Reserve ``size`` more bytes for a body that has ``so_far``, or raise ServerBusy."""
-        with self._lock:
-            if self.used + size > self.total and so_far + size > SMALL_BODY_BYTES:
-                raise ServerBusy
-            self.used += size
-
-    def give_back(self, size: int) -> None:
-        """Release bytes reserved by :meth:`take`."""
-        with self._lock:
-            self.used -= size
-
-
-class _FileCappedParser(MultiPartParser):
-    """Starlette's multipart parser, stopping a file part as soon as it passes the
-    per-file limit instead of reading the whole body first."""
-
-    def __init__(self, *args: Any, max_file_bytes: int, **kwargs: Any) -> None:  # noqa: ANN401
-        super().__init__(*args, **kwargs)
-        self.max_file_bytes = max_file_bytes
-        self._file_bytes = 0
-
-    def on_part_begin(self) -> None:
-        """A new part: its byte count starts again."""
-        self._file_bytes = 0
-        super().on_part_begin()
-
-    def on_part_data(self, data: bytes, start: int, end: int) -> None:
-        """Count a file part's bytes; raise :class:`BodyTooLarge` past the limit."""
-        if self._current_part.file is not None:
-            self._file_bytes += end - start
-            if self._file_bytes > self.max_file_bytes:
-                raise BodyTooLarge
-        super().on_part_data(data, start, end)
-
-
-def _state(request: Request, name: str, make: Any) -> Any:  # noqa: ANN401
-    """A per-app object (budget, worker slots), created on first use."""
-    if not hasattr(request.app.state, name):
-        setattr(request.app.state, name, make())
-    return getattr(request.app.state, name)
-
-
-async def read_limited_form(request: Request, limit: int = MAX_BODY_BYTES) -> FormData:
-    """Parse a form without ever holding more than ``limit`` bytes or spooling to disk:
-    refuse by Content-Length first, then count the streamed bytes (against this body's
-    limit and the memory budget of all report bodies)."""
-    length = request.headers.get("content-length")
-    if length is not None and (not length.isdigit() or int(length) > limit):
-        raise BodyTooLarge
-    received = 0
-    budget: MemoryBudget = _state(request, "intake_budget", lambda: MemoryBudget(2 * limit))
-
-    async def counted():  # noqa: ANN202
-        nonlocal received
-        async for chunk in request.stream():
-            budget.take(len(chunk), received)
-            received += len(chunk)
-            if received > limit:
-                raise BodyTooLarge
-            yield chunk
-
-    ctype = request.headers.get("content-type", "")
-    try:
-        if ctype.startswith("multipart/form-data"):
-            settings = request.app.state.settings
-            parser = _FileCappedParser(
-                request.headers,
-                counted(),
-                max_file_bytes=settings.intake_max_file_bytes,
-                max_files=settings.intake_max_files + 1,
-                max_fields=40,
-                max_part_size=64 * 1024,
-            )
-            parser.spool_max_size = limit + 1  # uploads stay in memory, never on disk
-            return await parser.parse()
-        if ctype.startswith("application/x-www-form-urlencoded"):
-            return await FormParser(
-                request.headers, counted(), max_fields=40, max_part_size=64 * 1024
-            ).parse()
-    except MultiPartException as exc:
-        raise FormUnreadable(str(exc)) from None
-    finally:
-        budget.give_back(received)
-    raise FormUnreadable("not a form")
 
 
 def _csrf_ok(request: Request, form: FormData) -> bool:
@@ -165,7 +61,7 @@ def _csrf_ok(request: Request, form: FormData) -> bool:
 def _limiter(request: Request, name: str) -> HashedBuckets:
     """The app's rate limiter ``submit`` or ``lookup`` (limits from the settings)."""
     settings = request.app.state.settings
-    return _state(
+    return app_state(
         request,
         f"intake_limiter_{name}",
         lambda: HashedBuckets(
@@ -251,16 +147,42 @@ _PROBLEM_MESSAGES = {
 }
 
 
+def _megabytes(size: int) -> str:
+    return f"{size / MIB:g}"
+
+
+def file_too_large(_: Any, name: str, settings: Settings) -> str:  # noqa: ANN401
+    """The message for a file over the per-file limit, in the reporter's language."""
+    limit = _megabytes(settings.intake_max_file_bytes)
+    return _("The file “%(name)s” is too large: each file can be at most %(limit)s MB.") % {
+        "name": name,
+        "limit": limit,
+    }
+
+
+def report_too_large(_: Any, settings: Settings) -> str:  # noqa: ANN401
+    """The message for a report body over the total limit, in the reporter's language."""
+    limit = _megabytes(intake_body_bytes(settings))
+    return _("The upload is too large: a report can be at most %(limit)s MB in total.") % {
+        "limit": limit
+    }
+
+
 async def _checked_files(
-    request: Request, form: FormData, _: Any
+    request: Request, read: ReadForm, _: Any
 ) -> tuple[list[CheckedFile], list[str]]:
-    """Check the attached files (in a worker thread: archives and images cost CPU)."""
+    """Check the attached files (in a worker thread: archives and images cost CPU).
+    A file that passed the per-file limit while streaming is named in an error."""
     settings = request.app.state.settings
-    uploads = [f for f in form.getlist("files") if isinstance(f, UploadFile) and f.filename]
+    uploads = [f for f in read.form.getlist("files") if isinstance(f, UploadFile) and f.filename]
     if len(uploads) > settings.intake_max_files:
         return [], [_("At most 5 files at once.")]
     checked, errors = [], []
     for position, upload in enumerate(uploads, start=1):
+        if upload in read.oversized:
+            await upload.close()
+            errors.append(file_too_large(_, upload.filename or "", settings))
+            continue
         data = await upload.read()
         await upload.close()
         try:
@@ -282,7 +204,7 @@ async def _checked_files(
 async def _worker_slot(request: Request) -> asyncio.Semaphore | None:
     """One of :data:`REPORT_WORKERS` slots for checking and sealing a report, or None
     when none frees up within :data:`WORKER_WAIT_SECONDS`."""
-    slots = _state(request, "intake_workers", lambda: asyncio.Semaphore(REPORT_WORKERS))
+    slots = app_state(request, "intake_workers", lambda: asyncio.Semaphore(REPORT_WORKERS))
     try:
         await asyncio.wait_for(slots.acquire(), WORKER_WAIT_SECONDS)
     except TimeoutError:
@@ -299,11 +221,15 @@ def _busy(request: Request, lang: str) -> HTMLResponse:
 
 
 async def _guarded_form(request: Request, limiter: str):  # noqa: ANN202
-    """Apply the rate limit and the session check, then read the form (size limits)
-    and check its CSRF token; (form, lang, refusal). Nothing is read from a body the
-    rate limit or a missing session would refuse anyway."""
+    """Apply the declared size, the session check and the rate limit, then read the
+    form (size limits) and check its CSRF token; (form, lang, refusal). Nothing is read
+    from a body any of the first three would refuse anyway."""
     lang = _lang(request)
     _ = i18n.gettext_for(lang)
+    settings = request.app.state.settings
+    limit = intake_body_bytes(settings)
+    if declared_too_large(request, limit):
+        return None, lang, _refused(request, lang, report_too_large(_, settings), 413)
     if not request.session.get(CSRF_FIELD):
         msg = _("The form has expired. Please reload the page and try again.")
         return None, lang, _refused(request, lang, msg, 403)
@@ -311,23 +237,22 @@ async def _guarded_form(request: Request, limiter: str):  # noqa: ANN202
         msg = _("Too many reports from this connection in the last hour. Please try again later.")
         return None, lang, _refused(request, lang, msg, 429)
     try:
-        form = await read_limited_form(request, intake_body_bytes(request.app.state.settings))
+        read = await read_limited_form(request, limit, settings.intake_max_file_bytes)
     except ServerBusy:
         return None, lang, _busy(request, lang)
     except BodyTooLarge:
-        return (
-            None,
-            lang,
-            _refused(request, lang, _("The upload is too large (at most 130 MB in total)."), 413),
-        )
+        return None, lang, _refused(request, lang, report_too_large(_, settings), 413)
     except FormUnreadable:
         return None, lang, _refused(request, lang, _("The form could not be read."), 400)
-    lang = _lang(request, _text(form, "lang"))
+    except BodyStalled:
+        msg = _("The connection was too slow and the report did not arrive. Please try again.")
+        return None, lang, _refused(request, lang, msg, 408)
+    lang = _lang(request, _text(read.form, "lang"))
     _ = i18n.gettext_for(lang)
-    if not _csrf_ok(request, form):
+    if not _csrf_ok(request, read.form):
         msg = _("The form has expired. Please reload the page and try again.")
         return None, lang, _refused(request, lang, msg, 403)
-    return form, lang, None
+    return read, lang, None
 
 
 def _public_key(request: Request) -> PublicKey:
@@ -340,18 +265,18 @@ def _public_key(request: Request) -> PublicKey:
 async def _in_slot(
     request: Request,
     kind: str,
-    handle: Callable[[Request, FormData, str], Awaitable[HTMLResponse]],
+    handle: Callable[[Request, ReadForm, str], Awaitable[HTMLResponse]],
 ) -> HTMLResponse:
     """Check the form (session, rate limit, size), then handle it in one of the few
     processing slots; a refusal or "busy" page when either says no."""
-    form, lang, refusal = await _guarded_form(request, kind)
+    read, lang, refusal = await _guarded_form(request, kind)
     if refusal is not None:
         return refusal
     slots = await _worker_slot(request)
     if slots is None:
         return _busy(request, lang)
     try:
-        return await handle(request, form, lang)
+        return await handle(request, read, lang)
     finally:
         slots.release()
 
@@ -362,8 +287,9 @@ async def report_submit(request: Request) -> HTMLResponse:
     return await _in_slot(request, "submit", _submit)
 
 
-async def _submit(request: Request, form: FormData, lang: str) -> HTMLResponse:
+async def _submit(request: Request, read: ReadForm, lang: str) -> HTMLResponse:
     _ = i18n.gettext_for(lang)
+    form = read.form
     public_key = _public_key(request)
     values = {name: _text(form, name) for name in _EMPTY_FORM}
     report = service.Report(
@@ -379,15 +305,18 @@ async def _submit(request: Request, form: FormData, lang: str) -> HTMLResponse:
         contact=_text(form, "contact"),
         language=lang,
     )
-    files, errors = await _checked_files(request, form, _)
+    files, errors = await _checked_files(request, read, _)
     errors = [_(_PROBLEM_MESSAGES[p]) for p in report.check()] + errors
     if errors:
         return _public(request, lang, "intake/report.html", 400, form=values, errors=errors)
     root = locker.default_root(request.app.state.settings.data_dir)
 
+    pool: ReceiptPool = app_state(request, "receipt_pool", ReceiptPool)
+
     def store() -> str:
+        receipt = pool.take(lang)
         with request.app.state.db.session() as session:
-            _submission, code = service.submit(session, root, public_key, report, files)
+            _submission, code = service.submit(session, root, public_key, report, files, receipt)
         return code
 
     code = await run_in_threadpool(store)
@@ -406,11 +335,12 @@ async def follow_up(request: Request) -> HTMLResponse:
     return await _in_slot(request, "lookup", _follow_up)
 
 
-async def _follow_up(request: Request, form: FormData, lang: str) -> HTMLResponse:
+async def _follow_up(request: Request, read: ReadForm, lang: str) -> HTMLResponse:
     _ = i18n.gettext_for(lang)
+    form = read.form
     code = _text(form, "code")
     adding = _text(form, "action") == "add"
-    files, errors = await _checked_files(request, form, _) if adding else ([], [])
+    files, errors = await _checked_files(request, read, _) if adding else ([], [])
     message = _text(form, "message")
     root = locker.default_root(request.app.state.settings.data_dir)
     public_key = _public_key(request) if adding else None
