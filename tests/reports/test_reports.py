@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.reports.conftest import ARABIC_TITLE, pdf_text
+from tests.reports.test_i18n import french
 from tocsin.analysis.framework import drafts
 from tocsin.analysis.framework import taxonomy as tax
 from tocsin.config import Settings
@@ -138,6 +139,58 @@ def test_french_report(report_db: Database, report_settings: Settings, poppler: 
     assert '<html lang="fr" dir="ltr">' in page
     with pytest.raises(UnknownLanguageError, match="'xx'"):
         service.country_report(report_db, report_settings.data_dir, "MLI", "html", "xx", "t")
+
+
+def english_left(text: str) -> list[str]:
+    """The English source phrases of translated catalogue entries found in ``text``:
+    whole single-word messages (as words), and every fixed run of two or more words
+    between the placeholders of longer ones."""
+    flat = _squash(text)
+    found = []
+    for english, translated in french().items():
+        if english == translated:
+            continue  # the same in both languages (e.g. "Europe")
+        for fragment in re.split(r"\{[^}]*\}", english):
+            phrase = _squash(fragment).strip(" ,.;:()")
+            if not phrase:
+                continue
+            if " " not in phrase and phrase != _squash(english):
+                continue  # a lone word between placeholders ("run", "of") is too short
+            if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", flat):
+                found.append(phrase)
+    return found
+
+
+def test_french_pdfs_have_no_english_labels(
+    report_db: Database, report_settings: Settings, poppler: None
+) -> None:
+    country = service.country_report(report_db, report_settings.data_dir, "SDN", "pdf", "fr", "t")
+    text = pdf_text(country.path)
+    flat = _squash(text)
+    assert "Soudan (SDN)" in flat and "Sources et notes" in flat
+    assert "jeu de données ewp-predictors" in flat  # the footnotes are French too
+    assert ARABIC.search(text), "the Arabic document title is missing from the French PDF"
+    assert english_left(text) == []
+    # what changed since the previous French version is French too
+    with report_db.session() as session:
+        current = next(d for d in drafts.country_drafts(session, "SDN") if d.factor.code == "RF7")
+        level = "none" if current.level != "none" else "low"
+        drafts.override(session, "SDN", "RF7", level, "vérifié sur place", "analyst1")
+    again = service.country_report(report_db, report_settings.data_dir, "SDN", "pdf", "fr", "t")
+    assert again.version == country.version + 1
+    text = pdf_text(again.path)
+    assert "Ce qui a changé depuis la version précédente" in _squash(text)
+    assert "RF7 · Évaluation :" in _squash(text)
+    assert english_left(text) == []
+    yearly = service.annual_report(report_db, report_settings.data_dir, 2025, "pdf", "fr", "t")
+    text = pdf_text(yearly.path)
+    assert "Évaluation statistique des risques 2025" in _squash(text)
+    assert english_left(text) == []
+    # the check itself finds English when it is there
+    english = pdf_text(
+        service.annual_report(report_db, report_settings.data_dir, 2025, "pdf", "en", "t").path
+    )
+    assert "Sources and notes" in english_left(english)
 
 
 def test_annual_report(report_db: Database, report_settings: Settings, poppler: None) -> None:

@@ -59,8 +59,11 @@ def line(
     def draw(ax: object) -> None:
         if not series:
             raise ValueError("no data points")
+        from matplotlib.ticker import MaxNLocator
+
         xs, ys = zip(*series, strict=True)
         ax.plot(xs, [y * 100 if percent else y for y in ys], color=RISK, marker="o", ms=2.5)  # type: ignore[attr-defined]
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # type: ignore[attr-defined]  # years
         ax.set_ylabel(ylabel)  # type: ignore[attr-defined]
         if invert:
             ax.invert_yaxis()  # type: ignore[attr-defined]

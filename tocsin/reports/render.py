@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from tocsin.reports.i18n import direction, translations
+from tocsin.reports.i18n import country_name, direction, number, percent, translations
 
 FORMATS = ("pdf", "html")
 REQUIRED_FONTS = ("Noto Sans", "Noto Naskh Arabic")
@@ -36,9 +36,10 @@ def environment(lang: str) -> Environment:
         lstrip_blocks=True,
     )
     env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
-    env.filters["pct"] = lambda v, d=1: "" if v is None else f"{v * 100:.{d}f}%"
-    env.filters["num"] = lambda v, d=2: "" if v is None else f"{v:,.{d}f}"
+    env.filters["pct"] = lambda v, d=1: percent(v, lang, d)
+    env.filters["num"] = lambda v, d=2: number(v, lang, d)
     env.filters["svg"] = lambda s: Markup(s)  # charts we drew ourselves
+    env.globals["country_name"] = lambda code, name: country_name(code, name, lang)
     return env
 
 

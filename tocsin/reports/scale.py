@@ -1,5 +1,7 @@
-"""The map's colour scale, fitted to the risks it shows (quantile bands from
-:func:`tocsin.analysis.forecast.queries.risk_scale`), so no legend band is empty."""
+"""The risk map's colour scale, fitted to the risks it shows (quantile bands from
+:func:`tocsin.analysis.forecast.queries.risk_scale`), so no legend band is empty. Below
+the web layer so the dashboard map and the annual report's map colour and label their
+countries by the same rule."""
 
 from __future__ import annotations
 
