@@ -37,4 +37,7 @@ def test_annual_map_uses_the_fitted_scale_and_an_honest_legend(
     assert by_iso[sudan.iso_numeric] == report.legend[-1].colour  # the highest risk, darkest
     html = render_html("reports/annual.html", "en", r=report, version=1, changes=[])
     for band in report.legend:
-        assert f"{band.label} ({band.countries})" in html
+        assert f"{band.label} ({band.countries})" in html  # as on the dashboard
+    french = render_html("reports/annual.html", "fr", r=report, version=1, changes=[])
+    low, high = report.legend[-1].low, report.legend[-1].high
+    assert f"{low * 100:.1f}\xa0%–{high * 100:.1f}\xa0%".replace(".", ",") in french

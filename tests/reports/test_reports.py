@@ -120,7 +120,20 @@ def test_versions_are_stored_and_diffed(
         history = drafts.assessments.history(session, "SDN", "RF6")
         assert history[0].summary.startswith("Overridden draft from data")
         assert history[0].created_by == "analyst1"
-    assert "field mission found otherwise" in _squash(pdf_text(again.path))
+    notes = _squash(pdf_text(again.path)).split("RF6 ·")[1].split("RF7 ·")[0]
+    assert f"Overrode the draft from data ({current.level} → {new_level})." in notes
+    assert "field mission found otherwise" in notes
+
+
+def test_analyst_actions_are_read_back_from_the_summary() -> None:
+    said = drafts.analyst_action(
+        "Overridden draft from data (moderate, score 0.54) to very high: militia: seen\n"
+        "Evidence: Battle-related deaths (log2) = 12.2"
+    )
+    assert said == drafts.AnalystAction("overridden", "moderate", "very high", "militia: seen")
+    confirmed = drafts.analyst_action("Confirmed draft from data (0.97).\nEvidence: x = 1")
+    assert confirmed == drafts.AnalystAction("confirmed", None, None, "")
+    assert drafts.analyst_action("Written in the editor.\nEvidence: none") is None
 
 
 def test_override_needs_a_reason(report_db: Database) -> None:
@@ -236,6 +249,32 @@ def test_missing_font_is_a_clear_error_and_writes_nothing(
 def test_failing_chart_names_the_chart() -> None:
     with pytest.raises(charts.ChartError, match="'violence by type'"):
         charts.stacked_bars("violence by type", {"one-sided": [(2020, "many")]}, {}, "deaths")  # type: ignore[list-item]
+
+
+def test_chart_failing_in_a_report_writes_nothing(
+    report_db: Database, report_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tocsin.reports import country
+
+    real = charts.stacked_bars
+
+    def corrupted(name: str, kinds: dict, labels: dict, ylabel: str) -> str:  # type: ignore[type-arg]
+        # the real chart, handed a series matplotlib cannot draw
+        return real(
+            name, {k: [(y, "n/a") for y, _d in v] for k, v in kinds.items()}, labels, ylabel
+        )
+
+    monkeypatch.setattr(country, "stacked_bars", corrupted)
+    out = tmp_path / "sdn.pdf"
+    before = set(library.reports_dir(report_settings.data_dir).glob("*"))
+    with report_db.session() as session:
+        count = len(library.list_reports(session))
+    with pytest.raises(charts.ChartError, match="chart 'violence by type' could not be drawn"):
+        service.country_report(report_db, report_settings.data_dir, "SDN", "pdf", out=out)
+    assert not out.exists() and not list(tmp_path.iterdir())
+    assert set(library.reports_dir(report_settings.data_dir).glob("*")) == before
+    with report_db.session() as session:
+        assert len(library.list_reports(session)) == count
 
 
 def test_atomic_write_leaves_no_partial_file(tmp_path: Path) -> None:

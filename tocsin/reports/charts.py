@@ -32,7 +32,8 @@ def _figure(name: str, draw: Callable[[object], None], size: tuple[float, float]
         draw(ax)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
-        fig.tight_layout()
+        # fixed margins: tight_layout would draw every chart twice to measure it
+        fig.subplots_adjust(left=0.11, right=0.98, top=0.95, bottom=0.16)
         out = io.StringIO()
         fig.savefig(out, format="svg")
     except Exception as exc:  # noqa: BLE001 - any drawing failure becomes one clear error

@@ -322,7 +322,7 @@ def _factors(session: Session, country: Country, report: CountryReport, _: Any) 
                 source,
                 draft.score,
                 evidence,
-                analyst.summary if analyst is not None else "",
+                _analyst_notes(analyst.summary, _) if analyst is not None else "",
                 refs,
             )
         )
@@ -333,6 +333,23 @@ def _factors(session: Session, country: Country, report: CountryReport, _: Any) 
     )
     for excerpt_id in tagged:
         _excerpt_note(session, report, excerpt_id, _)
+
+
+def _analyst_notes(summary: str, _: Any) -> str:
+    """An assessment's summary for the report: a confirmed or overridden draft is said in
+    the report's language (its evidence is in the table already), followed by the
+    analyst's own words; a summary written in the editor is shown as written."""
+    action = drafts.analyst_action(summary)
+    if action is None:
+        return summary
+    if action.kind == "confirmed":
+        said = _("Confirmed the draft from data.")
+    else:
+        said = _("Overrode the draft from data ({before} → {after}).").format(
+            before=_(action.draft_level) if action.draft_level else _("no data"),
+            after=_(action.level or ""),
+        )
+    return f"{said} {action.note}".strip()
 
 
 def _excerpt_note(session: Session, report: CountryReport, excerpt_id: int, _: Any) -> int:
