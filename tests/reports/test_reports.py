@@ -52,26 +52,22 @@ def sdn_pdf(
     )
 
 
+def first_page_png(pdf: Path, tmp_path: Path) -> Path:
+    """The PDF's first page rendered to PNG by pdftoppm (it fails on a broken PDF)."""
+    prefix = tmp_path / pdf.stem
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(pdf), str(prefix)],
+        check=True,
+    )
+    png = next(tmp_path.glob(f"{pdf.stem}*.png"))
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 5000
+    return png
+
+
 def test_country_pdf_renders_and_reads_back(
     sdn_pdf: service.Generated, poppler: None, tmp_path: Path
 ) -> None:
-    subprocess.run(
-        [
-            "pdftoppm",
-            "-r",
-            "40",
-            "-png",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            str(sdn_pdf.path),
-            str(tmp_path / "p"),
-        ],
-        check=True,
-    )
-    png = next(tmp_path.glob("p*.png"))
-    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 5000
+    first_page_png(sdn_pdf.path, tmp_path)
     text = pdf_text(sdn_pdf.path)
     flat = _squash(text)
     for factor in tax.default_taxonomy().factors:
@@ -206,8 +202,11 @@ def test_french_pdfs_have_no_english_labels(
     assert "Sources and notes" in english_left(english)
 
 
-def test_annual_report(report_db: Database, report_settings: Settings, poppler: None) -> None:
+def test_annual_report(
+    report_db: Database, report_settings: Settings, poppler: None, tmp_path: Path
+) -> None:
     made = service.annual_report(report_db, report_settings.data_dir, 2025, "pdf", "en", "test")
+    first_page_png(made.path, tmp_path)  # the map page renders
     text = pdf_text(made.path)
     flat = _squash(text)
     assert "Statistical risk assessment 2025" in flat
