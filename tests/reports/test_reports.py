@@ -116,7 +116,8 @@ def test_versions_are_stored_and_diffed(
         history = drafts.assessments.history(session, "SDN", "RF6")
         assert history[0].summary.startswith("Overridden draft from data")
         assert history[0].created_by == "analyst1"
-    notes = _squash(pdf_text(again.path)).split("RF6 ·")[1].split("RF7 ·")[0]
+    # the factor's section (the last "RF6 ·": "what changed" names it first)
+    notes = _squash(pdf_text(again.path)).rpartition("RF6 ·")[2].split("RF7 ·")[0]
     assert f"Overrode the draft from data ({current.level} → {new_level})." in notes
     assert "field mission found otherwise" in notes
 

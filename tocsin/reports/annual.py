@@ -15,7 +15,7 @@ from tocsin.analysis.forecast import queries
 from tocsin.analysis.forecast.features import feature_labels
 from tocsin.analysis.forecast.service import DEFAULT_MODEL
 from tocsin.reports.country import ReportError
-from tocsin.reports.footnotes import Footnotes
+from tocsin.reports.footnotes import Footnotes, forecast_run_note
 from tocsin.reports.geometry import HEIGHT, WIDTH, world_shapes
 from tocsin.reports.i18n import gettext_for
 from tocsin.reports.scale import NO_DATA, Band, fitted_scale
@@ -106,20 +106,7 @@ def build(session: Session, year: int, lang: str = "en") -> AnnualReport:
             for i in queries.rankings_with_intervals(session, DEFAULT_MODEL, base_year)
         },
     )
-    sums = ", ".join(f"{k} SHA-256 {v}" for k, v in sorted(run.data_checksums.items()))
-    report.refs["forecast"] = report.notes.cite(
-        _(
-            "Forecast run {run}: model {model} version {version}, base year {base}, made "
-            "{date}; data {data}"
-        ).format(
-            run=run.id,
-            model=run.model,
-            version=run.model_version,
-            base=base_year,
-            date=f"{run.created_at:%Y-%m-%d}",
-            data=sums,
-        )
-    )
+    report.refs["forecast"] = report.notes.cite(forecast_run_note(run, _))
     changed = [r for r in rows if r.rank_change]
     report.risers = sorted(
         (r for r in changed if (r.rank_change or 0) > 0), key=lambda r: -(r.rank_change or 0)

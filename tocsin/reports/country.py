@@ -19,7 +19,7 @@ from tocsin.analysis.framework import assessments, drafts
 from tocsin.analysis.speech.trends import posts_frame
 from tocsin.intake.service import status_counts
 from tocsin.reports.charts import line, stacked_bars, weekly_bars
-from tocsin.reports.footnotes import Footnotes
+from tocsin.reports.footnotes import Footnotes, forecast_run_note
 from tocsin.reports.i18n import country_name, gettext_for, number, percent
 from tocsin.store import panel
 from tocsin.store.models import (
@@ -209,20 +209,7 @@ def _forecast(
     if run is None or row is None:
         report.forecast = {"row": None}
         return
-    sums = ", ".join(f"{k} SHA-256 {v}" for k, v in sorted(run.data_checksums.items()))
-    note = report.notes.cite(
-        _(
-            "Forecast: model {model} version {version}, base year {base}, run {run} of "
-            "{date}; data {data}"
-        ).format(
-            model=run.model,
-            version=run.model_version,
-            base=run.base_year,
-            run=run.id,
-            date=f"{run.created_at:%Y-%m-%d}",
-            data=sums,
-        )
-    )
+    note = report.notes.cite(forecast_run_note(run, _))
     labels = feature_labels({i.name: i.label for i in panel.indicators(session)})
     drivers = queries.drivers(session, country, DEFAULT_MODEL)
 
