@@ -59,7 +59,7 @@ def main() -> None:
             f"{m['recall@30']:.3f} ({m['caught@30']:.0f})",
             f"{seconds:.1f}",
         )
-    Console().print(table)
+    Console(width=120).print(table)
 
 
 if __name__ == "__main__":

@@ -41,7 +41,8 @@ def main() -> None:
     parser.add_argument("--mirror", type=Path, default=None)
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per kind")
     args = parser.parse_args()
-    console = Console()
+    console = Console(width=120)
+    load_before = _load()
     with tempfile.TemporaryDirectory() as tmp:
         settings = load_settings(data_dir=Path(tmp), mirror=args.mirror)
         db = Database(settings.resolved_database_url)
@@ -66,7 +67,10 @@ def main() -> None:
                 _timed(lambda: service.annual_report(db, settings.data_dir, year, "pdf"))
             )
         db.dispose()
-    table = Table(title=f"Report generation, PDF ({os.cpu_count()} cores, load {_load()})")
+    table = Table(
+        title=f"Report generation, PDF ({os.cpu_count()} cores; load average "
+        f"{load_before} before, {_load()} after)"
+    )
     columns = ("report", "first run s", "median wall s", "median CPU s", "target s", "met")
     for column in columns:
         table.add_column(column)

@@ -202,7 +202,7 @@ def test_model_page_shows_stored_backtest_metrics_and_charts(client: TestClient)
 
 
 def test_map_scale_fits_the_risks_shown() -> None:
-    from tocsin.web.dashboard.scale import fitted_scale
+    from tocsin.reports.scale import fitted_scale
 
     # Squeezed risks (all between 1.35% and 5.5%) still fill every band.
     risks = [0.0135 + 0.0415 * i / 167 for i in range(168)]

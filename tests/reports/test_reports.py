@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.reports.conftest import ARABIC_TITLE, pdf_text
+from tests.reports.test_i18n import french
 from tocsin.analysis.framework import drafts
 from tocsin.analysis.framework import taxonomy as tax
 from tocsin.config import Settings
@@ -51,26 +52,22 @@ def sdn_pdf(
     )
 
 
+def first_page_png(pdf: Path, tmp_path: Path) -> Path:
+    """The PDF's first page rendered to PNG by pdftoppm (it fails on a broken PDF)."""
+    prefix = tmp_path / pdf.stem
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(pdf), str(prefix)],
+        check=True,
+    )
+    png = next(tmp_path.glob(f"{pdf.stem}*.png"))
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 5000
+    return png
+
+
 def test_country_pdf_renders_and_reads_back(
     sdn_pdf: service.Generated, poppler: None, tmp_path: Path
 ) -> None:
-    subprocess.run(
-        [
-            "pdftoppm",
-            "-r",
-            "40",
-            "-png",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            str(sdn_pdf.path),
-            str(tmp_path / "p"),
-        ],
-        check=True,
-    )
-    png = next(tmp_path.glob("p*.png"))
-    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 5000
+    first_page_png(sdn_pdf.path, tmp_path)
     text = pdf_text(sdn_pdf.path)
     flat = _squash(text)
     for factor in tax.default_taxonomy().factors:
@@ -119,7 +116,21 @@ def test_versions_are_stored_and_diffed(
         history = drafts.assessments.history(session, "SDN", "RF6")
         assert history[0].summary.startswith("Overridden draft from data")
         assert history[0].created_by == "analyst1"
-    assert "field mission found otherwise" in _squash(pdf_text(again.path))
+    # the factor's section (the last "RF6 ·": "what changed" names it first)
+    notes = _squash(pdf_text(again.path)).rpartition("RF6 ·")[2].split("RF7 ·")[0]
+    assert f"Overrode the draft from data ({current.level} → {new_level})." in notes
+    assert "field mission found otherwise" in notes
+
+
+def test_analyst_actions_are_read_back_from_the_summary() -> None:
+    said = drafts.analyst_action(
+        "Overridden draft from data (moderate, score 0.54) to very high: militia: seen\n"
+        "Evidence: Battle-related deaths (log2) = 12.2"
+    )
+    assert said == drafts.AnalystAction("overridden", "moderate", "very high", "militia: seen")
+    confirmed = drafts.analyst_action("Confirmed draft from data (0.97).\nEvidence: x = 1")
+    assert confirmed == drafts.AnalystAction("confirmed", None, None, "")
+    assert drafts.analyst_action("Written in the editor.\nEvidence: none") is None
 
 
 def test_override_needs_a_reason(report_db: Database) -> None:
@@ -140,8 +151,63 @@ def test_french_report(report_db: Database, report_settings: Settings, poppler: 
         service.country_report(report_db, report_settings.data_dir, "MLI", "html", "xx", "t")
 
 
-def test_annual_report(report_db: Database, report_settings: Settings, poppler: None) -> None:
+def english_left(text: str) -> list[str]:
+    """The English source phrases of translated catalogue entries found in ``text``:
+    whole single-word messages (as words), and every fixed run of two or more words
+    between the placeholders of longer ones."""
+    flat = _squash(text)
+    found = []
+    for english, translated in french().items():
+        if english == translated:
+            continue  # the same in both languages (e.g. "Europe")
+        for fragment in re.split(r"\{[^}]*\}", english):
+            phrase = _squash(fragment).strip(" ,.;:()")
+            if not phrase:
+                continue
+            if " " not in phrase and phrase != _squash(english):
+                continue  # a lone word between placeholders ("run", "of") is too short
+            if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", flat):
+                found.append(phrase)
+    return found
+
+
+def test_french_pdfs_have_no_english_labels(
+    report_db: Database, report_settings: Settings, poppler: None
+) -> None:
+    country = service.country_report(report_db, report_settings.data_dir, "SDN", "pdf", "fr", "t")
+    text = pdf_text(country.path)
+    flat = _squash(text)
+    assert "Soudan (SDN)" in flat and "Sources et notes" in flat
+    assert "jeu de données ewp-predictors" in flat  # the footnotes are French too
+    assert ARABIC.search(text), "the Arabic document title is missing from the French PDF"
+    assert english_left(text) == []
+    # what changed since the previous French version is French too
+    with report_db.session() as session:
+        current = next(d for d in drafts.country_drafts(session, "SDN") if d.factor.code == "RF7")
+        level = "none" if current.level != "none" else "low"
+        drafts.override(session, "SDN", "RF7", level, "vérifié sur place", "analyst1")
+    again = service.country_report(report_db, report_settings.data_dir, "SDN", "pdf", "fr", "t")
+    assert again.version == country.version + 1
+    text = pdf_text(again.path)
+    assert "Ce qui a changé depuis la version précédente" in _squash(text)
+    assert "RF7 · Évaluation :" in _squash(text)
+    assert english_left(text) == []
+    yearly = service.annual_report(report_db, report_settings.data_dir, 2025, "pdf", "fr", "t")
+    text = pdf_text(yearly.path)
+    assert "Évaluation statistique des risques 2025" in _squash(text)
+    assert english_left(text) == []
+    # the check itself finds English when it is there
+    english = pdf_text(
+        service.annual_report(report_db, report_settings.data_dir, 2025, "pdf", "en", "t").path
+    )
+    assert "Sources and notes" in english_left(english)
+
+
+def test_annual_report(
+    report_db: Database, report_settings: Settings, poppler: None, tmp_path: Path
+) -> None:
     made = service.annual_report(report_db, report_settings.data_dir, 2025, "pdf", "en", "test")
+    first_page_png(made.path, tmp_path)  # the map page renders
     text = pdf_text(made.path)
     flat = _squash(text)
     assert "Statistical risk assessment 2025" in flat
@@ -183,6 +249,32 @@ def test_missing_font_is_a_clear_error_and_writes_nothing(
 def test_failing_chart_names_the_chart() -> None:
     with pytest.raises(charts.ChartError, match="'violence by type'"):
         charts.stacked_bars("violence by type", {"one-sided": [(2020, "many")]}, {}, "deaths")  # type: ignore[list-item]
+
+
+def test_chart_failing_in_a_report_writes_nothing(
+    report_db: Database, report_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tocsin.reports import country
+
+    real = charts.stacked_bars
+
+    def corrupted(name: str, kinds: dict, labels: dict, ylabel: str) -> str:  # type: ignore[type-arg]
+        # the real chart, handed a series matplotlib cannot draw
+        return real(
+            name, {k: [(y, "n/a") for y, _d in v] for k, v in kinds.items()}, labels, ylabel
+        )
+
+    monkeypatch.setattr(country, "stacked_bars", corrupted)
+    out = tmp_path / "sdn.pdf"
+    before = set(library.reports_dir(report_settings.data_dir).glob("*"))
+    with report_db.session() as session:
+        count = len(library.list_reports(session))
+    with pytest.raises(charts.ChartError, match="chart 'violence by type' could not be drawn"):
+        service.country_report(report_db, report_settings.data_dir, "SDN", "pdf", out=out)
+    assert not out.exists() and not list(tmp_path.iterdir())
+    assert set(library.reports_dir(report_settings.data_dir).glob("*")) == before
+    with report_db.session() as session:
+        assert len(library.list_reports(session)) == count
 
 
 def test_atomic_write_leaves_no_partial_file(tmp_path: Path) -> None:

@@ -15,9 +15,10 @@ from tocsin.analysis.forecast import queries
 from tocsin.analysis.forecast.features import feature_labels
 from tocsin.analysis.forecast.service import DEFAULT_MODEL
 from tocsin.reports.country import ReportError
-from tocsin.reports.footnotes import Footnotes
-from tocsin.reports.geometry import HEIGHT, WIDTH, risk_colour, world_shapes
-from tocsin.reports.geometry import legend as risk_legend
+from tocsin.reports.footnotes import Footnotes, forecast_run_note
+from tocsin.reports.geometry import HEIGHT, WIDTH, world_shapes
+from tocsin.reports.i18n import gettext_for
+from tocsin.reports.scale import NO_DATA, Band, fitted_scale
 from tocsin.store import panel
 from tocsin.store.models import ForecastDriver, ForecastRun, Provenance
 
@@ -55,7 +56,8 @@ class AnnualReport:
     top_driver: dict[str, str] = field(default_factory=dict)
     backtest: dict[str, Any] | None = None
     map_svg: str = ""
-    legend: list[tuple[str, str]] = field(default_factory=list)
+    legend: list[Band] = field(default_factory=list)
+    no_data: str = NO_DATA
     refs: dict[str, int] = field(default_factory=dict)
     credits: tuple[str, ...] = CREDITS
 
@@ -76,6 +78,7 @@ class AnnualReport:
 def build(session: Session, year: int, lang: str = "en") -> AnnualReport:
     """Gather the annual report for ``year``: forecasts from base year ``year - 1``."""
     base_year = year - 1
+    _ = gettext_for(lang)
     rows = queries.rankings(session, DEFAULT_MODEL, base_year)
     if not rows:
         years = sorted(r.base_year for r in queries.runs(session, DEFAULT_MODEL))
@@ -103,11 +106,7 @@ def build(session: Session, year: int, lang: str = "en") -> AnnualReport:
             for i in queries.rankings_with_intervals(session, DEFAULT_MODEL, base_year)
         },
     )
-    sums = ", ".join(f"{k} SHA-256 {v}" for k, v in sorted(run.data_checksums.items()))
-    report.refs["forecast"] = report.notes.cite(
-        f"Forecast run {run.id}: model {run.model} version {run.model_version}, base year "
-        f"{base_year}, made {run.created_at:%Y-%m-%d}; data {sums}"
-    )
+    report.refs["forecast"] = report.notes.cite(forecast_run_note(run, _))
     changed = [r for r in rows if r.rank_change]
     report.risers = sorted(
         (r for r in changed if (r.rank_change or 0) > 0), key=lambda r: -(r.rank_change or 0)
@@ -116,16 +115,18 @@ def build(session: Session, year: int, lang: str = "en") -> AnnualReport:
         (r for r in changed if (r.rank_change or 0) < 0), key=lambda r: r.rank_change or 0
     )[:10]
     report.refs["movers"] = report.notes.cite(
-        f"Rank change: rank in the {base_year - 1} run minus rank in the {base_year} run of "
-        f"{run.model}"
+        _("Rank change: rank in the {before} run minus rank in the {base} run of {model}").format(
+            before=base_year - 1, base=base_year, model=run.model
+        )
     )
-    _drivers(session, report, run)
-    _backtest(session, report)
+    report.credits = tuple(_(c) for c in CREDITS)
+    _drivers(session, report, run, _)
+    _backtest(session, report, _)
     _map(report)
     return report
 
 
-def _drivers(session: Session, report: AnnualReport, run: ForecastRun) -> None:
+def _drivers(session: Session, report: AnnualReport, run: ForecastRun, _: Any) -> None:
     from tocsin.store.models import Country
 
     top_codes = [r.code for r in report.rows[:TOP]]
@@ -146,34 +147,43 @@ def _drivers(session: Session, report: AnnualReport, run: ForecastRun) -> None:
     ranked = sorted(by_feature.items(), key=lambda kv: -sum(kv[1]) / n)
     report.drivers = [
         {
-            "label": labels.get(name, name),
+            "label": _(labels.get(name, name)),
             "mean": sum(values) / n,
             "raising": sum(v > 0 for v in values),
         }
         for name, values in ranked[:12]
     ]
     report.top_driver = {
-        code: labels.get(best[ids[code]][1], best[ids[code]][1])
+        code: _(labels.get(best[ids[code]][1], best[ids[code]][1]))
         for code in top_codes
         if ids.get(code) in best
     }
     report.refs["drivers"] = report.notes.cite(
-        f"Drivers: each feature's contribution to the two-year log-odds in run {run.id}, "
-        f"relative to the average country-year, averaged over the top {TOP}"
+        _(
+            "Drivers: each feature's contribution to the two-year log-odds in run {run}, "
+            "relative to the average country-year, averaged over the top {top}"
+        ).format(run=run.id, top=TOP)
     )
 
 
-def _backtest(session: Session, report: AnnualReport) -> None:
+def _backtest(session: Session, report: AnnualReport, _: Any) -> None:
     run = next((b for b in queries.latest_backtests(session) if b.model == report.model), None)
     if run is None:
         report.refs["backtest"] = report.notes.cite(
-            "No stored backtest of this model: run `tocsin backtest`"
+            _("No stored backtest of this model: run `tocsin backtest`")
         )
         return
     report.backtest = dict(run.metrics)
     report.refs["backtest"] = report.notes.cite(
-        f"Backtest {run.id} of {run.model} {run.model_version}, {run.created_at:%Y-%m-%d}: "
-        "rolling-origin, fully out of sample (EWP protocol), onsets 1994-2024"
+        _(
+            "Backtest {run} of {model} {version}, {date}: rolling-origin, fully out of "
+            "sample (EWP protocol), onsets 1994-2024"
+        ).format(
+            run=run.id,
+            model=run.model,
+            version=run.model_version,
+            date=f"{run.created_at:%Y-%m-%d}",
+        )
     )
 
 
@@ -185,14 +195,16 @@ def _map(report: AnnualReport) -> None:
             "or set TOCSIN_GEOMETRY to countries-110m.json)"
         )
     risk = {r.iso_numeric: r for r in report.rows if r.iso_numeric is not None}
+    risks = [r.risk_2yr for r in report.rows]
+    scale = fitted_scale(risks)  # the dashboard map's rule: bands fitted to these risks
     paths = []
     for s in shapes:
         row = risk.get(s.iso_numeric)
-        fill = risk_colour(row.risk_2yr if row else None)
+        fill = scale.colour(row.risk_2yr if row else None)
         paths.append(f'<path d="{s.path}" fill="{fill}" stroke="#fff" stroke-width="0.4"/>')
     report.map_svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0f} {HEIGHT:.0f}">'
         + "".join(paths)
         + "</svg>"
     )
-    report.legend = risk_legend()
+    report.legend = scale.legend(risks)

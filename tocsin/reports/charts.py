@@ -32,7 +32,8 @@ def _figure(name: str, draw: Callable[[object], None], size: tuple[float, float]
         draw(ax)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
-        fig.tight_layout()
+        # fixed margins: tight_layout would draw every chart twice to measure it
+        fig.subplots_adjust(left=0.11, right=0.98, top=0.95, bottom=0.16)
         out = io.StringIO()
         fig.savefig(out, format="svg")
     except Exception as exc:  # noqa: BLE001 - any drawing failure becomes one clear error
@@ -59,8 +60,11 @@ def line(
     def draw(ax: object) -> None:
         if not series:
             raise ValueError("no data points")
+        from matplotlib.ticker import MaxNLocator
+
         xs, ys = zip(*series, strict=True)
         ax.plot(xs, [y * 100 if percent else y for y in ys], color=RISK, marker="o", ms=2.5)  # type: ignore[attr-defined]
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # type: ignore[attr-defined]  # years
         ax.set_ylabel(ylabel)  # type: ignore[attr-defined]
         if invert:
             ax.invert_yaxis()  # type: ignore[attr-defined]

@@ -19,8 +19,8 @@ from tocsin.analysis.framework import assessments, drafts
 from tocsin.analysis.speech.trends import posts_frame
 from tocsin.intake.service import status_counts
 from tocsin.reports.charts import line, stacked_bars, weekly_bars
-from tocsin.reports.footnotes import Footnotes
-from tocsin.reports.i18n import gettext_for
+from tocsin.reports.footnotes import Footnotes, forecast_run_note
+from tocsin.reports.i18n import country_name, gettext_for, number, percent
 from tocsin.store import panel
 from tocsin.store.models import (
     Alert,
@@ -33,6 +33,12 @@ from tocsin.store.models import (
     YearlyDeath,
 )
 
+VIOLENCE_KINDS = {
+    "state-based": "state-based conflict",
+    "non-state": "non-state conflict",
+    "one-sided": "one-sided violence",
+    "battle": "battle deaths",
+}
 # Civil-society reports are shown only in coarse bands, never as exact small numbers.
 COUNT_BANDS = ((0, "0"), (1, "1-4"), (5, "5-19"), (20, "20-99"), (100, "100+"))
 
@@ -85,6 +91,14 @@ class CountryReport:
     documents: list[dict[str, Any]] = field(default_factory=list)
     charts: dict[str, str] = field(default_factory=dict)
 
+    def change_line(self, key: str, before: Any, after: Any) -> str:
+        """One line of "what changed since the previous version", in the report's language."""
+        return gettext_for(self.lang)("{label}: {before} → {after}").format(
+            label=change_label(key, self.lang),
+            before=change_value(before, self.lang),
+            after=change_value(after, self.lang),
+        )
+
     @property
     def facts(self) -> dict[str, Any]:
         """The report's checkable statements as flat key -> value, for version diffs."""
@@ -107,15 +121,53 @@ class CountryReport:
         return out
 
 
-def _dataset_note(notes: Footnotes, session: Session, dataset: str, what: str) -> int:
+def change_label(key: str, lang: str) -> str:
+    """A fact key of the version diff (see :attr:`CountryReport.facts`) in words."""
+    _ = gettext_for(lang)
+    head, _sep, rest = key.partition(".")
+    if head == "data":
+        return _("data {dataset}").format(dataset=rest)
+    if head == "factor":
+        factor, _sep, what = rest.partition(".")
+        return f"{factor} · " + (_("Rating") if what == "level" else _("source of the rating"))
+    if head == "violence":
+        kind, _sep, year = rest.partition(".")
+        return _("deaths ({kind}, {year})").format(
+            kind=_(VIOLENCE_KINDS.get(kind, kind)), year=year
+        )
+    names = {
+        "model": _("model"),
+        "forecast.rank": _("rank"),
+        "forecast.risk_2yr": _("two-year risk"),
+        "alerts": _("Alert episodes"),
+        "civil_society": _("Civil-society reports"),
+        "documents": _("Documents cited"),
+    }
+    return names.get(key, key)
+
+
+def change_value(value: Any, lang: str) -> str:
+    """A fact's value as the report shows it: words translated, numbers localised."""
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return number(value, lang, 4)
+    return gettext_for(lang)(value) if isinstance(value, str) else str(value)
+
+
+def _dataset_note(notes: Footnotes, session: Session, dataset: str, what: str, _: Any) -> int:
     prov = session.scalars(
         select(Provenance)
         .where(Provenance.dataset == dataset)
         .order_by(Provenance.loaded_at.desc())
     ).first()
     if prov is None:
-        return notes.cite(f"{what}: dataset {dataset}")
-    return notes.cite(f"{what}: dataset {dataset}, version {prov.version}, SHA-256 {prov.sha256}")
+        return notes.cite(_("{what}: dataset {dataset}").format(what=what, dataset=dataset))
+    return notes.cite(
+        _("{what}: dataset {dataset}, version {version}, SHA-256 {sha}").format(
+            what=what, dataset=dataset, version=prov.version, sha=prov.sha256
+        )
+    )
 
 
 def build(session: Session, country: str, lang: str = "en") -> CountryReport:
@@ -130,8 +182,8 @@ def build(session: Session, country: str, lang: str = "en") -> CountryReport:
     }
     report = CountryReport(
         code=found.code,
-        name=found.name,
-        region=found.region,
+        name=country_name(found.code, found.name, lang),
+        region=_(found.region) if found.region else None,
         lang=lang,
         generated=datetime.now().astimezone(),
         model=DEFAULT_MODEL,
@@ -143,9 +195,9 @@ def build(session: Session, country: str, lang: str = "en") -> CountryReport:
     _forecast(session, found, report, latest_run, _)
     _factors(session, found, report, _)
     _violence(session, found, report, _)
-    _alerts(session, found, report)
+    _alerts(session, found, report, _)
     _speech(session, found, report, _)
-    _civil_society(session, found, report)
+    _civil_society(session, found, report, _)
     _summary(report, _)
     return report
 
@@ -157,18 +209,14 @@ def _forecast(
     if run is None or row is None:
         report.forecast = {"row": None}
         return
-    sums = ", ".join(f"{k} SHA-256 {v}" for k, v in sorted(run.data_checksums.items()))
-    note = report.notes.cite(
-        f"Forecast: model {run.model} version {run.model_version}, base year {run.base_year}, "
-        f"run {run.id} of {run.created_at:%Y-%m-%d}; data {sums}"
-    )
+    note = report.notes.cite(forecast_run_note(run, _))
     labels = feature_labels({i.name: i.label for i in panel.indicators(session)})
     drivers = queries.drivers(session, country, DEFAULT_MODEL)
 
     def named(items: list[Any]) -> list[dict[str, Any]]:
         return [
             {
-                "label": labels.get(d.predictor, d.predictor),
+                "label": _(labels.get(d.predictor, d.predictor)),
                 "value": d.value,
                 "contribution": d.contribution,
                 "change": d.change_contribution,
@@ -214,17 +262,17 @@ def _factors(session: Session, country: Country, report: CountryReport, _: Any) 
         evidence = []
         for e in draft.evidence:
             if e.dataset:
-                ref = _dataset_note(report.notes, session, e.dataset, e.source)
+                ref = _dataset_note(report.notes, session, e.dataset, _(e.source), _)
             else:
-                ref = report.notes.cite(f"{e.source} ({e.year})")
+                ref = report.notes.cite(f"{_(e.source)} ({e.year})")
             evidence.append(
                 {
-                    "label": e.line.label,
+                    "label": _(e.line.label),
                     "value": e.value,
                     "trend": e.trend,
                     "percentile": e.percentile,
                     "year": e.year,
-                    "rationale": e.line.rationale,
+                    "rationale": _(e.line.rationale),
                     "ref": ref,
                 }
             )
@@ -232,13 +280,22 @@ def _factors(session: Session, country: Country, report: CountryReport, _: Any) 
         refs = []
         level: str | None
         if analyst is not None:
-            refs = [_excerpt_note(session, report, i) for i in analyst.evidence]
+            refs = [_excerpt_note(session, report, i, _) for i in analyst.evidence]
             level = analyst.level
             source = _("analyst, published") if roll.published else _("analyst, not yet published")
             refs.append(
                 report.notes.cite(
-                    f"Assessment {country.code} {draft.factor.code} version {analyst.version} "
-                    f"by {analyst.created_by}, {analyst.created_at:%Y-%m-%d} ({analyst.status})"
+                    _(
+                        "Assessment {country} {factor} version {version} by {author}, "
+                        "{date} ({status})"
+                    ).format(
+                        country=country.code,
+                        factor=draft.factor.code,
+                        version=analyst.version,
+                        author=analyst.created_by,
+                        date=f"{analyst.created_at:%Y-%m-%d}",
+                        status=_(analyst.status),
+                    )
                 )
             )
         else:
@@ -252,7 +309,7 @@ def _factors(session: Session, country: Country, report: CountryReport, _: Any) 
                 source,
                 draft.score,
                 evidence,
-                analyst.summary if analyst is not None else "",
+                _analyst_notes(analyst.summary, _) if analyst is not None else "",
                 refs,
             )
         )
@@ -262,13 +319,30 @@ def _factors(session: Session, country: Country, report: CountryReport, _: Any) 
         .distinct()
     )
     for excerpt_id in tagged:
-        _excerpt_note(session, report, excerpt_id)
+        _excerpt_note(session, report, excerpt_id, _)
 
 
-def _excerpt_note(session: Session, report: CountryReport, excerpt_id: int) -> int:
+def _analyst_notes(summary: str, _: Any) -> str:
+    """An assessment's summary for the report: a confirmed or overridden draft is said in
+    the report's language (its evidence is in the table already), followed by the
+    analyst's own words; a summary written in the editor is shown as written."""
+    action = drafts.analyst_action(summary)
+    if action is None:
+        return summary
+    if action.kind == "confirmed":
+        said = _("Confirmed the draft from data.")
+    else:
+        said = _("Overrode the draft from data ({before} → {after}).").format(
+            before=_(action.draft_level) if action.draft_level else _("no data"),
+            after=_(action.level or ""),
+        )
+    return f"{said} {action.note}".strip()
+
+
+def _excerpt_note(session: Session, report: CountryReport, excerpt_id: int, _: Any) -> int:
     excerpt = session.get(Excerpt, excerpt_id)
     if excerpt is None:
-        return report.notes.cite(f"Excerpt {excerpt_id} (no longer stored)")
+        return report.notes.cite(_("Excerpt {id} (no longer stored)").format(id=excerpt_id))
     doc: Document = excerpt.document
     text = " ".join(excerpt.text.split())
     quote = text if len(text) <= 280 else text[:277] + "..."
@@ -276,7 +350,9 @@ def _excerpt_note(session: Session, report: CountryReport, excerpt_id: int) -> i
         f"{doc.title}, {doc.source}"
         + (f", {doc.published:%Y-%m-%d}" if doc.published else "")
         + (f", {doc.url}" if doc.url else "")
-        + f", excerpt {excerpt.key}: \u201c{quote}\u201d"
+        + ", "
+        + _("excerpt {key}").format(key=excerpt.key)
+        + f": \u201c{quote}\u201d"
     )
     if all(d["key"] != excerpt.key for d in report.documents):
         report.documents.append(
@@ -293,12 +369,7 @@ def _excerpt_note(session: Session, report: CountryReport, excerpt_id: int) -> i
 
 def _violence(session: Session, country: Country, report: CountryReport, _: Any) -> None:
     series = country_yearly(session, country.id)
-    labels = {
-        "state-based": _("state-based conflict"),
-        "non-state": _("non-state conflict"),
-        "one-sided": _("one-sided violence"),
-        "battle": _("battle deaths"),
-    }
+    labels = {kind: _(label) for kind, label in VIOLENCE_KINDS.items()}
     by_type = {k: v for k, v in series.items() if k != "battle"}
     report.violence = {"series": series, "labels": labels}
     if not series:
@@ -311,7 +382,13 @@ def _violence(session: Session, country: Country, report: CountryReport, _: Any)
         ).all()
     )
     report.violence["notes"] = {
-        kind: _dataset_note(report.notes, session, source, f"UCDP yearly deaths ({kind})")
+        kind: _dataset_note(
+            report.notes,
+            session,
+            source,
+            _("UCDP yearly deaths ({kind})").format(kind=labels.get(kind, kind)),
+            _,
+        )
         for kind, source in sorted(sources.items())
     }
     report.violence["latest"] = {k: v[-1] for k, v in series.items() if v}
@@ -324,7 +401,7 @@ def _violence(session: Session, country: Country, report: CountryReport, _: Any)
         )
 
 
-def _alerts(session: Session, country: Country, report: CountryReport) -> None:
+def _alerts(session: Session, country: Country, report: CountryReport, _: Any) -> None:
     rows = session.scalars(
         select(Alert)
         .where(Alert.country_id == country.id)
@@ -335,12 +412,15 @@ def _alerts(session: Session, country: Country, report: CountryReport) -> None:
         report.alerts.append(
             {
                 "title": alert.title,
-                "severity": alert.severity,
-                "status": alert.status,
+                "severity": _(alert.severity),
+                "status": _(alert.status),
+                "closed": alert.status == "closed",
                 "since": alert.since,
                 "until": alert.period_end,
                 "ref": report.notes.cite(
-                    f"Alert {alert.id} ({alert.signal}), raised {alert.created_at:%Y-%m-%d}"
+                    _("Alert {id} ({signal}), raised {date}").format(
+                        id=alert.id, signal=alert.signal, date=f"{alert.created_at:%Y-%m-%d}"
+                    )
                     + "".join(f"; {e.kind} {e.label or e.ref}" for e in alert.evidence[:3])
                 ),
             }
@@ -360,21 +440,29 @@ def _speech(session: Session, country: Country, report: CountryReport, _: Any) -
         "flagged": len(flagged),
         "targets": [(t, int(n)) for t, n in targets.items()],
         "ref": report.notes.cite(
-            f"Speech monitor: {len(frame)} stored posts, weeks {min(frame['week'])} to "
-            f"{max(frame['week'])}; labels from the Tocsin speech classifier"
+            _(
+                "Speech monitor: {posts} stored posts, weeks {first} to {last}; labels from "
+                "the Tocsin speech classifier"
+            ).format(
+                posts=len(frame),
+                first=f"{min(frame['week']):%Y-%m-%d}",
+                last=f"{max(frame['week']):%Y-%m-%d}",
+            )
         ),
     }
     if weeks:
         report.charts["speech"] = weekly_bars("flagged speech per week", weeks, _("flagged posts"))
 
 
-def _civil_society(session: Session, country: Country, report: CountryReport) -> None:
+def _civil_society(session: Session, country: Country, report: CountryReport, _: Any) -> None:
     total = sum(status_counts(session, country.id).values())
     report.civil_society = {
         "band": coarse(total),
         "ref": report.notes.cite(
-            f"Secure intake: reports received about {country.code}, counted in bands; "
-            "their content is sealed and never shown in reports"
+            _(
+                "Secure intake: reports received about {country}, counted in bands; their "
+                "content is sealed and never shown in reports"
+            ).format(country=country.code)
         ),
     }
 
@@ -385,13 +473,13 @@ def _summary(report: CountryReport, _: Any) -> None:
         report.summary.append(
             (
                 _(
-                    "{name} ranks {rank} of {of} countries, with a {risk:.1%} estimated risk of a "
+                    "{name} ranks {rank} of {of} countries, with a {risk} estimated risk of a "
                     "new mass killing starting in {y1} or {y2}."
                 ).format(
                     name=report.name,
                     rank=row.rank_2yr,
                     of=report.forecast["of"],
-                    risk=row.risk_2yr,
+                    risk=percent(row.risk_2yr, report.lang),
                     y1=row.base_year + 1,
                     y2=row.base_year + 2,
                 ),
@@ -402,13 +490,13 @@ def _summary(report: CountryReport, _: Any) -> None:
         report.summary.append(
             (
                 _("No statistical forecast is stored for this country."),
-                report.notes.cite("Tocsin forecast store: no run for this country"),
+                report.notes.cite(_("Tocsin forecast store: no run for this country")),
             )
         )
     high = [f for f in report.factors if f.level in ("high", "very high")]
     if high:
         refs = [f.evidence[0]["ref"] for f in high if f.evidence] or [
-            report.notes.cite("Framework drafts")
+            report.notes.cite(_("Framework drafts"))
         ]
         report.summary.append(
             (
@@ -426,13 +514,13 @@ def _summary(report: CountryReport, _: Any) -> None:
         note = report.violence["notes"][next(iter(by_type))]
         report.summary.append(
             (
-                _("UCDP records {deaths:,.0f} deaths in organised violence in {year}.").format(
-                    deaths=deaths, year=year
+                _("UCDP records {deaths} deaths in organised violence in {year}.").format(
+                    deaths=number(deaths, report.lang, 0), year=year
                 ),
                 note,
             )
         )
-    open_alerts = [a for a in report.alerts if a["status"] not in ("closed",)]
+    open_alerts = [a for a in report.alerts if not a["closed"]]
     if report.alerts:
         report.summary.append(
             (

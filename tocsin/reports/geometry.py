@@ -1,6 +1,6 @@
-"""World map geometry and colours: Natural Earth 1:110m country shapes as SVG paths, and
-the risk bins that colour them. Below the web layer so the reports and the dashboard map
-(tocsin/web/geometry.py, tocsin/web/charts.py import it) draw the same map.
+"""World map geometry: Natural Earth 1:110m country shapes as SVG paths. Below the web
+layer so the reports and the dashboard map (tocsin/web/geometry.py imports it) draw the
+same map; both colour it by :mod:`tocsin.reports.scale`.
 
 The shapes come from the npm package ``world-atlas@2.0.2`` (ISC licence; Natural Earth,
 public domain), which ``scripts/setup.sh`` installs under ``.build/npm``; nothing is loaded
@@ -24,16 +24,6 @@ WORLD_ATLAS = Path("node_modules") / "world-atlas" / "countries-110m.json"
 WIDTH = 1000.0
 _A1, _A2, _A3, _A4 = 1.340264, -0.081106, 0.000893, 0.003796
 _M = math.sqrt(3) / 2
-# Two-year risk bins (upper-exclusive) and their fills, shared by every map and legend.
-RISK_BINS: tuple[tuple[float, str], ...] = (
-    (0.005, "#ffffb2"),
-    (0.01, "#fed976"),
-    (0.02, "#feb24c"),
-    (0.03, "#fd8d3c"),
-    (0.05, "#f03b20"),
-    (1.01, "#bd0026"),
-)
-NO_DATA = "#d9d9d9"
 
 
 @dataclass(frozen=True)
@@ -117,20 +107,3 @@ def world_shapes() -> tuple[Shape, ...]:
         d = "".join(_ring(arcs, ring) for polygon in polygons for ring in polygon)
         shapes.append(Shape(int(geometry["id"]), geometry["properties"]["name"], d))
     return tuple(shapes)
-
-
-def risk_colour(risk: float | None) -> str:
-    """Map fill for a two-year risk (grey without a forecast)."""
-    if risk is None:
-        return NO_DATA
-    return next(colour for upper, colour in RISK_BINS if risk < upper)
-
-
-def legend() -> list[tuple[str, str]]:
-    """(colour, label) pairs for a map legend."""
-    lower = 0.0
-    items = []
-    for upper, colour in RISK_BINS:
-        items.append((colour, f"≥ {lower:.1%}" if upper > 1 else f"{lower:.1%}–{upper:.1%}"))
-        lower = upper
-    return items

@@ -46,6 +46,47 @@ def gettext_for(lang: str) -> Callable[[str], str]:
     return translations(lang).gettext
 
 
+@cache
+def _iso2() -> dict[str, str]:
+    from tocsin.reference.countries import _coco_table  # the ISO 3166 table Tocsin uses
+
+    table = _coco_table()
+    return dict(zip(table["ISO3"], table["ISO2"], strict=True))
+
+
+def country_name(iso3: str, english: str, lang: str) -> str:
+    """A country's name in ``lang`` from the Unicode CLDR (through Babel); the English
+    name when the language is English or the CLDR has no name for it."""
+    if lang == DEFAULT:
+        return english
+    from babel import Locale
+
+    code = _iso2().get(iso3)
+    return Locale.parse(lang).territories.get(code, english) if code else english
+
+
+def percent(value: float | None, lang: str, decimals: int = 1) -> str:
+    """A share as a percentage in the language's convention ("4.6%", "4,6 %")."""
+    if value is None:
+        return ""
+    from babel import Locale
+    from babel.numbers import format_percent
+
+    pattern = Locale.parse(lang).percent_formats[None].pattern
+    if decimals:
+        pattern = pattern.replace("#,##0", "#,##0." + "0" * decimals, 1)
+    return format_percent(value, pattern, locale=lang)
+
+
+def number(value: float | None, lang: str, decimals: int = 2) -> str:
+    """A number with the language's digit grouping and decimal sign."""
+    if value is None:
+        return ""
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, "#,##0" + ("." + "0" * decimals if decimals else ""), locale=lang)
+
+
 def direction(lang: str) -> str:
     """``rtl`` for right-to-left languages, else ``ltr``."""
     return "rtl" if lang in RTL else "ltr"

@@ -7,6 +7,7 @@ is a clear error before anything is written, never a PDF with empty boxes.
 
 from __future__ import annotations
 
+import base64
 import os
 import subprocess
 import tempfile
@@ -16,7 +17,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from tocsin.reports.i18n import direction, translations
+from tocsin.reports.i18n import country_name, direction, number, percent, translations
 
 FORMATS = ("pdf", "html")
 REQUIRED_FONTS = ("Noto Sans", "Noto Naskh Arabic")
@@ -36,10 +37,19 @@ def environment(lang: str) -> Environment:
         lstrip_blocks=True,
     )
     env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
-    env.filters["pct"] = lambda v, d=1: "" if v is None else f"{v * 100:.{d}f}%"
-    env.filters["num"] = lambda v, d=2: "" if v is None else f"{v:,.{d}f}"
-    env.filters["svg"] = lambda s: Markup(s)  # charts we drew ourselves
+    env.filters["pct"] = lambda v, d=1: percent(v, lang, d)
+    env.filters["num"] = lambda v, d=2: number(v, lang, d)
+    env.filters["svg"] = svg_image
+    env.globals["country_name"] = lambda code, name: country_name(code, name, lang)
     return env
+
+
+def svg_image(svg: str, alt: str = "") -> Markup:
+    """A chart we drew ourselves as an SVG image (a data URI). WeasyPrint then draws it
+    with its SVG renderer instead of running every shape through the page's CSS cascade,
+    which is slower and warns once per shape."""
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return Markup('<img class="svg" alt="{}" src="data:image/svg+xml;base64,{}">').format(alt, data)
 
 
 def render_html(template: str, lang: str, **context: Any) -> str:

@@ -1,4 +1,4 @@
-"""Server-side SVG charts: no JavaScript, no CDN (the map's scale: dashboard/scale.py)."""
+"""Server-side SVG charts: no JavaScript, no CDN (the map's scale: tocsin/reports/scale.py)."""
 
 from __future__ import annotations
 

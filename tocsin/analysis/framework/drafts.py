@@ -13,6 +13,7 @@ saves a new version in the assessment history (audited).
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cache
@@ -436,6 +437,36 @@ def override(
         f"{reason.strip()}\nEvidence: {describe(draft)}"
     )
     return assessments.save(session, country, factor, level, "medium", summary, [], actor)
+
+
+@dataclass(frozen=True)
+class AnalystAction:
+    """What an analyst did with a draft, read back from the summary :func:`confirm` or
+    :func:`override` saved: the system's words and the analyst's own kept apart."""
+
+    kind: str  # "confirmed" | "overridden"
+    draft_level: str | None  # the draft's level before an override
+    level: str | None  # the level the analyst set (overrides)
+    note: str  # the analyst's note or reason, in their own words
+
+
+_CONFIRMED = re.compile(rf"Confirmed {DRAFT_MARK} \([^)]*\)\.\s*(?P<note>.*?)\nEvidence: ", re.S)
+_OVERRIDDEN = re.compile(
+    rf"Overridden {DRAFT_MARK} \((?P<draft>[^,]*), score [^)]*\) to (?P<level>[^:]*): "
+    r"(?P<note>.*?)\nEvidence: ",
+    re.S,
+)
+
+
+def analyst_action(summary: str) -> AnalystAction | None:
+    """The action recorded in an assessment summary, or None for a summary an analyst
+    wrote in the editor."""
+    if found := _CONFIRMED.match(summary):
+        return AnalystAction("confirmed", None, None, found["note"].strip())
+    if found := _OVERRIDDEN.match(summary):
+        draft = found["draft"] if found["draft"] != "None" else None
+        return AnalystAction("overridden", draft, found["level"], found["note"].strip())
+    return None
 
 
 def _one(session: Session, country: str, factor: str) -> FactorDraft:

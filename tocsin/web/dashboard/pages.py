@@ -14,11 +14,12 @@ from tocsin.alerts.queries import open_alert_codes
 from tocsin.analysis.forecast import queries
 from tocsin.analysis.forecast.features import predictor_labels
 from tocsin.analysis.forecast.service import DEFAULT_MODEL
+from tocsin.reports.scale import fitted_scale
 from tocsin.store import panel
 from tocsin.store.models.accounts import User
 from tocsin.web import charts, geometry
 from tocsin.web.auth import reader
-from tocsin.web.dashboard import model_charts, scale
+from tocsin.web.dashboard import model_charts
 from tocsin.web.deps import CountryInPath, get_session
 from tocsin.web.errors import NotFound
 from tocsin.web.extensions import NavLink, add_nav_link, country_sections
@@ -52,7 +53,7 @@ def world_map(
     rows = {r.iso_numeric: r for r in queries.rankings(session, DEFAULT_MODEL)}
     alerted = open_alert_codes(session)
     risks = [r.risk_2yr for r in rows.values()]
-    colours = scale.fitted_scale(risks)
+    colours = fitted_scale(risks)
     shapes = [
         {
             "path": s.path,

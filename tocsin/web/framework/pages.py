@@ -321,7 +321,7 @@ def assessment_page(
 
 
 def _drafts(session: Session, code: str) -> dict[str, object]:
-    """The drafts from data (confirm / override: tocsin.web.reports.drafts), or why none."""
+    """The drafts from data (confirm / override: tocsin.web.framework.drafts), or why none."""
     try:
         return {"drafts": drafts.country_drafts(session, code), "drafts_error": None}
     except drafts.DraftError as exc:

@@ -1,5 +1,5 @@
 """The analyst's actions on the drafts from data shown on a country's assessment page
-(template ``reports/_drafts.html``): confirm, or override with a reason. Each saves a new
+(template ``framework/_drafts.html``): confirm, or override with a reason. Each saves a new
 assessment version (audited) through :mod:`tocsin.analysis.framework.drafts`."""
 
 from __future__ import annotations

@@ -1,5 +1,7 @@
-"""The map's colour scale, fitted to the risks it shows (quantile bands from
-:func:`tocsin.analysis.forecast.queries.risk_scale`), so no legend band is empty."""
+"""The risk map's colour scale, fitted to the risks it shows (quantile bands from
+:func:`tocsin.analysis.forecast.queries.risk_scale`), so no legend band is empty. Below
+the web layer so the dashboard map and the annual report's map colour and label their
+countries by the same rule."""
 
 from __future__ import annotations
 
@@ -14,11 +16,14 @@ COLOURS = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
 
 @dataclass(frozen=True)
 class Band:
-    """One legend entry: colour, risk range label, and how many countries it holds."""
+    """One legend entry: colour, risk range (as numbers and as a label), and how many
+    countries it holds."""
 
     colour: str
     label: str
     countries: int
+    low: float
+    high: float
 
 
 def _pct(value: float) -> str:
@@ -48,7 +53,7 @@ class RiskScale:
         for i, (edge, colour) in enumerate(zip(self.edges, self.colours, strict=True)):
             below = self.edges[i - 1] if i else None
             count = sum(1 for r in risks if r <= edge and (below is None or r > below))
-            bands.append(Band(colour, f"{_pct(lower)}–{_pct(edge)}", count))
+            bands.append(Band(colour, f"{_pct(lower)}–{_pct(edge)}", count, lower, edge))
             lower = edge
         return bands
 
