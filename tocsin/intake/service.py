@@ -42,6 +42,7 @@ from tocsin.store.models.intake import (
     IntakeNote,
     Submission,
 )
+from tocsin.store.pagination import paginate
 
 REPORTER = "reporter"
 SEALED_MEDIA_TYPE = "application/x-tocsin-sealed"
@@ -525,9 +526,8 @@ def list_submissions(
         query = query.where(Submission.country_id == country_id)
     if assigned_to:
         query = query.where(Submission.assigned_to == assigned_to)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.scalars(query.order_by(Submission.id.desc()).limit(limit).offset(offset))
-    return total, list(rows)
+    total, rows = paginate(session, query.order_by(Submission.id.desc()), limit, offset)
+    return total, [submission for (submission,) in rows]
 
 
 def _touch(submission: Submission) -> None:

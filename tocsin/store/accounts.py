@@ -86,6 +86,11 @@ def get_user(session: Session, username: str) -> User:
     return user
 
 
+def users(session: Session) -> list[User]:
+    """Every account, by username."""
+    return list(session.scalars(select(User).order_by(User.username)))
+
+
 def create_user(session: Session, username: str, password: str, role: str, actor: str) -> User:
     """Create an account; the password must be at least 10 characters."""
     _check_role(role)

@@ -25,7 +25,6 @@ import re
 from dataclasses import dataclass
 
 from fastapi.concurrency import run_in_threadpool
-from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -33,6 +32,14 @@ from tocsin.config import Settings
 from tocsin.store import accounts
 from tocsin.store.db import Database
 from tocsin.store.models.accounts import User
+from tocsin.web.errors import (
+    Forbidden,
+    NotAuthenticated,
+    RequestTimeout,
+    TooLarge,
+    WebError,
+    status_of,
+)
 
 KIB, MIB = 1024, 1024 * 1024
 GLOBAL_BODY_BYTES = 2 * MIB
@@ -75,18 +82,18 @@ def rules(settings: Settings) -> list[Rule]:
     ]
 
 
-class BodyTooLarge(HTTPException):
+class BodyTooLarge(TooLarge):
     """The body is over the route's limit."""
 
     def __init__(self, limit: int) -> None:
-        super().__init__(413, f"the request body is over this route's limit of {limit:,} bytes")
+        super().__init__(f"the request body is over this route's limit of {limit:,} bytes")
 
 
-class BodyStalled(HTTPException):
+class BodyStalled(RequestTimeout):
     """No byte of the body arrived for too long."""
 
     def __init__(self) -> None:
-        super().__init__(408, f"the request body stalled for {BODY_IDLE_SECONDS:.0f} s")
+        super().__init__(f"the request body stalled for {BODY_IDLE_SECONDS:.0f} s")
 
 
 def _bearer(scope: Scope) -> str | None:
@@ -132,13 +139,11 @@ class RequestLimits:
         limit = rule.max_bytes if rule else GLOBAL_BODY_BYTES
         if rule is not None and (rule.role or rule.anonymous_max_bytes is not None):
             user = await run_in_threadpool(self._user, scope)
-            refusal = None
+            refusal: WebError | None = None
             if rule.role and user is None:
-                refusal = HTTPException(401, "log in first")
+                refusal = NotAuthenticated("log in first")
             elif rule.role and user and not accounts.role_at_least(user.role, rule.role):
-                refusal = HTTPException(
-                    403, f"this needs the {rule.role} role; you are {user.role}"
-                )
+                refusal = Forbidden(f"this needs the {rule.role} role; you are {user.role}")
             if refusal is not None:
                 await self._refuse(refusal, scope, receive, send)
                 return
@@ -177,6 +182,6 @@ class RequestLimits:
             await self._refuse(exc, scope, receive, send)
 
     @staticmethod
-    async def _refuse(exc: HTTPException, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _refuse(exc: WebError, scope: Scope, receive: Receive, send: Send) -> None:
         headers = {"Connection": "close"}
-        await JSONResponse({"detail": exc.detail}, exc.status_code, headers)(scope, receive, send)
+        await JSONResponse({"detail": str(exc)}, status_of(exc), headers)(scope, receive, send)

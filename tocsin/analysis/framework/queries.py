@@ -15,11 +15,8 @@ from tocsin.store.models import Country, Document, Excerpt, Suggestion, Tag
 def documents(session: Session, limit: int, offset: int) -> tuple[int, list[tuple[Document, int]]]:
     """(document, number of excerpts), newest first, and the total number of documents."""
     total = session.scalar(select(func.count()).select_from(Document)) or 0
-    counts = dict(
-        session.execute(select(Excerpt.document_id, func.count()).group_by(Excerpt.document_id))
-        .tuples()
-        .all()
-    )
+    per_document = select(Excerpt.document_id, func.count()).group_by(Excerpt.document_id)
+    counts = {document_id: n for document_id, n in session.execute(per_document)}
     docs = session.scalars(
         select(Document)
         .order_by(Document.ingested_at.desc(), Document.id.desc())
@@ -75,6 +72,6 @@ def tagged_evidence(session: Session, code: str) -> list[tuple[Excerpt, list[str
         .order_by(Excerpt.id)
     )
     grouped: dict[int, tuple[Excerpt, list[str]]] = {}
-    for excerpt, indicator in rows.tuples():
+    for excerpt, indicator in rows:
         grouped.setdefault(excerpt.id, (excerpt, []))[1].append(indicator)
     return list(grouped.values())

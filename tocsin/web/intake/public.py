@@ -9,7 +9,7 @@ import threading
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 from nacl.public import PublicKey
@@ -22,6 +22,15 @@ from tocsin.intake.ratelimit import HashedBuckets
 from tocsin.intake.uploads import CheckedFile, UploadRejected, check_upload
 from tocsin.store import locker
 from tocsin.web.auth import CSRF_FIELD
+from tocsin.web.errors import (
+    BadRequest,
+    Forbidden,
+    NotFound,
+    TooLarge,
+    TooManyRequests,
+    Unavailable,
+    WebError,
+)
 from tocsin.web.intake.logfilter import PUBLIC_PREFIX
 from tocsin.web.limits import MIB, intake_body_bytes
 from tocsin.web.templating import templates
@@ -185,29 +194,36 @@ def _lang(request: Request, requested: str | None = None) -> str:
     )
 
 
-def _public(
-    request: Request, lang: str, template: str, status: int = 200, **context: Any
-) -> HTMLResponse:
-    _ = i18n.gettext_for(lang)
+def _context(request: Request, lang: str, **context: Any) -> dict[str, Any]:  # noqa: ANN401
+    """What every reporter's page needs: the language, its direction, the country names."""
     base = request.url.path if request.url.path != "/report/follow-up" else "/report/follow-up"
+    return {
+        "_": i18n.gettext_for(lang),
+        "lang": lang,
+        "text_dir": i18n.direction(lang),
+        "here": base,
+        "languages": list(i18n.LANGUAGES.items()),
+        "country_names": countries.names(lang),
+        **context,
+    }
+
+
+def _public(request: Request, lang: str, template: str, **context: Any) -> HTMLResponse:  # noqa: ANN401
     return templates.TemplateResponse(
-        request,
-        template,
-        {
-            "_": _,
-            "lang": lang,
-            "text_dir": i18n.direction(lang),
-            "here": base,
-            "languages": list(i18n.LANGUAGES.items()),
-            "country_names": countries.names(lang),
-            **context,
-        },
-        status_code=status,
+        request, template, _context(request, lang, **context)
     )  # no-store, no-referrer, CSP: tocsin.web.security
 
 
-def _refused(request: Request, lang: str, message: str, status: int) -> HTMLResponse:
-    return _public(request, lang, "intake/refused.html", status, message=message)
+def _refused(
+    request: Request,
+    lang: str,
+    refusal: type[WebError],
+    message: str,
+    headers: dict[str, str] | None = None,
+) -> WebError:
+    """A refusal answered with the reporter's page in the reporter's language."""
+    context = _context(request, lang, message=message)
+    return refusal(message, headers=headers, template="intake/refused.html", context=context)
 
 
 _EMPTY_FORM = {
@@ -290,51 +306,46 @@ async def _worker_slot(request: Request) -> asyncio.Semaphore | None:
     return slots
 
 
-def _busy(request: Request, lang: str) -> HTMLResponse:
+def _busy(request: Request, lang: str) -> WebError:
     _ = i18n.gettext_for(lang)
     message = _("Too many reports are being sent right now. Please try again in a minute.")
-    response = _refused(request, lang, message, 503)
-    response.headers["Retry-After"] = "60"
-    return response
+    return _refused(request, lang, Unavailable, message, {"Retry-After": "60"})
 
 
-async def _guarded_form(request: Request, limiter: str):  # noqa: ANN202
+async def _guarded_form(request: Request, limiter: str) -> tuple[FormData, str]:
     """Apply the rate limit and the session check, then read the form (size limits)
-    and check its CSRF token; (form, lang, refusal). Nothing is read from a body the
-    rate limit or a missing session would refuse anyway."""
+    and check its CSRF token; (form, lang), or a refusal raised. Nothing is read from a
+    body the rate limit or a missing session would refuse anyway."""
     lang = _lang(request)
     _ = i18n.gettext_for(lang)
     if not request.session.get(CSRF_FIELD):
         msg = _("The form has expired. Please reload the page and try again.")
-        return None, lang, _refused(request, lang, msg, 403)
+        raise _refused(request, lang, Forbidden, msg)
     if not _limiter(request, limiter).allow(_client(request)):
         msg = _("Too many reports from this connection in the last hour. Please try again later.")
-        return None, lang, _refused(request, lang, msg, 429)
+        raise _refused(request, lang, TooManyRequests, msg)
     try:
         form = await read_limited_form(request, intake_body_bytes(request.app.state.settings))
     except ServerBusy:
-        return None, lang, _busy(request, lang)
+        raise _busy(request, lang) from None
     except BodyTooLarge:
-        return (
-            None,
-            lang,
-            _refused(request, lang, _("The upload is too large (at most 130 MB in total)."), 413),
-        )
+        msg = _("The upload is too large (at most 130 MB in total).")
+        raise _refused(request, lang, TooLarge, msg) from None
     except FormUnreadable:
-        return None, lang, _refused(request, lang, _("The form could not be read."), 400)
+        raise _refused(request, lang, BadRequest, _("The form could not be read.")) from None
     lang = _lang(request, _text(form, "lang"))
     _ = i18n.gettext_for(lang)
     if not _csrf_ok(request, form):
         msg = _("The form has expired. Please reload the page and try again.")
-        return None, lang, _refused(request, lang, msg, 403)
-    return form, lang, None
+        raise _refused(request, lang, Forbidden, msg)
+    return form, lang
 
 
 def _public_key(request: Request) -> PublicKey:
     try:
         return crypto.load_public_key(request.app.state.settings.data_dir)
     except crypto.IntakeKeyError:
-        raise HTTPException(503, "reporting is not set up yet (no intake key)") from None
+        raise Unavailable("reporting is not set up yet (no intake key)") from None
 
 
 async def _in_slot(
@@ -344,12 +355,10 @@ async def _in_slot(
 ) -> HTMLResponse:
     """Check the form (session, rate limit, size), then handle it in one of the few
     processing slots; a refusal or "busy" page when either says no."""
-    form, lang, refusal = await _guarded_form(request, kind)
-    if refusal is not None:
-        return refusal
+    form, lang = await _guarded_form(request, kind)
     slots = await _worker_slot(request)
     if slots is None:
-        return _busy(request, lang)
+        raise _busy(request, lang)
     try:
         return await handle(request, form, lang)
     finally:
@@ -382,7 +391,8 @@ async def _submit(request: Request, form: FormData, lang: str) -> HTMLResponse:
     files, errors = await _checked_files(request, form, _)
     errors = [_(_PROBLEM_MESSAGES[p]) for p in report.check()] + errors
     if errors:
-        return _public(request, lang, "intake/report.html", 400, form=values, errors=errors)
+        context = _context(request, lang, form=values, errors=errors)
+        raise BadRequest("; ".join(errors), template="intake/report.html", context=context)
     root = locker.default_root(request.app.state.settings.data_dir)
 
     def store() -> str:
@@ -433,14 +443,9 @@ async def _follow_up(request: Request, form: FormData, lang: str) -> HTMLRespons
 
     result = await run_in_threadpool(work)
     if "error" in result:
-        return _public(
-            request,
-            lang,
-            "intake/follow_up.html",
-            404 if code else 400,
-            thread=None,
-            errors=[result["error"]],
-        )
+        context = _context(request, lang, thread=None, errors=[result["error"]])
+        refusal = NotFound if code else BadRequest
+        raise refusal(result["error"], template="intake/follow_up.html", context=context)
     return _public(
         request,
         lang,
