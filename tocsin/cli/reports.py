@@ -36,8 +36,14 @@ def _run(kind: str, subject: str | int, fmt: str, lang: str, out: Path | None) -
     try:
         with friendly_errors(), console.status(f"building the {kind} report"):
             db = migrated_database(settings)
-            make = service.country_report if kind == "country" else service.annual_report
-            made = make(db, settings.data_dir, subject, fmt, lang, cli_actor(), out)  # type: ignore[arg-type]
+            if kind == "country":
+                made = service.country_report(
+                    db, settings.data_dir, str(subject), fmt, lang, cli_actor(), out
+                )
+            else:
+                made = service.annual_report(
+                    db, settings.data_dir, int(subject), fmt, lang, cli_actor(), out
+                )
     except _expected() as exc:
         console.print(f"[bold red]error:[/] {exc}", highlight=False)
         raise typer.Exit(1) from None

@@ -101,9 +101,11 @@ class Report:
         for name in ("what", "affected", "responsible", "contact"):
             if len(getattr(self, name)) > MAX_TEXT:
                 problems.append(name)
-        if (self.latitude is None) != (self.longitude is None) or (
-            self.latitude is not None
-            and not (-90 <= self.latitude <= 90 and -180 <= self.longitude <= 180)  # type: ignore[operator]
+        latitude, longitude = self.latitude, self.longitude
+        if (latitude is None) != (longitude is None) or (
+            latitude is not None
+            and longitude is not None
+            and not (-90 <= latitude <= 90 and -180 <= longitude <= 180)
         ):
             problems.append("pin")
         return problems

@@ -35,6 +35,7 @@ def environment(lang: str) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # The i18n extension adds this method when the environment is built; stubs omit it.
     env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
     env.filters["pct"] = lambda v, d=1: "" if v is None else f"{v * 100:.{d}f}%"
     env.filters["num"] = lambda v, d=2: "" if v is None else f"{v:,.{d}f}"

@@ -26,7 +26,6 @@ COUNTRY_YEAR_MEASURES = {
     "non-state": "ns_total_deaths",
     "one-sided": "os_total_deaths",
 }
-KINDS = tuple(COUNTRY_YEAR_MEASURES)
 
 
 class YearlyFormatError(ValueError):

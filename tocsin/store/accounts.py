@@ -55,14 +55,6 @@ def role_at_least(role: str, minimum: str) -> bool:
     return ROLES.index(role) >= ROLES.index(minimum)
 
 
-REVIEWER_GATES = (
-    "publishing a country assessment",
-    "confirming an alert raised from civil-society submissions",
-    "releasing an evidence package",
-)
-"""What only a reviewer (or an admin) may do; see docs/intake.md."""
-
-
 def require_role(role: str, minimum: str, what: str) -> None:
     """Raise :class:`PermissionError` unless ``role`` ranks at least ``minimum``."""
     if role not in ROLES or not role_at_least(role, minimum):

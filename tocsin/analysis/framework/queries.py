@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tocsin.reference.countries import lookup
-from tocsin.store.models import Country, Document, Excerpt, Suggestion, Tag
+from tocsin.store.models import Country, Document, Excerpt, Tag
 
 
 def documents(session: Session, limit: int, offset: int) -> tuple[int, list[tuple[Document, int]]]:
@@ -24,20 +24,6 @@ def documents(session: Session, limit: int, offset: int) -> tuple[int, list[tupl
         .offset(offset)
     )
     return total, [(d, counts.get(d.id, 0)) for d in docs]
-
-
-def suggestions_for(session: Session, excerpt_ids: list[int]) -> dict[int, list[Suggestion]]:
-    """Each excerpt's stored suggestions, best rank first."""
-    found: dict[int, list[Suggestion]] = {i: [] for i in excerpt_ids}
-    if excerpt_ids:
-        query = (
-            select(Suggestion)
-            .where(Suggestion.excerpt_id.in_(excerpt_ids))
-            .order_by(Suggestion.rank)
-        )
-        for suggestion in session.scalars(query):
-            found[suggestion.excerpt_id].append(suggestion)
-    return found
 
 
 def excerpts_by_id(session: Session, ids: Iterable[int]) -> dict[int, Excerpt]:
