@@ -194,7 +194,7 @@ def _lang(request: Request, requested: str | None = None) -> str:
     )
 
 
-def _context(request: Request, lang: str, **context: Any) -> dict[str, Any]:  # noqa: ANN401
+def _context(request: Request, lang: str, **context: Any) -> dict[str, Any]:
     """What every reporter's page needs: the language, its direction, the country names."""
     base = request.url.path if request.url.path != "/report/follow-up" else "/report/follow-up"
     return {
@@ -208,7 +208,7 @@ def _context(request: Request, lang: str, **context: Any) -> dict[str, Any]:  # 
     }
 
 
-def _public(request: Request, lang: str, template: str, **context: Any) -> HTMLResponse:  # noqa: ANN401
+def _public(request: Request, lang: str, template: str, **context: Any) -> HTMLResponse:
     return templates.TemplateResponse(
         request, template, _context(request, lang, **context)
     )  # no-store, no-referrer, CSP: tocsin.web.security
