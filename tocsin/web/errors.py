@@ -127,6 +127,15 @@ STATUS: dict[type[Exception], int] = {
 }
 
 
+class BodyRefused(StarletteHTTPException):
+    """A request refused by the body-limit middleware (:mod:`tocsin.web.limits`), with the
+    status of ``kind``. An HTTP exception rather than a :class:`WebError`: raised while
+    the framework reads a body, any other error would become a 400."""
+
+    def __init__(self, kind: type[WebError], message: str) -> None:
+        super().__init__(STATUS[kind], message)
+
+
 def status_of(exc: Exception) -> int:
     """The HTTP status of an error type in :data:`STATUS` (the most specific one)."""
     return next(STATUS[cls] for cls in type(exc).__mro__ if cls in STATUS)

@@ -33,12 +33,11 @@ from tocsin.store import accounts
 from tocsin.store.db import Database
 from tocsin.store.models.accounts import User
 from tocsin.web.errors import (
+    BodyRefused,
     Forbidden,
     NotAuthenticated,
     RequestTimeout,
     TooLarge,
-    WebError,
-    status_of,
 )
 
 KIB, MIB = 1024, 1024 * 1024
@@ -82,18 +81,19 @@ def rules(settings: Settings) -> list[Rule]:
     ]
 
 
-class BodyTooLarge(TooLarge):
+class BodyTooLarge(BodyRefused):
     """The body is over the route's limit."""
 
     def __init__(self, limit: int) -> None:
-        super().__init__(f"the request body is over this route's limit of {limit:,} bytes")
+        message = f"the request body is over this route's limit of {limit:,} bytes"
+        super().__init__(TooLarge, message)
 
 
-class BodyStalled(RequestTimeout):
+class BodyStalled(BodyRefused):
     """No byte of the body arrived for too long."""
 
     def __init__(self) -> None:
-        super().__init__(f"the request body stalled for {BODY_IDLE_SECONDS:.0f} s")
+        super().__init__(RequestTimeout, f"the request body stalled for {BODY_IDLE_SECONDS:.0f} s")
 
 
 def _bearer(scope: Scope) -> str | None:
@@ -139,11 +139,12 @@ class RequestLimits:
         limit = rule.max_bytes if rule else GLOBAL_BODY_BYTES
         if rule is not None and (rule.role or rule.anonymous_max_bytes is not None):
             user = await run_in_threadpool(self._user, scope)
-            refusal: WebError | None = None
+            refusal = None
             if rule.role and user is None:
-                refusal = NotAuthenticated("log in first")
+                refusal = BodyRefused(NotAuthenticated, "log in first")
             elif rule.role and user and not accounts.role_at_least(user.role, rule.role):
-                refusal = Forbidden(f"this needs the {rule.role} role; you are {user.role}")
+                message = f"this needs the {rule.role} role; you are {user.role}"
+                refusal = BodyRefused(Forbidden, message)
             if refusal is not None:
                 await self._refuse(refusal, scope, receive, send)
                 return
@@ -182,6 +183,6 @@ class RequestLimits:
             await self._refuse(exc, scope, receive, send)
 
     @staticmethod
-    async def _refuse(exc: WebError, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _refuse(exc: BodyRefused, scope: Scope, receive: Receive, send: Send) -> None:
         headers = {"Connection": "close"}
-        await JSONResponse({"detail": str(exc)}, status_of(exc), headers)(scope, receive, send)
+        await JSONResponse({"detail": exc.detail}, exc.status_code, headers)(scope, receive, send)

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from tocsin.alerts.yearly import KIND_LABELS
 from tocsin.analysis.events.freshness import events_freshness, monthly_table
 from tocsin.analysis.events.yearly import country_yearly
+from tocsin.sources.ucdp_yearly import DEATH_KINDS
 from tocsin.store.models import Country
 from tocsin.store.models.accounts import User
 from tocsin.web import charts
@@ -22,7 +23,6 @@ from tocsin.web.violence.schemas import EventId
 router = APIRouter()
 MONTHS_SHOWN = 24
 # UCDP's three kinds of organised violence, violence against civilians first.
-YEARLY_MEASURES = ("one-sided", "state-based", "non-state")
 
 
 add_evidence_link("event", "/events/{ref}")
@@ -45,7 +45,7 @@ def _section(session: Session, country: Country) -> dict[str, object]:
     and the monthly event table with its freshness."""
     stored = country_yearly(session, country.id)
     yearly = []
-    for measure in YEARLY_MEASURES:
+    for measure in DEATH_KINDS:
         points = [(float(year), deaths) for year, deaths in stored.get(measure, [])]
         chart = charts.line_chart(points, y_format="{:,.0f}") if any(d for _, d in points) else None
         yearly.append((measure, KIND_LABELS[measure], chart))
