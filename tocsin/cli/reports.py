@@ -3,15 +3,18 @@ PDF or HTML; listing and comparing the stored versions."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from pathlib import Path
 
 import typer
-from rich.table import Table
 
-from tocsin.cli.common import cli_actor, console, friendly_errors, migrated_database, settings_with
+from tocsin.cli.common import (
+    cli_actor,
+    console,
+    friendly_errors,
+    migrated_database,
+    print_rows,
+    settings_with,
+)
 
 app = typer.Typer(help="Country and annual reports (PDF, HTML), versioned.", no_args_is_help=True)
 
@@ -105,19 +108,7 @@ def list_command(
             ]
             for r in library.list_reports(session, kind, subject)
         ]
-    if fmt == "json":
-        print(json.dumps([dict(zip(columns, r, strict=True)) for r in rows], indent=1))
-    elif fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(columns)
-        writer.writerows(rows)
-        print(buffer.getvalue(), end="")
-    else:
-        table = Table(*columns)
-        for r in rows:
-            table.add_row(*map(str, r))
-        console.print(table)
+    print_rows(columns, rows, fmt)
 
 
 @app.command("diff")
@@ -161,19 +152,8 @@ def drafts_command(
             }
             for d in drafts.country_drafts(session, code)
         ]
-    if fmt == "json":
-        print(json.dumps(rows, indent=1, ensure_ascii=False))
-    elif fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-        print(buffer.getvalue(), end="")
-    else:
-        table = Table("factor", "level", "score", "status", "evidence")
-        for row in rows:
-            table.add_row(*(str(v) for v in row.values()))
-        console.print(table)
+    columns = ("factor", "level", "score", "status", "evidence")
+    print_rows(columns, [[row[c] for c in columns] for row in rows], fmt)
 
 
 @app.command("confirm")
