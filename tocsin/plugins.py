@@ -162,6 +162,9 @@ def settings_help(settings: type[PluginSettings]) -> list[SettingHelp]:
 def _type_text(annotation: Any) -> str:
     if typing.get_origin(annotation) is typing.Literal:
         return "choice"
+    args = typing.get_args(annotation)
+    if args and typing.get_origin(args[0]) is typing.Literal:  # tuple[Literal[...], ...]
+        return "choices"
     if isinstance(annotation, type):
         return annotation.__name__
     return str(annotation).replace("typing.", "")

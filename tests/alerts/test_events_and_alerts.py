@@ -126,8 +126,10 @@ def test_episodes_resolve_escalate_reopen_and_replay_idempotently(events_db: Dat
         upsert_events(s, event_rows("SDN", _episode_history()))
 
     def snapshot(s) -> list[tuple]:  # noqa: ANN001
-        alerts = [(a.id, a.status, a.severity, a.since, a.last_active, a.previous_id, a.peak)
-                  for a in s.scalars(select(Alert).order_by(Alert.id))]  # fmt: skip
+        alerts = [
+            (a.id, a.status, a.severity, a.since, a.last_active, a.previous_id, a.peak)
+            for a in s.scalars(select(Alert).order_by(Alert.id))
+        ]
         steps = [(e.alert_id, e.action, e.month) for e in s.scalars(select(AlertEvent))]
         return alerts + sorted(steps, key=str)
 

@@ -66,8 +66,15 @@ def test_track_record_service(database: Database) -> None:
             for i in range(36)
         ]  # fmt: skip
         upsert_events(s, pd.DataFrame(rows))
-        s.add(Alert(signal="civilian-surge", dedup_key="k", country_id=sudan.id, title="t",
-                    since=date(2021, 5, 1)))  # fmt: skip
+        s.add(
+            Alert(
+                signal="civilian-surge",
+                dedup_key="k",
+                country_id=sudan.id,
+                title="t",
+                since=date(2021, 5, 1),
+            )
+        )
     with database.session() as s:
         records = {r.outcome: r for r in track_record(s)}
     onset, spike = records["EWP onset"], records["one-sided spike"]

@@ -151,8 +151,13 @@ def test_alerts_awaiting_review_stay_hidden_from_the_public(
     from tocsin.store.models import Alert
 
     with alerts_db.session() as s:
-        hidden = Alert(signal="submission-cluster", dedup_key="sub", title="reports from X",
-                       details={"review_required": True}, category="atrocity")  # fmt: skip
+        hidden = Alert(
+            signal="submission-cluster",
+            dedup_key="sub",
+            title="reports from X",
+            details={"review_required": True},
+            category="atrocity",
+        )
         s.add(hidden)
         s.flush()
         hidden_id = hidden.id

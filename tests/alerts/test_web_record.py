@@ -38,13 +38,28 @@ def fill_events(db: Database) -> None:
         s.add(Provenance(dataset="ucdp-candidate-2022-02", version="22.0.2", sha256="0" * 64))
         s.add(PanelValue(country_id=sudan.id, year=2022, indicator="mk_onset", value=1.0))
         for year, deaths in ((2020, 30.0), (2021, 300.0)):
-            s.add(YearlyDeath(source="t", country_id=sudan.id, year=year, kind="one-sided",
-                              best=deaths, low=deaths, high=deaths))  # fmt: skip
-            s.add(YearlyDeath(source="t", country_id=sudan.id, year=year, kind="state-based",
-                              best=0.0, low=0.0, high=0.0))  # fmt: skip
+            for kind, best in (("one-sided", deaths), ("state-based", 0.0)):
+                s.add(
+                    YearlyDeath(
+                        source="t",
+                        country_id=sudan.id,
+                        year=year,
+                        kind=kind,
+                        best=best,
+                        low=best,
+                        high=best,
+                    )
+                )
         for key, since in (("a", date(2021, 5, 1)), ("b", date(2020, 1, 1))):
-            s.add(Alert(signal="civilian-surge", dedup_key=key, country_id=sudan.id,
-                        title=f"alert {key}", since=since))  # fmt: skip
+            s.add(
+                Alert(
+                    signal="civilian-surge",
+                    dedup_key=key,
+                    country_id=sudan.id,
+                    title=f"alert {key}",
+                    since=since,
+                )
+            )
 
 
 @pytest.fixture

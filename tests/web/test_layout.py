@@ -1,5 +1,6 @@
 """The web layer's shape: one package per capability, none importing another, small
-modules, role checks through ``role_at_least``, nothing started at import time."""
+modules, role checks through ``role_at_least``, nothing started at import time, no query
+or audit write in a route, and status codes known only to ``errors.py``."""
 
 from __future__ import annotations
 
@@ -95,3 +96,44 @@ def test_the_lifespan_installs_the_log_filter(
         access.removeFilter(existing)
     with TestClient(create_app(settings, sqlite_dashboard)):
         assert any(isinstance(f, DropClientAddresses) for f in access.filters)
+
+
+def _calls(path: Path) -> list[ast.Call]:
+    return [n for n in ast.walk(ast.parse(path.read_text())) if isinstance(n, ast.Call)]
+
+
+def _name(call: ast.Call) -> str:
+    func = call.func
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        owner = func.value.id if isinstance(func.value, ast.Name) else ""
+        return f"{owner}.{func.attr}"
+    return ""
+
+
+def test_no_web_module_queries_the_database_or_writes_the_audit_log() -> None:
+    reads = re.compile(r"^(select|\w*\.(execute|scalars|scalar|query))$")
+    offences = [
+        f"{path.relative_to(WEB)}:{call.lineno} {_name(call)}"
+        for path in WEB.rglob("*.py")
+        for call in _calls(path)
+        if reads.match(_name(call)) or _name(call) == "audit.record"
+    ]
+    assert not offences, "\n".join(offences)
+
+
+def test_only_the_errors_module_knows_status_codes() -> None:
+    routes = re.compile(r"^router\.(get|post|put|patch|delete)$")
+    offences = []
+    for path in WEB.rglob("*.py"):
+        if path.name == "errors.py":
+            continue
+        if any(module.endswith(".HTTPException") for module in _imports(path)):
+            offences.append(f"{path.relative_to(WEB)} imports HTTPException")
+        offences += [
+            f"{path.relative_to(WEB)}:{call.lineno} status_code= in {_name(call)}"
+            for call in _calls(path)
+            if any(k.arg == "status_code" for k in call.keywords) and not routes.match(_name(call))
+        ]
+    assert not offences, "\n".join(offences)

@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from email.message import EmailMessage
 from functools import partial
+from typing import Literal, get_args
 
 import httpx
 from sqlalchemy import select
@@ -20,6 +21,9 @@ from tocsin.reference.countries import lookup
 from tocsin.store import audit
 from tocsin.store.models import Alert, Country, Delivery, Subscription
 from tocsin.store.models.alerts import SEVERITIES
+
+Channel = Literal["email", "webhook"]
+CHANNELS: tuple[Channel, ...] = get_args(Channel)
 
 log = logging.getLogger(__name__)
 ATTEMPTS = 3
@@ -39,8 +43,8 @@ def subscribe(
     digest: bool = True,
 ) -> Subscription:
     """Add a subscriber (audited). ``countries`` are names or codes; none means all."""
-    if channel not in ("email", "webhook"):
-        raise SubscriptionError(f"channel must be email or webhook, not {channel!r}")
+    if channel not in CHANNELS:
+        raise SubscriptionError(f"channel must be {' or '.join(CHANNELS)}, not {channel!r}")
     if channel == "email" and "@" not in target:
         raise SubscriptionError(f"{target!r} is not an e-mail address")
     if channel == "webhook" and not target.startswith(("http://", "https://")):

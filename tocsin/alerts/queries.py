@@ -10,12 +10,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from tocsin.alerts.severity import ATROCITY
-from tocsin.store.models import Alert, AlertEvent, Country, Delivery, Subscription
+from tocsin.store.models import Alert, Country, Delivery, Subscription
 from tocsin.store.models.alerts import ALERT_STATUSES, SEVERITIES
+from tocsin.store.pagination import paginate
 from tocsin.store.panel import find_country
 
 ALERT_FIELDS = (
@@ -117,8 +118,7 @@ def query_alerts(
         query = query.where(Alert.country_id == find_country(session, country).id)
     if signal:
         query = query.where(Alert.signal == signal)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.execute(query.order_by(*ranking()).limit(limit).offset(offset))
+    total, rows = paginate(session, query.order_by(*ranking()), limit, offset)
     return total, [alert_object(a, c) for a, c in rows]
 
 
@@ -194,14 +194,6 @@ def episode_chain(session: Session, alert: Alert) -> list[int]:
         chain.append(previous)
         previous = session.scalar(select(Alert.previous_id).where(Alert.id == previous))
     return chain
-
-
-def escalations_between(session: Session, t0: Any, t1: Any) -> list[int]:
-    """Alerts escalated (by a person, or by the engine on a far larger month) in [t0, t1)."""
-    query = select(AlertEvent.alert_id).where(
-        AlertEvent.action.in_(("escalate", "escalation")), AlertEvent.at >= t0, AlertEvent.at < t1
-    )
-    return sorted(set(session.scalars(query)))
 
 
 def open_alert_codes(session: Session) -> set[str]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 
+from tocsin.store.models.alerts import SEVERITIES, Severity
+
 ATROCITY = "atrocity"
 CONFLICT_CONTEXT = "conflict-context"
 CATEGORIES = (ATROCITY, CONFLICT_CONTEXT)
@@ -18,9 +20,10 @@ CATEGORIES = (ATROCITY, CONFLICT_CONTEXT)
 SCALE = {"month": (250.0, 50.0, 10.0), "year": (1000.0, 250.0, 25.0)}
 
 
-def scale_severity(deaths: float, category: str = ATROCITY, period: str = "month") -> str:
+def scale_severity(deaths: float, category: str = ATROCITY, period: str = "month") -> Severity:
     """Severity from the death toll of one period; conflict context is at most medium."""
     critical, high, medium = SCALE[period]
+    level: Severity
     if deaths >= critical:
         level = "critical"
     elif deaths >= high:
@@ -32,6 +35,11 @@ def scale_severity(deaths: float, category: str = ATROCITY, period: str = "month
     if category == CONFLICT_CONTEXT and level in ("critical", "high"):
         return "medium"
     return level
+
+
+def at_least(level: Severity, floor: Severity) -> Severity:
+    """``level``, raised to ``floor`` when below it."""
+    return max(level, floor, key=SEVERITIES.index)
 
 
 def fmt_count(value: float | None, noun: str | None = None) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from tocsin.plugins import Plugin, Registry
+from tocsin.store.models.alerts import Severity
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class AlertCandidate:
     dedup_key: str
     title: str
     summary: str
-    severity: str  # low | medium | high | critical
+    severity: Severity
     country_code: str | None = None
     place: str | None = None
     since: date | None = None

@@ -14,6 +14,7 @@ from tocsin.alerts.signals import SIGNALS, AlertCandidate, AlertSignal, Evidence
 from tocsin.analysis.speech.trends import detect_surges, posts_frame, week_start
 from tocsin.plugins import PluginSettings
 from tocsin.store.models import Country, SpeechPost
+from tocsin.store.models.alerts import Severity
 
 
 class SpeechSurgeSettings(PluginSettings):
@@ -30,7 +31,7 @@ class SpeechSurgeSettings(PluginSettings):
     max_evidence: int = Field(20, ge=1, description="Most posts cited as evidence.")
 
 
-def severity(tail: float, observed: int, threats: int) -> str:
+def severity(tail: float, observed: int, threats: int) -> Severity:
     """High with threats or a very unlikely week; critical with both and volume."""
     if threats and tail < 1e-4 and observed >= 20:
         return "critical"

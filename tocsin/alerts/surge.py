@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 from tocsin.alerts.severity import (
     ATROCITY,
     CONFLICT_CONTEXT,
+    at_least,
     fmt_count,
     fmt_probability,
     scale_severity,
@@ -43,7 +44,6 @@ from tocsin.analysis.baseline import tail_probability
 from tocsin.analysis.events.series import Measure, events_frame, monthly
 from tocsin.plugins import PluginSettings
 from tocsin.store.models import Country, Event
-from tocsin.store.models.alerts import SEVERITIES
 
 
 def last_full_month(as_of: date) -> pd.Period:
@@ -347,7 +347,7 @@ class NewAreaOfViolence(_AfterQuiet):
                         f"{fmt_count(events, 'event')} ({fmt_count(deaths, 'death')}) in "
                         f"{admin1} in {period}; {quiet} in the previous {s.quiet_months} months."
                     ),
-                    severity=max("medium", scale_severity(deaths), key=SEVERITIES.index),
+                    severity=at_least(scale_severity(deaths), "medium"),
                     country_code=codes[country_id],
                     place=admin1,
                     since=month.start_time.date(),

@@ -29,15 +29,16 @@ from tocsin.analysis.baseline import tail_probability
 from tocsin.analysis.events.quality import check_yearly
 from tocsin.analysis.events.yearly import yearly_series
 from tocsin.plugins import PluginSettings
+from tocsin.sources.ucdp_yearly import DEATH_KINDS, DeathKind
 from tocsin.store.models import Country
 
-KIND_LABELS = {
+KIND_LABELS: dict[DeathKind, str] = {
     "one-sided": "deaths in one-sided violence against civilians",
     "state-based": "deaths in state-based conflict",
     "non-state": "deaths in non-state conflict",
 }
 # Violence against civilians is what the alerts are for; conflict deaths are context.
-KIND_CATEGORIES = {
+KIND_CATEGORIES: dict[DeathKind, str] = {
     "one-sided": ATROCITY,
     "state-based": CONFLICT_CONTEXT,
     "non-state": CONFLICT_CONTEXT,
@@ -47,7 +48,7 @@ KIND_CATEGORIES = {
 class YearlySurgeSettings(PluginSettings):
     """Which kinds of deaths to watch, and the baseline's length and thresholds."""
 
-    kinds: tuple[str, ...] = Field(
+    kinds: tuple[DeathKind, ...] = Field(
         ("one-sided", "state-based"),
         description="Kinds of deaths watched: one-sided, state-based, non-state.",
     )
@@ -63,12 +64,12 @@ class YearlySurgeSettings(PluginSettings):
         1, ge=1, description="Years without a surge after which the alert resolves itself."
     )
 
-    @field_validator("kinds")
+    @field_validator("kinds", mode="before")
     @classmethod
-    def _known_kinds(cls, kinds: tuple[str, ...]) -> tuple[str, ...]:
-        unknown = sorted(set(kinds) - set(KIND_LABELS))
+    def _known_kinds(cls, kinds: object) -> object:
+        unknown = sorted(set(kinds) - set(DEATH_KINDS)) if isinstance(kinds, tuple | list) else []
         if unknown:
-            raise ValueError(f"unknown kind(s) {unknown}; choose from {sorted(KIND_LABELS)}")
+            raise ValueError(f"unknown kind(s) {unknown}; choose from {sorted(DEATH_KINDS)}")
         return kinds
 
 

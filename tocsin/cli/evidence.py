@@ -15,6 +15,7 @@ from tocsin.cli.common import (
     err_console,
     friendly_errors,
     migrated_database,
+    print_rows,
     settings_with,
 )
 from tocsin.cli.up import STEPS, Step
@@ -285,20 +286,8 @@ def evidence_list(
             )
         console.print(table)
     else:
-        _print_rows(rows, fmt)
-
-
-def _print_rows(rows: list[dict[str, object]], fmt: str) -> None:
-    import csv
-    import json
-    import sys
-
-    if fmt == "json":
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
-        return
-    writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["sha256"])
-    writer.writeheader()
-    writer.writerows(rows)
+        columns = ("sha256", "case", "size", "source", "filename", "sealed", "received")
+        print_rows(columns, [[row[c] for c in columns] for row in rows], fmt)
 
 
 def _existing_case(session, case: str) -> str:  # noqa: ANN001 - a SQLAlchemy Session

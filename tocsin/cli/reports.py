@@ -3,15 +3,18 @@ PDF or HTML; listing and comparing the stored versions."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from pathlib import Path
 
 import typer
-from rich.table import Table
 
-from tocsin.cli.common import cli_actor, console, friendly_errors, migrated_database, settings_with
+from tocsin.cli.common import (
+    cli_actor,
+    console,
+    friendly_errors,
+    migrated_database,
+    print_rows,
+    settings_with,
+)
 
 app = typer.Typer(help="Country and annual reports (PDF, HTML), versioned.", no_args_is_help=True)
 
@@ -36,8 +39,14 @@ def _run(kind: str, subject: str | int, fmt: str, lang: str, out: Path | None) -
     try:
         with friendly_errors(), console.status(f"building the {kind} report"):
             db = migrated_database(settings)
-            make = service.country_report if kind == "country" else service.annual_report
-            made = make(db, settings.data_dir, subject, fmt, lang, cli_actor(), out)  # type: ignore[arg-type]
+            if kind == "country":
+                made = service.country_report(
+                    db, settings.data_dir, str(subject), fmt, lang, cli_actor(), out
+                )
+            else:
+                made = service.annual_report(
+                    db, settings.data_dir, int(subject), fmt, lang, cli_actor(), out
+                )
     except _expected() as exc:
         console.print(f"[bold red]error:[/] {exc}", highlight=False)
         raise typer.Exit(1) from None
@@ -99,19 +108,7 @@ def list_command(
             ]
             for r in library.list_reports(session, kind, subject)
         ]
-    if fmt == "json":
-        print(json.dumps([dict(zip(columns, r, strict=True)) for r in rows], indent=1))
-    elif fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(columns)
-        writer.writerows(rows)
-        print(buffer.getvalue(), end="")
-    else:
-        table = Table(*columns)
-        for r in rows:
-            table.add_row(*map(str, r))
-        console.print(table)
+    print_rows(columns, rows, fmt)
 
 
 @app.command("diff")
@@ -155,19 +152,8 @@ def drafts_command(
             }
             for d in drafts.country_drafts(session, code)
         ]
-    if fmt == "json":
-        print(json.dumps(rows, indent=1, ensure_ascii=False))
-    elif fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-        print(buffer.getvalue(), end="")
-    else:
-        table = Table("factor", "level", "score", "status", "evidence")
-        for row in rows:
-            table.add_row(*(str(v) for v in row.values()))
-        console.print(table)
+    columns = ("factor", "level", "score", "status", "evidence")
+    print_rows(columns, [[row[c] for c in columns] for row in rows], fmt)
 
 
 @app.command("confirm")

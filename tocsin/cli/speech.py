@@ -82,7 +82,8 @@ def train_cmd(
         )
     console.print(table)
     table = Table("language", "n", "hateful", "balanced acc.", title="Held-out, per language")
-    for code, row in m.get("per_language", {}).items():  # type: ignore[attr-defined]
+    per_language = cast(dict[str, dict[str, Any]], m.get("per_language", {}))
+    for code, row in per_language.items():
         table.add_row(
             code,
             str(row["n"]),
@@ -92,7 +93,7 @@ def train_cmd(
     console.print(table)
     console.print(
         f"trained on {m['train_rows']:,} rows including {m.get('corrections', 0)} analyst "
-        f"corrections; languages: {', '.join(m.get('languages', []))}"  # type: ignore[arg-type]
+        f"corrections; languages: {', '.join(cast(list[str], m.get('languages', [])))}"
     )
     console.print(
         f"threat recall {m['threat_recall']} (n={m['threats']}), target accuracy "

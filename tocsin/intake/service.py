@@ -42,6 +42,7 @@ from tocsin.store.models.intake import (
     IntakeNote,
     Submission,
 )
+from tocsin.store.pagination import paginate
 
 REPORTER = "reporter"
 SEALED_MEDIA_TYPE = "application/x-tocsin-sealed"
@@ -100,9 +101,11 @@ class Report:
         for name in ("what", "affected", "responsible", "contact"):
             if len(getattr(self, name)) > MAX_TEXT:
                 problems.append(name)
-        if (self.latitude is None) != (self.longitude is None) or (
-            self.latitude is not None
-            and not (-90 <= self.latitude <= 90 and -180 <= self.longitude <= 180)  # type: ignore[operator]
+        latitude, longitude = self.latitude, self.longitude
+        if (latitude is None) != (longitude is None) or (
+            latitude is not None
+            and longitude is not None
+            and not (-90 <= latitude <= 90 and -180 <= longitude <= 180)
         ):
             problems.append("pin")
         return problems
@@ -529,9 +532,8 @@ def list_submissions(
         query = query.where(Submission.country_id == country_id)
     if assigned_to:
         query = query.where(Submission.assigned_to == assigned_to)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.scalars(query.order_by(Submission.id.desc()).limit(limit).offset(offset))
-    return total, list(rows)
+    total, rows = paginate(session, query.order_by(Submission.id.desc()), limit, offset)
+    return total, [submission for (submission,) in rows]
 
 
 def _touch(submission: Submission) -> None:

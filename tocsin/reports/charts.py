@@ -6,6 +6,10 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 RISK = "#8b1a1a"
 KIND_COLOURS = {
@@ -20,7 +24,7 @@ class ChartError(RuntimeError):
     """A chart failed to render; the message names the chart and the cause."""
 
 
-def _figure(name: str, draw: Callable[[object], None], size: tuple[float, float]) -> str:
+def _figure(name: str, draw: Callable[[Axes], None], size: tuple[float, float]) -> str:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -57,17 +61,17 @@ def line(
 ) -> str:
     """A single line over years (e.g. risk or rank history)."""
 
-    def draw(ax: object) -> None:
+    def draw(ax: Axes) -> None:
         if not series:
             raise ValueError("no data points")
         from matplotlib.ticker import MaxNLocator
 
         xs, ys = zip(*series, strict=True)
-        ax.plot(xs, [y * 100 if percent else y for y in ys], color=RISK, marker="o", ms=2.5)  # type: ignore[attr-defined]
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # type: ignore[attr-defined]  # years
-        ax.set_ylabel(ylabel)  # type: ignore[attr-defined]
+        ax.plot(xs, [y * 100 if percent else y for y in ys], color=RISK, marker="o", ms=2.5)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years
+        ax.set_ylabel(ylabel)
         if invert:
-            ax.invert_yaxis()  # type: ignore[attr-defined]
+            ax.invert_yaxis()
 
     return _figure(name, draw, (6.2, 2.0))
 
@@ -77,7 +81,7 @@ def stacked_bars(
 ) -> str:
     """Yearly bars stacked by kind (e.g. deaths by type of violence)."""
 
-    def draw(ax: object) -> None:
+    def draw(ax: Axes) -> None:
         if not kinds:
             raise ValueError("no data points")
         years = sorted({y for series in kinds.values() for y, _ in series})
@@ -85,7 +89,7 @@ def stacked_bars(
         for kind, series in sorted(kinds.items()):
             values = dict(series)
             heights = [values.get(y, 0.0) for y in years]
-            ax.bar(  # type: ignore[attr-defined]
+            ax.bar(
                 years,
                 heights,
                 bottom=bottom,
@@ -93,8 +97,8 @@ def stacked_bars(
                 label=labels.get(kind, kind),
             )
             bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
-        ax.set_ylabel(ylabel)  # type: ignore[attr-defined]
-        ax.legend(frameon=False, fontsize=7)  # type: ignore[attr-defined]
+        ax.set_ylabel(ylabel)
+        ax.legend(frameon=False, fontsize=7)
 
     return _figure(name, draw, (6.2, 2.3))
 
@@ -102,12 +106,12 @@ def stacked_bars(
 def weekly_bars(name: str, weeks: Sequence[tuple[str, int]], ylabel: str) -> str:
     """Counts per week (e.g. flagged posts)."""
 
-    def draw(ax: object) -> None:
+    def draw(ax: Axes) -> None:
         if not weeks:
             raise ValueError("no data points")
-        ax.bar(range(len(weeks)), [n for _, n in weeks], color=RISK)  # type: ignore[attr-defined]
+        ax.bar(range(len(weeks)), [n for _, n in weeks], color=RISK)
         step = max(1, len(weeks) // 6)
-        ax.set_xticks(range(0, len(weeks), step), [w for w, _ in weeks][::step], fontsize=6)  # type: ignore[attr-defined]
-        ax.set_ylabel(ylabel)  # type: ignore[attr-defined]
+        ax.set_xticks(range(0, len(weeks), step), [w for w, _ in weeks][::step], fontsize=6)
+        ax.set_ylabel(ylabel)
 
     return _figure(name, draw, (6.2, 1.8))

@@ -36,6 +36,7 @@ def environment(lang: str) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # The i18n extension adds this method when the environment is built; stubs omit it.
     env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
     env.filters["pct"] = lambda v, d=1: percent(v, lang, d)
     env.filters["num"] = lambda v, d=2: number(v, lang, d)

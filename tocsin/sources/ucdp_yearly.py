@@ -14,19 +14,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal, get_args
 
 import pandas as pd
 
 from tocsin.reference.countries import UnknownCountryError, lookup_gw
 
 YEARLY_COLUMNS = ["code", "gwno", "year", "kind", "best", "low", "high"]
+# the kinds of deaths the country-year file counts, violence against civilians first
+DeathKind = Literal["one-sided", "state-based", "non-state"]
+DEATH_KINDS: tuple[DeathKind, ...] = get_args(DeathKind)
 # measure -> column stem in the country-year file
-COUNTRY_YEAR_MEASURES = {
+COUNTRY_YEAR_MEASURES: dict[DeathKind, str] = {
     "state-based": "sb_total_deaths",
     "non-state": "ns_total_deaths",
     "one-sided": "os_total_deaths",
 }
-KINDS = tuple(COUNTRY_YEAR_MEASURES)
 
 
 class YearlyFormatError(ValueError):

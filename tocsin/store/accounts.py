@@ -60,14 +60,6 @@ def role_at_least(role: str, minimum: str) -> bool:
     return ROLES.index(role) >= ROLES.index(minimum)
 
 
-REVIEWER_GATES = (
-    "publishing a country assessment",
-    "confirming an alert raised from civil-society submissions",
-    "releasing an evidence package",
-)
-"""What only a reviewer (or an admin) may do; see docs/intake.md."""
-
-
 def require_role(role: str, minimum: str, what: str) -> None:
     """Raise :class:`PermissionError` unless ``role`` ranks at least ``minimum``."""
     if role not in ROLES or not role_at_least(role, minimum):
@@ -89,6 +81,11 @@ def get_user(session: Session, username: str) -> User:
     if user is None:
         raise AccountError(f"no user {username!r}")
     return user
+
+
+def users(session: Session) -> list[User]:
+    """Every account, by username."""
+    return list(session.scalars(select(User).order_by(User.username)))
 
 
 def create_user(session: Session, username: str, password: str, role: str, actor: str) -> User:

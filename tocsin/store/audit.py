@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tocsin.store.models.accounts import AuditEntry
@@ -37,3 +38,18 @@ def record(
     )
     session.add(entry)
     return entry
+
+
+def entries(
+    session: Session, limit: int, offset: int, actor: str | None = None
+) -> list[AuditEntry]:
+    """Audit entries, newest first, optionally only those of one actor."""
+    query = select(AuditEntry).order_by(AuditEntry.id.desc())
+    if actor:
+        query = query.where(AuditEntry.actor == actor)
+    return list(session.scalars(query.limit(limit).offset(offset)))
+
+
+def entry_count(session: Session) -> int:
+    """How many audit entries are stored."""
+    return session.scalar(select(func.count()).select_from(AuditEntry)) or 0

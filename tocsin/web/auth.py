@@ -16,12 +16,13 @@ from __future__ import annotations
 import secrets
 from collections.abc import Awaitable, Callable
 
-from fastapi import Depends, HTTPException, Request, status
+from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
 from tocsin.store import accounts
 from tocsin.store.models.accounts import User
 from tocsin.web.deps import get_session
+from tocsin.web.errors import Forbidden, NotAuthenticated
 
 SESSION_COOKIE = "tocsin_session"
 CSRF_FIELD = "csrf_token"
@@ -44,7 +45,7 @@ async def optional_user(request: Request, session: Session = Depends(get_session
     if token is not None:
         user = accounts.user_for_token(session, token)
         if user is None:
-            raise HTTPException(status.HTTP_401_UNAUTHORIZED, "invalid or revoked API token")
+            raise NotAuthenticated("invalid or revoked API token")
         request.state.auth_via = "token"
         return user
     user_id = request.session.get("uid") if "session" in request.scope else None
@@ -64,7 +65,7 @@ async def optional_user(request: Request, session: Session = Depends(get_session
 async def reader(request: Request, user: User | None = Depends(optional_user)) -> User | None:
     """Allow reading: anyone if ``anonymous_read`` is on, else any logged-in user."""
     if user is None and not request.app.state.settings.anonymous_read:
-        raise HTTPException(status.HTTP_401_UNAUTHORIZED, "log in to read this")
+        raise NotAuthenticated("log in to read this")
     return user
 
 
@@ -89,7 +90,7 @@ async def verify_csrf(request: Request) -> None:
         field = (await request.form()).get(CSRF_FIELD)
         sent = field if isinstance(field, str) else None
     if not expected or not isinstance(sent, str) or not secrets.compare_digest(expected, sent):
-        raise HTTPException(status.HTTP_403_FORBIDDEN, "missing or invalid CSRF token")
+        raise Forbidden("missing or invalid CSRF token")
 
 
 def require_role(minimum: str) -> Callable[..., Awaitable[User]]:
@@ -97,12 +98,10 @@ def require_role(minimum: str) -> Callable[..., Awaitable[User]]:
 
     async def dependency(request: Request, user: User | None = Depends(optional_user)) -> User:
         if user is None:
-            raise HTTPException(status.HTTP_401_UNAUTHORIZED, "log in first")
+            raise NotAuthenticated("log in first")
         await verify_csrf(request)
         if not accounts.role_at_least(user.role, minimum):
-            raise HTTPException(
-                status.HTTP_403_FORBIDDEN, f"this needs the {minimum} role; you are {user.role}"
-            )
+            raise Forbidden(f"this needs the {minimum} role; you are {user.role}")
         return user
 
     return dependency

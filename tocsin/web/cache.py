@@ -16,29 +16,15 @@ from typing import Any
 
 from fastapi.responses import Response
 from pydantic import TypeAdapter
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from tocsin.analysis.forecast.queries import Stamp, data_stamp
 from tocsin.config import Settings
 from tocsin.store.db import Database
-from tocsin.store.models import Event, ForecastRun, Provenance
 
 MAX_ENTRIES = 1024
-_STAMP = select(
-    select(func.max(ForecastRun.id)).scalar_subquery(),
-    select(func.max(Provenance.id)).scalar_subquery(),
-    select(func.max(Event.id)).scalar_subquery(),  # the monthly update reads events
-)
 _cache: dict[tuple[Hashable, ...], bytes] = {}
-
-
-Stamp = tuple[int | None, ...]
-
-
-def data_stamp(session: Session) -> Stamp:
-    """What the cached reads depend on: the newest forecast run, dataset load and event."""
-    return tuple(session.execute(_STAMP).one())
 
 
 def cached_json(session: Session, key: Hashable, build: Callable[[], Any], kind: Any) -> Response:
@@ -77,8 +63,7 @@ class HotReadCache:
         now = time.monotonic()
         if self._stamp is None or now - self._stamp[0] >= self.ttl:
             with self.database.engine.connect() as connection:
-                row = connection.execute(_STAMP).one()
-            self._stamp = (now, tuple(row))
+                self._stamp = (now, data_stamp(connection))
         return self._stamp[1]
 
     def _cacheable(self, scope: Scope) -> bool:

@@ -1,9 +1,10 @@
 """Errors and their HTTP status codes, in one place, answered in the form the client reads.
 
-Routes raise typed exceptions (a domain error from the service they call, or
-:class:`NotFound` / :class:`Invalid`) and never pick a status by reading an error's
-text. :func:`add_error_handlers` answers each with the status :data:`STATUS` gives its
-type (the most specific registered type wins):
+Routes (and the request checks of :mod:`tocsin.web.auth` and :mod:`tocsin.web.limits`)
+raise typed exceptions, a domain error from the service they call or a :class:`WebError`
+(:class:`NotFound`, :class:`Invalid`, :class:`Forbidden`, ...), and never name a status
+code or pick one by reading an error's text. :func:`add_error_handlers` answers each
+with the status :data:`STATUS` gives its type (the most specific registered type wins):
 
 - under ``/api/`` (and ``/openapi.json``) as JSON, ``{"detail": message}``;
 - anywhere else as an HTML page in the site's layout. An anonymous visitor refused a
@@ -11,6 +12,9 @@ type (the most specific registered type wins):
 
 A form that must show its error next to the field, with what the user typed, raises
 :class:`FormError`: the handler re-renders the form's template with the user's input.
+Any :class:`WebError` may name its own page the same way (the reporter's pages answer
+in the reporter's language). A route that must answer rather than raise, because its
+transaction must commit, returns :func:`respond`.
 """
 
 from __future__ import annotations
@@ -22,27 +26,74 @@ from urllib.parse import quote, unquote, urlsplit
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tocsin.plugins import UnknownPluginError
 from tocsin.reference.countries import UnknownCountryError
-from tocsin.web.templating import templates
 
 
-class NotFound(LookupError):
+class WebError(Exception):
+    """A refusal the web layer answers with the status :data:`STATUS` gives its type.
+
+    ``headers`` go on the response (e.g. ``Retry-After``). ``template`` and ``context``
+    name the page a browser gets instead of the generic error page (a form shown again
+    with its error, or a reporter's page in the reporter's language); API clients always
+    get JSON.
+    """
+
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        headers: Mapping[str, str] | None = None,
+        template: str | None = None,
+        context: Mapping[str, Any] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.headers = dict(headers or {})
+        self.template = template
+        self.context = dict(context or {})
+
+
+class NotFound(WebError, LookupError):
     """The object a request names does not exist (404)."""
 
 
-class Invalid(ValueError):
+class Invalid(WebError, ValueError):
     """The request is well-formed but its content cannot be accepted (422)."""
 
 
-class Conflict(Exception):
+class Conflict(WebError):
     """The request clashes with what is stored, e.g. a duplicate or a finished state (409)."""
 
 
-class BadRequest(Exception):
+class BadRequest(WebError):
     """The request cannot be read as sent (400)."""
+
+
+class NotAuthenticated(WebError):
+    """Who is asking is unknown, or their credentials are not valid (401)."""
+
+
+class Forbidden(WebError):
+    """The caller is known but may not do this (403)."""
+
+
+class TooLarge(WebError):
+    """The request body is over its limit (413)."""
+
+
+class TooManyRequests(WebError):
+    """Too many attempts in too short a time (429)."""
+
+
+class Unavailable(WebError):
+    """The service cannot answer this now: not set up yet, or too busy (503)."""
+
+
+class RequestTimeout(WebError):
+    """The request arrived too slowly (408)."""
 
 
 class FormError(Invalid):
@@ -52,10 +103,12 @@ class FormError(Invalid):
     def __init__(
         self, template: str, context: Mapping[str, Any], errors: Mapping[str, str]
     ) -> None:
-        self.template = template
-        self.context = dict(context)
         self.errors = dict(errors)
-        super().__init__("; ".join(f"{field}: {msg}" for field, msg in self.errors.items()))
+        super().__init__(
+            "; ".join(f"{field}: {msg}" for field, msg in self.errors.items()),
+            template=template,
+            context={**context, "errors": self.errors},
+        )
 
 
 STATUS: dict[type[Exception], int] = {
@@ -63,9 +116,30 @@ STATUS: dict[type[Exception], int] = {
     Invalid: 422,
     Conflict: 409,
     BadRequest: 400,
+    NotAuthenticated: 401,
+    Forbidden: 403,
+    TooLarge: 413,
+    TooManyRequests: 429,
+    Unavailable: 503,
+    RequestTimeout: 408,
     UnknownCountryError: 404,
     UnknownPluginError: 404,
 }
+
+
+class BodyRefused(StarletteHTTPException):
+    """A request refused by the body-limit middleware (:mod:`tocsin.web.limits`), with the
+    status of ``kind``. An HTTP exception rather than a :class:`WebError`: raised while
+    the framework reads a body, any other error would become a 400."""
+
+    def __init__(self, kind: type[WebError], message: str) -> None:
+        super().__init__(STATUS[kind], message)
+
+
+def status_of(exc: Exception) -> int:
+    """The HTTP status of an error type in :data:`STATUS` (the most specific one)."""
+    return next(STATUS[cls] for cls in type(exc).__mro__ if cls in STATUS)
+
 
 TITLES = {
     400: "Bad request",
@@ -73,11 +147,21 @@ TITLES = {
     403: "Not allowed",
     404: "Not found",
     405: "Not allowed",
+    408: "Too slow",
     409: "Conflict",
     413: "Too large",
     422: "Cannot accept this",
     429: "Too many attempts",
+    503: "Not available",
 }
+
+
+def templates() -> Jinja2Templates:
+    """The site's templates (imported here, not at the top: the templates' helpers use
+    :mod:`tocsin.web.auth`, which raises the errors defined here)."""
+    from tocsin.web.templating import templates as site_templates
+
+    return site_templates
 
 
 def wants_json(request: Request) -> bool:
@@ -124,7 +208,7 @@ def _page(
     suggestions: list[tuple[str, str]] | None = None,
     headers: Mapping[str, str] | None = None,
 ) -> Response:
-    return templates.TemplateResponse(
+    return templates().TemplateResponse(
         request,
         "error.html",
         {
@@ -139,15 +223,28 @@ def _page(
     )
 
 
-async def _handle(request: Request, exc: Exception) -> Response:
-    status = next(STATUS[cls] for cls in type(exc).__mro__ if cls in STATUS)
+def respond(request: Request, exc: Exception) -> Response:
+    """The answer to ``exc``: JSON under /api/, else its own page (``template``) or the
+    site's error page; an anonymous visitor refused a page is sent to log in. Routes that
+    must answer rather than raise (their transaction commits) return this."""
+    status = status_of(exc)
+    headers = getattr(exc, "headers", None) or {}
     if wants_json(request):
-        return JSONResponse({"detail": str(exc)}, status_code=status)
-    if isinstance(exc, FormError):
-        context = {**exc.context, "errors": exc.errors}
-        return templates.TemplateResponse(request, exc.template, context, status_code=status)
+        return JSONResponse({"detail": str(exc)}, status_code=status, headers=headers)
+    template = getattr(exc, "template", None)
+    if template is not None:
+        context = getattr(exc, "context", {})
+        return templates().TemplateResponse(
+            request, template, context, status_code=status, headers=headers
+        )
+    if status == 401 and request.method in ("GET", "HEAD"):
+        return RedirectResponse(login_url(request), 303)
     suggestions = suggestion_links(request, exc) if isinstance(exc, UnknownCountryError) else None
-    return _page(request, status, str(exc), suggestions)
+    return _page(request, status, str(exc), suggestions, headers)
+
+
+async def _handle(request: Request, exc: Exception) -> Response:
+    return respond(request, exc)
 
 
 async def _handle_http(request: Request, exc: Exception) -> Response:

@@ -27,7 +27,6 @@ import re
 from dataclasses import dataclass
 
 from fastapi.concurrency import run_in_threadpool
-from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -35,6 +34,13 @@ from tocsin.config import Settings
 from tocsin.store import accounts
 from tocsin.store.db import Database
 from tocsin.store.models.accounts import User
+from tocsin.web.errors import (
+    BodyRefused,
+    Forbidden,
+    NotAuthenticated,
+    RequestTimeout,
+    TooLarge,
+)
 
 KIB, MIB = 1024, 1024 * 1024
 GLOBAL_BODY_BYTES = 2 * MIB
@@ -84,21 +90,20 @@ def rules(settings: Settings) -> list[Rule]:
     ]
 
 
-class BodyTooLarge(HTTPException):
+class BodyTooLarge(BodyRefused):
     """The body is over the route's limit."""
 
     def __init__(self, limit: int) -> None:
-        super().__init__(413, f"the request body is over this route's limit of {limit:,} bytes")
+        message = f"the request body is over this route's limit of {limit:,} bytes"
+        super().__init__(TooLarge, message)
 
 
-class BodyStalled(HTTPException):
+class BodyStalled(BodyRefused):
     """The body stopped, or arrives slower than :data:`MIN_BODY_RATE`."""
 
     def __init__(self) -> None:
-        super().__init__(
-            408,
-            f"the request body stalled or arrived slower than {MIN_BODY_RATE} bytes a second",
-        )
+        message = f"the request body stalled or arrived slower than {MIN_BODY_RATE} bytes a second"
+        super().__init__(RequestTimeout, message)
 
 
 def _bearer(scope: Scope) -> str | None:
@@ -152,11 +157,10 @@ class RequestLimits:
             user = await run_in_threadpool(self._user, scope) if _credentials(scope) else None
             refusal = None
             if rule.role and user is None:
-                refusal = HTTPException(401, "log in first")
+                refusal = BodyRefused(NotAuthenticated, "log in first")
             elif rule.role and user and not accounts.role_at_least(user.role, rule.role):
-                refusal = HTTPException(
-                    403, f"this needs the {rule.role} role; you are {user.role}"
-                )
+                message = f"this needs the {rule.role} role; you are {user.role}"
+                refusal = BodyRefused(Forbidden, message)
             if refusal is not None:
                 await self._refuse(refusal, scope, receive, send)
                 return
@@ -205,6 +209,6 @@ class RequestLimits:
             await self._refuse(exc, scope, receive, send)
 
     @staticmethod
-    async def _refuse(exc: HTTPException, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _refuse(exc: BodyRefused, scope: Scope, receive: Receive, send: Send) -> None:
         headers = {"Connection": "close"}
         await JSONResponse({"detail": exc.detail}, exc.status_code, headers)(scope, receive, send)

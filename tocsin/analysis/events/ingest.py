@@ -217,7 +217,12 @@ def import_acled_api(
         "events.import",
         "events",
         "acled-api",
-        after={"country": country, "since": since, "inserted": report.inserted,
-               "updated": report.updated, "unchanged": report.unchanged},
-    )  # fmt: skip
+        after={
+            "country": country,
+            "since": since,
+            "inserted": report.inserted,
+            "updated": report.updated,
+            "unchanged": report.unchanged,
+        },
+    )
     return report

@@ -63,9 +63,13 @@ def _located_events(session: Session) -> tuple[set[tuple[str, int]], dict[str, t
 def check_yearly(session: Session, quiet_years: int = 10, min_jump: float = 1000) -> list[Flag]:
     """Every implausible value in the stored yearly series, by country, kind and year."""
     query = select(
-        Country.code, YearlyDeath.year, YearlyDeath.kind, YearlyDeath.best,
-        YearlyDeath.low, YearlyDeath.high,
-    ).join(Country, Country.id == YearlyDeath.country_id)  # fmt: skip
+        Country.code,
+        YearlyDeath.year,
+        YearlyDeath.kind,
+        YearlyDeath.best,
+        YearlyDeath.low,
+        YearlyDeath.high,
+    ).join(Country, Country.id == YearlyDeath.country_id)
     frame = pd.DataFrame(
         session.execute(query).all(), columns=["code", "year", "kind", "best", "low", "high"]
     )

@@ -10,6 +10,8 @@ contributions are LightGBM's exact per-feature SHAP values on the log-odds scale
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 from pydantic import Field
@@ -19,6 +21,9 @@ from tocsin.analysis.forecast.features import ensure_features, feature_columns
 from tocsin.analysis.forecast.violence import violence_columns
 from tocsin.plugins import PluginSettings
 from tocsin.sources.ewp import PREDICTORS
+
+if TYPE_CHECKING:
+    import lightgbm
 
 
 class TocsinGbmSettings(PluginSettings):
@@ -68,7 +73,7 @@ class TocsinGbm(ForecastModel):
 
     def __init__(self, settings: TocsinGbmSettings | None = None) -> None:
         super().__init__(settings)
-        self._booster: object | None = None
+        self._booster: lightgbm.Booster | None = None
         self.features = [*feature_columns(), *violence_columns()]
 
     def required_columns(self) -> list[str]:
@@ -113,7 +118,7 @@ class TocsinGbm(ForecastModel):
             raise RuntimeError(f"{self.name}: fit the model before predicting")
         with single_threaded():
             return np.asarray(
-                self._booster.predict(  # type: ignore[attr-defined]
+                self._booster.predict(
                     self._design(rows), raw_score=True, pred_contrib=contrib, num_threads=1
                 )
             )

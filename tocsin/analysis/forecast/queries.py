@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from tocsin.analysis.forecast.base import DEFAULT_MODEL, PREVIOUS_DEFAULTS
@@ -16,11 +16,14 @@ from tocsin.store.models import (
     BacktestForecast,
     BacktestRun,
     Country,
+    Episode,
     Event,
     Forecast,
     ForecastDriver,
     ForecastRun,
+    Provenance,
 )
+from tocsin.store.pagination import paginate
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,63 @@ def runs(session: Session, model: str) -> list[ForecastRun]:
             if found:
                 break
     return found
+
+
+Stamp = tuple[int | None, ...]
+_STAMP = select(
+    select(func.max(ForecastRun.id)).scalar_subquery(),
+    select(func.max(Provenance.id)).scalar_subquery(),
+    select(func.max(Event.id)).scalar_subquery(),  # the monthly update reads events
+)
+
+
+def data_stamp(session: Session | Connection) -> Stamp:
+    """What cached forecast reads depend on: the newest forecast run, dataset load and
+    event (any of them changes when new data arrive)."""
+    return tuple(session.execute(_STAMP).one())
+
+
+def countries(
+    session: Session,
+    region: str | None,
+    name_contains: str | None,
+    with_data: bool,
+    limit: int,
+    offset: int,
+) -> tuple[int, list[Country]]:
+    """Countries by name, optionally only one region, names containing a text (any
+    case) or those in the EWP panel; the total and one page."""
+    query = select(Country).order_by(Country.name)
+    if with_data:
+        query = query.where(Country.ewp_name.is_not(None))
+    if region:
+        query = query.where(Country.region == region)
+    if name_contains:
+        query = query.where(func.lower(Country.name).contains(name_contains.lower()))
+    total, rows = paginate(session, query, limit, offset)
+    return total, [country for (country,) in rows]
+
+
+def episodes(
+    session: Session,
+    country: Country | None,
+    ongoing: bool | None,
+    limit: int,
+    offset: int,
+) -> tuple[int, list[tuple[Episode, Country]]]:
+    """Mass-killing episodes, most recent first, optionally of one country or only
+    ongoing (or ended) ones; the total and one page, each with its country."""
+    query = (
+        select(Episode, Country)
+        .join(Country, Country.id == Episode.country_id)
+        .order_by(Episode.start_year.desc(), Episode.id)
+    )
+    if country is not None:
+        query = query.where(Episode.country_id == country.id)
+    if ongoing is not None:
+        query = query.where(Episode.ongoing.is_(ongoing))
+    total, rows = paginate(session, query, limit, offset)
+    return total, [(episode, where) for episode, where in rows]
 
 
 def _model_runs(session: Session, model: str) -> list[ForecastRun]:

@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from tocsin.analysis.framework import assessments
@@ -307,8 +307,8 @@ def _tocsin_counts(session: Session, lines: tuple[MappingLine, ...]) -> dict[str
     return out
 
 
-def _counts(session: Session, query: object) -> dict[int, float]:
-    return {int(k): float(v) for k, v in session.execute(query).all() if k is not None}  # type: ignore[call-overload]
+def _counts(session: Session, query: Select[int | None, int]) -> dict[int, float]:
+    return {int(k): float(v) for k, v in session.execute(query).all() if k is not None}
 
 
 def tag_counts(session: Session, code: str) -> dict[str, int]:

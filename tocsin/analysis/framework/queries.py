@@ -9,17 +9,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tocsin.reference.countries import lookup
-from tocsin.store.models import Country, Document, Excerpt, Suggestion, Tag
+from tocsin.store.models import Country, Document, Excerpt, Tag
 
 
 def documents(session: Session, limit: int, offset: int) -> tuple[int, list[tuple[Document, int]]]:
     """(document, number of excerpts), newest first, and the total number of documents."""
     total = session.scalar(select(func.count()).select_from(Document)) or 0
-    counts = dict(
-        session.execute(select(Excerpt.document_id, func.count()).group_by(Excerpt.document_id))
-        .tuples()
-        .all()
-    )
+    per_document = select(Excerpt.document_id, func.count()).group_by(Excerpt.document_id)
+    counts = {document_id: n for document_id, n in session.execute(per_document)}
     docs = session.scalars(
         select(Document)
         .order_by(Document.ingested_at.desc(), Document.id.desc())
@@ -27,20 +24,6 @@ def documents(session: Session, limit: int, offset: int) -> tuple[int, list[tupl
         .offset(offset)
     )
     return total, [(d, counts.get(d.id, 0)) for d in docs]
-
-
-def suggestions_for(session: Session, excerpt_ids: list[int]) -> dict[int, list[Suggestion]]:
-    """Each excerpt's stored suggestions, best rank first."""
-    found: dict[int, list[Suggestion]] = {i: [] for i in excerpt_ids}
-    if excerpt_ids:
-        query = (
-            select(Suggestion)
-            .where(Suggestion.excerpt_id.in_(excerpt_ids))
-            .order_by(Suggestion.rank)
-        )
-        for suggestion in session.scalars(query):
-            found[suggestion.excerpt_id].append(suggestion)
-    return found
 
 
 def excerpts_by_id(session: Session, ids: Iterable[int]) -> dict[int, Excerpt]:
@@ -75,6 +58,6 @@ def tagged_evidence(session: Session, code: str) -> list[tuple[Excerpt, list[str
         .order_by(Excerpt.id)
     )
     grouped: dict[int, tuple[Excerpt, list[str]]] = {}
-    for excerpt, indicator in rows.tuples():
+    for excerpt, indicator in rows:
         grouped.setdefault(excerpt.id, (excerpt, []))[1].append(indicator)
     return list(grouped.values())

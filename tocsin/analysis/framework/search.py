@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from tocsin.reference.countries import lookup
 from tocsin.store.models import Document, Excerpt, Tag
+from tocsin.store.pagination import paginate
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,5 @@ def search(
         )
         order = [fts.c.rank, Excerpt.id]
     base = _filtered(base, filters)
-    total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
-    rows = session.execute(base.order_by(*order).limit(limit).offset(offset))
+    total, rows = paginate(session, base.order_by(*order), limit, offset)
     return total, [Hit(*row[:8], rank=float(row[8] or 0)) for row in rows]

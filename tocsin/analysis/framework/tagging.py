@@ -20,6 +20,7 @@ Confidence = Literal["low", "medium", "high"]
 CONFIDENCE: tuple[Confidence, ...] = get_args(Confidence)
 TagStatus = Literal["accepted", "rejected"]
 STATUSES: tuple[TagStatus, ...] = get_args(TagStatus)
+Origin = Literal["manual", "suggestion"]  # typed by an analyst, or a suggestion accepted
 
 
 class TaggingError(ValueError):
@@ -36,7 +37,7 @@ class TagInput:
     observed_on: date | None = None
     confidence: str = "medium"
     note: str = ""
-    origin: str = "manual"
+    origin: Origin = "manual"
 
 
 def tag_state(tag: Tag) -> dict[str, Any]:

@@ -6,6 +6,8 @@ training data for the next ``tocsin speech train`` (see :func:`training_rows`).
 
 from __future__ import annotations
 
+from typing import Literal, get_args
+
 import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,7 +17,8 @@ from tocsin.analysis.speech.cues import CATEGORIES, TARGETS
 from tocsin.store import audit
 from tocsin.store.models import SpeechCorrection, SpeechPost
 
-LABELS = ("hateful", "non-hateful")
+Label = Literal["hateful", "non-hateful"]
+LABELS: tuple[Label, ...] = get_args(Label)
 
 
 class CorrectionError(ValueError):

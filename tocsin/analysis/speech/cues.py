@@ -16,7 +16,7 @@ from typing import Literal, get_args
 from tocsin.analysis.speech.augment import FRAMES
 from tocsin.analysis.speech.normalise import normalise
 
-TARGETS = (
+Target = Literal[
     "ethnicity",
     "nationality",
     "religion",
@@ -26,7 +26,8 @@ TARGETS = (
     "migrants",
     "political affiliation",
     "other",
-)
+]
+TARGETS: tuple[Target, ...] = get_args(Target)
 # what a lexicon term or a hateful text may be; "none" for a text that is none of these
 HarmCategory = Literal["dehumanisation", "threat", "derogation", "slur"]
 Category = Literal[HarmCategory, "none"]

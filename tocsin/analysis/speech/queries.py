@@ -36,7 +36,7 @@ def posts(
 
 def country_codes(session: Session) -> dict[int, str]:
     """Country id -> code, for labelling posts."""
-    return dict(session.execute(select(Country.id, Country.code)).tuples().all())
+    return {id_: code for id_, code in session.execute(select(Country.id, Country.code))}
 
 
 def countries_with_posts(session: Session) -> list[tuple[str, str]]:
@@ -47,7 +47,7 @@ def countries_with_posts(session: Session) -> list[tuple[str, str]]:
         .distinct()
         .order_by(Country.name)
     )
-    return list(session.execute(query).tuples())
+    return [(code, name) for code, name in session.execute(query)]
 
 
 def worksheets(

@@ -70,11 +70,12 @@ FACTORS = (
     ),
 )
 FACTOR_KEYS = tuple(f.key for f in FACTORS)
-CONCLUSIONS = (
+Conclusion = Literal[
     "below threshold",
     "hate speech, below incitement threshold",
     "incitement: meets the threshold",
-)
+]
+CONCLUSIONS: tuple[Conclusion, ...] = get_args(Conclusion)
 WorksheetStatus = Literal["draft", "complete"]
 STATUSES: tuple[WorksheetStatus, ...] = get_args(WorksheetStatus)
 _IMMINENT = re.compile(

@@ -29,7 +29,7 @@ class Alert(Base):
     place: Mapped[str | None] = mapped_column(String(200))  # e.g. admin1 unit
     title: Mapped[str] = mapped_column(String(300))
     summary: Mapped[str] = mapped_column(Text, default="")
-    severity: Mapped[str] = mapped_column(String(20), default="medium")
+    severity: Mapped[Severity] = mapped_column(String(20), default="medium")
     status: Mapped[str] = mapped_column(String(20), default="new", index=True)
     since: Mapped[date | None] = mapped_column(Date)
     period_end: Mapped[date | None] = mapped_column(Date)

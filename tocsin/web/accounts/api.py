@@ -1,17 +1,24 @@
-"""API tokens, user administration and the audit log (read, CSV export) under /api/v1."""
+"""Who am I (/api/v1/me), API tokens, user administration and the audit log (read, CSV
+export) under /api/v1."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tocsin.store import accounts
-from tocsin.store.models import AuditEntry
+from tocsin.store import accounts, audit
 from tocsin.store.models.accounts import User
-from tocsin.web.accounts.schemas import AuditOut, TokenIn, TokenOut, UserChange, UserIn, UserOut
-from tocsin.web.auth import require_role
+from tocsin.web.accounts.schemas import (
+    AuditOut,
+    MeOut,
+    TokenIn,
+    TokenOut,
+    UserChange,
+    UserIn,
+    UserOut,
+)
+from tocsin.web.auth import reader, require_role
 from tocsin.web.deps import get_session
 from tocsin.web.errors import Conflict, NotFound
 from tocsin.web.export import CSV_RESPONSE, Format, csv_response
@@ -30,6 +37,12 @@ def create_token(
     return TokenOut(token=token, name=body.name)
 
 
+@router.get("/api/v1/me", response_model=MeOut, tags=["accounts"])
+def me(user: User | None = Depends(reader)) -> MeOut:
+    """The authenticated user, or nulls for an anonymous reader."""
+    return MeOut(username=user.username if user else None, role=user.role if user else None)
+
+
 def _user_out(user: User) -> UserOut:
     return UserOut(username=user.username, role=user.role, active=user.active)
 
@@ -39,7 +52,7 @@ def list_users(
     _admin: User = Depends(require_role("admin")), session: Session = Depends(get_session)
 ) -> list[UserOut]:
     """Every account (admins only)."""
-    return [_user_out(u) for u in session.scalars(select(User).order_by(User.username))]
+    return [_user_out(u) for u in accounts.users(session)]
 
 
 @router.post("/api/v1/users", response_model=UserOut, status_code=201, tags=["accounts"])
@@ -77,10 +90,8 @@ def change_user(
     return _user_out(user)
 
 
-def _audit_rows(session: Session, limit: int, offset: int, actor: str | None) -> list[AuditOut]:
-    query = select(AuditEntry).order_by(AuditEntry.id.desc())
-    if actor:
-        query = query.where(AuditEntry.actor == actor)
+def audit_rows(session: Session, limit: int, offset: int, actor: str | None) -> list[AuditOut]:
+    """Audit entries as the API shows them, newest first (optionally of one actor)."""
     return [
         AuditOut(
             id=e.id,
@@ -92,7 +103,7 @@ def _audit_rows(session: Session, limit: int, offset: int, actor: str | None) ->
             before=e.before,
             after=e.after,
         )
-        for e in session.scalars(query.limit(limit).offset(offset))
+        for e in audit.entries(session, limit, offset, actor)
     ]
 
 
@@ -111,7 +122,7 @@ def audit_log(
     session: Session = Depends(get_session),
 ) -> list[AuditOut] | Response:
     """The audit log, newest first (admins only); ``format=csv`` exports it."""
-    rows = _audit_rows(session, limit, offset, actor)
+    rows = audit_rows(session, limit, offset, actor)
     if format == "json":
         return rows
     return csv_response(rows, "audit-log.csv", AuditOut)

@@ -5,20 +5,28 @@ from __future__ import annotations
 import math
 from typing import Literal
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tocsin.store import accounts
-from tocsin.store.models import AuditEntry
+from tocsin.store import accounts, audit
 from tocsin.store.models.accounts import ROLES, User
 from tocsin.web.accounts import device
-from tocsin.web.accounts.api import _audit_rows
+from tocsin.web.accounts.api import audit_rows
 from tocsin.web.accounts.schemas import Role
 from tocsin.web.auth import log_in, log_out, optional_user, require_role, verify_csrf
 from tocsin.web.deps import get_session
-from tocsin.web.errors import BadRequest, login_url, safe_next
+from tocsin.web.errors import (
+    BadRequest,
+    Forbidden,
+    NotAuthenticated,
+    TooManyRequests,
+    Unavailable,
+    WebError,
+    login_url,
+    respond,
+    safe_next,
+)
 from tocsin.web.extensions import NavLink, add_nav_link
 from tocsin.web.templating import flash, templates
 
@@ -38,17 +46,22 @@ def login_form(request: Request, next: str = "/") -> HTMLResponse:
 
 
 def _login_page(
-    request: Request, next: str, error: str, status: int, wait: int = 0, username: str = ""
+    request: Request,
+    next: str,
+    refusal: type[WebError],
+    error: str,
+    wait: int = 0,
+    username: str = "",
 ) -> Response:
-    response = templates.TemplateResponse(
-        request,
-        "accounts/login.html",
-        {"next": safe_next(next), "error": error, "username": username},
-        status_code=status,
+    """The login form again with ``error``, answered (not raised: the failure count must
+    be committed with the response)."""
+    exc = refusal(
+        error,
+        headers={"Retry-After": str(wait)} if wait else None,
+        template="accounts/login.html",
+        context={"next": safe_next(next), "error": error, "username": username},
     )
-    if wait:
-        response.headers["Retry-After"] = str(wait)
-    return response
+    return respond(request, exc)
 
 
 @router.post("/login", include_in_schema=False, dependencies=[Depends(verify_csrf)])
@@ -67,14 +80,14 @@ def login(
             session, username, password, trusted_device=device.is_trusted(request, username)
         )
     except accounts.AccountBusy as exc:
-        return _login_page(request, next, str(exc), 503, BUSY_RETRY_AFTER, username)
+        return _login_page(request, next, Unavailable, str(exc), BUSY_RETRY_AFTER, username)
     if attempt.user is None:
-        # Answered, not raised: the failure count must be committed with the response.
         wait = math.ceil(attempt.retry_after)
         if wait:
             message = f"Too many failed logins for this account; try again in {wait} s."
-            return _login_page(request, next, message, 429, wait, username)
-        return _login_page(request, next, "Wrong username or password.", 401, 0, username)
+            return _login_page(request, next, TooManyRequests, message, wait, username)
+        message = "Wrong username or password."
+        return _login_page(request, next, NotAuthenticated, message, 0, username)
     log_in(request, attempt.user)
     flash(request, f"Signed in as {attempt.user.username} ({attempt.user.role}).")
     response = RedirectResponse(safe_next(next), 303)
@@ -104,16 +117,15 @@ def users_page(
     if user is None:
         return RedirectResponse(login_url(request), 303)
     if not accounts.role_at_least(user.role, "admin"):
-        raise HTTPException(403, f"this needs the admin role; you are {user.role}")
-    total = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
+        raise Forbidden(f"this needs the admin role; you are {user.role}")
     return templates.TemplateResponse(
         request,
         "accounts/admin.html",
         {
-            "users": session.scalars(select(User).order_by(User.username)).all(),
+            "users": accounts.users(session),
             "roles": ROLES,
-            "audit": _audit_rows(session, 50, 0, None),
-            "audit_total": total,
+            "audit": audit_rows(session, 50, 0, None),
+            "audit_total": audit.entry_count(session),
             "me": user,
         },
     )

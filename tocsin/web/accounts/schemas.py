@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, Field
 
-Role = Literal["viewer", "analyst", "reviewer", "admin"]
+from tocsin.store.models.accounts import Role
 
 
 class TokenIn(BaseModel):
@@ -56,3 +54,10 @@ class AuditOut(BaseModel):
     entity_id: str | None
     before: dict | None
     after: dict | None
+
+
+class MeOut(BaseModel):
+    """Who the API thinks you are."""
+
+    username: str | None
+    role: str | None

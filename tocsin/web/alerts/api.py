@@ -6,7 +6,6 @@ from fastapi import (
     APIRouter,
     BackgroundTasks,
     Depends,
-    HTTPException,
     Query,
     Request,
 )
@@ -31,7 +30,7 @@ from tocsin.web.alerts.schemas import (
 )
 from tocsin.web.auth import reader, require_role
 from tocsin.web.deps import get_session
-from tocsin.web.errors import Conflict, NotFound
+from tocsin.web.errors import Conflict, Forbidden, NotFound
 from tocsin.web.extensions import (
     evidence_url,
 )
@@ -102,7 +101,7 @@ def confirm_alert(
     try:
         confirm(session, alert, user.username, user.role)
     except ReviewError as exc:
-        raise HTTPException(403, str(exc)) from None
+        raise Forbidden(str(exc)) from None
     session.commit()
     background.add_task(_notify, request, alert_id, "new")
     return alert

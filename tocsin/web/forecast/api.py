@@ -5,16 +5,13 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tocsin.analysis.forecast import queries
 from tocsin.analysis.forecast.base import MODELS
 from tocsin.analysis.forecast.service import DEFAULT_MODEL
 from tocsin.store import panel
-from tocsin.store.models import Country, Episode
-from tocsin.store.models.accounts import User
-from tocsin.store.pagination import paginate
+from tocsin.store.models import Country
 from tocsin.web.auth import reader
 from tocsin.web.cache import cached_json
 from tocsin.web.deps import CountryInPath, country_or_404, get_session
@@ -32,7 +29,6 @@ from tocsin.web.forecast.schemas import (
     HistoryPoint,
     IndicatorOut,
     LatestValue,
-    MeOut,
     ModelOut,
     MonthlyOut,
     Point,
@@ -99,16 +95,9 @@ def list_countries(
     session: Session = Depends(get_session),
 ) -> CountryPage:
     """Countries, with their latest default-model forecast."""
-    query = select(Country).order_by(Country.name)
-    if with_data:
-        query = query.where(Country.ewp_name.is_not(None))
-    if region:
-        query = query.where(Country.region == region)
-    if q:
-        query = query.where(func.lower(Country.name).contains(q.lower()))
-    total, rows = paginate(session, query, limit, offset)
+    total, found = queries.countries(session, region, q, with_data, limit, offset)
     latest = {r.code: r for r in queries.rankings(session, DEFAULT_MODEL)}
-    items = [_country_out(c, latest) for (c,) in rows]
+    items = [_country_out(c, latest) for c in found]
     return CountryPage(total=total, limit=limit, offset=offset, items=items)
 
 
@@ -305,18 +294,10 @@ def episodes(
     session: Session = Depends(get_session),
 ) -> EpisodePage | Response:
     """Mass-killing episodes since 1945, most recent first."""
-    query = (
-        select(Episode, Country)
-        .join(Country, Country.id == Episode.country_id)
-        .order_by(Episode.start_year.desc(), Episode.id)
-    )
-    if country:
-        query = query.where(Episode.country_id == country_or_404(session, country).id)
-    if ongoing is not None:
-        query = query.where(Episode.ongoing.is_(ongoing))
+    where = country_or_404(session, country) if country else None
     as_table = wants_csv(request, format)
-    total, rows = paginate(
-        session, query, 10_000_000 if as_table else limit, 0 if as_table else offset
+    total, rows = queries.episodes(
+        session, where, ongoing, 10_000_000 if as_table else limit, 0 if as_table else offset
     )
     items = [
         EpisodeOut(
@@ -338,9 +319,3 @@ def episodes(
     if as_table:
         return csv_response(items, "episodes.csv")
     return EpisodePage(total=total, limit=limit, offset=offset, items=items)
-
-
-@router.get("/me", response_model=MeOut, tags=["accounts"])
-def me(user: User | None = Depends(reader)) -> MeOut:
-    """The authenticated user, or nulls for an anonymous reader."""
-    return MeOut(username=user.username if user else None, role=user.role if user else None)

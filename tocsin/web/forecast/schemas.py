@@ -155,10 +155,3 @@ class EpisodeOut(BaseModel):
 
 class EpisodePage(Page[EpisodeOut]):
     """A page of episodes."""
-
-
-class MeOut(BaseModel):
-    """Who the API thinks you are."""
-
-    username: str | None
-    role: str | None

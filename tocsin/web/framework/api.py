@@ -8,7 +8,6 @@ from datetime import date
 from fastapi import (
     APIRouter,
     Depends,
-    HTTPException,
     Query,
 )
 from sqlalchemy.orm import Session
@@ -26,7 +25,7 @@ from tocsin.store.models import Assessment, Document, Excerpt, Tag
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader, require_role
 from tocsin.web.deps import get_session
-from tocsin.web.errors import Invalid, NotFound
+from tocsin.web.errors import Forbidden, Invalid, NotFound
 from tocsin.web.framework.schemas import (
     AssessmentIn,
     AssessmentOut,
@@ -192,7 +191,7 @@ def _save_tag(session: Session, excerpt: Excerpt, body: TagIn, user: User) -> Ta
 
 def _save_assessment(session: Session, body: AssessmentIn, user: User) -> Assessment:
     if body.publish and not role_at_least(user.role, "reviewer"):
-        raise HTTPException(403, "publishing a country assessment needs the reviewer role")
+        raise Forbidden("publishing a country assessment needs the reviewer role")
     try:
         return assessments.save(
             session,

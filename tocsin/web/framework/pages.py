@@ -4,7 +4,6 @@ few keystrokes, search, taxonomy, the assessment editor and the country-page sec
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
 
 from fastapi import (
     APIRouter,
@@ -20,6 +19,7 @@ from sqlalchemy.orm import Session
 from tocsin.analysis.framework import assessments, drafts, queries, suggest, tagging
 from tocsin.analysis.framework import taxonomy as tax
 from tocsin.analysis.framework.search import Filters, Hit, search
+from tocsin.analysis.framework.tagging import Origin
 from tocsin.store.accounts import role_at_least
 from tocsin.store.models import Country, Document, Excerpt, Tag
 from tocsin.store.models.accounts import User
@@ -162,7 +162,7 @@ def tag_form(
     country: str = Form("", max_length=100),
     observed_on: str = Form("", max_length=10),
     note: str = Form("", max_length=4000),
-    origin: Literal["manual", "suggestion"] = Form("manual"),
+    origin: Origin = Form("manual"),
     user: User = Depends(require_role("analyst")),
     session: Session = Depends(get_session),
 ) -> RedirectResponse:

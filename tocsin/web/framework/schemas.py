@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import (
     Path,
 )
 from pydantic import AfterValidator, BaseModel, Field
 
+from tocsin.analysis.framework.assessments import Level
+from tocsin.analysis.framework.tagging import Confidence, Origin, TagStatus
 from tocsin.web.pagination import Page
 
-Level = Literal["none", "low", "moderate", "high", "very high"]
-Confidence = Literal["low", "medium", "high"]
-Status = Literal["accepted", "rejected"]
+Status = TagStatus
 ObjectId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 FactorCode = Annotated[str, Path(min_length=1, max_length=20, pattern=r"^[A-Za-z0-9._-]+$")]
 CountryKey = Annotated[str, Path(min_length=1, max_length=100)]
@@ -156,7 +156,7 @@ class TagIn(BaseModel):
     observed_on: date | None = None
     confidence: Confidence = "medium"
     note: CleanText = Field("", max_length=4000)
-    origin: Literal["manual", "suggestion"] = "manual"
+    origin: Origin = "manual"
 
 
 class HitOut(BaseModel):

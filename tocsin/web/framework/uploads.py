@@ -4,14 +4,13 @@ each file reported on its own."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path as FilePath
+from pathlib import PurePath
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
-from starlette.datastructures import UploadFile
 
-from tocsin.analysis.framework.extract import MAX_BYTES, SUFFIX_TYPES, ExtractError, extract_bytes
+from tocsin.analysis.framework.extract import SUFFIX_TYPES, ExtractError, extract_bytes
 from tocsin.analysis.framework.ingest import ItemReport, locker_depositor, store_extracted
 from tocsin.reference.countries import UnknownCountryError, lookup
 from tocsin.store import locker
@@ -21,10 +20,9 @@ from tocsin.web.deps import get_session
 from tocsin.web.errors import FormError
 from tocsin.web.framework.api import _documents
 from tocsin.web.templating import snapshot, templates
+from tocsin.web.uploads import chosen, receive
 
 router = APIRouter()
-
-MAX_UPLOADS = 50
 
 
 @router.post("/framework/documents", response_class=HTMLResponse, include_in_schema=False)
@@ -41,10 +39,8 @@ async def upload_form(
     (no file, an unknown country, a malformed date) comes back with what was typed."""
     form = {"source": source, "country": country, "published": published}
     errors: dict[str, str] = {}
-    # Read from the form itself: a browser sends an empty file field when none is chosen.
-    chosen = [f for f in (await request.form()).getlist("files") if isinstance(f, UploadFile)]
-    chosen = [f for f in chosen if f.filename]
-    if not chosen:
+    files = chosen(await request.form())
+    if not files:
         errors["files"] = "choose at least one file to upload"
     try:
         code = lookup(country).code if country.strip() else None
@@ -58,18 +54,18 @@ async def upload_form(
         total, docs = _documents(session, 200, 0)
         context = {"docs": docs, "total": total, "uncertain": [], "tags": 0, "user": snapshot(user)}
         raise FormError("framework/index.html", {**context, "form": form}, errors)
+    settings = request.app.state.settings
     reports: list[ItemReport] = []
-    depositor = locker_depositor(
-        locker.default_root(request.app.state.settings.data_dir), user.username
-    )
-    for upload in chosen[:MAX_UPLOADS]:
-        name = FilePath(upload.filename or "upload").name[:200]
-        media_type = SUFFIX_TYPES.get(FilePath(name).suffix.lower(), "unsupported")
-        raw = await upload.read(MAX_BYTES + 1)
+    depositor = locker_depositor(locker.default_root(settings.data_dir), user.username)
+    for upload in await receive(files, settings.document_max_uploads, settings.document_max_bytes):
+        if upload.refusal is not None:
+            reports.append(ItemReport(upload.name, "refused", message=upload.refusal))
+            continue
+        media_type = SUFFIX_TYPES.get(PurePath(upload.name).suffix.lower(), "unsupported")
         try:
-            item = extract_bytes(raw, media_type, name)
+            item = extract_bytes(upload.data, media_type, upload.name)
         except ExtractError as exc:
-            reports.append(ItemReport(name, "refused", message=str(exc)))
+            reports.append(ItemReport(upload.name, "refused", message=str(exc)))
             continue
         reports.append(
             store_extracted(session, item, source or "upload", user.username, day, depositor, code)

@@ -24,11 +24,6 @@ _CLIENT_FIRST = '%s - "'
 _LOGGERS = ("uvicorn.access", "uvicorn.error")
 
 
-def is_public_intake_path(path: str) -> bool:
-    """True for the reporter-facing routes (the form, receipt and follow-up)."""
-    return path == PUBLIC_PREFIX or path.startswith((PUBLIC_PREFIX + "/", PUBLIC_PREFIX + "?"))
-
-
 class DropClientAddresses(logging.Filter):
     """Replace the client address with ``-`` in uvicorn records that start with it."""
 

@@ -18,7 +18,7 @@ from tocsin.store.models.accounts import User
 from tocsin.store.models.intake import SUBMISSION_STATUSES, IntakeAttachment, Submission
 from tocsin.web.auth import csrf_token
 from tocsin.web.deps import get_session
-from tocsin.web.errors import BadRequest, NotFound
+from tocsin.web.errors import BadRequest, NotFound, respond
 from tocsin.web.extensions import (
     CountrySection,
     NavLink,
@@ -126,13 +126,10 @@ async def submission_action(
     except service.IntakeError as exc:
         session.rollback()
         submission = _submission_or_404(session, key)
-        context = _detail_context(session, submission, user)
-        return templates.TemplateResponse(
-            request,
-            "intake/detail.html",
-            {**context, "error": str(exc), "csrf": csrf_token(request)},
-            status_code=400,
-        )
+        context = {**_detail_context(session, submission, user), "error": str(exc)}
+        context["csrf"] = csrf_token(request)
+        refusal = BadRequest(str(exc), template="intake/detail.html", context=context)
+        return respond(request, refusal)  # rendered while the submission can still be read
     return RedirectResponse(f"/intake/{submission.id}", 303)
 
 

@@ -8,7 +8,7 @@ import secrets
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 from nacl.public import PublicKey
@@ -21,6 +21,16 @@ from tocsin.intake.receipts import ReceiptPool
 from tocsin.intake.uploads import CheckedFile, UploadRejected, check_upload
 from tocsin.store import locker
 from tocsin.web.auth import CSRF_FIELD
+from tocsin.web.errors import (
+    BadRequest,
+    Forbidden,
+    NotFound,
+    RequestTimeout,
+    TooLarge,
+    TooManyRequests,
+    Unavailable,
+    WebError,
+)
 from tocsin.web.intake.bodies import (
     BodyTooLarge,
     FormUnreadable,
@@ -81,29 +91,36 @@ def _lang(request: Request, requested: str | None = None) -> str:
     )
 
 
-def _public(
-    request: Request, lang: str, template: str, status: int = 200, **context: Any
-) -> HTMLResponse:
-    _ = i18n.gettext_for(lang)
+def _context(request: Request, lang: str, **context: Any) -> dict[str, Any]:
+    """What every reporter's page needs: the language, its direction, the country names."""
     base = request.url.path if request.url.path != "/report/follow-up" else "/report/follow-up"
+    return {
+        "_": i18n.gettext_for(lang),
+        "lang": lang,
+        "text_dir": i18n.direction(lang),
+        "here": base,
+        "languages": list(i18n.LANGUAGES.items()),
+        "country_names": countries.names(lang),
+        **context,
+    }
+
+
+def _public(request: Request, lang: str, template: str, **context: Any) -> HTMLResponse:
     return templates.TemplateResponse(
-        request,
-        template,
-        {
-            "_": _,
-            "lang": lang,
-            "text_dir": i18n.direction(lang),
-            "here": base,
-            "languages": list(i18n.LANGUAGES.items()),
-            "country_names": countries.names(lang),
-            **context,
-        },
-        status_code=status,
+        request, template, _context(request, lang, **context)
     )  # no-store, no-referrer, CSP: tocsin.web.security
 
 
-def _refused(request: Request, lang: str, message: str, status: int) -> HTMLResponse:
-    return _public(request, lang, "intake/refused.html", status, message=message)
+def _refused(
+    request: Request,
+    lang: str,
+    refusal: type[WebError],
+    message: str,
+    headers: dict[str, str] | None = None,
+) -> WebError:
+    """A refusal answered with the reporter's page in the reporter's language."""
+    context = _context(request, lang, message=message)
+    return refusal(message, headers=headers, template="intake/refused.html", context=context)
 
 
 _EMPTY_FORM = {
@@ -212,54 +229,52 @@ async def _worker_slot(request: Request) -> asyncio.Semaphore | None:
     return slots
 
 
-def _busy(request: Request, lang: str) -> HTMLResponse:
+def _busy(request: Request, lang: str) -> WebError:
     _ = i18n.gettext_for(lang)
     message = _("Too many reports are being sent right now. Please try again in a minute.")
-    response = _refused(request, lang, message, 503)
-    response.headers["Retry-After"] = "60"
-    return response
+    return _refused(request, lang, Unavailable, message, {"Retry-After": "60"})
 
 
-async def _guarded_form(request: Request, limiter: str):  # noqa: ANN202
+async def _guarded_form(request: Request, limiter: str) -> tuple[ReadForm, str]:
     """Apply the declared size, the session check and the rate limit, then read the
-    form (size limits) and check its CSRF token; (form, lang, refusal). Nothing is read
-    from a body any of the first three would refuse anyway."""
+    form (size limits) and check its CSRF token; (form, lang), or a refusal raised.
+    Nothing is read from a body any of the first three would refuse anyway."""
     lang = _lang(request)
     _ = i18n.gettext_for(lang)
     settings = request.app.state.settings
     limit = intake_body_bytes(settings)
     if declared_too_large(request, limit):
-        return None, lang, _refused(request, lang, report_too_large(_, settings), 413)
+        raise _refused(request, lang, TooLarge, report_too_large(_, settings))
     if not request.session.get(CSRF_FIELD):
         msg = _("The form has expired. Please reload the page and try again.")
-        return None, lang, _refused(request, lang, msg, 403)
+        raise _refused(request, lang, Forbidden, msg)
     if not _limiter(request, limiter).allow(_client(request)):
         msg = _("Too many reports from this connection in the last hour. Please try again later.")
-        return None, lang, _refused(request, lang, msg, 429)
+        raise _refused(request, lang, TooManyRequests, msg)
     try:
         read = await read_limited_form(request, limit, settings.intake_max_file_bytes)
     except ServerBusy:
-        return None, lang, _busy(request, lang)
+        raise _busy(request, lang) from None
     except BodyTooLarge:
-        return None, lang, _refused(request, lang, report_too_large(_, settings), 413)
+        raise _refused(request, lang, TooLarge, report_too_large(_, settings)) from None
     except FormUnreadable:
-        return None, lang, _refused(request, lang, _("The form could not be read."), 400)
+        raise _refused(request, lang, BadRequest, _("The form could not be read.")) from None
     except BodyStalled:
         msg = _("The connection was too slow and the report did not arrive. Please try again.")
-        return None, lang, _refused(request, lang, msg, 408)
+        raise _refused(request, lang, RequestTimeout, msg) from None
     lang = _lang(request, _text(read.form, "lang"))
     _ = i18n.gettext_for(lang)
     if not _csrf_ok(request, read.form):
         msg = _("The form has expired. Please reload the page and try again.")
-        return None, lang, _refused(request, lang, msg, 403)
-    return read, lang, None
+        raise _refused(request, lang, Forbidden, msg)
+    return read, lang
 
 
 def _public_key(request: Request) -> PublicKey:
     try:
         return crypto.load_public_key(request.app.state.settings.data_dir)
     except crypto.IntakeKeyError:
-        raise HTTPException(503, "reporting is not set up yet (no intake key)") from None
+        raise Unavailable("reporting is not set up yet (no intake key)") from None
 
 
 async def _in_slot(
@@ -269,12 +284,10 @@ async def _in_slot(
 ) -> HTMLResponse:
     """Check the form (session, rate limit, size), then handle it in one of the few
     processing slots; a refusal or "busy" page when either says no."""
-    read, lang, refusal = await _guarded_form(request, kind)
-    if refusal is not None:
-        return refusal
+    read, lang = await _guarded_form(request, kind)
     slots = await _worker_slot(request)
     if slots is None:
-        return _busy(request, lang)
+        raise _busy(request, lang)
     try:
         return await handle(request, read, lang)
     finally:
@@ -308,7 +321,8 @@ async def _submit(request: Request, read: ReadForm, lang: str) -> HTMLResponse:
     files, errors = await _checked_files(request, read, _)
     errors = [_(_PROBLEM_MESSAGES[p]) for p in report.check()] + errors
     if errors:
-        return _public(request, lang, "intake/report.html", 400, form=values, errors=errors)
+        context = _context(request, lang, form=values, errors=errors)
+        raise BadRequest("; ".join(errors), template="intake/report.html", context=context)
     root = locker.default_root(request.app.state.settings.data_dir)
 
     pool: ReceiptPool = app_state(request, "receipt_pool", ReceiptPool)
@@ -363,14 +377,9 @@ async def _follow_up(request: Request, read: ReadForm, lang: str) -> HTMLRespons
 
     result = await run_in_threadpool(work)
     if "error" in result:
-        return _public(
-            request,
-            lang,
-            "intake/follow_up.html",
-            404 if code else 400,
-            thread=None,
-            errors=[result["error"]],
-        )
+        context = _context(request, lang, thread=None, errors=[result["error"]])
+        refusal = NotFound if code else BadRequest
+        raise refusal(result["error"], template="intake/follow_up.html", context=context)
     return _public(
         request,
         lang,

@@ -6,9 +6,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from tocsin.store.models.intake import SubmissionStatus
 from tocsin.web.pagination import Page
 
-Status = Literal["new", "in_review", "corroborated", "verified", "rejected", "duplicate"]
+Status = SubmissionStatus
 
 
 class SubmissionOut(BaseModel):

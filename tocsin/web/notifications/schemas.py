@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, Field
 
-Severity = Literal["low", "medium", "high", "critical"]
+from tocsin.alerts.notify import Channel
+from tocsin.store.models.alerts import Severity
 
 
 class SubscriptionIn(BaseModel):
     """Who to tell, through which channel, about which alerts."""
 
-    channel: Literal["email", "webhook"]
+    channel: Channel
     target: str = Field(..., min_length=3, max_length=300, description="Address or URL.")
     countries: list[Annotated[str, Field(max_length=100)]] = Field(
         default_factory=list, max_length=300, description="Names or codes; empty means all."

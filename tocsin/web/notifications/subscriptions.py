@@ -3,7 +3,7 @@ filtered by country and minimum severity, and cancel them."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from tocsin.alerts import notify
-from tocsin.alerts.notify import SEVERITIES
+from tocsin.alerts.notify import SEVERITIES, Channel
 from tocsin.reference.countries import UnknownCountryError, lookup
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import require_role
@@ -54,7 +54,7 @@ def subscriptions_page(
 @router.post("/subscriptions")
 def subscribe_form(
     request: Request,
-    channel: Literal["email", "webhook"] = Form(...),
+    channel: Channel = Form(...),
     target: str = Form("", max_length=300),
     countries: str = Form("", max_length=4000),
     min_severity: str = Form("medium", max_length=20),
@@ -77,12 +77,15 @@ def subscribe_form(
             errors["countries"] = str(exc)
     if not errors:
         try:
-            body = SubscriptionIn(
-                channel=channel,
-                target=target.strip(),
-                countries=names,
-                min_severity=min_severity,  # type: ignore[arg-type]
-                digest=digest,
+            # A plain string until here, so a wrong severity comes back as a form error.
+            body = SubscriptionIn.model_validate(
+                {
+                    "channel": channel,
+                    "target": target.strip(),
+                    "countries": names,
+                    "min_severity": min_severity,
+                    "digest": digest,
+                }
             )
             sub = create_subscription(session, get_app_settings(request), body, user)
         except ValidationError as exc:

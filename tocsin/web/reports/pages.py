@@ -23,6 +23,7 @@ from tocsin.store.models import Country
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader, require_role
 from tocsin.web.deps import country_or_404, get_session
+from tocsin.web.errors import Invalid, respond
 from tocsin.web.extensions import CountrySection, NavLink, add_country_section, add_nav_link
 from tocsin.web.reports.api import report_detail, report_file, report_or_404
 from tocsin.web.reports.schemas import Format, Kind, Language, ReportId
@@ -35,27 +36,20 @@ GENERATION_ERRORS = (ReportError, ChartError, RenderError, UnknownLanguageError)
 add_nav_link(NavLink("Reports", "/reports", order=60))
 
 
-def _list_page(
-    request: Request,
+def _list_context(
     session: Session,
     user: User | None,
     kind: str | None = None,
     subject: str | None = None,
     error: str | None = None,
-    status_code: int = 200,
-) -> HTMLResponse:
-    return templates.TemplateResponse(
-        request,
-        "reports/list.html",
-        {
-            "reports": library.list_reports(session, kind, subject),
-            "kind": kind or "",
-            "subject": subject or "",
-            "error": error,
-            "user": user,
-        },
-        status_code=status_code,
-    )
+) -> dict[str, object]:
+    return {
+        "reports": library.list_reports(session, kind, subject),
+        "kind": kind or "",
+        "subject": subject or "",
+        "error": error,
+        "user": user,
+    }
 
 
 @router.get("/reports", response_class=HTMLResponse, include_in_schema=False)
@@ -67,7 +61,8 @@ def reports_page(
     user: User | None = Depends(reader),
 ) -> HTMLResponse:
     """Generated reports with their versions, newest first, and the annual-report form."""
-    return _list_page(request, session, user, kind, (subject or "")[:20] or None)
+    context = _list_context(session, user, kind, (subject or "")[:20] or None)
+    return templates.TemplateResponse(request, "reports/list.html", context)
 
 
 @router.get("/reports/{report_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -101,7 +96,9 @@ async def _generate(
             make, request.app.state.db, request.app.state.settings.data_dir
         )
     except GENERATION_ERRORS as exc:
-        return _list_page(request, session, user, error=str(exc), status_code=422)
+        # Answered here, while the listed reports can still be read from the session.
+        context = _list_context(session, user, error=str(exc))
+        return respond(request, Invalid(str(exc), template="reports/list.html", context=context))
     return RedirectResponse(f"/reports/{made.id}", 303)
 
 

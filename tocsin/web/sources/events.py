@@ -11,7 +11,6 @@ from pathlib import Path as FilePath
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
-from starlette.datastructures import UploadFile
 
 from tocsin.analysis.events.freshness import events_freshness
 from tocsin.analysis.events.ingest import import_file
@@ -22,6 +21,7 @@ from tocsin.web.auth import require_role
 from tocsin.web.deps import get_session
 from tocsin.web.errors import FormError
 from tocsin.web.templating import templates
+from tocsin.web.uploads import Received, chosen, receive
 
 router = APIRouter(include_in_schema=False)
 
@@ -62,10 +62,10 @@ def events_form(
     return templates.TemplateResponse(request, TEMPLATE, _form_context(session, "ucdp-ged"))
 
 
-def _import_one(session: Session, upload_name: str, raw: bytes, fmt: str, actor: str) -> FileReport:
-    name = FilePath(upload_name).name[:200] or "events.csv"
-    if len(raw) > MAX_BYTES:
-        return FileReport(name, "refused", message=f"larger than {MAX_BYTES // 2**20} MB")
+def _import_one(session: Session, upload: Received, fmt: str, actor: str) -> FileReport:
+    name, raw = upload.name, upload.data
+    if upload.refusal is not None:
+        return FileReport(name, "refused", message=upload.refusal)
     with tempfile.TemporaryDirectory() as folder:
         path = FilePath(folder) / name
         path.write_bytes(raw)
@@ -92,11 +92,7 @@ async def import_events_form(
     session: Session = Depends(get_session),
 ) -> HTMLResponse:
     """Import the chosen files with the chosen format; each file is reported on its own."""
-    uploads = [
-        f
-        for f in (await request.form()).getlist("files")
-        if isinstance(f, UploadFile) and f.filename
-    ]
+    uploads = chosen(await request.form())
     errors: dict[str, str] = {}
     if format not in IMPORTERS.names():
         errors["format"] = f"unknown format {format!r}; use one of {', '.join(IMPORTERS.names())}"
@@ -104,11 +100,7 @@ async def import_events_form(
         errors["files"] = "choose at least one CSV file"
     if errors:
         raise FormError(TEMPLATE, _form_context(session, format), errors)
-    reports = [
-        _import_one(
-            session, upload.filename or "", await upload.read(MAX_BYTES + 1), format, user.username
-        )
-        for upload in uploads[:MAX_FILES]
-    ]
+    received = await receive(uploads, MAX_FILES, MAX_BYTES, default_name="events.csv")
+    reports = [_import_one(session, upload, format, user.username) for upload in received]
     context = _form_context(session, format) | {"reports": reports}
     return templates.TemplateResponse(request, TEMPLATE, context)

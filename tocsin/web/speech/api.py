@@ -3,7 +3,6 @@ Rabat worksheets."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Literal, cast
 
 import pandas as pd
@@ -37,6 +36,7 @@ from tocsin.web.speech.schemas import (
     WorksheetIn,
     WorksheetOut,
 )
+from tocsin.web.uploads import receive
 
 router = APIRouter()
 
@@ -272,17 +272,15 @@ async def import_uploads(
     matcher = lexicon.matcher_from_store(session)
     root = locker.default_root(settings.data_dir)
     reports = []
-    for upload in files[:MAX_IMPORT_FILES]:
-        name = Path(upload.filename or "upload").name[:200] or "upload"
-        raw = await upload.read(MAX_IMPORT_BYTES + 1)
-        if len(raw) > MAX_IMPORT_BYTES:
-            limit = f"{MAX_IMPORT_BYTES // 1_000_000} MB"
-            reports.append(ImportReport(file=name, status="refused", message=f"over {limit}"))
+    for upload in await receive(files, MAX_IMPORT_FILES, MAX_IMPORT_BYTES):
+        name = upload.name
+        if upload.refusal is not None:
+            reports.append(ImportReport(file=name, status="refused", message=upload.refusal))
             continue
         try:
             importer = posts.importer_for(name, fmt)
             done = posts.ingest_upload(
-                session, name, raw, importer, user.username, model, matcher, code, root
+                session, name, upload.data, importer, user.username, model, matcher, code, root
             )
         except posts.PostFormatError as exc:
             reports.append(ImportReport(file=name, status="refused", message=str(exc)))
@@ -303,11 +301,6 @@ async def import_uploads(
                 evidence=done.locker_ref,
             )
         )
-    if len(files) > MAX_IMPORT_FILES:
-        for upload in files[MAX_IMPORT_FILES:]:
-            name = Path(upload.filename or "upload").name[:200]
-            message = f"more than {MAX_IMPORT_FILES} files in one upload"
-            reports.append(ImportReport(file=name, status="refused", message=message))
     return reports
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup, escape
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
@@ -17,7 +17,7 @@ from tocsin.store.models import Country
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader, require_role
 from tocsin.web.deps import CountryInPath, country_or_404, get_session
-from tocsin.web.errors import Conflict, Invalid
+from tocsin.web.errors import Conflict, Invalid, respond
 from tocsin.web.extensions import (
     CountrySection,
     NavLink,
@@ -117,6 +117,17 @@ def trend_svg(frame: pd.DataFrame, by: str, width: int = 640, height: int = 240)
 TREND_WEEKS = 12
 
 
+def _form_page(
+    request: Request, template: str, context: dict[str, object], error: str | None
+) -> Response:
+    """A form page; with ``error`` (what a form sent could not be used for) the page answers
+    as :class:`Invalid`, the error shown above the form."""
+    context = {**context, "error": error}
+    if error:
+        return respond(request, Invalid(error, template=template, context=context))
+    return templates.TemplateResponse(request, template, context)
+
+
 @router.get("/speech", response_class=HTMLResponse, include_in_schema=False)
 def flagged_page(
     request: Request,
@@ -160,14 +171,14 @@ def post_page(
     user: User | None = Depends(reader),
     corrected: int | None = Query(None, ge=1, le=2**31 - 1),
     error: str | None = None,
-) -> HTMLResponse:
+) -> Response:
     """One post: why it was flagged, its reach, its corrections and its worksheets, with
     the correction form for analysts."""
     post = _post_or_404(session, post_id)
     codes = _codes(session)
     sheets = queries.worksheets(session, post_id=post_id)
     fixes = [correction_out(r) for r in reversed(corrections.corrections_of(session, post_id))]
-    return templates.TemplateResponse(
+    return _form_page(
         request,
         "speech/post.html",
         {
@@ -178,9 +189,8 @@ def post_page(
             "categories": CATEGORIES[:-1],
             "targets": TARGETS,
             "user": user,
-            "error": error,
         },
-        status_code=422 if error else 200,
+        error,
     )
 
 
@@ -190,7 +200,7 @@ async def correction_form(
     request: Request,
     user: User = Depends(require_role("analyst")),
     session: Session = Depends(get_session),
-) -> RedirectResponse | HTMLResponse:
+) -> Response:
     """Save an analyst's correction from the post page (audited), then show it."""
     form = await request.form()
     fields = {k: str(form.get(k, "")) for k in ("label", "category", "target", "note")}
@@ -213,14 +223,9 @@ def import_page(
     request: Request,
     user: User | None = Depends(reader),
     error: str | None = None,
-) -> HTMLResponse:
+) -> Response:
     """The form to import posts from exported files (analysts)."""
-    return templates.TemplateResponse(
-        request,
-        "speech/import.html",
-        {"user": user, "error": error, "reports": None},
-        status_code=422 if error else 200,
-    )
+    return _form_page(request, "speech/import.html", {"user": user, "reports": None}, error)
 
 
 @router.post("/speech/import", response_class=HTMLResponse, include_in_schema=False)
@@ -231,7 +236,7 @@ async def import_form(
     country: str = Form("", max_length=100),
     user: User = Depends(require_role("analyst")),
     session: Session = Depends(get_session),
-) -> HTMLResponse:
+) -> Response:
     """Import posts from the browser; a report per file like the document upload."""
     try:
         reports = await import_uploads(request, session, user, files, fmt, country or None)
@@ -249,11 +254,11 @@ def rabat_page(
     session: Session = Depends(get_session),
     user: User | None = Depends(reader),
     error: str | None = None,
-) -> HTMLResponse:
+) -> Response:
     """The Rabat worksheet form, pre-filled from the data (and the latest saved sheet)."""
     post = _post_or_404(session, post_id)
     latest = next(iter(queries.worksheets(session, post_id=post_id, limit=1)), None)
-    return templates.TemplateResponse(
+    return _form_page(
         request,
         "speech/rabat.html",
         {
@@ -263,9 +268,8 @@ def rabat_page(
             "conclusions": rabat.CONCLUSIONS,
             "sheet": latest,
             "user": user,
-            "error": error,
         },
-        status_code=422 if error else 200,
+        error,
     )
 
 
@@ -275,7 +279,7 @@ async def rabat_form(
     request: Request,
     user: User = Depends(require_role("analyst")),
     session: Session = Depends(get_session),
-) -> RedirectResponse | HTMLResponse:
+) -> Response:
     """Save the worksheet form (analysts and up; audited)."""
     _post_or_404(session, post_id)
     form = await request.form()
@@ -340,9 +344,9 @@ def lexicon_page(
     session: Session = Depends(get_session),
     user: User | None = Depends(reader),
     error: str | None = None,
-) -> HTMLResponse:
+) -> Response:
     """The lexicon, with a form to add a term (analysts)."""
-    return templates.TemplateResponse(
+    return _form_page(
         request,
         "speech/lexicon.html",
         {
@@ -350,9 +354,8 @@ def lexicon_page(
             "user": user,
             "targets": TARGETS,
             "categories": CATEGORIES[:-1],
-            "error": error,
         },
-        status_code=422 if error else 200,
+        error,
     )
 
 
@@ -361,7 +364,7 @@ async def lexicon_form(
     request: Request,
     user: User = Depends(require_role("analyst")),
     session: Session = Depends(get_session),
-) -> RedirectResponse | HTMLResponse:
+) -> Response:
     """Add a term from the lexicon page (audited)."""
     form = await request.form()
     fields = {k: str(form.get(k, ""))[:5000] for k in lexicon.LEXICON_COLUMNS}

@@ -9,7 +9,9 @@ from fastapi import Path
 from pydantic import BaseModel, Field
 
 from tocsin.analysis.speech import rabat
-from tocsin.analysis.speech.cues import CATEGORIES, TARGETS
+from tocsin.analysis.speech.corrections import Label
+from tocsin.analysis.speech.cues import HarmCategory, Target
+from tocsin.analysis.speech.lexicon import TermSeverity
 from tocsin.web.pagination import Page
 
 PostId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Post id.")]
@@ -72,11 +74,11 @@ class ClassifyOut(BaseModel):
 class CorrectionIn(BaseModel):
     """An analyst's correction of the model on one post."""
 
-    label: Literal["hateful", "non-hateful"]
-    category: Literal[("", *CATEGORIES[:-1])] = Field(  # type: ignore[valid-type]
+    label: Label
+    category: Literal["", HarmCategory] = Field(
         "", description="For hateful: the category (default derogation)."
     )
-    target: Literal[("", *TARGETS)] = Field("", description="For hateful: the group targeted.")  # type: ignore[valid-type]
+    target: Literal["", Target] = Field("", description="For hateful: the group targeted.")
     note: str = Field("", max_length=5000, description="Why (kept with the correction).")
 
 
@@ -124,9 +126,9 @@ class TermIn(BaseModel):
 
     term: str = Field(..., min_length=1, max_length=200)
     meaning: str = Field("", max_length=5000)
-    target: Literal[TARGETS] = "other"  # type: ignore[valid-type]
-    severity: Literal["low", "medium", "high"] = "medium"
-    category: Literal[CATEGORIES[:-1]] = "derogation"  # type: ignore[valid-type]
+    target: Target = "other"
+    severity: TermSeverity = "medium"
+    category: HarmCategory = "derogation"
     country: str = Field("", max_length=100)
     lang: str = Field("", max_length=8)
     source: str = Field("", max_length=5000)
@@ -146,10 +148,11 @@ class FactorIn(BaseModel):
 class WorksheetIn(BaseModel):
     """A Rabat worksheet."""
 
+    # The keys are those of rabat.FACTORS, known only at run time; pydantic checks them.
     factors: dict[Literal[rabat.FACTOR_KEYS], FactorIn] = Field(default_factory=dict)  # type: ignore[valid-type]
-    conclusion: Literal[("", *rabat.CONCLUSIONS)] = ""  # type: ignore[valid-type]
+    conclusion: Literal["", rabat.Conclusion] = ""
     summary: str = Field("", max_length=10000)
-    status: Literal["draft", "complete"] = "draft"
+    status: rabat.WorksheetStatus = "draft"
 
 
 class WorksheetOut(BaseModel):

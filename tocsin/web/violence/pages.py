@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from tocsin.alerts.yearly import KIND_LABELS
 from tocsin.analysis.events.freshness import events_freshness, monthly_table
 from tocsin.analysis.events.yearly import country_yearly
+from tocsin.sources.ucdp_yearly import DEATH_KINDS
 from tocsin.store.models import Country
 from tocsin.store.models.accounts import User
 from tocsin.web import charts
@@ -16,7 +17,7 @@ from tocsin.web.auth import reader
 from tocsin.web.deps import get_session
 from tocsin.web.extensions import CountrySection, add_country_section, add_evidence_link
 from tocsin.web.templating import templates
-from tocsin.web.violence.api import YEARLY_MEASURES, _event_or_404
+from tocsin.web.violence.api import _event_or_404
 from tocsin.web.violence.schemas import EventId
 
 router = APIRouter()
@@ -43,7 +44,7 @@ def _section(session: Session, country: Country) -> dict[str, object]:
     and the monthly event table with its freshness."""
     stored = country_yearly(session, country.id)
     yearly = []
-    for measure in YEARLY_MEASURES:
+    for measure in DEATH_KINDS:
         points = [(float(year), deaths) for year, deaths in stored.get(measure, [])]
         chart = charts.line_chart(points, y_format="{:,.0f}") if any(d for _, d in points) else None
         yearly.append((measure, KIND_LABELS[measure], chart))
