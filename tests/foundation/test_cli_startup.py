@@ -25,6 +25,9 @@ LIST_COMMANDS = [
     ["intake", "list"],
     ["users", "list"],
     ["docs", "list"],
+    ["feeds", "list"],
+    ["lexicon", "list"],
+    ["rabat", "list"],
     ["plugins"],
 ]
 

@@ -59,6 +59,11 @@ def catalogue_rows(kind: str | None = None) -> list[dict[str, str]]:
     return [row for row in rows if kind is None or row["kind"] == kind]
 
 
+def plugin_names(kind: str) -> list[str]:
+    """The names of the built-in plug-ins of ``kind``, from :data:`CATALOGUE`."""
+    return list(dict.fromkeys(row["plugin"] for row in catalogue_rows(kind)))
+
+
 def write_catalogue() -> None:
     """Write :data:`CATALOGUE` from the code (after a plug-in or its settings change)."""
     text = json.dumps(plugin_rows(), ensure_ascii=False, indent=1)
