@@ -28,6 +28,10 @@ COMMANDS = [
     ["sources", "list"],
     ["users", "list"],
     ["docs", "list"],
+    ["alerts", "list"],
+    ["evidence", "list"],
+    ["lexicon", "list"],
+    ["plugins"],
 ]
 TARGET_S = 1.0
 

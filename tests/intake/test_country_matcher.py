@@ -76,7 +76,8 @@ def server(keyed_settings, sqlite_intake_db: Database) -> Iterator[str]:  # noqa
 
 
 @pytest.mark.browser
-def test_the_arabic_form_matches_the_country(server: str, browser) -> None:  # noqa: ANN001
+@pytest.mark.parametrize("typed", ["السودان", "جمهورية السودان"])  # CLDR, UNTERM formal name
+def test_the_arabic_form_matches_the_country(server: str, browser, typed: str) -> None:  # noqa: ANN001
     reporter = browser.new_context(java_script_enabled=False).new_page()
     reporter.goto(f"{server}/report?lang=ar")
     options = reporter.locator("datalist#countries option")
@@ -85,7 +86,7 @@ def test_the_arabic_form_matches_the_country(server: str, browser) -> None:  # n
     field = reporter.locator("input[name=country]")
     assert field.get_attribute("list") == "countries"
     reporter.fill("textarea[name=what]", "أحرقوا السوق")
-    field.fill("السودان")
+    field.fill(typed)
     reporter.check("input[name=how_known][value=saw]")
     reporter.click("button[type=submit]")
     assert len(reporter.locator("#receipt").text_content().split()) == 8
@@ -97,3 +98,38 @@ def test_the_arabic_form_matches_the_country(server: str, browser) -> None:  # n
     analyst.click("button[type=submit]")
     analyst.goto(f"{server}/countries/SDN")
     assert "1 submission from civil society" in analyst.locator("#intake-counts").text_content()
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("Burma", "MMR"),
+        ("Ivory Coast", "CIV"),
+        ("DRC", "COD"),
+        ("Congo-Kinshasa", "COD"),
+        ("RDC", "COD"),
+        ("République démocratique du Congo", "COD"),
+        ("Soudan du Sud", "SSD"),
+        ("Swaziland", "SWZ"),
+        ("Suazilandia", "SWZ"),
+        ("Costa de Marfil", "CIV"),
+        ("جمهورية السودان", "SDN"),
+        ("جمهوريّة السّودان", "SDN"),  # with vowel marks
+        ("السودان الجنوبي", "SSD"),
+        ("جمهورية الكونغو الديمقراطية", "COD"),
+        ("سوازيلاند", "SWZ"),
+    ],
+)
+def test_alternative_names_and_spellings(typed: str, code: str) -> None:
+    found = countries.match(typed)
+    assert found is not None and found.code == code
+
+
+def test_every_alternative_name_is_sourced_and_names_its_country() -> None:
+    rows = countries.alternative_names()
+    assert {row["lang"] for row in rows} == {"en", "fr", "ar", "es"}
+    for row in rows:
+        assert row["source"].strip(), f"{row['name']}: no source"
+        found = countries.match(row["name"])
+        # a CLDR name that names another country would win: the list must not say otherwise
+        assert found is not None and found.code == row["code"], row

@@ -99,7 +99,9 @@ def test_search_marks_the_terms_in_the_passage(
     assert page.locator("#hits li").count() == 1
 
 
-@pytest.mark.parametrize(("path", "rendered"), [("/docs", ".opblock"), ("/redoc", "h1")])
+@pytest.mark.parametrize(
+    ("path", "rendered"), [("/docs", ".opblock"), ("/redoc", "[data-section-id]")]
+)
 def test_api_docs_render_with_external_requests_blocked(
     server: str, browser: object, path: str, rendered: str
 ) -> None:
@@ -119,12 +121,14 @@ def test_api_docs_render_with_external_requests_blocked(
     context.route("**/*", only_this_machine)
     page = context.new_page()
     page.goto(f"{server}{path}")
-    page.wait_for_selector(rendered, timeout=20_000)
+    page.wait_for_selector(rendered, timeout=90_000)  # a busy machine takes a while
+    page.wait_for_load_state("networkidle")
+    assert outside == [], f"{path} asked for {outside}"
     if path == "/docs":
-        assert outside == [], f"{path} asked for {outside}"
         assert page.locator(".opblock").count() > 50  # every operation is listed
         assert "Tocsin API" in page.locator(".title").first.text_content()
-    else:  # ReDoc renders; only its "by Redocly" badge image is asked of the vendor's site
-        assert all(url.endswith(".svg") for url in outside), outside
+    else:
         assert "Tocsin API" in page.locator("h1").first.text_content()
+        assert page.locator("[data-section-id]").count() > 50  # every operation is listed
+        assert page.locator("img[src^='http']").count() == 0  # the vendor's badge is hidden
     context.close()

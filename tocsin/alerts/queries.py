@@ -100,10 +100,10 @@ def query_alerts(
     ``country`` is a name or code (an unknown one raises ``UnknownCountryError`` listing
     close names); ``severity`` is one level, or the lowest level when ``min_severity``;
     ``public_only`` leaves out alerts awaiting a reviewer's confirmation."""
-    from tocsin.alerts.submission_cluster import public_clause
-
     query = select(Alert, Country).outerjoin(Country, Country.id == Alert.country_id)
-    if public_only:
+    if public_only:  # imported here: the signal module loads SciPy, which lists do not need
+        from tocsin.alerts.submission_cluster import public_clause
+
         query = query.where(public_clause())
     if status:
         if status not in ALERT_STATUSES:

@@ -5,23 +5,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.table import Table
-from sqlalchemy import func, select
 
-from tocsin.alerts import notify
-from tocsin.alerts.engine import (
-    AlertError,
-    RunReport,
-    load_signal_plugins,
-    replay,
-    run_signals,
-    transition,
-)
-from tocsin.alerts.signals import SIGNALS
-from tocsin.analysis.events import yearly
-from tocsin.analysis.events.ingest import import_datasets, import_file
 from tocsin.cli.common import (
     cli_actor,
     console,
@@ -30,12 +18,14 @@ from tocsin.cli.common import (
     settings_with,
 )
 from tocsin.cli.up import STEPS, Step, step_bar
-from tocsin.config import Settings
-from tocsin.sources.catalog.events import GED_COUNTRY_DATASETS, GED_EVENT_DATASETS
-from tocsin.sources.importers import IMPORTERS
-from tocsin.sources.importers.base import EventFormatError
-from tocsin.store.db import Database
-from tocsin.store.models import Alert, Delivery, Event
+
+# Services are imported inside the commands that use them: `tocsin alerts list` must not
+# pay for the signals' statistics (SciPy) or the event importers (pandas).
+if TYPE_CHECKING:
+    from tocsin.analysis.events.yearly import YearlyLoadReport
+    from tocsin.config import Settings
+    from tocsin.store.db import Database
+    from tocsin.store.models import Delivery
 
 events_app = typer.Typer(
     help="Conflict events: import UCDP GED or ACLED files; load UCDP yearly deaths.",
@@ -57,6 +47,10 @@ def import_events(
 ) -> None:
     """Import event files (CSV or .csv.gz); re-importing a newer version updates events in
     place. A file with bad rows is refused whole unless --skip-bad-rows."""
+    from tocsin.analysis.events.ingest import import_file
+    from tocsin.sources.importers import IMPORTERS
+    from tocsin.sources.importers.base import EventFormatError
+
     with friendly_errors():
         IMPORTERS.get(fmt)
         db = migrated_database()
@@ -87,6 +81,7 @@ def import_acled_command(
     TOCSIN_ACLED_EMAIL), all pages; the key is never shown or stored."""
     from tocsin.analysis.events.ingest import import_acled_api
     from tocsin.sources.acled_api import AcledError
+    from tocsin.sources.importers.base import EventFormatError
 
     with friendly_errors():
         settings = settings_with()
@@ -107,6 +102,7 @@ def import_datasets_command(
 ) -> None:
     """Import registered event datasets (default: the 15 per-country GED files), mirror
     aware; a file already imported (same checksum) is skipped."""
+    from tocsin.analysis.events.ingest import import_datasets
     from tocsin.sources.catalog.events import GED_COUNTRY_DATASETS
 
     with friendly_errors():
@@ -122,6 +118,8 @@ def import_datasets_command(
 def load_yearly_command() -> None:
     """Load UCDP's yearly deaths per country, as UCDP attributes them (state-based,
     non-state, one-sided)."""
+    from tocsin.analysis.events import yearly
+
     with friendly_errors():
         settings = settings_with()
         db = migrated_database(settings)
@@ -136,6 +134,8 @@ def export_yearly_command(
 ) -> None:
     """Export the stored yearly deaths: iso3, gwno, year, measure, deaths (UCDP's own
     country attribution: state-based, non-state, one-sided)."""
+    from tocsin.analysis.events import yearly
+
     with friendly_errors():
         with migrated_database().session() as session:
             frame = yearly.export_yearly(session)
@@ -196,7 +196,7 @@ def emit_rows(rows: list[dict], fmt: str, columns: list[str]) -> None:
         raise ValueError(f"unknown format {fmt!r}; choose table, json or csv")
 
 
-def _yearly_summary(report: yearly.YearlyLoadReport) -> str:
+def _yearly_summary(report: YearlyLoadReport) -> str:
     parts = [f"{name}: {rows:,} rows" for name, rows in report.rows.items()]
     parts += [f"{name}: already loaded" for name in report.skipped]
     return "; ".join(parts)
@@ -214,6 +214,10 @@ def run(
     """Run every alert signal: new activity opens or extends alerts, a far larger month
     escalates one, quiet ones resolve. Alerts raised by --from (replay) are history and
     are not announced."""
+    from tocsin.alerts import notify
+    from tocsin.alerts.engine import load_signal_plugins, replay, run_signals
+    from tocsin.alerts.signals import SIGNALS
+
     with friendly_errors():
         load_signal_plugins()
         for name in signal or []:
@@ -321,6 +325,9 @@ def show(alert_id: int) -> None:
 
 
 def _transition(alert_id: int, action: str, note: str) -> None:
+    from tocsin.alerts import notify
+    from tocsin.alerts.engine import AlertError, transition
+
     with friendly_errors():
         try:
             with migrated_database().session() as session:
@@ -361,6 +368,8 @@ def subscribe(
     digest: bool = typer.Option(True, "--digest/--no-digest", help="Also send the weekly digest."),
 ) -> None:
     """Notify an e-mail address or a webhook of alerts, filtered by country and severity."""
+    from tocsin.alerts import notify
+
     with friendly_errors():
         if (email is None) == (webhook is None):
             raise ValueError("give exactly one of --email or --webhook")
@@ -377,6 +386,8 @@ def subscriptions(
     all_: bool = typer.Option(False, "--all", help="Include cancelled subscriptions."),
 ) -> None:
     """List who is notified of what."""
+    from tocsin.alerts import notify
+
     with friendly_errors(), migrated_database().session() as session:
         table = Table("id", "channel", "target", "countries", "min severity", "digest", "active")
         for sub in notify.list_subscriptions(session, include_inactive=all_):
@@ -395,6 +406,8 @@ def subscriptions(
 @alerts_app.command("unsubscribe")
 def unsubscribe(subscription_id: int) -> None:
     """Stop a subscription."""
+    from tocsin.alerts import notify
+
     with friendly_errors(), migrated_database().session() as session:
         notify.unsubscribe(session, subscription_id, cli_actor())
         console.print(f"subscription {subscription_id} cancelled")
@@ -425,6 +438,8 @@ def digest_command(
 
 
 def _up_yearly(settings: Settings, db: Database) -> str:
+    from tocsin.analysis.events import yearly
+
     with db.session() as session:
         return _yearly_summary(yearly.load_yearly(session, settings))
 
@@ -433,6 +448,9 @@ def _up_events(settings: Settings, db: Database) -> str:
     """The registered GED-layout releases and the 15 per-country files (unless
     ``--no-country-events``), with a progress bar; files already imported (same checksum)
     are skipped."""
+    from tocsin.analysis.events.ingest import import_datasets
+    from tocsin.sources.catalog.events import GED_COUNTRY_DATASETS, GED_EVENT_DATASETS
+
     names = GED_EVENT_DATASETS
     if settings.up_country_events:
         names = (*GED_EVENT_DATASETS, *GED_COUNTRY_DATASETS)
@@ -448,6 +466,11 @@ REPLAY_MONTHS = 12  # months of alert history `tocsin up` replays from the lates
 
 def _up_alerts(settings: Settings, db: Database) -> str:
     """Replay the signals over the last year of event data, then run them as of today."""
+    from sqlalchemy import func, select
+
+    from tocsin.alerts.engine import RunReport, replay, run_signals
+    from tocsin.store.models import Alert, Event
+
     with db.session() as session:
         latest = session.scalar(select(func.max(Event.event_date)))
         report = RunReport()

@@ -4,6 +4,7 @@ pair, opening sealed submissions, checking the custody chain, and evidence packa
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.progress import Progress
@@ -19,10 +20,11 @@ from tocsin.cli.common import (
     settings_with,
 )
 from tocsin.cli.up import STEPS, Step
-from tocsin.config import Settings
-from tocsin.intake import crypto, service
-from tocsin.store import evidence_package, locker
-from tocsin.store.db import Database
+
+# Services are imported inside the commands that use them, so that a list stays quick.
+if TYPE_CHECKING:
+    from tocsin.config import Settings
+    from tocsin.store.db import Database
 
 keys_app = typer.Typer(help="The organisation's intake key pair.", no_args_is_help=True)
 intake_app = typer.Typer(help="Civil-society submissions: list, open.", no_args_is_help=True)
@@ -31,6 +33,8 @@ evidence_app = typer.Typer(help="Evidence locker: list, export, verify.", no_arg
 
 
 def _setup() -> tuple[Settings, Database, Path]:
+    from tocsin.store import locker
+
     settings = settings_with()
     return settings, migrated_database(settings), locker.default_root(settings.data_dir)
 
@@ -43,6 +47,8 @@ def keys_init(
     force: bool = typer.Option(False, help="Replace an existing key pair."),
 ) -> None:
     """Create the intake key pair: public key into the data dir, private key elsewhere."""
+    from tocsin.intake import crypto
+
     with friendly_errors():
         settings = settings_with()
         public, private = crypto.init_keys(settings.data_dir, private_out, force=force)
@@ -59,6 +65,8 @@ def keys_init(
 @intake_app.command("list")
 def intake_list(status: str | None = typer.Option(None, help="Only this status.")) -> None:
     """The review queue."""
+    from tocsin.intake import service
+
     with friendly_errors():
         _s, db, _r = _setup()
         with db.session() as session:
@@ -105,6 +113,8 @@ def intake_decrypt(
     """Open a submission offline with the private key: what the reporter wrote
     (report.json), the message thread (messages.json), contact details and attachments,
     each written readable by the owner only (0600)."""
+    from tocsin.intake import crypto, service
+
     with friendly_errors():
         _s, db, root = _setup()
         private = crypto.load_private_key(key)
@@ -168,6 +178,8 @@ def custody_verify(
 ) -> None:
     """Check every evidence file against its hash, the whole custody chain, and that the
     log still reaches the signed head file (and --head)."""
+    from tocsin.store import locker
+
     published = _parse_head(head) if head else None
     with friendly_errors():
         _s, db, root = _setup()
@@ -196,6 +208,8 @@ def custody_record(
     case: str | None = typer.Option(None, help="Case it concerns (added to it)."),
 ) -> None:
     """Record a custody event done outside Tocsin (a hand-over, an annotation...)."""
+    from tocsin.store import locker
+
     with friendly_errors():
         _s, db, _r = _setup()
         with db.session() as session:
@@ -211,6 +225,8 @@ def custody_record(
 @custody_app.command("head")
 def custody_head() -> None:
     """Print the chain head (position and hash): note it elsewhere to anchor the chain."""
+    from tocsin.store import locker
+
     with friendly_errors():
         _s, db, _r = _setup()
         with db.session() as session:
@@ -223,6 +239,8 @@ def custody_anchor() -> None:
     """Check the chain, sign its head into the head file and print it to publish (a
     dated post, a letter, another organisation): `custody verify --head` then proves no
     entry up to it was removed or changed."""
+    from tocsin.store import locker
+
     with friendly_errors():
         _s, db, root = _setup()
         with db.session() as session:
@@ -241,6 +259,7 @@ def evidence_list(
     """Evidence items with the cases they belong to (optionally of one case)."""
     from sqlalchemy import select
 
+    from tocsin.store import locker
     from tocsin.store.models.evidence import EvidenceCaseItem, EvidenceItem
 
     if fmt not in ("table", "json", "csv"):
@@ -295,6 +314,8 @@ def _existing_case(session, case: str) -> str:  # noqa: ANN001 - a SQLAlchemy Se
     (``R-FVJD7U`` -> ``intake-R-FVJD7U``)."""
     from sqlalchemy import select
 
+    from tocsin.intake import service
+    from tocsin.store import locker
     from tocsin.store.models.evidence import EvidenceCaseItem
 
     if locker.case_items(session, case):
@@ -318,6 +339,8 @@ def evidence_deposit(
 ) -> None:
     """Put a file into the evidence locker."""
     import mimetypes
+
+    from tocsin.store import locker
 
     with friendly_errors():
         _s, db, root = _setup()
@@ -351,6 +374,9 @@ def evidence_export(
     """Export a case as a package: files, manifest with hashes, custody excerpt; for a
     submission's case also its report and messages (sealed, and opened with --key).
     Decrypted files are written readable by the owner only (0600)."""
+    from tocsin.intake import crypto, service
+    from tocsin.store import evidence_package
+
     with friendly_errors():
         _s, db, root = _setup()
         opener = None
@@ -388,6 +414,8 @@ def evidence_verify(
     digest: str | None = typer.Option(None, help="The package digest sent separately."),
 ) -> None:
     """Verify a received evidence package (no database needed)."""
+    from tocsin.store import evidence_package
+
     problems = evidence_package.verify_package(directory, digest)
     if not problems:
         note = " and its digest matches" if digest else " (give --digest to prove its origin)"
@@ -405,6 +433,8 @@ def _up_step(settings, db) -> str:  # noqa: ANN001 - (Settings, Database), see t
     """`tocsin up`: check the custody chain (not every file: `tocsin custody verify` does)."""
     from sqlalchemy import func, select
 
+    from tocsin.intake import crypto
+    from tocsin.store import locker
     from tocsin.store.models.evidence import EvidenceItem
     from tocsin.store.models.intake import Submission
 

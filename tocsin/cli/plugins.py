@@ -1,8 +1,16 @@
-"""``tocsin plugins``: every built-in plug-in of each kind, with its settings and help."""
+"""``tocsin plugins``: every built-in plug-in of each kind, with its settings and help.
+
+Describing a plug-in means importing its module, and the forecast models, taggers and
+signals import scikit-learn, pandas and SciPy (seconds). The command therefore prints
+:data:`CATALOGUE`, the same rows written down by :func:`write_catalogue` and kept equal
+to the code by tests/foundation/test_cli_startup.py, as docs/plugins.md is.
+"""
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict
+from pathlib import Path
 
 import typer
 from rich.table import Table
@@ -12,13 +20,16 @@ from tocsin.cli.common import FormatOption, OutputFormat, console, friendly_erro
 COLUMNS = ("kind", "plugin", "summary", "setting", "type", "default", "allowed", "description")
 
 
+CATALOGUE = Path(__file__).with_name("plugins.json")
+
+
 def plugin_rows(kind: str | None = None) -> list[dict[str, str]]:
-    """One row per plug-in setting (one row for a plug-in without settings)."""
+    """One row per plug-in setting (one row for a plug-in without settings), from the
+    plug-ins' code."""
     from tocsin.plugins import load_builtin_plugins, settings_help
 
     kinds = load_builtin_plugins()
-    if kind is not None and kind not in kinds:
-        raise ValueError(f"unknown plug-in kind {kind!r}; choose one of {', '.join(kinds)}")
+    _check_kind(kind, list(kinds))
     rows = []
     for kind_name, registry in kinds.items():
         if kind is not None and kind_name != kind:
@@ -33,6 +44,30 @@ def plugin_rows(kind: str | None = None) -> list[dict[str, str]]:
                 }
                 rows.append({**base, **help_row})
     return rows
+
+
+def _check_kind(kind: str | None, kinds: list[str]) -> None:
+    if kind is not None and kind not in kinds:
+        raise ValueError(f"unknown plug-in kind {kind!r}; choose one of {', '.join(kinds)}")
+
+
+def catalogue_rows(kind: str | None = None) -> list[dict[str, str]]:
+    """The rows of :func:`plugin_rows` as written in :data:`CATALOGUE` (no plug-in
+    module is imported)."""
+    rows: list[dict[str, str]] = json.loads(CATALOGUE.read_text(encoding="utf-8"))
+    _check_kind(kind, list(dict.fromkeys(row["kind"] for row in rows)))
+    return [row for row in rows if kind is None or row["kind"] == kind]
+
+
+def plugin_names(kind: str) -> list[str]:
+    """The names of the built-in plug-ins of ``kind``, from :data:`CATALOGUE`."""
+    return list(dict.fromkeys(row["plugin"] for row in catalogue_rows(kind)))
+
+
+def write_catalogue() -> None:
+    """Write :data:`CATALOGUE` from the code (after a plug-in or its settings change)."""
+    text = json.dumps(plugin_rows(), ensure_ascii=False, indent=1)
+    CATALOGUE.write_text(text + "\n", encoding="utf-8")
 
 
 def plugins_markdown() -> str:
@@ -79,7 +114,7 @@ def register(app: typer.Typer) -> None:
 
         Settings go in the config file, e.g. [signals.civilian-surge] alpha = 0.005."""
         with friendly_errors():
-            rows = plugin_rows(kind)
+            rows = catalogue_rows(kind)
         if fmt == OutputFormat.table:
             _print_tables(rows)
         else:

@@ -7,7 +7,15 @@ from pathlib import Path
 import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn
 
-from tocsin.cli.common import MirrorOption, console, friendly_errors, settings_with
+from tocsin.cli.common import (
+    FormatOption,
+    MirrorOption,
+    OutputFormat,
+    console,
+    friendly_errors,
+    print_rows,
+    settings_with,
+)
 from tocsin.sources import datasets, fetch
 
 app = typer.Typer(help="Datasets: list them, pull and verify them.", no_args_is_help=True)
@@ -15,12 +23,10 @@ app = typer.Typer(help="Datasets: list them, pull and verify them.", no_args_is_
 
 @app.command("list")
 def list_sources(
-    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+    fmt: OutputFormat = FormatOption,
 ) -> None:
     """Show every dataset: version, what it is (official release or republished extract),
     whether a verified copy is present, and the date of its newest record."""
-    from tocsin.cli.alerts import emit_rows
-
     settings = settings_with()
     manifest = fetch.read_manifest(settings)
     rows = []
@@ -45,7 +51,8 @@ def list_sources(
                 "licence": ds.licence,
             }
         )
-    emit_rows(rows, fmt, list(rows[0]) if rows else [])
+    columns = ["name", "version", "origin", "present", "checksum", "newest record", "licence"]
+    print_rows(columns, [[row[c] for c in columns] for row in rows], fmt)
 
 
 @app.command("update")

@@ -11,16 +11,8 @@ from typing import TYPE_CHECKING, Any, cast
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
-from sqlalchemy import select
 
-from tocsin.analysis.speech import batch, lexicon, posts, rabat, trends
-from tocsin.analysis.speech.classifier import CLASSIFIERS, ModelFileError
-from tocsin.analysis.speech.training import (
-    DEFAULT_MODEL,
-    current_model,
-    current_model_path,
-    train,
-)
+from tocsin.analysis.speech import lexicon, rabat
 from tocsin.cli.common import (
     MirrorOption,
     cli_actor,
@@ -31,12 +23,14 @@ from tocsin.cli.common import (
     migrated_database,
     settings_with,
 )
+from tocsin.cli.plugins import plugin_names
 from tocsin.cli.up import STEPS, Step
-from tocsin.config import Settings
-from tocsin.store import locker, migrate
-from tocsin.store.db import Database
-from tocsin.store.models import SpeechPost
-from tocsin.store.panel import find_country
+
+# Services are imported inside the commands that use them: listing the lexicon must not
+# pay for the classifiers' scikit-learn.
+if TYPE_CHECKING:
+    from tocsin.config import Settings
+    from tocsin.store.db import Database
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -51,8 +45,10 @@ rabat_app = typer.Typer(help="Rabat six-part threshold worksheets.", no_args_is_
 @speech_app.command("train")
 def train_cmd(
     mirror: Path | None = MirrorOption,
-    model: str = typer.Option(
-        DEFAULT_MODEL, help=f"Classifier ({', '.join(CLASSIFIERS.names())})."
+    model: str | None = typer.Option(
+        None,
+        help=f"Classifier ({', '.join(plugin_names('speech classifier'))}); "
+        "default: the recommended one.",
     ),
     non_commercial: bool = typer.Option(
         False, help="Also train on non-commercial corpora (Burmese); the model is marked so."
@@ -60,6 +56,11 @@ def train_cmd(
 ) -> None:
     """Train on the registered corpora (held-out splits never used for fitting); save a
     versioned model file with its metrics in the data dir."""
+    from tocsin.analysis.speech.classifier import CLASSIFIERS
+    from tocsin.analysis.speech.training import DEFAULT_MODEL, train
+
+    model = model or DEFAULT_MODEL
+
     settings = settings_with(mirror)
     with friendly_errors():
         CLASSIFIERS.get(model)
@@ -106,6 +107,7 @@ def train_cmd(
 def _corrections(settings: Settings) -> pd.DataFrame | None:
     """Analysts' corrections from the database, or None when there is no database."""
     from tocsin.analysis.speech import corrections
+    from tocsin.store import migrate
 
     try:
         db = database(settings)
@@ -118,6 +120,8 @@ def _corrections(settings: Settings) -> pd.DataFrame | None:
 
 
 def _matcher(settings: Settings) -> lexicon.LexiconMatcher:
+    from tocsin.store import migrate
+
     try:
         db = database(settings)
         migrate.upgrade(db)
@@ -136,8 +140,8 @@ def score_cmd(
     out: Path = typer.Option(..., "--out", help="Output CSV."),
     lang: str | None = typer.Option(None, "--lang", help="Language hint (en, fr, ar, ...)."),
     fmt: str | None = typer.Option(None, "--format", help="csv or jsonl (default: by suffix)."),
-    workers: int = typer.Option(
-        batch.default_workers(),
+    workers: int | None = typer.Option(
+        None,
         "--workers",
         min=1,
         max=16,
@@ -146,6 +150,10 @@ def score_cmd(
 ) -> None:
     """Score every row, keeping all input columns and adding score, label, category,
     target and lexicon_terms. Bad rows are listed with their line numbers and skipped."""
+    from tocsin.analysis.speech import batch
+    from tocsin.analysis.speech.classifier import ModelFileError
+    from tocsin.analysis.speech.training import current_model
+
     settings = settings_with()
     with friendly_errors():
         try:
@@ -174,7 +182,7 @@ def score_cmd(
                     matcher,
                     fmt,
                     progress=lambda line: progress.update(task, completed=line),
-                    workers=workers,
+                    workers=workers or batch.default_workers(),
                 )
             except batch.BatchInputError as exc:
                 raise ValueError(str(exc)) from None
@@ -207,6 +215,11 @@ def ingest_cmd(
     ),
 ) -> None:
     """Import posts, score them with the current model and lexicon, keep the files."""
+    from tocsin.analysis.speech import posts
+    from tocsin.analysis.speech.classifier import ModelFileError
+    from tocsin.analysis.speech.training import current_model
+    from tocsin.store import locker
+
     settings = settings_with()
     with friendly_errors():
         posts.POST_IMPORTERS.get(fmt)
@@ -242,6 +255,9 @@ def trends_cmd(
     weeks: int = typer.Option(12, help="Weeks to show."),
 ) -> None:
     """Flagged posts per week by target group (or category, or language) in a country."""
+    from tocsin.analysis.speech import trends
+    from tocsin.store.panel import find_country
+
     with friendly_errors(), migrated_database().session() as session:
         if by not in {"target", "category", "lang"}:
             raise ValueError("--by must be target, category or lang")
@@ -288,6 +304,11 @@ def flagged_cmd(
     limit: int = typer.Option(30, help="How many."),
 ) -> None:
     """Flagged posts, newest first, with why (score, category, target, lexicon terms)."""
+    from sqlalchemy import select
+
+    from tocsin.store.models import SpeechPost
+    from tocsin.store.panel import find_country
+
     with friendly_errors(), migrated_database().session() as session:
         query = select(SpeechPost).where(SpeechPost.label == "hateful")
         if country:
@@ -314,6 +335,7 @@ def lexicon_import(
 ) -> None:
     """Add or update terms from a CSV (term, lang, country, meaning, target, severity,
     category, source); bad rows are listed with their line numbers."""
+
     with friendly_errors():
         if file is None and not seed:
             raise ValueError("give a lexicon CSV file or --seed")
@@ -331,6 +353,8 @@ def lexicon_import(
 @lexicon_app.command("list")
 def lexicon_list(country: str | None = typer.Option(None, help="Country name or code.")) -> None:
     """Terms (for a country: its own and those for no country)."""
+    from tocsin.store.panel import find_country
+
     with friendly_errors(), migrated_database().session() as session:
         code = find_country(session, country).code if country else None
         table = Table("term", "lang", "country", "target", "severity", "category", "meaning")
@@ -353,6 +377,7 @@ def lexicon_add(
     source: str = typer.Option("", help="Where this is documented."),
 ) -> None:
     """Add (or update) one term."""
+
     with friendly_errors():
         item = lexicon.validate_term(
             dict(
@@ -374,6 +399,8 @@ def lexicon_add(
 @rabat_app.command("prefill")
 def rabat_prefill(post_id: int) -> None:
     """What the data shows for each factor of a post's worksheet (JSON)."""
+    from tocsin.store.models import SpeechPost
+
     with friendly_errors(), migrated_database().session() as session:
         post = session.get(SpeechPost, post_id)
         if post is None:
@@ -402,6 +429,7 @@ def rabat_save(
     worksheet: int | None = typer.Option(None, help="Update this worksheet instead."),
 ) -> None:
     """Save a worksheet for a post (audited)."""
+
     with friendly_errors():
         ratings, notes = _pairs(rating, "--rating"), _pairs(note, "--note")
         factors = {
@@ -428,7 +456,10 @@ def rabat_save(
 @rabat_app.command("list")
 def rabat_list(country: str | None = typer.Option(None, help="Country name or code.")) -> None:
     """Saved worksheets, newest first."""
+    from sqlalchemy import select
+
     from tocsin.store.models import RabatWorksheet
+    from tocsin.store.panel import find_country
 
     with friendly_errors(), migrated_database().session() as session:
         query = select(RabatWorksheet).order_by(RabatWorksheet.updated_at.desc())
@@ -450,6 +481,9 @@ def rabat_list(country: str | None = typer.Option(None, help="Country name or co
 def _up_step(settings: Settings, db: Database) -> str:
     """Seed the lexicon if it is empty; train the classifier if no model exists or the
     current one cannot be read by this version."""
+    from tocsin.analysis.speech.classifier import ModelFileError
+    from tocsin.analysis.speech.training import current_model, current_model_path, train
+
     with db.session() as session:
         seeded = 0
         if not lexicon.stored_terms(session):

@@ -18,15 +18,13 @@ docs/decisions/0002-country-codes.md.
 from __future__ import annotations
 
 import csv
-import os
+import importlib.util
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import country_converter
-import pandas as pd
 from rapidfuzz import fuzz, process
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -72,11 +70,22 @@ def normalise(text: str) -> str:
 
 
 @cache
-def _coco_table() -> pd.DataFrame:
-    # Read with keep_default_na=False: Namibia's ISO2 code "NA" must stay a string.
-    path = Path(os.path.dirname(country_converter.__file__)) / "country_data.tsv"
-    table = pd.read_csv(path, sep="\t", keep_default_na=False, na_values=[""], dtype=str)
-    return table[table["obsolete"].isna() | (table["obsolete"] == "")]
+def _coco_table() -> tuple[dict[str, str], ...]:
+    """country_converter's country table (current countries only), read with the csv
+    module: importing country_converter itself would import pandas, which costs a
+    simple command most of its start-up time."""
+    spec = importlib.util.find_spec("country_converter")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("country_converter is not installed")
+    path = Path(next(iter(spec.submodule_search_locations))) / "country_data.tsv"
+    with path.open(newline="", encoding="utf-8") as fh:
+        rows = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return tuple(row for row in rows if not row["obsolete"])
+
+
+def iso2_by_iso3() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 code by alpha-3 code, for every current country."""
+    return {row["ISO3"]: row["ISO2"] for row in _coco_table()}
 
 
 def _int_or_none(value: object) -> int | None:
@@ -93,7 +102,7 @@ def _read_csv(name: str) -> list[dict[str, str]]:
 
 @cache
 def _build() -> tuple[tuple[CountryRef, ...], dict[str, CountryRef], dict[int, CountryRef]]:
-    coco = _coco_table().set_index("ISO3")
+    coco = {row["ISO3"]: row for row in _coco_table()}
     curated = {int(r["cowcode"]): r for r in _read_csv("ewp_countries.csv")}
     refs: list[CountryRef] = []
     seen_iso3: set[str] = set()
@@ -110,11 +119,9 @@ def _build() -> tuple[tuple[CountryRef, ...], dict[str, CountryRef], dict[int, C
             iso3 = _regex_iso3(ewp_name)
             if iso3 is None:
                 raise RuntimeError(f"EWP country {ewp_name!r} has no ISO3 match; curate it")
-            code, name = iso3, coco.at[iso3, "name_short"]
-            region = _CONTINENT_TO_REGION.get(
-                coco.at[iso3, "continent"], coco.at[iso3, "continent"]
-            )
-        iso_numeric = _int_or_none(coco.at[iso3, "ISOnumeric"]) if iso3 in coco.index else None
+            code, name = iso3, coco[iso3]["name_short"]
+            region = _CONTINENT_TO_REGION.get(coco[iso3]["continent"], coco[iso3]["continent"])
+        iso_numeric = _int_or_none(coco[iso3]["ISOnumeric"]) if iso3 in coco else None
         refs.append(
             CountryRef(
                 code=code,
@@ -130,7 +137,7 @@ def _build() -> tuple[tuple[CountryRef, ...], dict[str, CountryRef], dict[int, C
         )
         if iso3:
             seen_iso3.add(iso3)
-    for iso3, row in coco.iterrows():
+    for iso3, row in coco.items():
         if iso3 in seen_iso3:
             continue
         continent = row["continent"]
@@ -144,7 +151,7 @@ def _build() -> tuple[tuple[CountryRef, ...], dict[str, CountryRef], dict[int, C
                 cowcode=None,
                 ewp_name=None,
                 region=_CONTINENT_TO_REGION.get(continent, continent),
-                aliases=(row["name_official"],) if isinstance(row["name_official"], str) else (),
+                aliases=(row["name_official"],) if row["name_official"] else (),
             )
         )
     by_key: dict[str, CountryRef] = {}
@@ -169,11 +176,7 @@ def _build() -> tuple[tuple[CountryRef, ...], dict[str, CountryRef], dict[int, C
 
 @cache
 def _regexes() -> list[tuple[re.Pattern[str], str]]:
-    table = _coco_table()
-    return [
-        (re.compile(rx, re.IGNORECASE), iso3)
-        for rx, iso3 in zip(table["regex"], table["ISO3"], strict=True)
-    ]
+    return [(re.compile(row["regex"], re.IGNORECASE), row["ISO3"]) for row in _coco_table()]
 
 
 def _regex_iso3(text: str) -> str | None:

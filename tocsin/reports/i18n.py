@@ -48,10 +48,9 @@ def gettext_for(lang: str) -> Callable[[str], str]:
 
 @cache
 def _iso2() -> dict[str, str]:
-    from tocsin.reference.countries import _coco_table  # the ISO 3166 table Tocsin uses
+    from tocsin.reference.countries import iso2_by_iso3  # the ISO 3166 table Tocsin uses
 
-    table = _coco_table()
-    return dict(zip(table["ISO3"], table["ISO2"], strict=True))
+    return iso2_by_iso3()
 
 
 def country_name(iso3: str, english: str, lang: str) -> str:

@@ -27,6 +27,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -38,8 +39,15 @@ from tocsin.store.models.accounts import ROLES, ApiToken, User
 from tocsin.store.models.types import utcnow
 
 _hasher = PasswordHasher()
-# A hash to verify against when the user does not exist, so timing does not reveal it.
-_DUMMY_HASH = _hasher.hash("not-a-real-password")
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash to verify against when the user does not exist, so timing does not reveal
+    it; made on first use (hashing costs ~64 MiB and CPU time every import would pay)."""
+    return _hasher.hash("not-a-real-password")
+
+
 FREE_FAILURES = 3
 MAX_BACKOFF = 60.0
 MAX_CONCURRENT_VERIFICATIONS = 2
@@ -258,7 +266,7 @@ def login(
 def authenticate(session: Session, username: str, password: str) -> User | None:
     """The active user with these credentials, or None (constant work either way)."""
     user = session.scalars(select(User).where(User.username == username)).one_or_none()
-    if not _verify(user.password_hash if user else _DUMMY_HASH, password):
+    if not _verify(user.password_hash if user else _dummy_hash(), password):
         return None
     if user is None or not user.active:
         return None

@@ -58,14 +58,14 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
     """Build the app: settings and database on ``app.state``, every capability's router."""
     settings = settings or get_settings()
-    # /docs (Swagger UI) and /redoc load their scripts from the installed fastapi-offline
-    # package, not a CDN: they work on a machine with no internet.
+    # /docs (Swagger UI) loads its scripts from the installed fastapi-offline package, not
+    # a CDN: it works on a machine with no internet; /redoc is the dashboard's (its badge).
     app = FastAPIOffline(
         title="Tocsin API",
         version=__version__,
         description="Atrocity early warning: forecasts, alerts, evidence. JSON under /api/v1.",
         docs_url="/docs",
-        redoc_url="/redoc",
+        redoc_url=None,
         lifespan=lifespan,
     )
     app.state.settings = settings

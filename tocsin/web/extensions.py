@@ -19,10 +19,6 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy.orm import Session
-
-from tocsin.store.models import Country
-
 
 @dataclass(frozen=True)
 class NavLink:
@@ -37,13 +33,17 @@ class NavLink:
 
 @dataclass(frozen=True)
 class CountrySection:
-    """A block on the country page: a title, a partial template and its data."""
+    """A block on the country page: a title, a partial template and its data.
+
+    With ``for_viewer``, ``context`` also takes the signed-in user (None for visitors),
+    for a section whose content depends on who reads it."""
 
     key: str
     title: str
     template: str
-    context: Callable[[Session, Country], dict[str, Any]]
+    context: Callable[..., dict[str, Any]]
     order: int = 50
+    for_viewer: bool = False
 
 
 NAV_LINKS: dict[str, NavLink] = {}

@@ -13,8 +13,9 @@ from fastapi import (
 from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy.orm import Session
 
+from tocsin.alerts.submission_cluster import publicly_visible
 from tocsin.analysis.events.freshness import events_freshness
-from tocsin.store.models import Country
+from tocsin.store.models import Alert, Country
 from tocsin.store.models.accounts import User
 from tocsin.web.alerts.api import (
     _alert_or_404,
@@ -108,11 +109,23 @@ def confirm_form(
     return RedirectResponse(f"/alerts/{alert_id}", 303)
 
 
-def _country_alerts(session: Session, country: Country) -> dict[str, object]:
-    total, items = query_alerts(session, country=country.code, limit=10)  # public alerts only
-    return {"alerts": [a for a in items if a.status != "closed"], "total": total}
+def _country_alerts(session: Session, country: Country, user: User | None) -> dict[str, object]:
+    """Open alerts about ``country``: public ones for visitors and viewers; for analysts
+    also those awaiting a reviewer's confirmation, marked as such."""
+    public_only = public_view(user)
+    total, items = query_alerts(session, country=country.code, limit=10, public_only=public_only)
+    shown = [a for a in items if a.status != "closed"]
+    awaiting = set() if public_only else {a.id for a in shown if not _is_public(session, a.id)}
+    return {"alerts": shown, "total": total, "awaiting": awaiting}
+
+
+def _is_public(session: Session, alert_id: int) -> bool:
+    alert = session.get(Alert, alert_id)
+    return alert is not None and publicly_visible(alert)
 
 
 add_country_section(
-    CountrySection("alerts", "Alerts", "alerts/_country.html", _country_alerts, order=20)
+    CountrySection(
+        "alerts", "Alerts", "alerts/_country.html", _country_alerts, order=20, for_viewer=True
+    )
 )

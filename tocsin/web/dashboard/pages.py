@@ -135,7 +135,13 @@ def country_page(
                 }
             )
     sections = [
-        {"title": s.title, "template": s.template, "context": s.context(session, country)}
+        {
+            "title": s.title,
+            "template": s.template,
+            "context": s.context(session, country, _u)
+            if s.for_viewer
+            else s.context(session, country),
+        }
         for s in country_sections()
     ]
     return templates.TemplateResponse(
