@@ -35,6 +35,10 @@ from tocsin.store.migrate import upgrade
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
+# pytest-xdist's workers set COLUMNS=80, which the CLI (and every `tocsin` subprocess a
+# test starts) takes for a terminal's width; the suite runs as a pipe would.
+os.environ.pop("COLUMNS", None)
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = Path(os.environ.get("TOCSIN_SHARED_DATA", REPO_ROOT.parent / "shared" / "data"))
 

@@ -42,7 +42,10 @@ class EnsembleSettings(PluginSettings):
         "origins <= 2005).",
     )
     intercept: float = Field(
-        2.14, description="Recalibration a in sigmoid(a + b z) (fitted on origins <= 2005)."
+        2.14,
+        ge=-20,
+        le=20,
+        description="Recalibration a in sigmoid(a + b z) (fitted on origins <= 2005).",
     )
     slope: float = Field(
         1.76, gt=0, description="Recalibration b in sigmoid(a + b z); 1 with a = 0: none."

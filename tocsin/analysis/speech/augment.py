@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import hashlib
 import random
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from tocsin.analysis.speech import gazetteer
 from tocsin.analysis.speech.hard_cases import HARD_FRAMES
 from tocsin.analysis.speech.scope_frames import SCOPE_FRAMES
+
+if TYPE_CHECKING:  # pandas only when a training set is built: the cue lists here are imported
+    import pandas as pd  # by quick commands (`tocsin lexicon list`)
 
 # {g} group, {n} negative descriptor, {v} vermin word, {x} violent verb, {y} violent
 # passive, {q} positive descriptor, {p} non-protected group (professions, fans ...),
@@ -1194,6 +1196,8 @@ def augmentation(per_class: int = 1500, seed: int = 0) -> pd.DataFrame:
             seen.add(text)
             split = "test" if held_out_frame(frame) else "train"
             rows.append((text, lang, hateful, "" if hateful else "none", target, split))
+    import pandas as pd
+
     columns = ["text", "lang", "hateful", "category", "target", "split"]
     frame = pd.DataFrame(rows, columns=columns)
     frame["dataset"] = "templates"
