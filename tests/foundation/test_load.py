@@ -68,12 +68,24 @@ def test_load_is_complete_and_idempotent(database: Database, shared_data: Path) 
 def test_failure_half_way_leaves_database_unchanged(
     database: Database, shared_data: Path, tmp_path: Path
 ) -> None:
-    load_ewp(database, _sources(shared_data / "ewp"))
+    # The stored version: the real panel's first 1,500 country-years (an extract made
+    # here, so the two loads below take seconds, not a minute) with the real episodes.
+    lines = (shared_data / "ewp" / PANEL).read_text().splitlines()
+    current = tmp_path / "current" / PANEL
+    current.parent.mkdir()
+    current.write_text("\n".join(lines[:1501]) + "\n")
+    load_ewp(
+        database,
+        [
+            _source("ewp-predictors", current),
+            _source("ewp-episodes", shared_data / "ewp" / EPISODES),
+        ],
+    )
     before = _snapshot(database)
+    assert before[1] > 10_000  # the extract stored values the failed load would replace
     # A new panel version (loaded first, in the same transaction) ...
     panel = tmp_path / PANEL
-    lines = (shared_data / "ewp" / PANEL).read_text().splitlines()
-    panel.write_text("\n".join(lines[:-50]) + "\n")
+    panel.write_text("\n".join(lines[:1451]) + "\n")
     # ... and an episode workbook with a corrupt start year, which fails after it.
     workbook = tmp_path / EPISODES
     shutil.copy(shared_data / "ewp" / EPISODES, workbook)
