@@ -11,6 +11,7 @@ preceded mass-killing onsets, against a naive rule.
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pandas as pd
 from pydantic import Field, field_validator
@@ -27,6 +28,7 @@ from tocsin.alerts.severity import (
 from tocsin.alerts.signals import SIGNALS, AlertCandidate, AlertSignal, EvidenceRef
 from tocsin.analysis.baseline import tail_probability
 from tocsin.analysis.events.quality import check_yearly
+from tocsin.analysis.events.series import frozen_cached
 from tocsin.analysis.events.yearly import yearly_series
 from tocsin.plugins import PluginSettings
 from tocsin.sources.ucdp_yearly import DEATH_KINDS, DeathKind
@@ -124,11 +126,14 @@ class YearlySurge(AlertSignal):
         s = self.settings
         assert isinstance(s, YearlySurgeSettings)
         countries = {c.id: c for c in session.scalars(select(Country))}
-        flagged = {f.key: f for f in check_yearly(session) if f.blocking}
+        checked = frozen_cached(session, "check_yearly", lambda: check_yearly(session))
+        flagged = {f.key: f for f in checked if f.blocking}
         self.notes = []
         out = []
         for kind in s.kinds:
-            series = yearly_series(session, kind)
+            series = frozen_cached(
+                session, ("yearly_series", kind), partial(yearly_series, session, kind)
+            )
             if series.empty:
                 continue
             series = series[series["year"] < as_of.year]

@@ -3,10 +3,11 @@ with violence against civilians counted separately."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
-from typing import Literal, get_args
+from typing import Literal, TypeVar, get_args
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,17 +17,32 @@ from tocsin.store.models import Country, Event
 Measure = Literal["events", "fatalities", "civilian_events", "civilian_fatalities"]
 COLUMNS: tuple[Measure, ...] = get_args(Measure)
 _FROZEN = "tocsin.events_frame"
+_CACHE = "tocsin.frozen_cache"
+T = TypeVar("T")
 
 
 @contextmanager
 def frozen_events(session: Session) -> Iterator[None]:
-    """Within this block, :func:`events_frame` of all countries is read once and reused
-    (for replaying signals over many dates while no events are written)."""
+    """Within this block, :func:`events_frame` of all countries is read once and reused,
+    as is whatever :func:`frozen_cached` computes (for replaying signals over many dates
+    while nothing is written)."""
     session.info[_FROZEN] = None
     try:
         yield
     finally:
         session.info.pop(_FROZEN, None)
+        session.info.pop(_CACHE, None)
+
+
+def frozen_cached(session: Session, key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, reused within a :func:`frozen_events` block (the stored data cannot
+    change there); computed afresh outside one."""
+    if _FROZEN not in session.info:
+        return compute()
+    cache = session.info.setdefault(_CACHE, {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
 
 
 def events_frame(session: Session, country: Country | None = None) -> pd.DataFrame:
@@ -75,7 +91,7 @@ def monthly(frame: pd.DataFrame, by: tuple[str, ...] = ("country_id",)) -> pd.Da
     if frame.empty:
         return pd.DataFrame(columns=[*by, "month", *COLUMNS])
     civ = frame["against_civilians"].astype(bool)
-    grouped = (
+    summed = (
         frame.assign(
             events=1,
             civilian_events=civ.astype(int),
@@ -83,13 +99,17 @@ def monthly(frame: pd.DataFrame, by: tuple[str, ...] = ("country_id",)) -> pd.Da
         )
         .groupby([*by, "month"])[list(COLUMNS)]
         .sum()
-        .reset_index()
     )
-    filled = []
-    for key, part in grouped.groupby(list(by)):
-        months = pd.period_range(part["month"].min(), part["month"].max(), freq="M")
-        part = part.set_index("month")[list(COLUMNS)].reindex(months, fill_value=0)
-        for column, value in zip(by, key if isinstance(key, tuple) else (key,), strict=True):
-            part[column] = value
-        filled.append(part.rename_axis("month").reset_index())
-    return pd.concat(filled, ignore_index=True)[[*by, "month", *COLUMNS]]
+    # Every month from each series' first to its last, built for all series at once (a
+    # loop over series costs seconds when signals are replayed over thousands of them).
+    spans = summed.reset_index().groupby(list(by))["month"].agg(["min", "max"])
+    first, last = spans["min"].array.asi8, spans["max"].array.asi8
+    lengths = last - first + 1
+    starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
+    ordinals = np.repeat(first, lengths) + np.arange(lengths.sum()) - starts
+    keys = spans.index.repeat(lengths)
+    levels = [keys.get_level_values(i) for i in range(keys.nlevels)]
+    months = pd.PeriodIndex.from_ordinals(ordinals, freq="M")
+    full = pd.MultiIndex.from_arrays([*levels, months], names=[*by, "month"])
+    filled = summed.reindex(full, fill_value=0).reset_index()
+    return filled[[*by, "month", *COLUMNS]]
