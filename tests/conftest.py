@@ -224,10 +224,3 @@ def browser(_chromium: Browser) -> Iterator[Browser]:
     yield _chromium
     for context in set(_chromium.contexts) - before:
         context.close()
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Files holding a ``slow`` test run first (the order within a file is kept): with two
-    test processes the longest file then starts at once instead of ending the run alone."""
-    slow_files = {item.path for item in items if item.get_closest_marker("slow")}
-    items.sort(key=lambda item: item.path not in slow_files)
