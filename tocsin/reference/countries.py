@@ -83,8 +83,10 @@ def _coco_table() -> tuple[dict[str, str], ...]:
         return tuple(row for row in rows if not row["obsolete"])
 
 
+@cache
 def iso2_by_iso3() -> dict[str, str]:
-    """ISO 3166-1 alpha-2 code by alpha-3 code, for every current country."""
+    """ISO 3166-1 alpha-2 code by alpha-3 code, for every current country (built once;
+    read it, never change it)."""
     return {row["ISO3"]: row["ISO2"] for row in _coco_table()}
 
 

@@ -46,13 +46,6 @@ def gettext_for(lang: str) -> Callable[[str], str]:
     return translations(lang).gettext
 
 
-@cache
-def _iso2() -> dict[str, str]:
-    from tocsin.reference.countries import iso2_by_iso3  # the ISO 3166 table Tocsin uses
-
-    return iso2_by_iso3()
-
-
 def country_name(iso3: str, english: str, lang: str) -> str:
     """A country's name in ``lang`` from the Unicode CLDR (through Babel); the English
     name when the language is English or the CLDR has no name for it."""
@@ -60,7 +53,9 @@ def country_name(iso3: str, english: str, lang: str) -> str:
         return english
     from babel import Locale
 
-    code = _iso2().get(iso3)
+    from tocsin.reference.countries import iso2_by_iso3  # the ISO 3166 table Tocsin uses
+
+    code = iso2_by_iso3().get(iso3)
     return Locale.parse(lang).territories.get(code, english) if code else english
 
 
