@@ -1,9 +1,11 @@
 """Shared fixtures.
 
-Databases: ``db_url`` is parametrised over embedded SQLite and a real PostgreSQL
+Databases: ``backend`` is parametrised over embedded SQLite and a real PostgreSQL
 server. The server URL comes from ``TOCSIN_TEST_PG_URL`` (a role that may create
 databases, e.g. ``postgresql+psycopg://tocsin:tocsin@127.0.0.1:5432/postgres``); each
-test session creates its own database and drops it at the end. Without a server the
+test session creates its own databases (a migrated template, a copy of it per test) and
+drops them at the end. Filled databases shared by many tests are templates too
+(:class:`DatabaseTemplates`). Without a server the
 PostgreSQL cases skip, unless ``TOCSIN_REQUIRE_PG=1`` (set in CI) makes that a failure.
 
 Real data: ``shared_data`` is ``../shared/data`` (or ``$TOCSIN_SHARED_DATA``); tests that
@@ -16,7 +18,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -58,36 +60,71 @@ def shared_data() -> Path:
     return SHARED_DATA
 
 
+class PostgresServer:
+    """This test session's databases on the PostgreSQL server at ``admin_url``: each name
+    starts with a per-session prefix, so parallel test processes never meet."""
+
+    def __init__(self, admin_url: str) -> None:
+        self.admin_url = admin_url
+        self.prefix = f"tocsin_test_{uuid.uuid4().hex[:10]}"
+        self.admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+        self.names: set[str] = set()
+        self._count = 0
+
+    def url(self, name: str) -> str:
+        """The URL of database ``name``."""
+        return make_url(self.admin_url).set(database=name).render_as_string(hide_password=False)
+
+    def create(self, suffix: str | None = None, template: str | None = None) -> str:
+        """A new database (a copy of ``template`` when given); returns its name."""
+        if suffix is None:
+            self._count += 1
+            suffix = str(self._count)
+        name = f"{self.prefix}_{suffix}"
+        copy = f' TEMPLATE "{template}"' if template else ""
+        with self.admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"{copy}'))
+        self.names.add(name)
+        return name
+
+    def drop(self, name: str) -> None:
+        """Drop database ``name``, closing any connection a test left open."""
+        with self.admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        self.names.discard(name)
+
+    def close(self) -> None:
+        """Drop every database of the session."""
+        for name in sorted(self.names, reverse=True):  # copies before their templates
+            self.drop(name)
+        self.admin.dispose()
+
+
 @pytest.fixture(scope="session")
-def pg_server_url() -> Iterator[str]:
-    """URL of a fresh PostgreSQL database for this test session (dropped afterwards)."""
+def pg_server() -> Iterator[PostgresServer]:
+    """The PostgreSQL server of ``TOCSIN_TEST_PG_URL``; skips (or fails, when required)
+    without one."""
     admin_url = os.environ.get("TOCSIN_TEST_PG_URL")
     required = os.environ.get("TOCSIN_REQUIRE_PG") == "1"
     if not admin_url:
         if required:
             pytest.fail("TOCSIN_REQUIRE_PG=1 but TOCSIN_TEST_PG_URL is not set")
         pytest.skip("no PostgreSQL server: set TOCSIN_TEST_PG_URL to run the PostgreSQL cases")
-    name = f"tocsin_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    server = PostgresServer(admin_url)
     try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        server.create("probe")
     except Exception as exc:  # noqa: BLE001 - report any connection problem as a skip/fail
         if required:
             pytest.fail(f"cannot create a PostgreSQL test database: {exc}")
         pytest.skip(f"PostgreSQL not reachable: {exc}")
-    url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-    yield url
-    with admin.connect() as conn:
-        conn.execute(
-            text(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = :n AND pid <> pg_backend_pid()"
-            ),
-            {"n": name},
-        )
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-    admin.dispose()
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def pg_server_url(pg_server: PostgresServer) -> str:
+    """URL of a PostgreSQL database of this test session (dropped afterwards)."""
+    return pg_server.url(f"{pg_server.prefix}_probe")
 
 
 def _reset_postgres(url: str) -> None:
@@ -99,24 +136,86 @@ def _reset_postgres(url: str) -> None:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+def backend(request: pytest.FixtureRequest) -> str:
+    """Each database backend in turn: embedded SQLite and a real PostgreSQL server."""
+    return str(request.param)
+
+
+@pytest.fixture
+def db_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """An empty database URL: SQLite in tmp_path, or a clean PostgreSQL schema."""
-    if request.param == "sqlite":
+    if backend == "sqlite":
         return f"sqlite:///{tmp_path / 'tocsin.sqlite'}"
     url = request.getfixturevalue("pg_server_url")
     _reset_postgres(url)
     return url
 
 
+Filler = Callable[[Database], None]
+
+
+class DatabaseTemplates:
+    """Migrated (and optionally filled) databases built once per test session and
+    copied for each test: copying a file or a PostgreSQL template takes a fraction of the
+    time that running every migration, loading the countries or hashing passwords takes.
+
+    A template is named by the function that fills it; tests get copies, so no test
+    sees another's writes."""
+
+    def __init__(self, directory: Path) -> None:
+        self._directory = directory
+        self._sqlite: dict[str, Path] = {}
+        self._postgres: dict[str, str] = {}
+
+    def copy(
+        self, request: pytest.FixtureRequest, backend: str, fill: Filler | None = None
+    ) -> Database:
+        """A fresh database on ``backend`` holding the migrated schema filled by ``fill``,
+        for the test of ``request`` (a PostgreSQL copy is dropped after it)."""
+        key = fill.__qualname__ if fill else "migrated"
+        if backend == "sqlite":
+            tmp_path: Path = request.getfixturevalue("tmp_path")
+            template = self._sqlite_template(key, fill)
+            return _copy_of(template, f"sqlite:///{tmp_path / 'tocsin.sqlite'}")
+        server: PostgresServer = request.getfixturevalue("pg_server")
+        name = server.create(template=self._postgres_template(server, key, fill))
+        request.addfinalizer(lambda: server.drop(name))
+        return Database(server.url(name))
+
+    def _sqlite_template(self, key: str, fill: Filler | None) -> Path:
+        if key not in self._sqlite:
+            path = self._directory / f"{key}.sqlite"
+            if fill is None:
+                db = Database(f"sqlite:///{path}")
+                upgrade(db)
+            else:
+                db = _copy_of(self._sqlite_template("migrated", None), f"sqlite:///{path}")
+                fill(db)
+            db.dispose()
+            self._sqlite[key] = path
+        return self._sqlite[key]
+
+    def _postgres_template(self, server: PostgresServer, key: str, fill: Filler | None) -> str:
+        if key not in self._postgres:
+            if fill is None:
+                name = server.create("migrated")
+            else:
+                base = self._postgres_template(server, "migrated", None)
+                name = server.create(key.replace(".", "_").lower(), template=base)
+            db = Database(server.url(name))
+            if fill is None:
+                upgrade(db)
+            else:
+                fill(db)
+            db.dispose()  # a template takes no connections
+            self._postgres[key] = name
+        return self._postgres[key]
+
+
 @pytest.fixture(scope="session")
-def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An empty SQLite database migrated once per test session, copied by the fixtures below
-    (running every migration takes seconds; copying the file takes milliseconds)."""
-    path = tmp_path_factory.mktemp("migrated") / "tocsin.sqlite"
-    db = Database(f"sqlite:///{path}")
-    upgrade(db)
-    db.dispose()
-    return path
+def database_templates(tmp_path_factory: pytest.TempPathFactory) -> DatabaseTemplates:
+    """The session's database templates (see :class:`DatabaseTemplates`)."""
+    return DatabaseTemplates(tmp_path_factory.mktemp("templates"))
 
 
 def _copy_of(template: Path, url: str) -> Database:
@@ -131,43 +230,60 @@ def _copy_of(template: Path, url: str) -> Database:
 
 
 @pytest.fixture
-def database(db_url: str, request: pytest.FixtureRequest) -> Iterator[Database]:
+def database(
+    backend: str, request: pytest.FixtureRequest, database_templates: DatabaseTemplates
+) -> Iterator[Database]:
     """A migrated, empty database on each backend."""
-    if db_url.startswith("sqlite"):
-        db = _copy_of(request.getfixturevalue("migrated_sqlite"), db_url)
-    else:
-        db = Database(db_url)
-        upgrade(db)
+    db = database_templates.copy(request, backend)
     yield db
     db.dispose()
 
 
 @pytest.fixture
-def sqlite_database(tmp_path: Path, migrated_sqlite: Path) -> Iterator[Database]:
+def sqlite_database(
+    request: pytest.FixtureRequest, database_templates: DatabaseTemplates
+) -> Iterator[Database]:
     """A migrated, empty SQLite database only (for tests that are not about the backend)."""
-    db = _copy_of(migrated_sqlite, f"sqlite:///{tmp_path / 'tocsin.sqlite'}")
+    db = database_templates.copy(request, "sqlite")
     yield db
     db.dispose()
 
 
-@pytest.fixture(scope="session")
-def migrated_sqlite_with_countries(
-    tmp_path_factory: pytest.TempPathFactory, migrated_sqlite: Path
-) -> Path:
-    """The migrated SQLite template plus the country table (load_ewp with no files)."""
-    path = tmp_path_factory.mktemp("countries") / "tocsin.sqlite"
-    db = _copy_of(migrated_sqlite, f"sqlite:///{path}")
-    load_ewp(db, [])
-    db.dispose()
-    return path
+def _countries(db: Database) -> None:
+    load_ewp(db, [])  # the country table, no panel files
 
 
 @pytest.fixture
 def sqlite_country_database(
-    tmp_path: Path, migrated_sqlite_with_countries: Path
+    request: pytest.FixtureRequest, database_templates: DatabaseTemplates
 ) -> Iterator[Database]:
     """A migrated SQLite database holding the country table and nothing else."""
-    db = _copy_of(migrated_sqlite_with_countries, f"sqlite:///{tmp_path / 'tocsin.sqlite'}")
+    db = database_templates.copy(request, "sqlite", _countries)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def dashboard_db(
+    backend: str, request: pytest.FixtureRequest, database_templates: DatabaseTemplates
+) -> Iterator[Database]:
+    """The generated dashboard data of ``tests/web/conftest.py`` on SQLite and PostgreSQL
+    (a copy of a session template)."""
+    from tests.web.conftest import fill_dashboard
+
+    db = database_templates.copy(request, backend, fill_dashboard)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def sqlite_dashboard(
+    request: pytest.FixtureRequest, database_templates: DatabaseTemplates
+) -> Iterator[Database]:
+    """The generated dashboard data on SQLite only."""
+    from tests.web.conftest import fill_dashboard
+
+    db = database_templates.copy(request, "sqlite", fill_dashboard)
     yield db
     db.dispose()
 

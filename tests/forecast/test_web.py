@@ -17,7 +17,6 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from tests.browser import require, serving
-from tests.web.conftest import fill_dashboard
 from tocsin.analysis.forecast.backtest import BacktestResult
 from tocsin.analysis.forecast.base import DEFAULT_MODEL
 from tocsin.analysis.forecast.features import predictor_labels
@@ -113,11 +112,10 @@ def fill_ensemble(db: Database) -> None:
 
 
 @pytest.fixture
-def forecast_db(database: Database) -> Database:
+def forecast_db(dashboard_db: Database) -> Database:
     """Dashboard data plus the default model's run and backtest, on both backends."""
-    fill_dashboard(database)
-    fill_ensemble(database)
-    return database
+    fill_ensemble(dashboard_db)
+    return dashboard_db
 
 
 @pytest.fixture
@@ -296,11 +294,10 @@ def test_monthly_update_label_on_country_page_and_api(
 
 @pytest.mark.browser
 def test_chromium_rankings_intervals_and_model_calibration(
-    settings: Settings, sqlite_database: Database, browser: object
+    settings: Settings, sqlite_dashboard: Database, browser: object
 ) -> None:
-    fill_dashboard(sqlite_database)
-    fill_ensemble(sqlite_database)
-    with serving(create_app(settings, sqlite_database)) as base:
+    fill_ensemble(sqlite_dashboard)
+    with serving(create_app(settings, sqlite_dashboard)) as base:
         page = browser.new_page()
         page.goto(f"{base}/rankings")
         first = page.locator("#rankings tbody tr").first

@@ -28,19 +28,16 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def workbench(settings: Settings, sqlite_database: Database) -> Iterator[tuple[str, Database]]:
-    from tests.web.conftest import fill_dashboard
-
-    fill_dashboard(sqlite_database)
-    with sqlite_database.session() as s:
+def workbench(settings: Settings, sqlite_dashboard: Database) -> Iterator[tuple[str, Database]]:
+    with sqlite_dashboard.session() as s:
         store_extracted(
             s,
             Extracted("test:darfur", "Report from Darfur", TEXT, "text", TEXT.encode()),
             "field-team",
             "tester",
         )
-    with serving(create_app(settings, sqlite_database)) as url:
-        yield url, sqlite_database
+    with serving(create_app(settings, sqlite_dashboard)) as url:
+        yield url, sqlite_dashboard
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from tests.web.conftest import fill_dashboard, token_for
+from tests.web.conftest import token_for
 from tocsin.config import Settings
 from tocsin.store.db import Database
 from tocsin.store.models import AuditEntry, Excerpt
@@ -24,16 +24,14 @@ REPORT = (
 
 
 @pytest.fixture
-def app_client(settings: Settings, database: Database) -> Iterator[TestClient]:
-    fill_dashboard(database)
-    with TestClient(create_app(settings, database)) as client:
+def app_client(settings: Settings, dashboard_db: Database) -> Iterator[TestClient]:
+    with TestClient(create_app(settings, dashboard_db)) as client:
         yield client
 
 
 @pytest.fixture
-def sqlite_client(settings: Settings, sqlite_database: Database) -> Iterator[TestClient]:
-    fill_dashboard(sqlite_database)
-    with TestClient(create_app(settings, sqlite_database)) as client:
+def sqlite_client(settings: Settings, sqlite_dashboard: Database) -> Iterator[TestClient]:
+    with TestClient(create_app(settings, sqlite_dashboard)) as client:
         yield client
 
 
@@ -50,11 +48,11 @@ def _post_report(client: TestClient, db: Database) -> dict:
 
 
 def test_documents_tags_and_search_through_the_api(
-    app_client: TestClient, database: Database
+    app_client: TestClient, dashboard_db: Database
 ) -> None:
-    created = _post_report(app_client, database)
+    created = _post_report(app_client, dashboard_db)
     assert created["status"] == "new" and created["excerpts"] == 2
-    again = _post_report(app_client, database)
+    again = _post_report(app_client, dashboard_db)
     assert again["status"] == "exact" and again["document_id"] == created["document_id"]
     taxonomy = app_client.get("/api/v1/framework/taxonomy").json()
     assert len(taxonomy["factors"]) == 14
@@ -65,9 +63,9 @@ def test_documents_tags_and_search_through_the_api(
     url = f"/api/v1/excerpts/{first['id']}/tags"
     tag = {"indicator": "RF11.1", "confidence": "high", "note": "shelters burned"}
     assert app_client.post(url, json=tag).status_code == 401
-    viewer = app_client.post(url, json=tag, headers=token_for(database, "viewer"))
+    viewer = app_client.post(url, json=tag, headers=token_for(dashboard_db, "viewer"))
     assert viewer.status_code == 403
-    analyst = token_for(database, "analyst")
+    analyst = token_for(dashboard_db, "analyst")
     made = app_client.post(url, json=tag, headers=analyst)
     assert made.status_code == 200 and made.json()["country"] == "SDN"
     bad = app_client.post(url, json={"indicator": "RF77.1"}, headers=analyst)
@@ -89,21 +87,21 @@ def test_documents_tags_and_search_through_the_api(
     assert retrain["refreshed"] == 2
     unsure = app_client.get("/api/v1/suggestions/uncertain").json()
     assert {u["excerpt_id"] for u in unsure} == {first["id"], second["id"]}
-    with database.session() as s:
+    with dashboard_db.session() as s:
         actions = s.scalars(select(AuditEntry.action).where(AuditEntry.actor == "analyst")).all()
     assert {"ingest", "tag", "untag", "retrain"} <= set(actions)
 
 
 def test_assessments_through_the_api_and_the_country_page(
-    app_client: TestClient, database: Database
+    app_client: TestClient, dashboard_db: Database
 ) -> None:
-    created = _post_report(app_client, database)
-    with database.session() as s:
+    created = _post_report(app_client, dashboard_db)
+    with dashboard_db.session() as s:
         ids = list(
             s.scalars(select(Excerpt.id).where(Excerpt.document_id == created["document_id"]))
         )
-    analyst = token_for(database, "analyst")
-    reviewer = token_for(database, "reviewer")  # publishing is a reviewer's act
+    analyst = token_for(dashboard_db, "analyst")
+    reviewer = token_for(dashboard_db, "reviewer")  # publishing is a reviewer's act
     body = {
         "country": "Sudan",
         "factor": "RF11",
@@ -145,10 +143,10 @@ def test_assessments_through_the_api_and_the_country_page(
 
 
 def test_pages_render_and_forms_need_login_and_csrf(
-    sqlite_client: TestClient, sqlite_database: Database
+    sqlite_client: TestClient, sqlite_dashboard: Database
 ) -> None:
     """Pages and forms are the same code on both databases: SQLite only, for speed."""
-    app_client, database = sqlite_client, sqlite_database
+    app_client, database = sqlite_client, sqlite_dashboard
     created = _post_report(app_client, database)
     for path in (
         "/framework",
@@ -221,7 +219,7 @@ def test_the_server_polls_due_feeds_in_the_background(
 
 
 def test_analyst_uploads_reports_each_reported(
-    sqlite_client: TestClient, sqlite_database: Database
+    sqlite_client: TestClient, sqlite_dashboard: Database
 ) -> None:
     from tests.framework.conftest import docx_bytes, encrypted_pdf, minimal_pdf
     from tocsin.store.models.evidence import EvidenceItem
@@ -249,7 +247,7 @@ def test_analyst_uploads_reports_each_reported(
     body = response.text
     assert body.count('class="upload-new"') == 2 and body.count('class="upload-refused"') == 2
     assert "encrypted" in body and "unsupported type" in body
-    with sqlite_database.session() as s:
+    with sqlite_dashboard.session() as s:
         from tocsin.store.models import Document
 
         assert sorted(s.scalars(select(Document.media_type))) == ["docx", "pdf"]

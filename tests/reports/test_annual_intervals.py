@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from tests.web.conftest import fill_dashboard
 from tocsin.reports import annual
 from tocsin.reports.render import render_html
 from tocsin.store.db import Database
@@ -18,15 +17,14 @@ def _html(db: Database) -> str:
     return render_html("reports/annual.html", "en", r=report, version=1, changes=[])
 
 
-def test_intervals_in_the_ranking(sqlite_database: Database) -> None:
-    fill_dashboard(sqlite_database)
-    assert "Point estimates" in _html(sqlite_database)
-    with sqlite_database.session() as session:
+def test_intervals_in_the_ranking(sqlite_dashboard: Database) -> None:
+    assert "Point estimates" in _html(sqlite_dashboard)
+    with sqlite_dashboard.session() as session:
         run = session.scalars(select(ForecastRun).where(ForecastRun.base_year == 2024)).one()
         for f in session.scalars(select(Forecast).where(Forecast.run_id == run.id)):
             f.risk_2yr_low, f.risk_2yr_high = f.risk_2yr * 0.5, f.risk_2yr * 1.5
             f.rank_2yr_low, f.rank_2yr_high = max(1, f.rank_2yr - 1), f.rank_2yr + 2
-    html = _html(sqlite_database)
+    html = _html(sqlite_dashboard)
     assert "Point estimates" not in html and "80% interval" in html
     # Sudan ranks first at 10.0 %: interval 5.0-15.0 %, overlapping Myanmar's 2.5-7.5 %
     sudan = html.split(">Sudan<")[1].split("</tr>")[0]

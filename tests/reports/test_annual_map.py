@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from tests.browser import require
-from tests.web.conftest import fill_dashboard
 from tocsin.reports import annual
 from tocsin.reports.geometry import world_shapes
 from tocsin.reports.render import render_html
@@ -15,11 +14,10 @@ from tocsin.store.db import Database
 
 
 def test_annual_map_uses_the_fitted_scale_and_an_honest_legend(
-    sqlite_database: Database,
+    sqlite_dashboard: Database,
 ) -> None:
     require(bool(world_shapes()), "map geometry not installed (bash scripts/setup.sh)")
-    fill_dashboard(sqlite_database)  # 12 countries, risks 10 % down to 0.8 %
-    with sqlite_database.session() as session:
+    with sqlite_dashboard.session() as session:
         report = annual.build(session, 2025, "en")
     risks = [r.risk_2yr for r in report.rows]
     scale = fitted_scale(risks)

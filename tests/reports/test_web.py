@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
-from tests.web.conftest import PASSWORDS, fill_dashboard, token_for
+from tests.web.conftest import PASSWORDS, token_for
 from tocsin.config import Settings
 from tocsin.reports import library
 from tocsin.store.db import Database
@@ -39,19 +39,28 @@ def _store(
 
 
 @pytest.fixture
-def stored(settings: Settings, database: Database) -> tuple[Database, list[int]]:
+def stored(settings: Settings, dashboard_db: Database) -> tuple[Database, list[int]]:
     """The dashboard data plus two versions of Sudan's country report and one annual."""
-    fill_dashboard(database)
     ids = [
         _store(
-            database, settings.data_dir, "country", "SDN", b"%PDF-one", {"rank": 3, "RF1": "high"}
+            dashboard_db,
+            settings.data_dir,
+            "country",
+            "SDN",
+            b"%PDF-one",
+            {"rank": 3, "RF1": "high"},
         ),
         _store(
-            database, settings.data_dir, "country", "SDN", b"%PDF-two", {"rank": 2, "RF1": "high"}
+            dashboard_db,
+            settings.data_dir,
+            "country",
+            "SDN",
+            b"%PDF-two",
+            {"rank": 2, "RF1": "high"},
         ),
-        _store(database, settings.data_dir, "annual", "2025", b"%PDF-annual", {"top": "SDN"}),
+        _store(dashboard_db, settings.data_dir, "annual", "2025", b"%PDF-annual", {"top": "SDN"}),
     ]
-    return database, ids
+    return dashboard_db, ids
 
 
 @pytest.fixture

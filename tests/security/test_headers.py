@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from playwright.sync_api import expect
 
 from tests.browser import serving
 from tests.security.webclient import PASSWORDS, add_users, log_in
@@ -84,7 +85,7 @@ def test_the_pages_scripts_run_under_the_policy(app: FastAPI, browser: object) -
         page.wait_for_url(f"{base}/")
         page.goto(f"{base}/framework/documents/{app.state.document_id}")
         page.locator("body").press("j")  # keyboard navigation, an inline script
-        assert page.locator("article.excerpt.current").count() == 1
+        expect(page.locator("article.excerpt.current")).to_have_count(1)
         for path in ("/", "/framework", "/intake", "/alerts"):
             page.goto(base + path)
         # An inline script without the nonce is refused, so injected markup cannot run.

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from playwright.sync_api import expect
 
 from tests.security.conftest import files_under, seized_bytes
 from tocsin.intake import crypto
@@ -110,7 +111,7 @@ def _browser_flow(url: str, browser: object) -> None:
     page.click("form.report button[type=submit]")
     page.fill("textarea[name=message]", "More people were taken")
     page.click("form.report button[type=submit]")
-    assert page.locator(".notice").count() == 1
+    expect(page.locator(".notice")).to_have_count(1)  # waits for the answer page
     page.goto(url + "/favicon.ico")
     context.close()
 

@@ -92,11 +92,11 @@ def test_browser_bundle_is_libsodium_sealed_boxes(database: Database, keys: Keys
 
 
 def test_intake_decrypt_cli_writes_the_report(
-    db_url: str, database: Database, keys: Keys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    database: Database, keys: Keys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ref, _code = _submit(database, keys)
     monkeypatch.setenv("TOCSIN_DATA_DIR", str(keys.data_dir))
-    monkeypatch.setenv("TOCSIN_DATABASE_URL", db_url)
+    monkeypatch.setenv("TOCSIN_DATABASE_URL", database.url)
     out = tmp_path / "opened"
     result = CliRunner().invoke(
         app, ["intake", "decrypt", ref, "--key", str(keys.private_path), "--out", str(out)]

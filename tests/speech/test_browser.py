@@ -9,7 +9,7 @@ import pytest
 
 from tests.browser import serving
 from tests.speech.test_web import add_posts
-from tests.web.conftest import PASSWORDS, fill_dashboard
+from tests.web.conftest import PASSWORDS
 from tocsin.analysis.speech.rabat import CONCLUSIONS, FACTOR_KEYS
 from tocsin.config import Settings
 from tocsin.store.db import Database
@@ -19,11 +19,10 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def server(speech_settings: Settings, sqlite_database: Database) -> Iterator[str]:
+def server(speech_settings: Settings, sqlite_dashboard: Database) -> Iterator[str]:
     """The app with posts, served by uvicorn on a free loopback port."""
-    fill_dashboard(sqlite_database)
-    add_posts(sqlite_database)
-    with serving(create_app(speech_settings, sqlite_database)) as url:
+    add_posts(sqlite_dashboard)
+    with serving(create_app(speech_settings, sqlite_dashboard)) as url:
         yield url
 
 

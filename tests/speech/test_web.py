@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from tests.web.conftest import fill_dashboard, token_for
+from tests.web.conftest import token_for
 from tocsin.config import Settings
 from tocsin.store.db import Database
 from tocsin.store.models import AuditEntry, Country, SpeechPost
@@ -69,14 +69,15 @@ def add_posts(db: Database) -> int:
 
 
 @pytest.fixture
-def speech_client(speech_settings: Settings, database: Database) -> Iterator[TestClient]:
-    fill_dashboard(database)
-    add_posts(database)
-    with TestClient(create_app(speech_settings, database)) as client:
+def speech_client(speech_settings: Settings, dashboard_db: Database) -> Iterator[TestClient]:
+    add_posts(dashboard_db)
+    with TestClient(create_app(speech_settings, dashboard_db)) as client:
         yield client
 
 
-def test_pages_show_flagged_posts_with_why(speech_client: TestClient, database: Database) -> None:
+def test_pages_show_flagged_posts_with_why(
+    speech_client: TestClient, dashboard_db: Database
+) -> None:
     page = speech_client.get("/speech")
     assert page.status_code == 200 and 'href="/speech"' in page.text  # nav link
     assert "burn them out tonight" in page.text and "Market prices" not in page.text
@@ -108,10 +109,10 @@ def test_api_reads(speech_client: TestClient) -> None:
     assert prefill["extent"]["views"] == 48000 and prefill["speaker"]["followers"] == 120000
 
 
-def test_classify(speech_client: TestClient, database: Database) -> None:
+def test_classify(speech_client: TestClient, dashboard_db: Database) -> None:
     body = {"texts": ["What a lovely morning", "get the m a d o a d o a out"], "country": "KEN"}
-    viewer = token_for(database, "viewer")
-    analyst = token_for(database, "analyst")
+    viewer = token_for(dashboard_db, "viewer")
+    analyst = token_for(dashboard_db, "analyst")
     added = speech_client.post(
         "/api/v1/speech/lexicon",
         headers=analyst,
@@ -134,7 +135,7 @@ def test_classify(speech_client: TestClient, database: Database) -> None:
 
 
 def test_writes_need_an_analyst_and_are_audited(
-    speech_client: TestClient, database: Database
+    speech_client: TestClient, dashboard_db: Database
 ) -> None:
     post_id = speech_client.get("/api/v1/speech/posts").json()["items"][1]["id"]
     sheet = {
@@ -147,10 +148,10 @@ def test_writes_need_an_analyst_and_are_audited(
     url = f"/api/v1/speech/posts/{post_id}/worksheets"
     assert speech_client.post(url, json=sheet).status_code == 401
     assert (
-        speech_client.post(url, json=sheet, headers=token_for(database, "viewer")).status_code
+        speech_client.post(url, json=sheet, headers=token_for(dashboard_db, "viewer")).status_code
         == 403
     )
-    analyst = token_for(database, "analyst")
+    analyst = token_for(dashboard_db, "analyst")
     saved = speech_client.post(url, json=sheet, headers=analyst)
     assert saved.status_code == 201, saved.text
     assert saved.json()["prefill"]["content"]["lexicon_terms"] == ["zurga"]
@@ -169,7 +170,7 @@ def test_writes_need_an_analyst_and_are_audited(
         headers=analyst | {"Authorization": ""},
     )
     assert form.status_code == 401
-    with database.session() as s:
+    with dashboard_db.session() as s:
         entries = s.scalars(select(AuditEntry).where(AuditEntry.action == "rabat.save")).all()
         assert [e.actor for e in entries] == ["analyst"]
         assert s.scalar(select(SpeechPost).where(SpeechPost.id == post_id)) is not None

@@ -114,20 +114,6 @@ def fill_dashboard(db: Database) -> None:
 
 
 @pytest.fixture
-def dashboard_db(database: Database) -> Database:
-    """The generated dashboard data on SQLite and PostgreSQL."""
-    fill_dashboard(database)
-    return database
-
-
-@pytest.fixture
-def sqlite_dashboard(sqlite_database: Database) -> Database:
-    """The generated dashboard data on SQLite only."""
-    fill_dashboard(sqlite_database)
-    return sqlite_database
-
-
-@pytest.fixture
 def client(settings: Settings, dashboard_db: Database) -> Iterator[TestClient]:
     """A test client of the full app over the generated data (both backends)."""
     with TestClient(create_app(settings, dashboard_db)) as test_client:
