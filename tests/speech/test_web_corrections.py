@@ -26,15 +26,15 @@ def _flagged_id(client: TestClient, words: str) -> int:
 
 def test_an_analyst_corrects_a_post_through_the_api(
     speech_client: TestClient,  # noqa: F811
-    database: Database,
+    dashboard_db: Database,
 ) -> None:
     post_id = _flagged_id(speech_client, "cockroaches")
     url = f"/api/v1/speech/posts/{post_id}/corrections"
     body = {"label": "hateful", "category": "threat", "target": "religion", "note": "context"}
     assert speech_client.post(url, json=body).status_code == 401
-    viewer = token_for(database, "viewer")
+    viewer = token_for(dashboard_db, "viewer")
     assert speech_client.post(url, json=body, headers=viewer).status_code == 403
-    analyst = token_for(database, "analyst")
+    analyst = token_for(dashboard_db, "analyst")
     saved = speech_client.post(url, json=body, headers=analyst)
     assert saved.status_code == 201, saved.text
     out = saved.json()
@@ -55,7 +55,7 @@ def test_an_analyst_corrects_a_post_through_the_api(
     assert speech_client.post(url, json={"label": "maybe"}, headers=analyst).status_code == 422
     missing = "/api/v1/speech/posts/999999/corrections"
     assert speech_client.post(missing, json=body, headers=analyst).status_code == 404
-    with database.session() as s:
+    with dashboard_db.session() as s:
         rows = s.scalars(select(SpeechCorrection).where(SpeechCorrection.post_id == post_id))
         assert len(rows.all()) == 2
         entries = s.scalars(select(AuditEntry).where(AuditEntry.action == "speech.correct")).all()
@@ -67,12 +67,12 @@ def test_an_analyst_corrects_a_post_through_the_api(
 
 def test_the_correction_form_shows_a_confirmation(
     speech_client: TestClient,  # noqa: F811
-    database: Database,
+    dashboard_db: Database,
 ) -> None:
     post_id = _flagged_id(speech_client, "Market prices")
     page = speech_client.get(f"/speech/posts/{post_id}")
     assert "Log in as an analyst to correct" in page.text and "correct-form" not in page.text
-    analyst = token_for(database, "analyst")
+    analyst = token_for(dashboard_db, "analyst")
     form = {"label": "hateful", "category": "slur", "target": "ethnicity", "note": "coded"}
     done = speech_client.post(
         f"/speech/posts/{post_id}/corrections", data=form, headers=analyst, follow_redirects=False
@@ -88,7 +88,7 @@ def test_the_correction_form_shows_a_confirmation(
         headers=analyst,
     )
     assert refused.status_code == 422 and 'id="error"' in refused.text
-    viewer = token_for(database, "viewer")
+    viewer = token_for(dashboard_db, "viewer")
     assert (
         speech_client.post(
             f"/speech/posts/{post_id}/corrections", data=form, headers=viewer
@@ -99,14 +99,14 @@ def test_the_correction_form_shows_a_confirmation(
 
 def test_lang_status_and_cues_in_the_api_and_pages(
     speech_client: TestClient,  # noqa: F811
-    database: Database,
+    dashboard_db: Database,
 ) -> None:
     texts = ["Kill every Zaghawa you find", "Bugün hava çok güzel ve deniz sakin"]
     results = speech_client.post("/api/v1/speech/classify", json={"texts": texts}).json()
     assert results[0]["lang"] == "en" and results[0]["status"] == "scored"
     assert results[0]["label"] == "hateful" and results[0]["cues"]
     assert results[1]["status"] == "unsupported-language" and results[1]["cues"] == []
-    with database.session() as s:
+    with dashboard_db.session() as s:
         post = s.scalars(select(SpeechPost).where(SpeechPost.text.like("Masalit%"))).one()
         post.lang, post.cues = "en", ["threat: burn", "listed group: Masalit"]
         post_id = post.id
@@ -118,9 +118,9 @@ def test_lang_status_and_cues_in_the_api_and_pages(
 
 def test_speech_shows_flagged_posts_by_country_and_language(
     speech_client: TestClient,  # noqa: F811
-    database: Database,
+    dashboard_db: Database,
 ) -> None:
-    with database.session() as s:
+    with dashboard_db.session() as s:
         for post in s.scalars(select(SpeechPost)):
             post.lang = "ar" if "cockroaches" in post.text else "en"
     page = speech_client.get("/speech").text
@@ -155,9 +155,9 @@ def _uploads() -> list[tuple[str, tuple[str, bytes, str]]]:
 
 def test_posts_are_imported_from_uploaded_files_with_a_report_per_file(
     speech_client: TestClient,  # noqa: F811
-    database: Database,
+    dashboard_db: Database,
 ) -> None:
-    analyst = token_for(database, "analyst")
+    analyst = token_for(dashboard_db, "analyst")
     speech_client.post(
         "/api/v1/speech/lexicon",
         headers=analyst,
@@ -166,7 +166,7 @@ def test_posts_are_imported_from_uploaded_files_with_a_report_per_file(
     url = "/api/v1/speech/imports"
     form = {"country": "Kenya"}
     assert speech_client.post(url, files=_uploads(), data=form).status_code == 401
-    viewer = token_for(database, "viewer")
+    viewer = token_for(dashboard_db, "viewer")
     assert speech_client.post(url, files=_uploads(), data=form, headers=viewer).status_code == 403
     unknown = speech_client.post(
         url, files=_uploads(), data={"country": "Atlantis"}, headers=analyst
@@ -191,7 +191,7 @@ def test_posts_are_imported_from_uploaded_files_with_a_report_per_file(
         "Get the madoadoa out before the vote",
         "Time to clean out the madoadoa from our town",
     }
-    with database.session() as s:
+    with dashboard_db.session() as s:
         items = {i.filename: i for i in s.scalars(select(EvidenceItem))}
         assert set(items) == {"posts.csv", "result.json"}
         assert csv_report["evidence"] == hashlib.sha256(_uploads()[0][1][1]).hexdigest()
@@ -208,10 +208,10 @@ def test_posts_are_imported_from_uploaded_files_with_a_report_per_file(
 
 def test_the_import_page_reports_each_file(
     speech_client: TestClient,  # noqa: F811
-    database: Database,
+    dashboard_db: Database,
 ) -> None:
     assert "Log in as an analyst to import" in speech_client.get("/speech/import").text
-    analyst = token_for(database, "analyst")
+    analyst = token_for(dashboard_db, "analyst")
     assert 'id="import-form"' in speech_client.get("/speech/import", headers=analyst).text
     page = speech_client.post(
         "/speech/import", files=_uploads(), data={"country": "KEN"}, headers=analyst
