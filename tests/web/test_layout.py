@@ -123,6 +123,40 @@ def test_no_web_module_queries_the_database_or_writes_the_audit_log() -> None:
     assert not offences, "\n".join(offences)
 
 
+def test_rows_are_fetched_by_id_in_one_place() -> None:
+    """``session.get`` lives in :func:`tocsin.web.deps.stored_or_404` only, so every
+    missing id is the same 404."""
+    offences = [
+        f"{path.relative_to(WEB)}:{call.lineno} {_name(call)}"
+        for path in WEB.rglob("*.py")
+        if path.name != "deps.py"
+        for call in _calls(path)
+        if _name(call) in {"session.get", "session.get_one", "s.get", "s.get_one"}
+    ]
+    assert not offences, "\n".join(offences)
+
+
+def test_an_optional_country_is_read_by_the_shared_dependency() -> None:
+    """Routes take ``?country=`` through ``CountryInQuery``, not a ``Query`` each.
+
+    Framework search is the exception: excerpts carry reference-table codes, so it
+    filters by any known country, stored in the panel or not."""
+    offences = []
+    for path in WEB.rglob("*.py"):
+        if path.name == "deps.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            args = node.args.args[len(node.args.args) - len(node.args.defaults) :]
+            for arg, default in zip(args, node.args.defaults, strict=True):
+                if arg.arg != "country" or node.name == "search_api":
+                    continue
+                if "Query(None" in ast.unparse(default):
+                    offences.append(f"{path.relative_to(WEB)}:{node.lineno} {node.name}")
+    assert not offences, "\n".join(offences)
+
+
 def test_only_the_errors_module_knows_status_codes() -> None:
     routes = re.compile(r"^router\.(get|post|put|patch|delete)$")
     offences = []

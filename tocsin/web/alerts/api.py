@@ -29,7 +29,7 @@ from tocsin.web.alerts.schemas import (
     Status,
 )
 from tocsin.web.auth import reader, require_role
-from tocsin.web.deps import get_session
+from tocsin.web.deps import CountryInQuery, get_session, stored_or_404
 from tocsin.web.errors import Conflict, Forbidden, NotFound
 from tocsin.web.extensions import (
     evidence_url,
@@ -86,8 +86,8 @@ def query_alerts(
 
 
 def _alert_or_404(session: Session, alert_id: int, user: User | None = None) -> Alert:
-    alert = session.get(Alert, alert_id)
-    if alert is None or (public_view(user) and not publicly_visible(alert)):
+    alert = stored_or_404(session, Alert, alert_id, "alert")
+    if public_view(user) and not publicly_visible(alert):
         raise NotFound(f"no alert {alert_id}")
     return alert
 
@@ -109,8 +109,8 @@ def confirm_alert(
 
 @router.get("/api/v1/alerts", response_model=AlertPage, tags=["alerts"])
 def list_alerts_api(
+    place: CountryInQuery,
     status: Status | None = Query(None),
-    country: str | None = Query(None, max_length=100, description="Name or ISO3 code."),
     severity: SeverityLevel | None = Query(None),
     signal: str | None = Query(None, max_length=60),
     limit: int = Query(50, ge=1, le=500),
@@ -121,8 +121,9 @@ def list_alerts_api(
     """Alerts, filterable by status, country, severity and signal; alerts on violence
     against civilians come before conflict context, then the most severe (alerts from
     submissions only once a reviewer confirmed them, unless the caller is an analyst)."""
+    code = place.code if place else None
     total, items = query_alerts(
-        session, status, country, signal, limit, offset, severity, public_view(user)
+        session, status, code, signal, limit, offset, severity, public_view(user)
     )
     fresh = events_freshness(session)
     return AlertPage(

@@ -27,7 +27,7 @@ from tocsin.web.alerts.api import (
 )
 from tocsin.web.alerts.schemas import Action, AlertId, SeverityLevel, Status
 from tocsin.web.auth import reader, require_role
-from tocsin.web.deps import get_session
+from tocsin.web.deps import CountryInQuery, get_session, stored_or_404
 from tocsin.web.extensions import (
     CountrySection,
     NavLink,
@@ -45,20 +45,25 @@ add_nav_link(NavLink("Alerts", "/alerts", order=30))
 @router.get("/alerts", response_class=HTMLResponse, include_in_schema=False)
 def alerts_page(
     request: Request,
+    place: CountryInQuery,
     status: Status | None = Query(None),
-    country: str | None = Query(None, max_length=100),
     severity: SeverityLevel | None = Query(None),
     session: Session = Depends(get_session),
     user: User | None = Depends(reader),
 ) -> HTMLResponse:
     """Alerts, atrocity alerts first, filterable by status, country and severity."""
+    code = place.code if place else None
     total, items = query_alerts(
-        session, status, country, limit=200, severity=severity, public_only=public_view(user)
+        session, status, code, limit=200, severity=severity, public_only=public_view(user)
     )
     context = {
         "alerts": items,
         "total": total,
-        "filters": {"status": status, "country": country, "severity": severity},
+        "filters": {
+            "status": status,
+            "country": place.name if place else None,
+            "severity": severity,
+        },
         "freshness": events_freshness(session).text,
     }
     return templates.TemplateResponse(request, "alerts/list.html", context)
@@ -120,8 +125,7 @@ def _country_alerts(session: Session, country: Country, user: User | None) -> di
 
 
 def _is_public(session: Session, alert_id: int) -> bool:
-    alert = session.get(Alert, alert_id)
-    return alert is not None and publicly_visible(alert)
+    return publicly_visible(stored_or_404(session, Alert, alert_id, "alert"))
 
 
 add_country_section(

@@ -14,7 +14,7 @@ from tocsin.store import panel
 from tocsin.store.models import Country
 from tocsin.web.auth import reader
 from tocsin.web.cache import cached_json
-from tocsin.web.deps import CountryInPath, country_or_404, get_session
+from tocsin.web.deps import CountryInPath, CountryInQuery, get_session
 from tocsin.web.errors import NotFound
 from tocsin.web.export import CSV_RESPONSE, Format, csv_response, wants_csv
 from tocsin.web.forecast.schemas import (
@@ -286,7 +286,7 @@ def indicators(session: Session = Depends(get_session)) -> list[IndicatorOut]:
 @router.get("/episodes", response_model=EpisodePage, responses=CSV_RESPONSE, tags=["episodes"])
 def episodes(
     request: Request,
-    country: str | None = Query(None, description="Country name or code."),
+    where: CountryInQuery,
     ongoing: bool | None = Query(None),
     limit: int = Limit,
     offset: int = Offset,
@@ -294,7 +294,6 @@ def episodes(
     session: Session = Depends(get_session),
 ) -> EpisodePage | Response:
     """Mass-killing episodes since 1945, most recent first."""
-    where = country_or_404(session, country) if country else None
     as_table = wants_csv(request, format)
     total, rows = queries.episodes(
         session, where, ongoing, 10_000_000 if as_table else limit, 0 if as_table else offset

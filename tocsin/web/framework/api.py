@@ -24,7 +24,7 @@ from tocsin.store.accounts import role_at_least
 from tocsin.store.models import Assessment, Document, Excerpt, Tag
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader, require_role
-from tocsin.web.deps import get_session
+from tocsin.web.deps import get_session, stored_or_404
 from tocsin.web.errors import Forbidden, Invalid, NotFound
 from tocsin.web.framework.schemas import (
     AssessmentIn,
@@ -62,20 +62,6 @@ def _country_code(key: str) -> str:
         raise
     except ValueError as exc:
         raise NotFound(str(exc)) from None
-
-
-def _excerpt_or_404(session: Session, excerpt_id: int) -> Excerpt:
-    excerpt = session.get(Excerpt, excerpt_id)
-    if excerpt is None:
-        raise NotFound(f"no excerpt {excerpt_id}")
-    return excerpt
-
-
-def _document_or_404(session: Session, document_id: int) -> Document:
-    doc = session.get(Document, document_id)
-    if doc is None:
-        raise NotFound(f"no document {document_id}")
-    return doc
 
 
 def _tag_out(t: Tag) -> TagOut:
@@ -260,7 +246,7 @@ def document_api(
     _u: User | None = Depends(reader),
 ) -> DocumentDetail:
     """A document with its excerpts, tags and suggestions."""
-    doc = _document_or_404(session, document_id)
+    doc = stored_or_404(session, Document, document_id, "document")
     items = _excerpts_out(session, list(doc.excerpts))
     return DocumentDetail(**_document_out(doc, len(items)).model_dump(), items=items)
 
@@ -272,7 +258,7 @@ def excerpt_api(
     _u: User | None = Depends(reader),
 ) -> ExcerptOut:
     """One excerpt with its tags and suggestions."""
-    return _excerpts_out(session, [_excerpt_or_404(session, excerpt_id)])[0]
+    return _excerpts_out(session, [stored_or_404(session, Excerpt, excerpt_id, "excerpt")])[0]
 
 
 @router.post("/api/v1/excerpts/{excerpt_id}/tags", response_model=TagOut, tags=["framework"])
@@ -283,7 +269,9 @@ def tag_api(
     session: Session = Depends(get_session),
 ) -> TagOut:
     """Tag an excerpt with an indicator, or reject one (analysts; audited)."""
-    return _tag_out(_save_tag(session, _excerpt_or_404(session, excerpt_id), body, user))
+    return _tag_out(
+        _save_tag(session, stored_or_404(session, Excerpt, excerpt_id, "excerpt"), body, user)
+    )
 
 
 @router.delete("/api/v1/tags/{tag_id}", status_code=204, tags=["framework"])
@@ -306,11 +294,12 @@ def uncertain_api(
     _u: User | None = Depends(reader),
 ) -> list[UncertainOut]:
     """Untagged excerpts the tagger is least sure about: label these first."""
-    out = []
-    for excerpt_id, margin in suggest.least_certain(session, limit):
-        text = session.get_one(Excerpt, excerpt_id).text
-        out.append(UncertainOut(excerpt_id=excerpt_id, margin=round(margin, 4), text=text))
-    return out
+    first = suggest.least_certain(session, limit)
+    by_id = queries.excerpts_by_id(session, [i for i, _ in first])
+    return [
+        UncertainOut(excerpt_id=i, margin=round(margin, 4), text=by_id[i].text)
+        for i, margin in first
+    ]
 
 
 @router.post("/api/v1/suggestions/retrain", tags=["framework"])
@@ -405,8 +394,7 @@ def publish_api(
     session: Session = Depends(get_session),
 ) -> AssessmentOut:
     """Publish a draft version (reviewers; audited)."""
-    if session.get(Assessment, assessment_id) is None:
-        raise NotFound(f"no assessment {assessment_id}")
+    stored_or_404(session, Assessment, assessment_id, "assessment")
     try:
         return _assessment_out(assessments.publish_version(session, assessment_id, user.username))
     except assessments.AssessmentError as exc:

@@ -24,7 +24,7 @@ from tocsin.store.accounts import role_at_least
 from tocsin.store.models import Country, Document, Excerpt, Tag
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader, require_role
-from tocsin.web.deps import get_session
+from tocsin.web.deps import get_session, stored_or_404
 from tocsin.web.errors import FormError, Invalid, NotFound
 from tocsin.web.extensions import (
     CountrySection,
@@ -35,10 +35,8 @@ from tocsin.web.extensions import (
 )
 from tocsin.web.framework.api import (
     _country_code,
-    _document_or_404,
     _document_out,
     _documents,
-    _excerpt_or_404,
     _excerpts_out,
     _labels,
     _save_assessment,
@@ -76,9 +74,9 @@ def workbench_page(
 ) -> HTMLResponse:
     """Documents, the excerpts to label first, and the search box."""
     total, docs = _documents(session, 200, 0)
-    uncertain = [
-        (session.get(Excerpt, i), margin) for i, margin in suggest.least_certain(session, 10)
-    ]
+    first = suggest.least_certain(session, 10)
+    by_id = queries.excerpts_by_id(session, [i for i, _ in first])
+    uncertain = [(by_id[i], margin) for i, margin in first]
     tags = queries.tag_count(session)
     return templates.TemplateResponse(
         request,
@@ -115,7 +113,7 @@ def document_page(
     user: User | None = Depends(reader),
 ) -> HTMLResponse:
     """A document's excerpts with their open suggestions; analysts tag with the keyboard."""
-    doc = _document_or_404(session, document_id)
+    doc = stored_or_404(session, Document, document_id, "document")
     return templates.TemplateResponse(
         request, "framework/document.html", _document_context(session, doc, user)
     )
@@ -148,7 +146,7 @@ def excerpt_page(
     _u: User | None = Depends(reader),
 ) -> RedirectResponse:
     """An excerpt, shown in its document."""
-    excerpt = _excerpt_or_404(session, excerpt_id)
+    excerpt = stored_or_404(session, Excerpt, excerpt_id, "excerpt")
     return RedirectResponse(f"/framework/documents/{excerpt.document_id}#ex-{excerpt.id}", 303)
 
 
@@ -167,7 +165,7 @@ def tag_form(
     session: Session = Depends(get_session),
 ) -> RedirectResponse:
     """The tag form on the document page; an error shows the form again, filled in."""
-    excerpt = _excerpt_or_404(session, excerpt_id)
+    excerpt = stored_or_404(session, Excerpt, excerpt_id, "excerpt")
     code = indicator.strip().upper()
     form = {"excerpt": excerpt.id, "indicator": indicator, "confidence": confidence}
     form |= {"country": country, "observed_on": observed_on, "note": note}
@@ -193,7 +191,7 @@ def tag_form(
         except Invalid as exc:
             errors["country" if country else "indicator"] = str(exc)
     if errors:
-        doc = _document_or_404(session, excerpt.document_id)
+        doc = stored_or_404(session, Document, excerpt.document_id, "document")
         raise FormError(
             "framework/document.html", _document_context(session, doc, user, form), errors
         )
@@ -212,11 +210,11 @@ def suggestion_key_form(
 ) -> RedirectResponse:
     """Accept (or reject) an excerpt's ``number``-th open suggestion, as its key does;
     without one the page says so."""
-    excerpt = _excerpt_or_404(session, excerpt_id)
+    excerpt = stored_or_404(session, Excerpt, excerpt_id, "excerpt")
     try:
         suggestion = suggest.suggestion_at(session, excerpt.id, number)
     except ValueError as exc:
-        doc = _document_or_404(session, excerpt.document_id)
+        doc = stored_or_404(session, Document, excerpt.document_id, "document")
         context = _document_context(session, doc, user, {"excerpt": excerpt.id})
         raise FormError("framework/document.html", context, {"suggestion": str(exc)}) from None
     body = TagIn(
@@ -235,10 +233,8 @@ def untag_form(
     session: Session = Depends(get_session),
 ) -> RedirectResponse:
     """Remove a tag from the document page."""
-    tag = session.get(Tag, tag_id)
-    if tag is None:
-        raise NotFound(f"no tag {tag_id}")
-    excerpt = session.get_one(Excerpt, tag.excerpt_id)
+    tag = stored_or_404(session, Tag, tag_id, "tag")
+    excerpt = stored_or_404(session, Excerpt, tag.excerpt_id, "excerpt")
     tagging.remove_tag(session, tag_id, user.username)
     flash(request, f"Removed tag {tag.indicator} from excerpt #{excerpt.id}.")
     return RedirectResponse(f"/framework/documents/{excerpt.document_id}#ex-{excerpt.id}", 303)

@@ -17,7 +17,7 @@ from tocsin.store.models import Country
 from tocsin.store.models.accounts import User
 from tocsin.store.models.intake import SUBMISSION_STATUSES, IntakeAttachment, Submission
 from tocsin.web.auth import csrf_token
-from tocsin.web.deps import get_session
+from tocsin.web.deps import get_session, stored_or_404
 from tocsin.web.errors import BadRequest, NotFound, respond
 from tocsin.web.extensions import (
     CountrySection,
@@ -74,7 +74,11 @@ def _detail_context(session: Session, submission: Submission, user: User) -> dic
         a.working_item_id for a in atts if a.working_item_id
     }
     items = queries.evidence_items(session, ids)
-    country = session.get(Country, submission.country_id) if submission.country_id else None
+    country = (
+        stored_or_404(session, Country, submission.country_id, "country")
+        if submission.country_id
+        else None
+    )
     users = queries.active_usernames(session)
     return {
         "s": submission,
@@ -161,8 +165,8 @@ def sealed_file(
     """An attachment's sealed bytes for the analyst's browser to open (the server cannot);
     a POST because each one is recorded in the custody log as an access."""
     submission = _submission_or_404(session, key)
-    attachment = session.get(IntakeAttachment, attachment_id)
-    if attachment is None or attachment.submission_id != submission.id:
+    attachment = stored_or_404(session, IntakeAttachment, attachment_id, "attachment")
+    if attachment.submission_id != submission.id:
         raise NotFound(f"submission {submission.ref} has no attachment {attachment_id}")
     root = locker.default_root(request.app.state.settings.data_dir)
     try:

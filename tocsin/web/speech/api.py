@@ -17,8 +17,14 @@ from tocsin.store import locker
 from tocsin.store.models import Country, RabatWorksheet, SpeechCorrection, SpeechPost
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader, require_role
-from tocsin.web.deps import country_or_404, get_app_settings, get_session
-from tocsin.web.errors import Conflict, Invalid, NotFound
+from tocsin.web.deps import (
+    CountryInQuery,
+    country_or_404,
+    get_app_settings,
+    get_session,
+    stored_or_404,
+)
+from tocsin.web.errors import Conflict, Invalid
 from tocsin.web.speech.schemas import (
     By,
     ClassifyIn,
@@ -113,13 +119,6 @@ def query_posts(
     return total, [_post_out(p, codes) for p in rows]
 
 
-def _post_or_404(session: Session, post_id: int) -> SpeechPost:
-    post = session.get(SpeechPost, post_id)
-    if post is None:
-        raise NotFound(f"no post {post_id}")
-    return post
-
-
 def trend_points(frame: pd.DataFrame, by: str) -> list[TrendPoint]:
     """Rows of a weekly trend frame as API points."""
     return [
@@ -179,7 +178,7 @@ def classify_api(
 
 @router.get("/api/v1/speech/posts", response_model=PostPage, tags=["speech"])
 def posts_api(
-    country: str | None = Query(None, max_length=100),
+    place: CountryInQuery,
     label: Literal["hateful", "non-hateful", "all"] = Query("hateful"),
     target: str | None = Query(None, max_length=40),
     limit: int = Query(50, ge=1, le=500),
@@ -188,7 +187,6 @@ def posts_api(
     _u: User | None = Depends(reader),
 ) -> PostPage:
     """Posts (flagged by default), newest first."""
-    place = country_or_404(session, country) if country else None
     total, items = query_posts(
         session, place, None if label == "all" else label, target, limit, offset
     )
@@ -200,14 +198,14 @@ def post_api(
     post_id: PostId, session: Session = Depends(get_session), _u: User | None = Depends(reader)
 ) -> PostOut:
     """One post."""
-    return _post_out(_post_or_404(session, post_id), _codes(session))
+    return _post_out(stored_or_404(session, SpeechPost, post_id, "post"), _codes(session))
 
 
 def save_correction(
     session: Session, post_id: int, user: User, body: CorrectionIn
 ) -> CorrectionOut:
     """Apply an analyst's correction to a post (audited by the service)."""
-    _post_or_404(session, post_id)
+    stored_or_404(session, SpeechPost, post_id, "post")
     try:
         row = corrections.correct(
             session, post_id, user.username, body.label, body.category, body.target, body.note
@@ -243,7 +241,7 @@ def corrections_api(
     post_id: PostId, session: Session = Depends(get_session), _u: User | None = Depends(reader)
 ) -> list[CorrectionOut]:
     """Analysts' corrections of a post, newest first."""
-    _post_or_404(session, post_id)
+    stored_or_404(session, SpeechPost, post_id, "post")
     return [correction_out(r) for r in reversed(corrections.corrections_of(session, post_id))]
 
 
@@ -335,12 +333,12 @@ def trends_api(
 
 @router.get("/api/v1/speech/lexicon", response_model=list[TermOut], tags=["speech"])
 def lexicon_api(
-    country: str | None = Query(None, max_length=100),
+    place: CountryInQuery,
     session: Session = Depends(get_session),
     _u: User | None = Depends(reader),
 ) -> list[TermOut]:
     """Lexicon terms (for a country: its own and those for no country)."""
-    code = country_or_404(session, country).code if country else None
+    code = place.code if place else None
     return [TermOut(**t.__dict__) for t in lexicon.stored_terms(session, code)]
 
 
@@ -365,13 +363,12 @@ def lexicon_add_api(
 
 @router.get("/api/v1/speech/worksheets", response_model=list[WorksheetOut], tags=["speech"])
 def worksheets_api(
-    country: str | None = Query(None, max_length=100),
+    place: CountryInQuery,
     post_id: int | None = Query(None, ge=1, le=2**31 - 1),
     session: Session = Depends(get_session),
     _u: User | None = Depends(reader),
 ) -> list[WorksheetOut]:
     """Saved Rabat worksheets, newest first."""
-    place = country_or_404(session, country) if country else None
     codes = _codes(session)
     return [_sheet_out(s, codes) for s in queries.worksheets(session, place, post_id)]
 
@@ -381,7 +378,7 @@ def prefill_api(
     post_id: PostId, session: Session = Depends(get_session), _u: User | None = Depends(reader)
 ) -> dict[str, Any]:
     """What the data shows for each Rabat factor of a post."""
-    return rabat.prefill(session, _post_or_404(session, post_id))
+    return rabat.prefill(session, stored_or_404(session, SpeechPost, post_id, "post"))
 
 
 @router.post(
@@ -397,7 +394,7 @@ def worksheet_add_api(
     session: Session = Depends(get_session),
 ) -> WorksheetOut:
     """Save a Rabat worksheet for a post (analysts and up; audited)."""
-    _post_or_404(session, post_id)
+    stored_or_404(session, SpeechPost, post_id, "post")
     factors = {k: v.model_dump() for k, v in body.factors.items()}
     try:
         sheet = rabat.save_worksheet(

@@ -13,10 +13,15 @@ from sqlalchemy.orm import Session
 from tocsin.analysis.speech import corrections, lexicon, queries, rabat, trends
 from tocsin.analysis.speech.cues import CATEGORIES, TARGETS
 from tocsin.reference.countries import UnknownCountryError
-from tocsin.store.models import Country
+from tocsin.store.models import Country, SpeechPost
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader, require_role
-from tocsin.web.deps import CountryInPath, country_or_404, get_session
+from tocsin.web.deps import (
+    CountryInPath,
+    CountryInQuery,
+    get_session,
+    stored_or_404,
+)
 from tocsin.web.errors import Conflict, Invalid, respond
 from tocsin.web.extensions import (
     CountrySection,
@@ -28,7 +33,6 @@ from tocsin.web.extensions import (
 from tocsin.web.speech.api import (
     ImportFormat,
     _codes,
-    _post_or_404,
     _post_out,
     _sheet_out,
     correction_out,
@@ -131,12 +135,11 @@ def _form_page(
 @router.get("/speech", response_class=HTMLResponse, include_in_schema=False)
 def flagged_page(
     request: Request,
-    country: str | None = Query(None, max_length=100),
+    place: CountryInQuery,
     session: Session = Depends(get_session),
     user: User | None = Depends(reader),
 ) -> HTMLResponse:
     """Flagged posts, newest first, with why; flagged speech by country and language."""
-    place = country_or_404(session, country) if country else None
     total, items = query_posts(session, place, limit=200)
     countries = queries.countries_with_posts(session)
     languages = trends.country_language_table(session, TREND_WEEKS)
@@ -174,7 +177,7 @@ def post_page(
 ) -> Response:
     """One post: why it was flagged, its reach, its corrections and its worksheets, with
     the correction form for analysts."""
-    post = _post_or_404(session, post_id)
+    post = stored_or_404(session, SpeechPost, post_id, "post")
     codes = _codes(session)
     sheets = queries.worksheets(session, post_id=post_id)
     fixes = [correction_out(r) for r in reversed(corrections.corrections_of(session, post_id))]
@@ -256,7 +259,7 @@ def rabat_page(
     error: str | None = None,
 ) -> Response:
     """The Rabat worksheet form, pre-filled from the data (and the latest saved sheet)."""
-    post = _post_or_404(session, post_id)
+    post = stored_or_404(session, SpeechPost, post_id, "post")
     latest = next(iter(queries.worksheets(session, post_id=post_id, limit=1)), None)
     return _form_page(
         request,
@@ -281,7 +284,7 @@ async def rabat_form(
     session: Session = Depends(get_session),
 ) -> Response:
     """Save the worksheet form (analysts and up; audited)."""
-    _post_or_404(session, post_id)
+    stored_or_404(session, SpeechPost, post_id, "post")
     form = await request.form()
     factors = {
         f.key: {

@@ -16,7 +16,7 @@ from tocsin.analysis.events.yearly import country_yearly
 from tocsin.store.models import Country, Event
 from tocsin.store.models.accounts import User
 from tocsin.web.auth import reader
-from tocsin.web.deps import CountryInPath, country_or_404, get_session
+from tocsin.web.deps import CountryInPath, CountryInQuery, get_session
 from tocsin.web.errors import Invalid, NotFound
 from tocsin.web.violence.schemas import (
     Admin1Month,
@@ -68,7 +68,7 @@ def _event_or_404(session: Session, event_id: int) -> EventOut:
 
 @router.get("/api/v1/events", response_model=EventPage, tags=["events"])
 def list_events_api(
-    country: str | None = Query(None, max_length=100, description="Name or code."),
+    place: CountryInQuery,
     start: date | None = Query(None, description="First day (inclusive)."),
     end: date | None = Query(None, description="Last day (inclusive)."),
     against_civilians: bool | None = Query(None),
@@ -79,7 +79,6 @@ def list_events_api(
 ) -> EventPage:
     """Conflict events, newest first, filterable by country, dates and violence against
     civilians."""
-    place = country_or_404(session, country) if country else None
     total, rows = queries.events(session, place, start, end, against_civilians, limit, offset)
     fresh = events_freshness(session, place)
     return EventPage(
