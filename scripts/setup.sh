@@ -33,3 +33,6 @@ if [ "$extras" = "test" ]; then
 else
   .venv/bin/pip install -q -e .
 fi
+# Bytecode ahead of time, so every `tocsin` process (CLI, server) starts from it, also
+# where PYTHONDONTWRITEBYTECODE keeps Python from writing it on first import.
+.venv/bin/python -m compileall -q tocsin

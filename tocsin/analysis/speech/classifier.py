@@ -188,7 +188,7 @@ def analyse(text: str) -> Analysis:
     plain_text = " ".join(plain)
     # character n-grams do not read group names: the __grp_*__ features stand for them, so
     # the model learns what is said about a group rather than which group is named
-    chars = " ".join(t for t in plain if not any(k[:4] == "grp:" for k in cues.INDEX.kinds(t)))
+    chars = " ".join(t for t in plain if not cues.INDEX.names_group(t))
     if _CJK.search(plain_text) or _MYANMAR.search(plain_text):  # n-grams over each run
         plain_text = _RUN_GAP.sub("", plain_text)
         chars = _RUN_GAP.sub("", chars)

@@ -871,6 +871,7 @@ class TermIndex:
         lengths = [len(s) for s in self.stems] or [0]
         self._min, self._max = min(lengths), max(lengths)
         self._cache: dict[str, frozenset[str]] = {}
+        self._groups: dict[str, bool] = {}
 
     def _word(self, tok: str) -> frozenset[str]:
         kinds = self.exact.get(tok, frozenset())
@@ -886,6 +887,15 @@ class TermIndex:
         """Kinds of the single-word terms ``tok`` matches (cached)."""
         kinds = self._cache.get(tok)
         return self._word(tok) if kinds is None else kinds
+
+    def names_group(self, tok: str) -> bool:
+        """Whether ``tok`` is (part of) a target group's name (cached)."""
+        named = self._groups.get(tok)
+        if named is None:
+            named = any(k[:4] == "grp:" for k in self.kinds(tok))
+            if len(self._groups) < 200_000:
+                self._groups[tok] = named
+        return named
 
     def find(self, tokens: list[str]) -> set[str]:
         """Kinds of the terms present in ``tokens`` (normalised words)."""
