@@ -15,10 +15,13 @@ need it skip, saying why, only where it is absent, unless ``TOCSIN_REQUIRE_SHARE
 
 from __future__ import annotations
 
+import fcntl
 import os
+import shutil
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -58,6 +61,34 @@ def shared_data() -> Path:
     if not (SHARED_DATA / "ewp").is_dir():
         missing_shared_data(f"real datasets not found at {SHARED_DATA} (set TOCSIN_SHARED_DATA)")
     return SHARED_DATA
+
+
+@contextmanager
+def _exclusive(lock: Path) -> Iterator[None]:
+    with lock.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)  # released when the file is closed
+        yield
+
+
+def built_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]
+) -> Path:
+    """The directory ``name``, filled by ``build`` once per test run and shared by every
+    test process (pytest-xdist's workers share the parent of their temporary roots).
+    The first process to ask builds it under a lock; the others wait, then reuse it.
+    Treat it as read-only: copy it before writing."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    target = root / name
+    with _exclusive(root / f"{name}.lock"):
+        if not target.exists():
+            partial = root / f"{name}.partial"
+            shutil.rmtree(partial, ignore_errors=True)
+            partial.mkdir()
+            build(partial)
+            partial.rename(target)  # only a complete build is ever seen
+    return target
 
 
 class PostgresServer:

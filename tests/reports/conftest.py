@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from tests.conftest import built_once
 from tocsin.analysis.events.yearly import load_yearly
 from tocsin.analysis.forecast import service
 from tocsin.analysis.framework.extract import Extracted
@@ -30,22 +31,16 @@ ARABIC_TEXT = (
 )
 
 
-@pytest.fixture(scope="session")
-def report_settings(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    """Settings with a private data directory and the shared data as mirror."""
-    return load_settings(data_dir=tmp_path_factory.mktemp("reports-data"), mirror=shared_data)
-
-
-@pytest.fixture(scope="session")
-def report_db(report_settings: Settings) -> Iterator[Database]:
-    """The real-data database the reports are built from."""
-    db = Database(report_settings.resolved_database_url)
+def _build_report_data(data_dir: Path, mirror: Path) -> None:
+    """The real-data database the reports are built from, in ``data_dir``."""
+    settings = load_settings(data_dir=data_dir, mirror=mirror)
+    db = Database(settings.resolved_database_url)
     upgrade(db)
-    pull_and_load(report_settings, db, report_settings.mirror)
-    panel = service.load_panel(report_settings)
+    pull_and_load(settings, db, mirror)
+    panel = service.load_panel(settings)
     service.forecast_years(db, panel, range(2023, 2025))
     with db.session() as session:
-        load_yearly(session, report_settings)
+        load_yearly(session, settings)
         item = Extracted(
             "test://darfur-ar", ARABIC_TITLE, ARABIC_TEXT, "text/plain", ARABIC_TEXT.encode()
         )
@@ -53,6 +48,25 @@ def report_db(report_settings: Settings) -> Iterator[Database]:
         excerpt = session.scalars(select(Excerpt)).first()
         assert excerpt is not None
         set_tag(session, excerpt, TagInput("RF11.1", country="SDN"), "test")
+    db.dispose()
+
+
+@pytest.fixture(scope="session")
+def report_settings(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings with a private copy of the report data directory (built once per test
+    run, shared by the test processes) and the shared data as mirror."""
+    template = built_once(
+        tmp_path_factory, "reports-data", lambda d: _build_report_data(d, shared_data)
+    )
+    data_dir = tmp_path_factory.mktemp("reports-data")
+    shutil.copytree(template, data_dir, dirs_exist_ok=True)
+    return load_settings(data_dir=data_dir, mirror=shared_data)
+
+
+@pytest.fixture(scope="session")
+def report_db(report_settings: Settings) -> Iterator[Database]:
+    """The real-data database the reports are built from."""
+    db = Database(report_settings.resolved_database_url)
     yield db
     db.dispose()
 
