@@ -13,6 +13,7 @@ import getpass
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -156,23 +157,22 @@ def migrated_database(settings: Settings | None = None) -> Database:
 MIGRATION_VERSIONS = Path(__file__).parent.parent / "store" / "migrations" / "versions"
 
 
+_REVISION_LINE = re.compile(r"^(revision|down_revision)\b[^=\n]*=\s*(.+)$", re.MULTILINE)
+
+
 def packaged_heads(versions: Path = MIGRATION_VERSIONS) -> frozenset[str]:
     """The head revisions of the packaged migrations, read from the revision files'
-    ``revision`` and ``down_revision`` assignments without loading Alembic."""
+    one-line ``revision`` and ``down_revision`` assignments without loading Alembic (or
+    parsing whole files: this runs at the start of every command)."""
     import ast
 
     revisions: set[str] = set()
     parents: set[str] = set()
     for path in versions.glob("*.py"):
-        for node in ast.parse(path.read_text(encoding="utf-8")).body:
-            if not isinstance(node, ast.AnnAssign | ast.Assign) or node.value is None:
-                continue
-            targets = [node.target] if isinstance(node, ast.AnnAssign) else node.targets
-            names = {t.id for t in targets if isinstance(t, ast.Name)}
-            if names & {"revision", "down_revision"}:
-                value = ast.literal_eval(node.value)
-                found = {value} if isinstance(value, str) else set(value or ())
-                (revisions if "revision" in names else parents).update(found)
+        for name, value in _REVISION_LINE.findall(path.read_text(encoding="utf-8")):
+            literal = ast.literal_eval(value)
+            found = {literal} if isinstance(literal, str) else set(literal or ())
+            (revisions if name == "revision" else parents).update(found)
     return frozenset(revisions - parents)
 
 
