@@ -6,6 +6,7 @@ starts), the same message, the same headers (Retry-After included), and the same
 
 from __future__ import annotations
 
+import importlib
 import re
 import secrets
 import string
@@ -17,8 +18,12 @@ from argon2 import PasswordHasher
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from tests.security.conftest import seized_bytes
 from tests.security.webclient import try_login
+from tocsin.config import Settings
 from tocsin.store import accounts
+from tocsin.store.db import Database
+from tocsin.web.app import create_app
 
 REAL = "analyst"
 
@@ -104,11 +109,29 @@ def test_an_unknown_username_costs_an_argon2_check(
     assert response.status_code == 401 and checks.calls == 1
 
 
-def test_unknown_names_are_kept_only_as_keyed_hashes() -> None:
-    names = accounts.UnknownNames(capacity=2)
-    now = datetime(2026, 3, 1, tzinfo=UTC)
-    for name in ("first-name", "second-name", "third-name"):
-        names.failed(name, now)
-    assert names.get("first-name") == (0, None)  # the oldest dropped at capacity
-    assert names.get("third-name") == (1, now)
-    assert b"third-name" not in repr(names._seen).encode()
+def test_unknown_names_count_across_a_restart_and_are_stored_only_as_keyed_hashes(
+    users_app: FastAPI, settings: Settings, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A restart (the accounts module loaded afresh, as in a new server process) must not
+    reset the failures of a name without an account while a real account keeps its own:
+    that difference would tell them apart. The name itself is stored nowhere."""
+    clock = Clock()
+    monkeypatch.setattr(accounts, "utcnow", clock)
+    ghost = "".join(secrets.choice(string.ascii_lowercase) for _ in REAL) + "x"
+    browser = TestClient(users_app)
+    for attempt in range(accounts.FREE_FAILURES + 1):  # both guessed at the same times
+        answers = [try_login(browser, name, f"guess {attempt}") for name in (REAL, ghost)]
+        waits = [int(answer.headers.get("retry-after", 0)) for answer in answers]
+        clock.now += timedelta(seconds=max(waits))
+    clock.now -= timedelta(seconds=1)  # the next guess comes before the wait is over
+    importlib.reload(accounts)  # what a restart or a second worker process starts from
+    monkeypatch.setattr(accounts, "utcnow", clock)
+    restarted = TestClient(create_app(settings, database))
+    real, unknown = (try_login(restarted, name, "one more") for name in (REAL, ghost))
+    assert real.status_code == unknown.status_code == 429
+    assert real.headers["retry-after"] == unknown.headers["retry-after"]
+    assert ghost.encode() not in seized_bytes(database)
+    # a day without another failure forgets the count, for both alike
+    clock.now += accounts.FAILURE_MEMORY + timedelta(seconds=1)
+    for name in (REAL, ghost):
+        assert try_login(restarted, name, "after a day").status_code == 401

@@ -15,6 +15,7 @@ from tocsin.store.db import Database
 from tocsin.store.models.types import utcnow
 
 PASSWORD = "correct horse battery"
+KEY = accounts.name_key("a test secret")
 
 
 def _user(db: Database) -> tuple[int, int]:
@@ -48,18 +49,20 @@ def test_wrong_passwords_slow_down_but_do_not_lock_the_owner_out(database: Datab
     now = utcnow()
     with database.session() as session:
         for _ in range(8):
-            attempt = accounts.login(session, "amal", "guess", now=now)
+            attempt = accounts.login(session, "amal", "guess", name_key=KEY, now=now)
             assert attempt.user is None
             now += timedelta(seconds=attempt.retry_after + 0.01)
-        refused = accounts.login(session, "amal", "wrong again", now=now)
+        refused = accounts.login(session, "amal", "wrong again", name_key=KEY, now=now)
         assert refused.user is None and 0 < refused.retry_after <= accounts.MAX_BACKOFF
-        waiting = accounts.login(session, "amal", PASSWORD, now=now)
+        waiting = accounts.login(session, "amal", PASSWORD, name_key=KEY, now=now)
         assert waiting.user is None and waiting.retry_after > 0  # no check during the wait
-        owner = accounts.login(session, "amal", PASSWORD, trusted_device=True, now=now)
+        owner = accounts.login(
+            session, "amal", PASSWORD, trusted_device=True, name_key=KEY, now=now
+        )
         assert owner.user is not None and owner.user.failed_logins == 0
     later = now + timedelta(seconds=accounts.MAX_BACKOFF)
     with database.session() as session:
-        assert accounts.login(session, "amal", PASSWORD, now=later).user is not None
+        assert accounts.login(session, "amal", PASSWORD, name_key=KEY, now=later).user is not None
 
 
 def test_concurrent_argon2_checks_are_capped(

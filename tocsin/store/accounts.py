@@ -12,8 +12,10 @@ waits before the next try (doubling, at most :data:`MAX_BACKOFF` seconds); durin
 wait a guess is refused without even checking it. A device the owner logged in from
 before (the web layer keeps a signed device cookie) is exempt, so an attacker guessing
 cannot keep the owner out. A username without an account gets exactly the same
-answers (the same failure count and waits, kept in memory under a keyed hash, and an
-Argon2 check against a dummy hash), so guessing cannot tell which accounts exist. At
+answers (the same failure count and waits, stored in the database every server process
+shares under a hash keyed by the secret key, and an Argon2 check against a dummy hash),
+so guessing cannot tell which accounts exist, before or after a restart. Failures in a
+row are forgotten after :data:`FAILURE_MEMORY` without another, for both. At
 most :data:`MAX_CONCURRENT_VERIFICATIONS` Argon2 checks run at once (each costs ~64 MiB
 and tens of milliseconds of CPU).
 """
@@ -24,18 +26,19 @@ import hashlib
 import hmac
 import secrets
 import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import delete, select
+from sqlalchemy.dialects.postgresql import insert as postgres_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from tocsin.store import audit
-from tocsin.store.models.accounts import ROLES, ApiToken, User
+from tocsin.store.models.accounts import ROLES, ApiToken, FailedLoginName, User
 from tocsin.store.models.types import utcnow
 
 _hasher = PasswordHasher()
@@ -50,6 +53,7 @@ def _dummy_hash() -> str:
 
 FREE_FAILURES = 3
 MAX_BACKOFF = 60.0
+FAILURE_MEMORY = timedelta(days=1)  # failures in a row older than this are forgotten
 MAX_CONCURRENT_VERIFICATIONS = 2
 VERIFY_WAIT = 10.0
 _verifications = threading.BoundedSemaphore(MAX_CONCURRENT_VERIFICATIONS)
@@ -195,37 +199,48 @@ def backoff(user: User, now: datetime | None = None) -> float:
     return _wait(user.failed_logins, user.last_failed_at, now or utcnow())
 
 
-class UnknownNames:
-    """Failure counts of usernames that have no account, so that guessing them gets the
-    same backoff as a real account. Names are kept only as a keyed hash (the key lives
-    in this process's memory), at most ``capacity`` of them, least recently failed
-    dropped first."""
-
-    def __init__(self, capacity: int = 100_000) -> None:
-        self.capacity = capacity
-        self._key = secrets.token_bytes(32)
-        self._seen: OrderedDict[bytes, tuple[int, datetime]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def _digest(self, username: str) -> bytes:
-        return hmac.digest(self._key, username.encode(), "sha256")[:16]
-
-    def get(self, username: str) -> tuple[int, datetime | None]:
-        """(failures in a row, time of the last) for ``username``."""
-        with self._lock:
-            return self._seen.get(self._digest(username), (0, None))
-
-    def failed(self, username: str, now: datetime) -> None:
-        """Count one more failure for ``username``."""
-        digest = self._digest(username)
-        with self._lock:
-            count, _last = self._seen.pop(digest, (0, None))
-            self._seen[digest] = (count + 1, now)
-            while len(self._seen) > self.capacity:
-                self._seen.popitem(last=False)
+def name_key(secret: str) -> bytes:
+    """The key that hashes usernames without an account (derived from the secret key, so
+    every server process and every restart hashes a name the same way)."""
+    return hmac.digest(secret.encode(), b"tocsin failed login names", "sha256")
 
 
-_unknown_names = UnknownNames()
+def _name_hash(key: bytes, username: str) -> str:
+    return hmac.digest(key, username.encode(), "sha256").hex()
+
+
+def _unknown_failures(session: Session, key: bytes, username: str) -> tuple[int, datetime | None]:
+    row = session.get(FailedLoginName, _name_hash(key, username))
+    return (0, None) if row is None else (row.failures, row.last_failed_at)
+
+
+def _count_unknown_failure(
+    session: Session, key: bytes, username: str, failures: int, now: datetime
+) -> None:
+    """Store ``failures`` for a name without an account (one statement, safe when two
+    processes count the same name at once) and forget names idle for longer than
+    :data:`FAILURE_MEMORY`."""
+    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgres_insert
+    values = {"name_hash": _name_hash(key, username), "failures": failures, "last_failed_at": now}
+    statement = insert(FailedLoginName).values(**values)
+    session.execute(
+        statement.on_conflict_do_update(
+            index_elements=["name_hash"],
+            set_={"failures": failures, "last_failed_at": now},
+        )
+    )
+    session.execute(
+        delete(FailedLoginName).where(FailedLoginName.last_failed_at < now - FAILURE_MEMORY)
+    )
+
+
+def _recent(failures: int | None, last: datetime | None, now: datetime) -> int:
+    """Failures in a row, forgotten after :data:`FAILURE_MEMORY` without another."""
+    if last is None or not failures:
+        return 0
+    if last.tzinfo is None:
+        now = now.replace(tzinfo=None)
+    return failures if now - last <= FAILURE_MEMORY else 0
 
 
 def login(
@@ -233,19 +248,23 @@ def login(
     username: str,
     password: str,
     *,
+    name_key: bytes,
     trusted_device: bool = False,
     now: datetime | None = None,
 ) -> LoginAttempt:
     """Check a login with backoff instead of lockout. ``trusted_device``: the request
     carries the owner's device cookie (valid, for this username), which skips the wait.
     Failures are counted and the count reset on success; the caller commits. A username
-    without an account is answered exactly like one with a wrong password."""
+    without an account is answered exactly like one with a wrong password: its failures
+    are stored too (as a hash keyed by ``name_key``), in the database every server
+    process shares."""
     now = now or utcnow()
     user = session.scalars(select(User).where(User.username == username)).one_or_none()
     if user is None:
-        failures, last = _unknown_names.get(username)
+        failures, last = _unknown_failures(session, name_key, username)
     else:
         failures, last = user.failed_logins, user.last_failed_at
+    failures = _recent(failures, last, now)
     if not trusted_device:
         wait = _wait(failures, last, now)
         if wait > 0:
@@ -253,11 +272,11 @@ def login(
     found = authenticate(session, username, password)
     if found is None:
         if user is None:
-            _unknown_names.failed(username, now)
+            _count_unknown_failure(session, name_key, username, failures + 1, now)
         else:
-            user.failed_logins = (user.failed_logins or 0) + 1
+            user.failed_logins = failures + 1
             user.last_failed_at = now
-        return LoginAttempt(None, _wait((failures or 0) + 1, now, now + timedelta(microseconds=1)))
+        return LoginAttempt(None, _wait(failures + 1, now, now + timedelta(microseconds=1)))
     found.failed_logins = 0
     found.last_failed_at = None
     return LoginAttempt(found)

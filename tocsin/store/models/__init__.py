@@ -4,7 +4,7 @@ One module per domain; each capability adds its own module here and its own
 Alembic migration under ``tocsin/store/migrations/versions``.
 """
 
-from tocsin.store.models.accounts import ApiToken, AuditEntry, User
+from tocsin.store.models.accounts import ApiToken, AuditEntry, FailedLoginName, User
 from tocsin.store.models.alerts import Alert, AlertEvent, AlertEvidence, Delivery, Subscription
 from tocsin.store.models.core import Country, Episode, Indicator, PanelValue, Provenance
 from tocsin.store.models.events import Event, YearlyDeath
@@ -85,5 +85,6 @@ __all__ = [
     "SpeechCorrection",
     "Subscription",
     "User",
+    "FailedLoginName",
     "YearlyDeath",
 ]

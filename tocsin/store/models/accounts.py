@@ -1,4 +1,5 @@
-"""Users, API tokens and the append-only audit log."""
+"""Users, API tokens, failed logins of names without an account, and the append-only
+audit log."""
 
 from __future__ import annotations
 
@@ -61,3 +62,15 @@ class AuditEntry(Base):
     entity_id: Mapped[str | None] = mapped_column(String(80))
     before: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
+
+
+class FailedLoginName(Base):
+    """Failed logins in a row for a username that has no account, so that guessing it
+    meets the same backoff as a real account in every server process and after a
+    restart. The name is kept only as a keyed hash (key derived from the secret key)."""
+
+    __tablename__ = "failed_login_names"
+
+    name_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer)
+    last_failed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)

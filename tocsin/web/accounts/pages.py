@@ -77,7 +77,11 @@ def login(
     the wait; 503 when too many passwords are being checked at once."""
     try:
         attempt = accounts.login(
-            session, username, password, trusted_device=device.is_trusted(request, username)
+            session,
+            username,
+            password,
+            name_key=accounts.name_key(request.app.state.settings.session_secret()),
+            trusted_device=device.is_trusted(request, username),
         )
     except accounts.AccountBusy as exc:
         return _login_page(request, next, Unavailable, str(exc), BUSY_RETRY_AFTER, username)
