@@ -188,6 +188,8 @@ def test_up_serves_the_page_with_real_data(tmp_path: Path, shared_data: Path) ->
         # every capability's `up` step left real data behind
         rankings = httpx.get(f"{base}/api/v1/rankings", timeout=10).json()
         assert rankings["total"] >= 150 and rankings["base_year"] == 2024
+        backtests = httpx.get(f"{base}/api/v1/backtests", timeout=10).json()
+        assert [b["model"] for b in backtests] == [rankings["model"]]  # the model page's data
         assert httpx.get(f"{base}/api/v1/alerts", timeout=10).json()["total"] >= 1
         mexico = httpx.get(f"{base}/api/v1/countries/MEX/violence", timeout=30).json()
         assert mexico["monthly"] and max(p["deaths"] for p in mexico["yearly"]["non-state"]) > 0
