@@ -54,6 +54,22 @@ def test_step_bar_advances_under_the_running_step() -> None:
     assert task.description == "event files: ucdp-ged-ssd"
 
 
+def test_a_steps_own_bar_ends_with_the_step(monkeypatch: pytest.MonkeyPatch) -> None:
+    out = io.StringIO()
+    monkeypatch.setattr(up, "console", Console(file=out, width=120))
+
+    def importing(_settings: object, _db: object) -> str:
+        advance = up.step_bar("event files", 2)
+        advance("ucdp-ged-bgd")
+        advance("ucdp-ged-ssd")
+        return "2 new file(s)"
+
+    monkeypatch.setattr(up, "ordered_steps", lambda: [up.Step("import events", importing)])
+    up.run_steps(None, None)  # the step ignores settings and database
+    assert "import events: 2 new file(s)" in out.getvalue()
+    assert "event files" not in out.getvalue()  # the finished bar is not left in the log
+
+
 def test_country_events_are_imported_unless_refused(settings: Settings) -> None:
     assert settings.up_country_events is True
     from typer.testing import CliRunner

@@ -121,7 +121,8 @@ _LIVE: list[Progress] = []
 
 def step_bar(description: str, total: int) -> Callable[[str], None]:
     """A progress bar of ``total`` units under the running step of `tocsin up` (nothing
-    outside it); call the returned function with each unit's name when it is done."""
+    outside it), removed when the step ends; call the returned function with each unit's
+    name when it is done."""
     if not _LIVE:
         return lambda _name: None
     progress = _LIVE[-1]
@@ -145,6 +146,8 @@ def run_steps(settings: Settings, db: Database) -> None:
                 task = progress.add_task(step.label, total=1)
                 summary = step.run(settings, db)
                 progress.update(task, completed=1, description=f"{step.label}: {summary}")
+                for bar in progress.task_ids[progress.task_ids.index(task) + 1 :]:
+                    progress.remove_task(bar)  # a step's own bars end with it
         finally:
             _LIVE.pop()
 
