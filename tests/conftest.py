@@ -202,16 +202,19 @@ class DatabaseTemplates:
         self, request: pytest.FixtureRequest, backend: str, fill: Filler | None = None
     ) -> Database:
         """A fresh database on ``backend`` holding the migrated schema filled by ``fill``,
-        for the test of ``request`` (a PostgreSQL copy is dropped after it)."""
+        for the test of ``request``: closed after it (a PostgreSQL copy also dropped)."""
         key = fill.__qualname__ if fill else "migrated"
         if backend == "sqlite":
             tmp_path: Path = request.getfixturevalue("tmp_path")
             template = self._sqlite_template(key, fill)
-            return _copy_of(template, f"sqlite:///{tmp_path / 'tocsin.sqlite'}")
-        server: PostgresServer = request.getfixturevalue("pg_server")
-        name = server.create(template=self._postgres_template(server, key, fill))
-        request.addfinalizer(lambda: server.drop(name))
-        return Database(server.url(name))
+            db = _copy_of(template, f"sqlite:///{tmp_path / 'tocsin.sqlite'}")
+        else:
+            server: PostgresServer = request.getfixturevalue("pg_server")
+            name = server.create(template=self._postgres_template(server, key, fill))
+            request.addfinalizer(lambda: server.drop(name))
+            db = Database(server.url(name))
+        request.addfinalizer(db.dispose)  # finalizers run last first: closed, then dropped
+        return db
 
     def _sqlite_template(self, key: str, fill: Filler | None) -> Path:
         if key not in self._sqlite:
@@ -263,21 +266,17 @@ def _copy_of(template: Path, url: str) -> Database:
 @pytest.fixture
 def database(
     backend: str, request: pytest.FixtureRequest, database_templates: DatabaseTemplates
-) -> Iterator[Database]:
+) -> Database:
     """A migrated, empty database on each backend."""
-    db = database_templates.copy(request, backend)
-    yield db
-    db.dispose()
+    return database_templates.copy(request, backend)
 
 
 @pytest.fixture
 def sqlite_database(
     request: pytest.FixtureRequest, database_templates: DatabaseTemplates
-) -> Iterator[Database]:
+) -> Database:
     """A migrated, empty SQLite database only (for tests that are not about the backend)."""
-    db = database_templates.copy(request, "sqlite")
-    yield db
-    db.dispose()
+    return database_templates.copy(request, "sqlite")
 
 
 def _countries(db: Database) -> None:
@@ -287,36 +286,30 @@ def _countries(db: Database) -> None:
 @pytest.fixture
 def sqlite_country_database(
     request: pytest.FixtureRequest, database_templates: DatabaseTemplates
-) -> Iterator[Database]:
+) -> Database:
     """A migrated SQLite database holding the country table and nothing else."""
-    db = database_templates.copy(request, "sqlite", _countries)
-    yield db
-    db.dispose()
+    return database_templates.copy(request, "sqlite", _countries)
 
 
 @pytest.fixture
 def dashboard_db(
     backend: str, request: pytest.FixtureRequest, database_templates: DatabaseTemplates
-) -> Iterator[Database]:
+) -> Database:
     """The generated dashboard data of ``tests/web/conftest.py`` on SQLite and PostgreSQL
     (a copy of a session template)."""
     from tests.web.conftest import fill_dashboard
 
-    db = database_templates.copy(request, backend, fill_dashboard)
-    yield db
-    db.dispose()
+    return database_templates.copy(request, backend, fill_dashboard)
 
 
 @pytest.fixture
 def sqlite_dashboard(
     request: pytest.FixtureRequest, database_templates: DatabaseTemplates
-) -> Iterator[Database]:
+) -> Database:
     """The generated dashboard data on SQLite only."""
     from tests.web.conftest import fill_dashboard
 
-    db = database_templates.copy(request, "sqlite", fill_dashboard)
-    yield db
-    db.dispose()
+    return database_templates.copy(request, "sqlite", fill_dashboard)
 
 
 def event_rows(country: str, month_counts: dict[str, int], admin1: str = "North") -> pd.DataFrame:

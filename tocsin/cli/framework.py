@@ -348,7 +348,6 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Retrain the learned tagger on the stored tags, or list where it is least sure."""
         from tocsin.analysis.framework import suggest
-        from tocsin.store.models import Excerpt
 
         with friendly_errors(), migrated_database().session() as session:
             if retrain:
@@ -358,10 +357,9 @@ def register(app: typer.Typer) -> None:
                 console.print(f"retrained on {labels} tagged excerpts; {count} excerpts refreshed")
             if uncertain:
                 rows = []
-                for excerpt_id, margin in suggest.least_certain(session, uncertain):
-                    text = session.get_one(Excerpt, excerpt_id).text
-                    short = text[:90] if fmt == OutputFormat.table else text
-                    rows.append((excerpt_id, round(margin, 3), short))
+                for excerpt, margin in suggest.least_certain_excerpts(session, uncertain):
+                    short = excerpt.text[:90] if fmt == OutputFormat.table else excerpt.text
+                    rows.append((excerpt.id, round(margin, 3), short))
                 print_rows(("excerpt", "margin", "text"), rows, fmt)
             if not retrain and not uncertain:
                 console.print("use --retrain and/or --uncertain N")

@@ -63,46 +63,24 @@ def _forecast(settings: Settings, db: Database) -> str:
     years = range(latest - settings.forecast_history_years + 1, latest + 1)
     result, computed = forecasts.forecast_years(db, panel, years)
     if result is None:
-        return f"{forecasts.DEFAULT_MODEL}: base years {years[0]}-{latest} already stored"
-    top = ", ".join(result.table["name"].head(3))
-    return (
-        f"{result.model}, base years {years[0]}-{latest} ({len(computed)} new); highest risk: {top}"
-    )
-
-
-def _backtest(settings: Settings, db: Database) -> str:
-    """The default model's out-of-sample backtest, so the model page shows how well it
-    ranks; skipped when one on the same model version and data is stored."""
-    from functools import partial
-
-    from tocsin.analysis.forecast import queries
-    from tocsin.analysis.forecast import service as forecasts
-    from tocsin.analysis.forecast.backtest import run_backtest
-
-    panel = forecasts.load_panel(settings, settings.mirror)
-    name = forecasts.DEFAULT_MODEL
-    version = forecasts.make_model(name).version
-    with db.session() as session:
-        stored = queries.backtest_results(session, name)
-        if (
-            stored is not None
-            and stored.model_version == version
-            and stored.data_checksums == panel.checksums
-        ):
-            return f"{name} {version}: backtest on this data already stored"
-    result = run_backtest(partial(forecasts.make_model, name), panel.frame)
-    with db.session() as session:
-        forecasts.store_backtest(session, result, panel.checksums)
-    m = result.metrics
-    return f"{name} {version}: AUC {m['auc']:.3f}, recall@30 {m['recall@30']:.2f}"
+        done = f"{forecasts.DEFAULT_MODEL}: base years {years[0]}-{latest} already stored"
+    else:
+        top = ", ".join(result.table["name"].head(3))
+        done = f"{result.model}, base years {years[0]}-{latest} ({len(computed)} new); "
+        done += f"highest risk: {top}"
+    # the backtest too, so the model page shows from the start how well the model ranks
+    tested = forecasts.backtest_if_new(db, panel)
+    if tested is None:
+        return f"{done}; backtest already stored"
+    m = tested.metrics
+    return f"{done}; backtest AUC {m['auc']:.3f}, recall@30 {m['recall@30']:.2f}"
 
 
 STEPS: list[Step] = [
     Step("pull and verify datasets", _pull),
     Step("migrate database", _migrate),
     Step("load countries, panel, episodes", _load),
-    Step("forecast risk", _forecast),
-    Step("backtest the forecast model", _backtest),
+    Step("forecast risk and backtest the model", _forecast),
 ]
 
 

@@ -184,14 +184,17 @@ class LoginAttempt:
     retry_after: float = 0.0
 
 
+def _since(then: datetime, now: datetime) -> timedelta:
+    """``now - then``, also when the database gave ``then`` back without a time zone."""
+    return now.replace(tzinfo=None) - then if then.tzinfo is None else now - then
+
+
 def _wait(failed_logins: int | None, last_failed_at: datetime | None, now: datetime) -> float:
     failures = (failed_logins or 0) - FREE_FAILURES
     if failures < 0 or last_failed_at is None:
         return 0.0
-    if last_failed_at.tzinfo is None:
-        now = now.replace(tzinfo=None)
     wait = min(2.0**failures, MAX_BACKOFF)
-    return max(0.0, wait - (now - last_failed_at).total_seconds())
+    return max(0.0, wait - _since(last_failed_at, now).total_seconds())
 
 
 def backoff(user: User, now: datetime | None = None) -> float:
@@ -221,14 +224,9 @@ def _count_unknown_failure(
     processes count the same name at once) and forget names idle for longer than
     :data:`FAILURE_MEMORY`."""
     insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else postgres_insert
-    values = {"name_hash": _name_hash(key, username), "failures": failures, "last_failed_at": now}
-    statement = insert(FailedLoginName).values(**values)
-    session.execute(
-        statement.on_conflict_do_update(
-            index_elements=["name_hash"],
-            set_={"failures": failures, "last_failed_at": now},
-        )
-    )
+    counted = {"failures": failures, "last_failed_at": now}
+    statement = insert(FailedLoginName).values(name_hash=_name_hash(key, username), **counted)
+    session.execute(statement.on_conflict_do_update(index_elements=["name_hash"], set_=counted))
     session.execute(
         delete(FailedLoginName).where(FailedLoginName.last_failed_at < now - FAILURE_MEMORY)
     )
@@ -238,9 +236,7 @@ def _recent(failures: int | None, last: datetime | None, now: datetime) -> int:
     """Failures in a row, forgotten after :data:`FAILURE_MEMORY` without another."""
     if last is None or not failures:
         return 0
-    if last.tzinfo is None:
-        now = now.replace(tzinfo=None)
-    return failures if now - last <= FAILURE_MEMORY else 0
+    return failures if _since(last, now) <= FAILURE_MEMORY else 0
 
 
 def login(

@@ -18,6 +18,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from tocsin import __version__
 from tocsin.config import Settings, get_settings
+from tocsin.store import accounts
 from tocsin.store.db import Database
 from tocsin.web.auth import SESSION_COOKIE
 from tocsin.web.cache import HotReadCache
@@ -74,9 +75,11 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     for name in CAPABILITIES:
         app.include_router(importlib.import_module(f"tocsin.web.{name}").router)
     app.add_middleware(RequestLimits, settings=settings, database=app.state.db)
+    secret = settings.session_secret()
+    app.state.login_name_key = accounts.name_key(secret)  # see accounts.login
     app.add_middleware(
         SessionMiddleware,
-        secret_key=settings.session_secret(),
+        secret_key=secret,
         session_cookie=SESSION_COOKIE,
         max_age=8 * 3600,
         same_site="lax",

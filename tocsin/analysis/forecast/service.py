@@ -4,6 +4,7 @@ store runs and backtests, and read them back. Used by the CLI, `tocsin up` and t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -19,10 +20,11 @@ from tocsin.analysis.forecast import (  # noqa: F401
     tocsin_enet,
     two_variable,
 )
-from tocsin.analysis.forecast.backtest import BacktestResult
+from tocsin.analysis.forecast.backtest import BacktestResult, run_backtest
 from tocsin.analysis.forecast.base import BASELINE, DEFAULT_MODEL, MODELS, ForecastModel
 from tocsin.analysis.forecast.features import add_features
 from tocsin.analysis.forecast.intervals import DRAWS, bootstrap_intervals
+from tocsin.analysis.forecast.queries import backtest_results
 from tocsin.analysis.forecast.violence import DATASET as VIOLENCE_DATASET
 from tocsin.analysis.forecast.violence import load_violence
 from tocsin.config import Settings
@@ -324,6 +326,25 @@ def store_backtest(
         session.execute(insert(BacktestForecast), rows)
     session.flush()
     return run
+
+
+def backtest_if_new(
+    db: Database, panel: PanelData, model_name: str = DEFAULT_MODEL
+) -> BacktestResult | None:
+    """Run and store ``model_name``'s backtest unless one on the same model version and
+    these data checksums is stored (then None). Used by ``tocsin up``."""
+    with db.session() as session:
+        stored = backtest_results(session, model_name)
+        if (
+            stored is not None
+            and stored.model_version == MODELS.get(model_name).version
+            and stored.data_checksums == panel.checksums
+        ):
+            return None
+    result = run_backtest(partial(make_model, model_name), panel.frame)
+    with db.session() as session:
+        store_backtest(session, result, panel.checksums)
+    return result
 
 
 ZERO_EFFECT = 1e-6  # log-odds; a feature the model does not use (zero coefficient)

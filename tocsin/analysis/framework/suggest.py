@@ -23,6 +23,7 @@ from sklearn.pipeline import FeatureUnion
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from tocsin.analysis.framework import queries
 from tocsin.analysis.framework import taxonomy as tax
 from tocsin.analysis.framework.dedup import normalise
 from tocsin.analysis.framework.excerpts import is_prose
@@ -439,3 +440,10 @@ def least_certain(session: Session, limit: int = 20) -> list[tuple[int, float]]:
     margins = (top2[keep, 0] - top2[keep, 1]) / top2[keep, 0]
     order = np.lexsort((-top2[keep, 0], margins))[:limit]
     return [(rows[keep[i]][0], float(margins[i])) for i in order]
+
+
+def least_certain_excerpts(session: Session, limit: int = 20) -> list[tuple[Excerpt, float]]:
+    """:func:`least_certain`, with the excerpts themselves instead of their ids."""
+    ranked = least_certain(session, limit)
+    by_id = queries.excerpts_by_id(session, dict(ranked))
+    return [(by_id[excerpt_id], margin) for excerpt_id, margin in ranked]

@@ -80,7 +80,7 @@ def login(
             session,
             username,
             password,
-            name_key=accounts.name_key(request.app.state.settings.session_secret()),
+            name_key=request.app.state.login_name_key,
             trusted_device=device.is_trusted(request, username),
         )
     except accounts.AccountBusy as exc:

@@ -294,11 +294,9 @@ def uncertain_api(
     _u: User | None = Depends(reader),
 ) -> list[UncertainOut]:
     """Untagged excerpts the tagger is least sure about: label these first."""
-    first = suggest.least_certain(session, limit)
-    by_id = queries.excerpts_by_id(session, [i for i, _ in first])
     return [
-        UncertainOut(excerpt_id=i, margin=round(margin, 4), text=by_id[i].text)
-        for i, margin in first
+        UncertainOut(excerpt_id=e.id, margin=round(margin, 4), text=e.text)
+        for e, margin in suggest.least_certain_excerpts(session, limit)
     ]
 
 

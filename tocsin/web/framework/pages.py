@@ -74,9 +74,7 @@ def workbench_page(
 ) -> HTMLResponse:
     """Documents, the excerpts to label first, and the search box."""
     total, docs = _documents(session, 200, 0)
-    first = suggest.least_certain(session, 10)
-    by_id = queries.excerpts_by_id(session, [i for i, _ in first])
-    uncertain = [(by_id[i], margin) for i, margin in first]
+    uncertain = suggest.least_certain_excerpts(session, 10)
     tags = queries.tag_count(session)
     return templates.TemplateResponse(
         request,
