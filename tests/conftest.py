@@ -119,9 +119,21 @@ class PostgresServer:
         return name
 
     def drop(self, name: str) -> None:
-        """Drop database ``name``, closing any connection a test left open."""
+        """Drop database ``name``, closing any connection a test left open.
+
+        Not ``WITH (FORCE)``: that refuses when an autovacuum worker is on the
+        database and the role lacks ``pg_signal_backend``. A plain drop stops
+        autovacuum itself and waits a few seconds for terminated sessions to end."""
         with self.admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE datname = :name AND usename = current_user"
+                    " AND pid <> pg_backend_pid()"
+                ),
+                {"name": name},
+            )
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
         self.names.discard(name)
 
     def close(self) -> None:
