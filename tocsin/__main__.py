@@ -1,5 +1,5 @@
 """Allow ``python -m tocsin``."""
 
-from tocsin.cli.main import app
+from tocsin.cli.main import main
 
-app()
+main()
