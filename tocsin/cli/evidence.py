@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
-from rich.progress import Progress
 from rich.table import Table
 
 from tocsin.cli.common import (
@@ -181,6 +180,8 @@ def custody_verify(
     from tocsin.store import locker
 
     published = _parse_head(head) if head else None
+    from rich.progress import Progress
+
     with friendly_errors():
         _s, db, root = _setup()
         with db.session() as session:

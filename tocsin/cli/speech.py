@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from tocsin.analysis.speech import lexicon, rabat
@@ -164,6 +163,8 @@ def score_cmd(
             raise ValueError(f"{input_file}: no such file")
         matcher = _matcher(settings)
         total = batch.count_lines(input_file)
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
         columns = (
             TextColumn("{task.description}"),
             BarColumn(),

@@ -2,9 +2,10 @@
 
 from alembic import context
 
-import tocsin.store.models  # noqa: F401  (registers every table)
 from tocsin.store.db import Base, make_engine
+from tocsin.store.models import load_all
 
+load_all()
 config = context.config
 target_metadata = Base.metadata
 

@@ -9,6 +9,7 @@ from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, Stri
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tocsin.store.db import Base
+from tocsin.store.models import core  # noqa: F401  (foreign-key target)
 from tocsin.store.models.types import JSONType, utcnow
 
 AlertStatus = Literal["new", "acknowledged", "escalated", "closed"]

@@ -19,6 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tocsin.store.db import Base
+from tocsin.store.models import core  # noqa: F401  (foreign-key target)
 from tocsin.store.models.types import utcnow
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import DateTime, Float, ForeignKey, Integer, String, UniqueConst
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tocsin.store.db import Base
+from tocsin.store.models import core  # noqa: F401  (foreign-key target)
 from tocsin.store.models.types import JSONType, utcnow
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, LargeBinary, 
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tocsin.store.db import Base
+from tocsin.store.models import core, evidence  # noqa: F401  (foreign-key targets)
 from tocsin.store.models.types import JSONType
 
 SubmissionStatus = Literal["new", "in_review", "corroborated", "verified", "rejected", "duplicate"]
