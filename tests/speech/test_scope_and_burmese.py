@@ -32,6 +32,32 @@ def test_hostile_words_count_against_a_group_not_when_denied_or_aimed_at_one_per
     assert "__grp_positive__" not in analyse("welcome to hell, Muslims are scum").extras
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Roma are nothing but vermin",
+        "Jews are no better than rats",
+        "Muslime sind keine Menschen sondern Ratten",
+        "ما هم إلا حشرات",
+    ],
+)
+def test_what_follows_but_or_than_is_asserted_not_denied(text: str) -> None:
+    analysis = analyse(text)
+    assert not any(t.startswith("n_") for t in analysis.tokens[-1:]), analysis.tokens
+    assert "__grp_neg_hostile__" not in analysis.extras
+    assert "__neg_hostile__" not in analysis.extras
+
+
+def test_letters_are_not_read_when_every_hostile_word_is_denied() -> None:
+    """The scaffolding left by a denial ("should not") reads as hate in letters."""
+    assert analyse("Jews should not be exterminated").chars == ""
+    assert analyse("I would never call Muslims vermin").chars == ""
+    # hostility said outside the denial keeps the letters
+    kept = analyse("Jews are not people, they are vermin")
+    assert "vermin" in kept.chars
+    assert analyse("the weather is not nice today").chars  # no hostile word denied
+
+
 def test_negators_that_follow_the_word_they_deny_hindi() -> None:
     denied = analyse("दलित गंदे नहीं हैं")
     assert "n_गंदे" in denied.tokens
@@ -115,14 +141,14 @@ def test_default_model_marks_burmese_and_amharic_unsupported(small_model: NgramC
     assert "my" not in small_model.languages
 
 
-def test_a_model_trained_before_2_2_is_refused_with_what_to_do(
+def test_a_model_trained_before_2_3_is_refused_with_what_to_do(
     tmp_path: Path, small_model: NgramClassifier
 ) -> None:
     old = copy.deepcopy(small_model)
-    old.metrics = {"version": "2.1"}
+    old.metrics = {"version": "2.2"}
     old.save(tmp_path / "old.joblib")
     with pytest.raises(ModelFileError, match="tocsin speech train"):
         load_model(tmp_path / "old.joblib")
     old.metrics = {"version": NgramClassifier.version}
     old.save(tmp_path / "new.joblib")
-    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.2"
+    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.3"

@@ -173,6 +173,8 @@ def analyse(text: str) -> Analysis:
             negated = 0
             tokens.append(tok)
             continue
+        if tok in cues.SCOPE_ENDERS:
+            negated = 0
         if tok in cues.NEGATORS_AFTER and not quoted and plain and tokens[-1] == plain[-1]:
             tokens[-1] = "n_" + plain.pop()  # the word denied comes before the negator
         if quoted:
@@ -217,6 +219,11 @@ def analyse(text: str) -> Analysis:
         extras.append("__quote__")
     if any(t.startswith("n_") for t in tokens):
         extras.append("__negation__")
+    if negated_found & _HOSTILE_WORDS and not found & _HOSTILE_WORDS:
+        # every hostile word is denied: the letters left over ("should not", "are not")
+        # are the scaffolding of hateful sentences and read as hate; the words and the
+        # scope features say what is denied
+        chars = ""
     return Analysis(norm, tokens, plain_text, chars, extras)
 
 
@@ -317,8 +324,9 @@ class NgramClassifier(SpeechClassifier):
     summary = "Fast CPU model: hashed word+char n-grams, negation/quote scope, group and cue cues"
     Settings = NgramSettings
     settings: NgramSettings
-    version = "2.2"
-    reads_versions = ("2.2",)  # 2.2 reads text differently (cue scope, no group names in chars)
+    version = "2.3"
+    # 2.3 ends negation at "but"/"than", reads no letters of a text whose hostility is denied
+    reads_versions = ("2.3",)
     # defaults for models saved by 1.0 (no language routing, no calibration)
     languages: tuple[str, ...] = ()
     _calibrators: dict[str, tuple[float, float]] = {}  # noqa: RUF012 - replaced on fit

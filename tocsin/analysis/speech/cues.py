@@ -314,6 +314,19 @@ NEGATORS = {
 # them is in their scope as well as the words after
 NEGATORS_AFTER = {"नहीं", "नही"}
 
+# words that end a negation's scope: what follows "nothing but", "no better than", "not X
+# but Y" is asserted, not denied ("they are nothing but vermin"). Only unambiguous
+# contrastives and comparatives: French "que" or Spanish "más que" also start ordinary
+# clauses ("je ne pense pas que ..."), so they are not here.
+SCOPE_ENDERS = {
+    normalise(w)
+    for w in (
+        *("but", "than", "except", "rather"),
+        *("mais", "sondern", "aber", "sino", "pero", "ma", "mas", "maar", "dan", "ale", "niż"),
+        *("bali", "ila", "لكن", "بل", "إلا", "लेकिन", "बल्कि", "सिवा"),
+    )
+}
+
 COUNTER_CUES = [
     "racism",
     "racist",
