@@ -48,6 +48,12 @@ def test_what_follows_but_or_than_is_asserted_not_denied(text: str) -> None:
     assert "__neg_hostile__" not in analysis.extras
 
 
+def test_a_word_with_another_meaning_in_a_supported_language_does_not_end_negation() -> None:
+    """Texts are read without their language: Italian "ma" (but) is Polish "has"."""
+    assert "n_ma" in analyse("nie ma miejsca dla nich").tokens
+    assert "n_mais" in analyse("não quero mais isso").tokens  # Portuguese "more"
+
+
 def test_letters_are_not_read_when_every_hostile_word_is_denied() -> None:
     """The scaffolding left by a denial ("should not") reads as hate in letters."""
     assert analyse("Jews should not be exterminated").chars == ""

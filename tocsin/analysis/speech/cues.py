@@ -315,14 +315,16 @@ NEGATORS = {
 NEGATORS_AFTER = {"नहीं", "नही"}
 
 # words that end a negation's scope: what follows "nothing but", "no better than", "not X
-# but Y" is asserted, not denied ("they are nothing but vermin"). Only unambiguous
-# contrastives and comparatives: French "que" or Spanish "más que" also start ordinary
-# clauses ("je ne pense pas que ..."), so they are not here.
+# but Y" is asserted, not denied ("they are nothing but vermin"). Texts are read without
+# knowing their language, so only words that mean this in every supported language:
+# French "que" also starts ordinary clauses ("je ne pense pas que ..."), French "mais" is
+# Portuguese "more", Italian "ma" is Polish "has" ("nie ma" = "there is no"), Portuguese
+# "mas" is Spanish "más" once accents are folded.
 SCOPE_ENDERS = {
     normalise(w)
     for w in (
         *("but", "than", "except", "rather"),
-        *("mais", "sondern", "aber", "sino", "pero", "ma", "mas", "maar", "dan", "ale", "niż"),
+        *("sondern", "aber", "sino", "pero", "maar", "dan", "ale", "niż"),
         *("bali", "ila", "لكن", "بل", "إلا", "लेकिन", "बल्कि", "सिवा"),
     )
 }
