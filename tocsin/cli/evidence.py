@@ -177,11 +177,11 @@ def custody_verify(
 ) -> None:
     """Check every evidence file against its hash, the whole custody chain, and that the
     log still reaches the signed head file (and --head)."""
+    from rich.progress import Progress
+
     from tocsin.store import locker
 
     published = _parse_head(head) if head else None
-    from rich.progress import Progress
-
     with friendly_errors():
         _s, db, root = _setup()
         with db.session() as session:

@@ -445,5 +445,5 @@ def least_certain(session: Session, limit: int = 20) -> list[tuple[int, float]]:
 def least_certain_excerpts(session: Session, limit: int = 20) -> list[tuple[Excerpt, float]]:
     """:func:`least_certain`, with the excerpts themselves instead of their ids."""
     ranked = least_certain(session, limit)
-    by_id = queries.excerpts_by_id(session, dict(ranked))
+    by_id = queries.excerpts_by_id(session, (excerpt_id for excerpt_id, _ in ranked))
     return [(by_id[excerpt_id], margin) for excerpt_id, margin in ranked]
