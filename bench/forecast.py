@@ -196,6 +196,125 @@ def selection(panel: pd.DataFrame, console: Console) -> None:
     )
 
 
+VIOLENCE_TRANSFORMS = {
+    "current (2.0): deaths (log2), years since 100+ deaths": "",
+    "(a) per-capita deaths added": "A",
+    "(a) per-capita deaths instead of deaths (2.1)": "B",
+    "(b) years since 25+ deaths instead of 100+": "C",
+    "(b) years since 1000+ deaths instead of 100+": "D",
+    "(b) years with 100+ deaths in the last 10 added": "E",
+    "(c) per-capita instead of deaths + years with 100+ in the last 10": "BE",
+}
+
+
+def _transform_columns(panel: pd.DataFrame, settings: Settings) -> pd.DataFrame:
+    """The panel with every transform tried in issue 17 (own country only)."""
+    from tocsin.analysis.forecast.violence import (
+        TYPES,
+        _since_spike,
+        gw_of,
+        read_country_year,
+    )
+    from tocsin.sources import fetch
+
+    cy = read_country_year(fetch.pull_one(settings, "ucdp-organizedviolence-cy-25.1").path)
+    cy = cy.sort_values(["gwcode", "year"]).reset_index(drop=True)
+    extra = cy[["gwcode", "year"]].copy()
+    for t in TYPES:
+        extra[f"{t}.since_spike25"] = _since_spike(cy, t, 25)
+        extra[f"{t}.since_spike1000"] = _since_spike(cy, t, 1000)
+        spikes = (
+            (cy[t] >= 100).astype(float).set_axis(pd.MultiIndex.from_frame(cy[["gwcode", "year"]]))
+        )
+        counts = [
+            part.droplevel(0)
+            .reindex(range(part.index[0][1], part.index[-1][1] + 1), fill_value=0.0)
+            .rolling(10, min_periods=1)
+            .sum()
+            .reindex(part.index.get_level_values(1))
+            .to_numpy()
+            for _, part in spikes.groupby(level=0, sort=False)
+        ]
+        extra[f"{t}.spikes10"] = np.concatenate(counts)
+    keyed = extra.set_index(["gwcode", "year"])
+    found = keyed.reindex(
+        pd.MultiIndex.from_arrays([gw_of(panel["ccode"]), panel["year"].astype(int)])
+    )
+    frame = panel.copy()
+    for column in keyed.columns:
+        frame[column] = found[column].to_numpy()
+    return frame
+
+
+def _transform_features(parts: str) -> list[str]:
+    """The violence features of one transform candidate (letters as in VIOLENCE_TRANSFORMS)."""
+    from tocsin.analysis.forecast.violence import TYPES, violence_columns
+
+    columns = [c.replace(".pc", ".log2") for c in violence_columns()]  # 2.0's set
+    for t in TYPES:
+        if "A" in parts:
+            columns.insert(columns.index(f"{t}.log2") + 1, f"{t}.pc")
+        if "B" in parts:
+            columns[columns.index(f"{t}.log2")] = f"{t}.pc"
+        for letter, threshold in (("C", 25), ("D", 1000)):
+            if letter in parts:
+                columns[columns.index(f"{t}.since_spike")] = f"{t}.since_spike{threshold}"
+        if "E" in parts:
+            columns.insert(columns.index(f"{t}.since_spike") + 1, f"{t}.spikes10")
+    return columns
+
+
+def violence_transforms(panel: pd.DataFrame, settings: Settings, console: Console) -> None:
+    """Issue 17: other transforms of the violence-by-type features, each in both learned
+    members of the ensemble (weights 0.5 / 0.25 / 0.25, log-odds, before recalibration),
+    on the selection window only, with the selection rule."""
+    from tocsin.analysis.forecast.violence import violence_columns
+
+    frame = _transform_columns(panel, settings)
+    current = set(violence_columns()) | {c.replace(".pc", ".log2") for c in violence_columns()}
+    keys = ["ewp_name", "base_year"]
+    two = run_backtest(
+        lambda: make_member("ewp-two-variable"), frame, SELECTION_ORIGINS, SELECTION_YEARS
+    )
+    first = two.base_forecasts.set_index(keys)
+    rows = {}
+    for label, parts in VIOLENCE_TRANSFORMS.items():
+        risks = []
+        for name in ("tocsin-enet", "tocsin-gbm"):
+
+            def make(n: str = name, p: str = parts) -> ForecastModel:
+                model = make_member(n)
+                own = [f for f in model.features if f not in current]  # type: ignore[attr-defined]
+                model.features = own + _transform_features(p)  # type: ignore[attr-defined]
+                return model
+
+            result = run_backtest(make, frame, SELECTION_ORIGINS, SELECTION_YEARS)
+            risks.append(result.base_forecasts.set_index(keys)["risk"].reindex(first.index))
+        base = first[["ccode", "mk_onset_1or2"]].copy()
+        base["risk"] = pool([*risks, first["risk"]], np.array([0.5, 0.25, 0.25]))
+        rows[label] = _scored(base, frame)
+    onsets = next(iter(rows.values()))["onsets"]
+    score_of = {label: (m["auc"] + m["recall@30"]) / 2 for label, m in rows.items()}
+    best = max(score_of.values())
+    tied = [label for label in rows if score_of[label] >= best - 0.5 / onsets]
+    chosen = min(tied, key=lambda label: rows[label]["brier"])
+    table = Table(title=f"Violence transforms, origins 1991-2005 ({onsets:.0f} onsets)")
+    for column in ("candidate", "AUC", "r@10", "r@30", "AP", "Brier", "(AUC+r@30)/2"):
+        table.add_column(column, justify="left" if column == "candidate" else "right")
+    for label, m in rows.items():
+        mark = " <- rule's pick" if label == chosen else (" (tied)" if label in tied else "")
+        table.add_row(
+            label + mark,
+            f"{m['auc']:.4f}",
+            f"{m['recall@10']:.3f}",
+            f"{m['recall@30']:.3f}",
+            f"{m['average_precision']:.4f}",
+            f"{m['brier']:.6f}",
+            f"{score_of[label]:.4f}",
+        )
+    console.print(table)
+
+
 # GED files that are not GED Global for the whole country (SOURCES.md): left out.
 NOT_COMPARABLE = ("GED-Syria", "AQAP-subset")
 
@@ -303,6 +422,11 @@ def main() -> None:
     parser.add_argument("--models", nargs="+", default=MODELS)
     parser.add_argument("--selection", action="store_true", help="re-run the model selection")
     parser.add_argument("--monthly", action="store_true", help="evaluate the monthly update")
+    parser.add_argument(
+        "--violence-transforms",
+        action="store_true",
+        help="re-run issue 17's comparison of violence-feature transforms (selection window)",
+    )
     args = parser.parse_args()
     settings = load_settings(data_dir=args.data_dir, mirror=args.mirror)
     console = Console(width=140)
@@ -311,6 +435,9 @@ def main() -> None:
     load_seconds = time.perf_counter() - start
     if args.selection:
         selection(panel.frame, console)
+        return
+    if args.violence_transforms:
+        violence_transforms(panel.frame, settings, console)
         return
     if args.monthly:
         monthly(panel, settings, args.mirror / "events" / "ucdp" / "ged", console)

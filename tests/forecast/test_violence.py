@@ -20,6 +20,7 @@ from tocsin.analysis.forecast.violence import (
     read_country_year,
     violence_columns,
     violence_features,
+    violence_labels,
 )
 
 HEADER = ["country_id_cy", "country_cy", "year_cy", *TYPES.values(), "sb_dyad_names_cy"]
@@ -89,6 +90,44 @@ def test_features_and_filling_rule() -> None:
     assert frame.loc[1990, "nb_os.log2"] == pytest.approx(np.log2(8))
     assert frame.loc[1990, "nb_os.d1"] == pytest.approx(np.log2(8) - np.log2(4))
     assert set(violence_columns()) <= set(frame.columns)
+
+
+def test_deaths_enter_per_million_inhabitants() -> None:
+    """The level feature is deaths per million inhabitants (ensemble 2.1), so the same
+    deaths weigh more in a small country; no deaths is 0 even without a population."""
+    violence = pd.DataFrame(
+        {
+            "gwcode": [500, 501, 502],
+            "year": [1990] * 3,
+            "os": [999.0, 999.0, 0.0],
+            "ns": [0.0] * 3,
+            "sb": [0.0] * 3,
+        }
+    )
+    neighbours = pd.DataFrame({"country": [], "neighbour": []}, dtype=int)
+    panel = _panel([("Uganda", 500, 1990), ("Kenya", 501, 1990), ("Rwanda", 502, 1990)])
+    panel["popsize.log2"] = [np.log2(10e6), np.log2(1e6), np.nan]
+    frame = join_violence(panel, violence_features(violence, neighbours)).set_index("ewp_name")
+    assert frame.loc["Uganda", "os.pc"] == pytest.approx(np.log2(1 + 99.9))
+    assert frame.loc["Kenya", "os.pc"] == pytest.approx(np.log2(1 + 999))
+    assert frame.loc["Rwanda", "os.pc"] == 0.0  # no deaths: 0 per capita, population unknown
+    assert frame.loc["Uganda", "os.log2"] == frame.loc["Kenya", "os.log2"]  # raw level kept
+    own = [c for c in violence_columns() if not c.startswith("nb_")]
+    assert {"os.pc", "ns.pc", "sb.pc"} <= set(own)
+    assert not {"os.log2", "ns.log2", "sb.log2"} & set(own)  # raw deaths no longer a feature
+    labels = violence_labels()
+    assert (
+        labels["os.pc"]
+        == "Deaths in one-sided violence against civilians per million inhabitants (log2)"
+    )
+    missing = join_violence(
+        _panel([("Uganda", 500, 1988)]), violence_features(violence, neighbours)
+    )
+    assert np.isnan(missing["os.pc"].iloc[0])  # uncovered year: missing, not peace
+    no_population = join_violence(
+        _panel([("Uganda", 500, 1990)]), violence_features(violence, neighbours)
+    )
+    assert np.isnan(no_population["os.pc"].iloc[0])  # deaths without a population: unknown
 
 
 def test_stored_neighbours_match_the_installed_geometry() -> None:

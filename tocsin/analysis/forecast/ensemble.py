@@ -42,13 +42,13 @@ class EnsembleSettings(PluginSettings):
         "origins <= 2005).",
     )
     intercept: float = Field(
-        2.14,
+        2.19,
         ge=-20,
         le=20,
         description="Recalibration a in sigmoid(a + b z) (fitted on origins <= 2005).",
     )
     slope: float = Field(
-        1.76, gt=0, description="Recalibration b in sigmoid(a + b z); 1 with a = 0: none."
+        1.78, gt=0, description="Recalibration b in sigmoid(a + b z); 1 with a = 0: none."
     )
 
 
@@ -84,7 +84,7 @@ class TocsinEnsemble(ForecastModel):
     """Recalibrated log-odds average of tocsin-enet, tocsin-gbm and ewp-two-variable."""
 
     name = "tocsin-ensemble"
-    version = "2.0"
+    version = "2.1"  # 2.1: members on per-capita deaths by type; recalibration refitted
     summary = "Default: recalibrated average of elastic net, boosted trees, two-variable model"
     Settings = EnsembleSettings
     settings: EnsembleSettings

@@ -52,7 +52,8 @@ MONOTONE = {
             "battledeaths.max3",
             "mk_ongoing_count_log2",
             "un_imr_sqrt",
-            *(f"{t}.log2" for t in ("os", "ns", "sb", "nb_os", "nb_ns", "nb_sb")),
+            *(f"{t}.pc" for t in ("os", "ns", "sb")),
+            *(f"{t}.log2" for t in ("nb_os", "nb_ns", "nb_sb")),
         ],
         1,
     ),
@@ -65,7 +66,7 @@ class TocsinGbm(ForecastModel):
     """LightGBM boosted trees on the same features as tocsin-enet."""
 
     name = "tocsin-gbm"
-    version = "1.0"
+    version = "1.1"  # 1.1: per-capita deaths by type instead of raw deaths
     summary = "Boosted trees (LightGBM) on the same features: learns interactions"
     Settings = TocsinGbmSettings
     settings: TocsinGbmSettings

@@ -42,7 +42,7 @@ class TocsinEnet(ForecastModel):
     """Elastic net on EWP predictors plus change and history features (default)."""
 
     name = "tocsin-enet"
-    version = "3.0"
+    version = "3.1"  # 3.1: per-capita deaths by type instead of raw deaths
     summary = "Elastic net on EWP predictors, recent changes, onset history, violence by type"
     Settings = TocsinEnetSettings
     settings: TocsinEnetSettings

@@ -4,19 +4,27 @@ For each country-year: deaths in one-sided violence (``os``), non-state conflict
 and state-based conflict (``sb``), UCDP best estimates within the country's borders
 (``organizedviolencecy_v25_1.csv``). Features, all looking backwards only:
 
-- ``{t}.log2``: log2(1 + deaths) in the year;
-- ``{t}.d1``: its change since the previous year;
+- ``{t}.pc``: log2(1 + deaths per million inhabitants) in the year, with the population
+  of the EWP panel's ``popsize.log2`` (see :func:`per_capita`); the model feature;
+- ``{t}.log2``: log2(1 + deaths) in the year (kept in the panel for ``{t}.d1`` and the
+  neighbour sums; no longer a model feature since ``tocsin-enet`` 3.1 and
+  ``tocsin-gbm`` 1.1);
+- ``{t}.d1``: the change of ``{t}.log2`` since the previous year;
 - ``{t}.since_spike``: log2(1 + years since the last year with >= ``SPIKE`` deaths of that
   type), counted from 1988 when there was none since UCDP's coverage began (censored);
 - ``nb_{t}.log2`` and ``nb_{t}.d1``: the same level and change for the deaths of all
   land neighbours together (``neighbours.csv``, see ``neighbours.py``).
+
+Per-capita deaths replaced raw deaths as the level feature in ``tocsin-ensemble`` 2.1
+(chosen on backtest origins 1991-2005 only; docs/forecast.md, decision 0104).
 
 **Filling rule.** UCDP covers 1989 onwards and only states in its list for the year.
 A country-year it does not cover gets ``ucdp.missing`` = 1 and its violence features
 are left missing (NaN): tree models route missing values themselves; linear models
 replace them by 0 *together with* the indicator, whose coefficient absorbs the
 difference, so a missing year never reads as a peaceful one. A country-year UCDP covers
-with no recorded deaths is a true zero. Neighbour sums use covered neighbours only.
+with no recorded deaths is a true zero, per capita too; deaths in a country-year without
+a population figure leave ``{t}.pc`` missing. Neighbour sums use covered neighbours only.
 """
 
 from __future__ import annotations
@@ -42,6 +50,7 @@ TYPE_NAMES = {
     "sb": "state-based armed conflict",
 }
 MISSING = "ucdp.missing"
+POPULATION = "popsize.log2"  # EWP panel: log2 of the population (inhabitants)
 _COW_TO_GW = {255: 260, 679: 678}  # EWP's ccode is Correlates of War; UCDP uses Gleditsch-Ward
 
 
@@ -51,7 +60,7 @@ class ViolenceDataError(ValueError):
 
 def violence_columns() -> list[str]:
     """Every violence feature, in a fixed order."""
-    own = [f"{t}.{k}" for t in TYPES for k in ("log2", "d1", "since_spike")]
+    own = [f"{t}.{k}" for t in TYPES for k in ("pc", "d1", "since_spike")]
     neighbours = [f"nb_{t}.{k}" for t in TYPES for k in ("log2", "d1")]
     return [*own, *neighbours, MISSING]
 
@@ -61,6 +70,7 @@ def violence_labels() -> dict[str, str]:
     labels = {MISSING: "No UCDP violence data for this country-year (before 1989 or not listed)"}
     for t, name in TYPE_NAMES.items():
         labels[f"{t}.log2"] = f"Deaths in {name} (log2)"
+        labels[f"{t}.pc"] = f"Deaths in {name} per million inhabitants (log2)"
         labels[f"{t}.d1"] = f"Deaths in {name}: change over 1 year (log2)"
         labels[f"{t}.since_spike"] = f"Years since {SPIKE}+ deaths in {name} (log2)"
         labels[f"nb_{t}.log2"] = f"Deaths in {name} in neighbouring countries (log2)"
@@ -121,8 +131,9 @@ def check_coverage(violence: pd.DataFrame, panel: pd.DataFrame, source: str) -> 
         raise ViolenceDataError(f"{source} has no rows for countries: {', '.join(names)}")
 
 
-def _since_spike(frame: pd.DataFrame, column: str) -> pd.Series:
-    spike_year = frame["year"].where(frame[column] >= SPIKE)
+def _since_spike(frame: pd.DataFrame, column: str, spike: float = SPIKE) -> pd.Series:
+    """log2(1 + years since ``column`` last reached ``spike``), per ``gwcode`` (sorted)."""
+    spike_year = frame["year"].where(frame[column] >= spike)
     last = spike_year.groupby(frame["gwcode"]).ffill().fillna(FIRST_YEAR - 1)
     return np.log2(1 + frame["year"] - last)
 
@@ -152,14 +163,36 @@ def violence_features(violence: pd.DataFrame, neighbours: pd.DataFrame) -> pd.Da
     return keyed.reset_index()
 
 
+def per_capita(level: pd.Series, population_log2: pd.Series) -> pd.Series:
+    """log2(1 + deaths per million inhabitants) from log2(1 + deaths) and log2(population).
+
+    Missing where the deaths are missing (not covered), and where a country-year with
+    deaths has no population; a covered year without deaths is 0 whatever the population.
+    """
+    deaths = np.exp2(level) - 1
+    per_million = deaths * 1e6 / np.exp2(population_log2)
+    return pd.Series(np.log2(1 + per_million), index=level.index).mask(deaths == 0, 0.0)
+
+
 def join_violence(panel: pd.DataFrame, features: pd.DataFrame) -> pd.DataFrame:
-    """``panel`` with the violence features of each row's country-year (rule above)."""
+    """``panel`` with the violence features of each row's country-year (rule above).
+
+    Per-capita deaths use the panel's ``popsize.log2``; in a panel without it they are
+    missing (NaN) wherever deaths were recorded, like any other unknown value.
+    """
     keyed = features.set_index(["gwcode", "year"])
     index = pd.MultiIndex.from_arrays([gw_of(panel["ccode"]), panel["year"].astype(int)])
     found = keyed.reindex(index)
     frame = panel.copy()
     for column in keyed.columns:
         frame[column] = found[column].to_numpy()
+    population = (
+        frame[POPULATION].astype(float)
+        if POPULATION in frame.columns
+        else pd.Series(np.nan, index=frame.index)
+    )
+    for t in TYPES:
+        frame[f"{t}.pc"] = per_capita(frame[f"{t}.log2"], population)
     frame[MISSING] = found["os.log2"].isna().to_numpy().astype(float)
     return frame
 
