@@ -6,9 +6,8 @@ and state-based conflict (``sb``), UCDP best estimates within the country's bord
 
 - ``{t}.pc``: log2(1 + deaths per million inhabitants) in the year, with the population
   of the EWP panel's ``popsize.log2`` (see :func:`per_capita`); the model feature;
-- ``{t}.log2``: log2(1 + deaths) in the year (kept in the panel for ``{t}.d1`` and the
-  neighbour sums; no longer a model feature since ``tocsin-enet`` 3.1 and
-  ``tocsin-gbm`` 1.1);
+- ``{t}.log2``: log2(1 + deaths) in the year (kept in the panel, as ``{t}.d1`` is its
+  change; no longer a model feature since ``tocsin-enet`` 3.1 and ``tocsin-gbm`` 1.1);
 - ``{t}.d1``: the change of ``{t}.log2`` since the previous year;
 - ``{t}.since_spike``: log2(1 + years since the last year with >= ``SPIKE`` deaths of that
   type), counted from 1988 when there was none since UCDP's coverage began (censored);
