@@ -64,6 +64,38 @@ def test_letters_are_not_read_when_every_hostile_word_is_denied() -> None:
     assert analyse("the weather is not nice today").chars  # no hostile word denied
 
 
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        ("I would never say that Jews are cockroaches", "cockroaches"),
+        ("No one should claim the Roma are subhuman trash", "trash"),
+        ("je ne dirais jamais que les juifs sont des rats", "rats"),
+        ("Ich würde nie sagen, dass Juden Ratten sind", "ratten"),  # comma before "dass"
+        ("Nigdy nie powiem, że Żydzi to szczury", "szczury"),
+    ],
+)
+def test_a_denied_verb_of_saying_denies_its_whole_clause(text: str, denied: str) -> None:
+    """Four words of scope stop before the claim; a denied "say" denies the claim."""
+    analysis = analyse(text)
+    assert "n_" + denied in analysis.tokens, analysis.tokens
+    assert analysis.chars == ""
+
+
+def test_the_widened_scope_ends_with_its_clause() -> None:
+    """What follows a sentence break, a comma that starts no reported clause, or "but" is
+    said, not denied."""
+    for text in (
+        "I would never say that. Jews are rats",
+        "I don't say it often, but Jews are rats",
+        "I never said so, Jews are rats",
+    ):
+        analysis = analyse(text)
+        assert "rats" in analysis.plain.split(), text
+        assert "__grp_hostile__" in analysis.extras, text
+    # without a verb of saying the scope stays short
+    assert "rats" in analyse("Jews are not welcome here because they are rats").plain.split()
+
+
 def test_negators_that_follow_the_word_they_deny_hindi() -> None:
     denied = analyse("दलित गंदे नहीं हैं")
     assert "n_गंदे" in denied.tokens
@@ -147,14 +179,14 @@ def test_default_model_marks_burmese_and_amharic_unsupported(small_model: NgramC
     assert "my" not in small_model.languages
 
 
-def test_a_model_trained_before_2_3_is_refused_with_what_to_do(
+def test_a_model_trained_before_2_4_is_refused_with_what_to_do(
     tmp_path: Path, small_model: NgramClassifier
 ) -> None:
     old = copy.deepcopy(small_model)
-    old.metrics = {"version": "2.2"}
+    old.metrics = {"version": "2.3"}
     old.save(tmp_path / "old.joblib")
     with pytest.raises(ModelFileError, match="tocsin speech train"):
         load_model(tmp_path / "old.joblib")
     old.metrics = {"version": NgramClassifier.version}
     old.save(tmp_path / "new.joblib")
-    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.3"
+    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.4"

@@ -135,6 +135,7 @@ _RUN_GAP = re.compile(
 _BOUNDARY = set(".,;:!?()[]。、")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 NEGATION_SCOPE = 4
+CLAUSE = 10_000  # scope to the end of the clause (punctuation or a scope ender)
 _HOSTILE = {"cue:threat", "cue:dehum", "cue:slur", *(f"grp:{g}" for g in cues.TARGETS)}
 _HOSTILE_WORDS = {"cue:threat", "cue:dehum", "cue:slur", "cue:derog"}
 # "derog" has no feature of its own: a derogatory word alone is abuse; only its scope counts
@@ -164,13 +165,16 @@ def analyse(text: str) -> Analysis:
         raw_tokens = [c for t in raw_tokens for c in (t if _CJK.search(t) else [t])]
     if _MYANMAR.search(norm):  # Burmese is written without spaces: one token per syllable
         raw_tokens = [s for t in raw_tokens for s in _MY_SYLLABLE.sub(r" \1", t).split()]
-    for tok in raw_tokens:
+    for i, tok in enumerate(raw_tokens):
         if tok in cues.QUOTE_CHARS:
             quoted = not quoted
             negated = 0
             continue
         if tok in _BOUNDARY:
-            negated = 0
+            # German and Polish write a comma before "dass"/"że": the denied clause goes on
+            following = raw_tokens[i + 1] if i + 1 < len(raw_tokens) else ""
+            if not (negated >= CLAUSE and tok == "," and following in cues.COMPLEMENTISERS):
+                negated = 0
             tokens.append(tok)
             continue
         if tok in cues.SCOPE_ENDERS:
@@ -181,12 +185,13 @@ def analyse(text: str) -> Analysis:
             tokens.append("q_" + tok)
         elif negated:
             tokens.append("n_" + tok)
-            negated -= 1
+            # a denied verb of saying denies its whole clause
+            negated = CLAUSE if tok in cues.SCOPE_WIDENERS else negated - 1
         else:
             tokens.append(tok)
             plain.append(tok)
         if tok in cues.NEGATORS and not quoted:
-            negated = NEGATION_SCOPE
+            negated = max(negated, NEGATION_SCOPE)
     plain_text = " ".join(plain)
     # character n-grams do not read group names: the __grp_*__ features stand for them, so
     # the model learns what is said about a group rather than which group is named
@@ -324,9 +329,10 @@ class NgramClassifier(SpeechClassifier):
     summary = "Fast CPU model: hashed word+char n-grams, negation/quote scope, group and cue cues"
     Settings = NgramSettings
     settings: NgramSettings
-    version = "2.3"
-    # 2.3 ends negation at "but"/"than", reads no letters of a text whose hostility is denied
-    reads_versions = ("2.3",)
+    version = "2.4"
+    # 2.3 ends negation at "but"/"than", reads no letters of a text whose hostility is denied;
+    # 2.4 lets a denied verb of saying deny its whole clause
+    reads_versions = ("2.4",)
     # defaults for models saved by 1.0 (no language routing, no calibration)
     languages: tuple[str, ...] = ()
     _calibrators: dict[str, tuple[float, float]] = {}  # noqa: RUF012 - replaced on fit

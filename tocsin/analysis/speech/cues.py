@@ -329,6 +329,44 @@ SCOPE_ENDERS = {
     )
 }
 
+# verbs of saying and neg-raising verbs ("think", "believe"): denied, they deny the whole
+# clause that follows ("I would never say that {group} are vermin", "no one should claim
+# {group} are filthy"), so the negation's scope runs on to the end of the clause instead
+# of stopping after a few words. Normalised; Mandarin by character (说 say, 认 as in 认为
+# consider, 觉 as in 觉得 feel, 称 call or claim, 叫 call).
+SCOPE_WIDENERS = {
+    normalise(w)
+    for w in (
+        *("say", "says", "said", "saying", "claim", "claims", "claimed", "call", "calls"),
+        *("called", "think", "thinks", "believe", "believes", "agree", "suggest", "pretend"),
+        *("accept", "tell", "assert", "imply"),
+        *("dire", "dis", "dit", "dirais", "dirai", "dirait", "pretendre", "affirmer"),
+        *("penser", "pense", "pensons", "croire", "crois", "croyons", "appeler", "traiter"),
+        *("decir", "digo", "dice", "diria", "afirmar", "afirma", "pensar", "pienso", "creo"),
+        *("creer", "llamar", "llamaria"),
+        *("sagen", "sage", "sagt", "behaupten", "behaupte", "behauptet", "denke", "denken"),
+        *("glaube", "glauben", "nennen", "nenne"),
+        *("dico", "direi", "affermare", "penso", "pensare", "credo", "credere", "chiamare"),
+        *("chiamerei", "dizer", "diz", "diria", "achar", "acho", "creio", "acreditar"),
+        *("acredito", "chamar", "chamaria"),
+        *("zeggen", "zeg", "zegt", "beweren", "beweer", "denk", "geloof", "geloven"),
+        *("noemen", "noem"),
+        *("powiedziec", "powiem", "mowic", "mowie", "twierdzic", "twierdze", "mysle"),
+        *("myslec", "sadze", "nazywac", "uwazam"),
+        *("sema", "kusema", "nasema", "sitasema", "kudai", "fikiri", "naamini", "amini"),
+        *("कहूंगा", "कहूँगा", "कहना", "कहता", "कहती", "कहेंगे", "कहेगा", "सोचता", "सोचती"),
+        *("मानता", "मानती"),
+        *("أقول", "يقول", "نقول", "قال", "أعتقد", "يعتقد", "أظن"),
+        *("说", "认", "觉", "称", "叫"),
+    )
+}
+
+# words that open the clause a verb of saying introduces ("that", "dass", "que", "कि")
+COMPLEMENTISERS = {
+    normalise(w)
+    for w in ("that", "dass", "que", "che", "dat", "że", "kwamba", "kuwa", "कि", "أن", "إن")
+}
+
 COUNTER_CUES = [
     "racism",
     "racist",
