@@ -28,8 +28,8 @@ import pandas as pd
 from tocsin.analysis.forecast.base import logit
 
 # Per log2 unit of annualised one-sided deaths; fitted on base years <= 2007 on the
-# forecasts of tocsin-ensemble 2.0 (1.0: 0.078).
-SLOPE = 0.064
+# forecasts of tocsin-ensemble 2.1 (2.0: 0.064, 1.0: 0.078).
+SLOPE = 0.065
 
 
 @dataclass(frozen=True)
