@@ -179,14 +179,14 @@ def test_default_model_marks_burmese_and_amharic_unsupported(small_model: NgramC
     assert "my" not in small_model.languages
 
 
-def test_a_model_trained_before_2_4_is_refused_with_what_to_do(
+def test_a_model_trained_before_2_5_is_refused_with_what_to_do(
     tmp_path: Path, small_model: NgramClassifier
 ) -> None:
     old = copy.deepcopy(small_model)
-    old.metrics = {"version": "2.3"}
+    old.metrics = {"version": "2.4"}
     old.save(tmp_path / "old.joblib")
     with pytest.raises(ModelFileError, match="tocsin speech train"):
         load_model(tmp_path / "old.joblib")
     old.metrics = {"version": NgramClassifier.version}
     old.save(tmp_path / "new.joblib")
-    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.4"
+    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.5"

@@ -904,6 +904,15 @@ def _term_key(term: str) -> str:
     return term
 
 
+_LATIN_WORD = re.compile(r"[a-z]{4,}")
+# words of their own that are one swap of neighbouring letters away from a listed term,
+# found by scanning the training corpora (tests/speech/test_transpositions.py keeps the
+# list complete): they are read as themselves, not as misspellings
+TRANSPOSITION_WORDS = frozenset(
+    {"viel", "apne", "pets", "fires", "roam", "veis", "vise", "moons", "hata", "amie"}
+)
+
+
 class TermIndex:
     """Finds terms among a text's tokens with dictionary look-ups (fast): whole words,
     phrases of up to four words, and stems (``kill*``) as prefixes of a word. Look-ups of
@@ -926,12 +935,32 @@ class TermIndex:
         self._cache: dict[str, frozenset[str]] = {}
         self._groups: dict[str, bool] = {}
 
-    def _word(self, tok: str) -> frozenset[str]:
+    def spelled(self, tok: str, min_stem: int = 0) -> frozenset[str]:
+        """Kinds of the terms ``tok`` is as written: a whole term, or a word a stem (of at
+        least ``min_stem`` letters) begins."""
         kinds = self.exact.get(tok, frozenset())
-        for end in range(self._min, min(len(tok), self._max) + 1):
+        for end in range(max(self._min, min_stem), min(len(tok), self._max) + 1):
             stem = self.stems.get(tok[:end])
             if stem:
                 kinds = kinds | stem
+        return kinds
+
+    def _transposed(self, tok: str) -> frozenset[str]:
+        """Kinds of the term ``tok`` is a misspelling of by two neighbouring letters
+        swapped (``haet``, ``mulsims``, ``wmoen``): Latin-script words of four letters or
+        more, first letter kept, stems of at least six letters; never a word listed in
+        ``TRANSPOSITION_WORDS``."""
+        if not _LATIN_WORD.fullmatch(tok) or tok in TRANSPOSITION_WORDS:
+            return frozenset()
+        for i in range(1, len(tok) - 1):
+            swapped = tok[:i] + tok[i + 1] + tok[i] + tok[i + 2 :]
+            kinds = self.spelled(swapped, min_stem=6) if swapped != tok else frozenset()
+            if kinds:
+                return kinds
+        return frozenset()
+
+    def _word(self, tok: str) -> frozenset[str]:
+        kinds = self.spelled(tok) or self._transposed(tok)
         if len(self._cache) < 200_000:
             self._cache[tok] = kinds
         return kinds

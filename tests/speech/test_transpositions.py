@@ -1,0 +1,65 @@
+"""Misspellings by two swapped neighbouring letters ("haet", "mulsims") are read as the
+group name or cue they spell, and words of their own are not read as misspellings."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pandas as pd
+import pytest
+
+from tocsin.analysis.speech import cues
+from tocsin.analysis.speech.classifier import analyse
+from tocsin.analysis.speech.normalise import normalise
+
+# corpus words that match a term only by a swap and mean what the term means
+KNOWN_MISSPELLINGS = {"handicapped", "niggress", "queimando"}
+
+
+@pytest.mark.parametrize(
+    ("text", "feature"),
+    [
+        ("I haet women", "__grp_hostile__"),
+        ("Mulsims are vermin", "__grp_religion__"),
+        ("Wmoen are disgusting", "__grp_gender__"),
+        ("All immigarnts are criminals", "__grp_migrants__"),
+        ("Refguees are parasites", "__grp_hostile__"),
+    ],
+)
+def test_a_swap_of_neighbouring_letters_is_read_as_the_word_it_spells(
+    text: str, feature: str
+) -> None:
+    assert feature in analyse(text).extras
+
+
+def test_what_is_not_read_as_a_swap() -> None:
+    index = cues.INDEX
+    assert index.kinds("hate") and not index.kinds("ahte")  # the first letter stays
+    assert not index.kinds("heat")  # two swaps away from "hate"
+    assert not index.kinds("moons")  # a word of its own, listed
+    assert not index.kinds("asina")  # "asian*" is a stem of five letters: too short
+    assert not index.kinds("هلا")  # Latin script only
+
+
+def test_every_corpus_word_read_as_a_swap_is_a_misspelling_or_listed(
+    corpus: pd.DataFrame,
+) -> None:
+    """Scan the training corpora: a word used three times or more that matches a term
+    only by a swap must be a known misspelling or in ``cues.TRANSPOSITION_WORDS``. A new
+    cue or group term that makes a real word look like a misspelling fails here."""
+    counts: Counter[str] = Counter()
+    for text in corpus["text"]:
+        counts.update(re.findall(r"[a-z]{4,}", normalise(str(text))))
+    index = cues.INDEX
+    read_as_swaps = {
+        word
+        for word, n in counts.items()
+        if n >= 3
+        and word not in cues.TRANSPOSITION_WORDS
+        and index.kinds(word)
+        and not index.spelled(word)
+    }
+    assert read_as_swaps <= KNOWN_MISSPELLINGS, sorted(read_as_swaps - KNOWN_MISSPELLINGS)
+    # the listed words are still words of the corpora (the list holds no dead entries)
+    assert all(counts[w] >= 3 for w in cues.TRANSPOSITION_WORDS)
