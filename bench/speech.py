@@ -1,6 +1,7 @@
 """Speech classifier: model load time, throughput and peak memory of batch scoring,
-accuracy on held-out data per dataset and language, and accuracy per language and
-phenomenon on the project's functional test suite.
+accuracy on held-out data per dataset and language, on held-out frames with one word
+misspelt by swapped letters, and per language and phenomenon on the project's functional
+test suite.
 
     .venv/bin/python bench/speech.py --mirror ../shared/data
 
