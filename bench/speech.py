@@ -1,7 +1,7 @@
 """Speech classifier: model load time, throughput and peak memory of batch scoring,
 accuracy on held-out data per dataset and language, on held-out frames with one word
-misspelt by swapped letters, and per language and phenomenon on the project's functional
-test suite.
+misspelt by swapped letters, false positives on held-out texts that name a group, and per
+language and phenomenon on the project's functional test suite.
 
     .venv/bin/python bench/speech.py --mirror ../shared/data
 
@@ -147,6 +147,41 @@ def swapped_frames(model: SpeechClassifier, templates: pd.DataFrame) -> None:
     console.print(table)
 
 
+def group_mentions(model: SpeechClassifier, held_out: pd.DataFrame) -> None:
+    """False-positive rate and recall on held-out corpus texts that name a target group
+    (a group feature fires) and on those that name none: how much naming a group, a
+    neutral fact, raises the score."""
+    from tocsin.analysis.speech.classifier import analyse
+
+    scope = {"__grp_hostile__", "__grp_neg_hostile__", "__grp_positive__"}
+    named = [
+        any(e.startswith("__grp_") and e not in scope for e in analyse(t).extras)
+        for t in held_out["text"]
+    ]
+    frame = held_out.assign(named=named, pred=model.predict(list(held_out["text"])).score >= 0.5)
+    table = Table(
+        "held-out corpus texts",
+        "non-hateful",
+        "false-positive rate",
+        "hateful",
+        "recall",
+        title="Texts that name a group and texts that name none",
+    )
+    for label, part in (
+        ("name a group", frame[frame["named"]]),
+        ("name none", frame[~frame["named"]]),
+    ):
+        negative, positive = part[part["hateful"] == 0], part[part["hateful"] == 1]
+        table.add_row(
+            label,
+            str(len(negative)),
+            f"{negative['pred'].mean():.3f}",
+            str(len(positive)),
+            f"{positive['pred'].mean():.3f}",
+        )
+    console.print(table)
+
+
 def main() -> None:
     """Run the benchmark and print tables."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -236,6 +271,7 @@ def main() -> None:
         )
     console.print(table)
     swapped_frames(model, templates)
+    group_mentions(model, held_out)
     suite_tables(functional(model))
 
 
