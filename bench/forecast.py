@@ -141,6 +141,37 @@ def ensemble_candidates(
     return found, forecasts
 
 
+def rule_table(
+    title: str, rows: dict[str, dict[str, float]], console: Console
+) -> tuple[str, float]:
+    """Apply the selection rule to candidates' window metrics and print them: highest mean
+    of AUC and recall@30; candidates within one caught onset of the best are tied and the
+    tie goes to the lowest Brier score. Returns the pick and the tie margin."""
+    onsets = next(iter(rows.values()))["onsets"]
+    tie = 0.5 / onsets  # one caught onset more or less, in the mean of AUC and recall@30
+    score_of = {label: (m["auc"] + m["recall@30"]) / 2 for label, m in rows.items()}
+    best = max(score_of.values())
+    tied = [label for label in rows if score_of[label] >= best - tie]
+    chosen = min(tied, key=lambda label: rows[label]["brier"])
+    table = Table(title=f"{title} ({onsets:.0f} onsets)")
+    for column in ("candidate", "AUC", "AP", "r@10", "r@20", "r@30", "Brier", "(AUC+r@30)/2"):
+        table.add_column(column, justify="left" if column == "candidate" else "right")
+    for label, m in rows.items():
+        mark = " <- rule's pick" if label == chosen else (" (tied)" if label in tied else "")
+        table.add_row(
+            label + mark,
+            f"{m['auc']:.4f}",
+            f"{m['average_precision']:.4f}",
+            f"{m['recall@10']:.3f}",
+            f"{m['recall@20']:.3f}",
+            f"{m['recall@30']:.3f}",
+            f"{m['brier']:.6f}",
+            f"{score_of[label]:.4f}",
+        )
+    console.print(table)
+    return chosen, tie
+
+
 def selection(panel: pd.DataFrame, console: Console) -> None:
     """Backtest every candidate on origins <= 2005, apply the selection rule, and fit the
     chosen ensemble's recalibration on that window's forecasts."""
@@ -151,30 +182,7 @@ def selection(panel: pd.DataFrame, console: Console) -> None:
     rows = {label: r.metrics for label, r in results.items()}
     pooled, forecasts = ensemble_candidates(results, panel)
     rows.update(pooled)
-    onsets = next(iter(rows.values()))["onsets"]
-    tie = 0.5 / onsets  # one caught onset more or less, in the mean of AUC and recall@30
-    score_of = {label: (m["auc"] + m["recall@30"]) / 2 for label, m in rows.items()}
-    best = max(score_of.values())
-    tied = [label for label in score_of if score_of[label] >= best - tie]
-    chosen = min(tied, key=lambda label: rows[label]["brier"])
-    table = Table(
-        title=f"Selection window: origins 1991-2005, onset years 1994-2009 ({onsets:.0f} onsets)"
-    )
-    for column in ("candidate", "AUC", "AP", "r@10", "r@20", "r@30", "Brier", "(AUC+r@30)/2"):
-        table.add_column(column, justify="left" if column == "candidate" else "right")
-    for label, m in rows.items():
-        mark = " <- rule's pick" if label == chosen else (" (tied)" if label in tied else "")
-        table.add_row(
-            label + mark,
-            f"{m['auc']:.3f}",
-            f"{m['average_precision']:.4f}",
-            f"{m['recall@10']:.3f}",
-            f"{m['recall@20']:.3f}",
-            f"{m['recall@30']:.3f}",
-            f"{m['brier']:.5f}",
-            f"{score_of[label]:.3f}",
-        )
-    console.print(table)
+    _, tie = rule_table("Selection window: origins 1991-2005, onset years 1994-2009", rows, console)
     console.print(
         "Rule: highest mean of AUC and recall@30; candidates within one caught onset "
         f"({tie:.3f}) of the best are tied, and the tie goes to the lowest Brier score "
@@ -293,26 +301,7 @@ def violence_transforms(panel: pd.DataFrame, settings: Settings, console: Consol
         base = first[["ccode", "mk_onset_1or2"]].copy()
         base["risk"] = pool([*risks, first["risk"]], np.array([0.5, 0.25, 0.25]))
         rows[label] = _scored(base, frame)
-    onsets = next(iter(rows.values()))["onsets"]
-    score_of = {label: (m["auc"] + m["recall@30"]) / 2 for label, m in rows.items()}
-    best = max(score_of.values())
-    tied = [label for label in rows if score_of[label] >= best - 0.5 / onsets]
-    chosen = min(tied, key=lambda label: rows[label]["brier"])
-    table = Table(title=f"Violence transforms, origins 1991-2005 ({onsets:.0f} onsets)")
-    for column in ("candidate", "AUC", "r@10", "r@30", "AP", "Brier", "(AUC+r@30)/2"):
-        table.add_column(column, justify="left" if column == "candidate" else "right")
-    for label, m in rows.items():
-        mark = " <- rule's pick" if label == chosen else (" (tied)" if label in tied else "")
-        table.add_row(
-            label + mark,
-            f"{m['auc']:.4f}",
-            f"{m['recall@10']:.3f}",
-            f"{m['recall@30']:.3f}",
-            f"{m['average_precision']:.4f}",
-            f"{m['brier']:.6f}",
-            f"{score_of[label]:.4f}",
-        )
-    console.print(table)
+    rule_table("Violence transforms, origins 1991-2005", rows, console)
 
 
 # GED files that are not GED Global for the whole country (SOURCES.md): left out.
