@@ -12,7 +12,13 @@ import pytest
 
 from tests.conftest import missing_shared_data
 from tocsin.analysis.speech import corpora
-from tocsin.analysis.speech.classifier import ModelFileError, NgramClassifier, analyse, load_model
+from tocsin.analysis.speech.classifier import (
+    ModelFileError,
+    NgramClassifier,
+    analyse,
+    cues_fired,
+    load_model,
+)
 from tocsin.analysis.speech.language import UNSUPPORTED
 from tocsin.analysis.speech.training import corpus_paths, train
 from tocsin.config import Settings
@@ -94,6 +100,18 @@ def test_the_widened_scope_ends_with_its_clause() -> None:
         assert "__grp_hostile__" in analysis.extras, text
     # without a verb of saying the scope stays short
     assert "rats" in analyse("Jews are not welcome here because they are rats").plain.split()
+
+
+def test_cues_shown_to_analysts_name_only_target_groups_as_groups() -> None:
+    """What is said of a group ("hostile words about a group") is a cue, not a group."""
+    said = cues_fired(analyse("Muslims are vermin"))
+    assert "group: religion" in said
+    assert "hostile words about a group" in said
+    assert not [c for c in said if c in ("group: hostile", "group: neg hostile")]
+    denied = cues_fired(analyse("I would never say that Jews are vermin"))
+    assert "hostile words about a group denied" in denied
+    assert not [c for c in denied if c.startswith("group:")], denied
+    assert "group: sexual orientation" in cues_fired(analyse("gay people are welcome"))
 
 
 def test_negators_that_follow_the_word_they_deny_hindi() -> None:

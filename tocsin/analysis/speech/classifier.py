@@ -295,10 +295,21 @@ _CUE_NAMES = {
 }
 
 
+def named_groups(analysis: Analysis) -> list[str]:
+    """The target groups a text names (its ``__grp_<target>__`` features; not the scope
+    features ``__grp_hostile__`` and the like, which say what is said of a group)."""
+    prefix = "__grp_"
+    return [
+        e[len(prefix) : -2].replace("_", " ")
+        for e in analysis.extras
+        if e.startswith(prefix) and e[len(prefix) : -2].replace("_", " ") in cues.TARGETS
+    ]
+
+
 def cues_fired(analysis: Analysis) -> list[str]:
     """Readable names of the cues found in a text (for analysts: why it was flagged)."""
     found = [_CUE_NAMES[e] for e in analysis.extras if e in _CUE_NAMES]
-    groups = [e[6:-2].replace("_", " ") for e in analysis.extras if e.startswith("__grp_")]
+    groups = named_groups(analysis)
     listed = gazetteer.target_in(analysis.plain.split())
     return found + [f"group: {g}" for g in groups] + ([f"listed group: {listed}"] if listed else [])
 
@@ -448,7 +459,7 @@ class NgramClassifier(SpeechClassifier):
         categories, targets, named_flags, labels = [], [], [], []
         for s, a, guess, ok in zip(score, analyses, head, known, strict=True):
             listed = gazetteer.target_in(a.plain.split()) if s >= THRESHOLD else None
-            named = [e[6:-2].replace("_", " ") for e in a.extras if e.startswith("__grp_")]
+            named = named_groups(a)
             named_flags.append(bool(named) or listed is not None)
             labels.append(UNSUPPORTED if not ok else "hateful" if s >= THRESHOLD else "non-hateful")
             if s < THRESHOLD:
