@@ -219,9 +219,9 @@ def _transform_columns(panel: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     """The panel with every transform tried in issue 17 (own country only)."""
     from tocsin.analysis.forecast.violence import (
         TYPES,
-        _since_spike,
-        gw_of,
+        join_country_years,
         read_country_year,
+        since_spike,
     )
     from tocsin.sources import fetch
 
@@ -229,8 +229,8 @@ def _transform_columns(panel: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     cy = cy.sort_values(["gwcode", "year"]).reset_index(drop=True)
     extra = cy[["gwcode", "year"]].copy()
     for t in TYPES:
-        extra[f"{t}.since_spike25"] = _since_spike(cy, t, 25)
-        extra[f"{t}.since_spike1000"] = _since_spike(cy, t, 1000)
+        extra[f"{t}.since_spike25"] = since_spike(cy, t, 25)
+        extra[f"{t}.since_spike1000"] = since_spike(cy, t, 1000)
         spikes = (
             (cy[t] >= 100).astype(float).set_axis(pd.MultiIndex.from_frame(cy[["gwcode", "year"]]))
         )
@@ -244,14 +244,7 @@ def _transform_columns(panel: pd.DataFrame, settings: Settings) -> pd.DataFrame:
             for _, part in spikes.groupby(level=0, sort=False)
         ]
         extra[f"{t}.spikes10"] = np.concatenate(counts)
-    keyed = extra.set_index(["gwcode", "year"])
-    found = keyed.reindex(
-        pd.MultiIndex.from_arrays([gw_of(panel["ccode"]), panel["year"].astype(int)])
-    )
-    frame = panel.copy()
-    for column in keyed.columns:
-        frame[column] = found[column].to_numpy()
-    return frame
+    return join_country_years(panel, extra)
 
 
 def _transform_features(parts: str) -> list[str]:

@@ -130,7 +130,7 @@ def check_coverage(violence: pd.DataFrame, panel: pd.DataFrame, source: str) -> 
         raise ViolenceDataError(f"{source} has no rows for countries: {', '.join(names)}")
 
 
-def _since_spike(frame: pd.DataFrame, column: str, spike: float = SPIKE) -> pd.Series:
+def since_spike(frame: pd.DataFrame, column: str, spike: float = SPIKE) -> pd.Series:
     """log2(1 + years since ``column`` last reached ``spike``), per ``gwcode`` (sorted)."""
     spike_year = frame["year"].where(frame[column] >= spike)
     last = spike_year.groupby(frame["gwcode"]).ffill().fillna(FIRST_YEAR - 1)
@@ -149,7 +149,7 @@ def violence_features(violence: pd.DataFrame, neighbours: pd.DataFrame) -> pd.Da
         previous = level.groupby(frame["gwcode"]).shift(1)
         consecutive = by_country["year"].diff() == 1
         out[f"{t}.d1"] = (level - previous).where(consecutive)
-        out[f"{t}.since_spike"] = _since_spike(frame, t)
+        out[f"{t}.since_spike"] = since_spike(frame, t)
     pairs = neighbours.merge(frame, left_on="neighbour", right_on="gwcode")
     sums = pairs.groupby(["country", "year"])[list(TYPES)].sum()
     sums.index = sums.index.set_names(["gwcode", "year"])
@@ -179,12 +179,7 @@ def join_violence(panel: pd.DataFrame, features: pd.DataFrame) -> pd.DataFrame:
     Per-capita deaths use the panel's ``popsize.log2``; in a panel without it they are
     missing (NaN) wherever deaths were recorded, like any other unknown value.
     """
-    keyed = features.set_index(["gwcode", "year"])
-    index = pd.MultiIndex.from_arrays([gw_of(panel["ccode"]), panel["year"].astype(int)])
-    found = keyed.reindex(index)
-    frame = panel.copy()
-    for column in keyed.columns:
-        frame[column] = found[column].to_numpy()
+    frame = join_country_years(panel, features)
     population = (
         frame[POPULATION].astype(float)
         if POPULATION in frame.columns
@@ -192,7 +187,19 @@ def join_violence(panel: pd.DataFrame, features: pd.DataFrame) -> pd.DataFrame:
     )
     for t in TYPES:
         frame[f"{t}.pc"] = per_capita(frame[f"{t}.log2"], population)
-    frame[MISSING] = found["os.log2"].isna().to_numpy().astype(float)
+    frame[MISSING] = frame["os.log2"].isna().astype(float)
+    return frame
+
+
+def join_country_years(panel: pd.DataFrame, columns: pd.DataFrame) -> pd.DataFrame:
+    """``panel`` with the ``columns`` (keyed by ``gwcode`` and ``year``) of each row's
+    country-year, matched through :func:`gw_of`; missing where there is no such row."""
+    keyed = columns.set_index(["gwcode", "year"])
+    index = pd.MultiIndex.from_arrays([gw_of(panel["ccode"]), panel["year"].astype(int)])
+    found = keyed.reindex(index)
+    frame = panel.copy()
+    for column in keyed.columns:
+        frame[column] = found[column].to_numpy()
     return frame
 
 
