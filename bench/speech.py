@@ -33,7 +33,7 @@ from sklearn.metrics import balanced_accuracy_score
 
 from tocsin.analysis.speech import augment, corpora, cues
 from tocsin.analysis.speech.batch import score_file
-from tocsin.analysis.speech.classifier import SpeechClassifier, load_model
+from tocsin.analysis.speech.classifier import SpeechClassifier, analyse, load_model, named_groups
 from tocsin.analysis.speech.lexicon import LexiconMatcher, seed_terms
 from tocsin.analysis.speech.normalise import normalise
 from tocsin.analysis.speech.training import corpus_paths, current_model_path, evaluate, train
@@ -151,13 +151,7 @@ def group_mentions(model: SpeechClassifier, held_out: pd.DataFrame) -> None:
     """False-positive rate and recall on held-out corpus texts that name a target group
     (a group feature fires) and on those that name none: how much naming a group, a
     neutral fact, raises the score."""
-    from tocsin.analysis.speech.classifier import analyse
-
-    scope = {"__grp_hostile__", "__grp_neg_hostile__", "__grp_positive__"}
-    named = [
-        any(e.startswith("__grp_") and e not in scope for e in analyse(t).extras)
-        for t in held_out["text"]
-    ]
+    named = [bool(named_groups(analyse(t))) for t in held_out["text"]]
     frame = held_out.assign(named=named, pred=model.predict(list(held_out["text"])).score >= 0.5)
     table = Table(
         "held-out corpus texts",

@@ -172,8 +172,8 @@ def analyse(text: str) -> Analysis:
             continue
         if tok in _BOUNDARY:
             # German and Polish write a comma before "dass"/"że": the denied clause goes on
-            following = raw_tokens[i + 1] if i + 1 < len(raw_tokens) else ""
-            if not (negated >= CLAUSE and tok == "," and following in cues.COMPLEMENTISERS):
+            goes_on = negated >= CLAUSE and tok == "," and i + 1 < len(raw_tokens)
+            if not (goes_on and raw_tokens[i + 1] in cues.COMPLEMENTISERS):
                 negated = 0
             tokens.append(tok)
             continue
@@ -298,12 +298,8 @@ _CUE_NAMES = {
 def named_groups(analysis: Analysis) -> list[str]:
     """The target groups a text names (its ``__grp_<target>__`` features; not the scope
     features ``__grp_hostile__`` and the like, which say what is said of a group)."""
-    prefix = "__grp_"
-    return [
-        e[len(prefix) : -2].replace("_", " ")
-        for e in analysis.extras
-        if e.startswith(prefix) and e[len(prefix) : -2].replace("_", " ") in cues.TARGETS
-    ]
+    names = (e[6:-2].replace("_", " ") for e in analysis.extras if e.startswith("__grp_"))
+    return [name for name in names if name in cues.TARGETS]
 
 
 def cues_fired(analysis: Analysis) -> list[str]:
