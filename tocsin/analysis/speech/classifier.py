@@ -213,7 +213,10 @@ def analyse(text: str) -> Analysis:
     # cue scope: what is hostile is said of a group, denied, or quoted
     group = any(k.startswith("grp:") for k in found | negated_found | quoted_found)
     if found & _HOSTILE_WORDS and any(k.startswith("grp:") for k in found):
-        extras.append("__grp_hostile__")
+        # beside a word that condemns hate, hostile words about a group are what is
+        # condemned ("calling Jews dogs is hate speech"): __counter_hostile__ says so
+        if "cue:counter" not in found:
+            extras.append("__grp_hostile__")
     elif group and "cue:positive" in found:
         extras.append("__grp_positive__")
     if negated_found & _HOSTILE_WORDS:
@@ -336,11 +339,11 @@ class NgramClassifier(SpeechClassifier):
     summary = "Fast CPU model: hashed word+char n-grams, negation/quote scope, group and cue cues"
     Settings = NgramSettings
     settings: NgramSettings
-    version = "2.5"
+    version = "2.6"
     # 2.3 ends negation at "but"/"than", reads no letters of a text whose hostility is denied;
     # 2.4 lets a denied verb of saying deny its whole clause; 2.5 reads listed words
-    # misspelt by two swapped letters
-    reads_versions = ("2.5",)
+    # misspelt by two swapped letters; 2.6 reads groups named in every supported language
+    reads_versions = ("2.6",)
     # defaults for models saved by 1.0 (no language routing, no calibration)
     languages: tuple[str, ...] = ()
     _calibrators: dict[str, tuple[float, float]] = {}  # noqa: RUF012 - replaced on fit

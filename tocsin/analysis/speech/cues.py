@@ -5,14 +5,19 @@ and positive words whose scope the classifier reads. In the supported languages;
 normalised form (see ``normalise.py``).
 
 These are not hate lexicons: group names are neutral words. They let the model see
-"a group is mentioned" and "this is negated or quoted" as features of their own.
+"a group is mentioned" and "this is negated or quoted" as features of their own. Group
+words are data (``data/group_words.csv``, every supported language) joined by the
+gazetteer's groups at risk (``data/groups.csv``).
 """
 
 from __future__ import annotations
 
+import csv
 import re
+from pathlib import Path
 from typing import Literal, get_args
 
+from tocsin.analysis.speech import gazetteer
 from tocsin.analysis.speech.augment import FRAMES
 from tocsin.analysis.speech.normalise import normalise
 
@@ -34,175 +39,34 @@ Category = Literal[HarmCategory, "none"]
 CATEGORIES: tuple[Category, ...] = get_args(Category)
 HARM_CATEGORIES: tuple[HarmCategory, ...] = get_args(HarmCategory)
 
-GROUP_TERMS: dict[str, list[str]] = {
-    "religion": [
-        "muslim*",
-        "moslem*",
-        "islam*",
-        "jew*",
-        "jewish",
-        "christian*",
-        "hindu*",
-        "sikh*",
-        "buddhist*",
-        "catholic*",
-        "protestant*",
-        "shia*",
-        "shiite*",
-        "sunni*",
-        "mosque*",
-        "synagogue*",
-        "church*",
-        "atheist*",
-        "musulman*",
-        "juif*",
-        "juive*",
-        "chretien*",
-        "musulmane*",
-        "judio*",
-        "cristiano*",
-        "mezquita*",
-        "مسلم*",
-        "يهود*",
-        "مسيحي*",
-        "شيعه",
-        "الشيعه",
-        "سني*",
-        "نصارى",
-        "النصارى",
-        "اليهود",
-        "المسلم*",
-        "الشيعة",
-    ],
-    "ethnicity": [
-        "black people",
-        "blacks",
-        "whites",
-        "white people",
-        "arab*",
-        "asian*",
-        "hispanic*",
-        "latino*",
-        "roma",
-        "gypsy",
-        "gypsies",
-        "tutsi*",
-        "hutu*",
-        "rohingya*",
-        "tigray*",
-        "amhara*",
-        "oromo*",
-        "fulani*",
-        "masalit*",
-        "yazidi*",
-        "kurd*",
-        "uyghur*",
-        "chinese",
-        "africans",
-        "noirs",
-        "arabes",
-        "gitans",
-        "gitanos",
-        "negros",
-        "indigenas",
-        "عرب*",
-        "الافارقه",
-        "السود",
-        "الاكراد",
-    ],
-    "nationality": [
-        "mexicans",
-        "syrians",
-        "afghans",
-        "pakistanis",
-        "somalis",
-        "nigerians",
-        "russians",
-        "ukrainians",
-        "americans",
-        "indians",
-        "bangladeshi*",
-        "venezolanos",
-        "marocains",
-        "algeriens",
-        "syriens",
-        "السوريين",
-        "المصريين",
-    ],
-    "migrants": [
-        "immigrant*",
-        "migrant*",
-        "refugee*",
-        "asylum seekers",
-        "asylum seeker",
-        "illegals",
-        "foreigner*",
-        "immigre*",
-        "etranger*",
-        "refugie*",
-        "inmigrante*",
-        "refugiado*",
-        "extranjero*",
-        "لاجي*",
-        "اللاجي*",
-        "المهاجر*",
-        "مهاجر*",
-    ],
-    "gender": [
-        "women",
-        "woman",
-        "girls",
-        "females",
-        "feminist*",
-        "femmes",
-        "mujeres",
-        "feministas",
-        "النساء",
-        "المراه",
-        "نساء",
-    ],
-    "sexual orientation": [
-        "gay*",
-        "lesbian*",
-        "homosexual*",
-        "trans people",
-        "transgender*",
-        "queer*",
-        "lgbt*",
-        "bisexual*",
-        "homosexuel*",
-        "gais",
-        "gays",
-        "mariquita*",
-        "المثلي*",
-        "الشواذ",
-    ],
-    "disability": [
-        "disabled",
-        "disability",
-        "autistic",
-        "the blind",
-        "the deaf",
-        "handicape*",
-        "discapacitad*",
-        "المعاقين",
-    ],
-    "political affiliation": [
-        "opposition supporters",
-        "the opposition",
-        "leftist*",
-        "liberals",
-        "democrats",
-        "republicans",
-        "communists",
-        "gauchiste*",
-        "rebels",
-        "separatist*",
-        "tplf",
-        "rsf",
-        "junta",
-    ],
-}
+GROUP_WORDS_FILE = Path(__file__).parent / "data" / "group_words.csv"
+# group names that are also everyday words are not read as groups: Arabic "الفور" (the
+# Fur; "على الفور", at once) and "السنه" (the Sunnis; the year)
+EVERYDAY_WORDS = frozenset({"الفور", "السنه"})
+
+
+def group_terms(path: Path = GROUP_WORDS_FILE) -> dict[str, list[str]]:
+    """Target -> the words that name such a group: ``path`` (protected groups in every
+    supported language, columns lang, target, term; ``*`` ends a stem) and the
+    gazetteer's groups at risk, all normalised."""
+    terms: dict[str, list[str]] = {t: [] for t in TARGETS}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for line, row in enumerate(csv.DictReader(fh), start=2):
+            if not row.get("lang") or not row.get("term"):
+                raise ValueError(f"{path}: line {line}: lang and term must not be empty")
+            if row.get("target") not in terms:
+                raise ValueError(
+                    f"{path}: line {line}: unknown target {row.get('target')!r}; "
+                    f"one of {', '.join(TARGETS)}"
+                )
+            terms[row["target"]].append(normalise(row["term"]))
+    for row in gazetteer.entries():
+        if row["name"] not in EVERYDAY_WORDS:
+            terms[row["target"]].append(row["name"])
+    return {t: words for t, words in terms.items() if words}
+
+
+GROUP_TERMS = group_terms()
 
 NEGATORS = {
     "not",
@@ -825,6 +689,38 @@ DEROGATORY_CUES = [
     "nachukia",
     "nawachukia",
     "tunawachukia",
+    # 2.6: contempt and disgust in every supported language
+    "disgusting",
+    "ekelhaft*",
+    "widerlich*",
+    "dreckig*",
+    "degoutant*",
+    "meprisable*",
+    "asqueros*",
+    "desprecia*",
+    "despreciable*",
+    "schifos*",
+    "disprezz*",
+    "nojent*",
+    "desprez*",
+    "walgelijk*",
+    "smerig*",
+    "veracht*",
+    "gardze",
+    "gardzimy",
+    "obrzydliw*",
+    "odrazaj*",
+    "قذر*",
+    "مقرف*",
+    "نحتقر",
+    "احتقر",
+    "घिनौने",
+    "गंदे",
+    "恶心",
+    "肮脏",
+    "看不起",
+    "wachafu",
+    "nawadharau",
 ]
 
 # Words of praise, welcome, respect and thanks: with a group word and no hostile word
@@ -888,6 +784,69 @@ POSITIVE_CUES = [
     "heshima",
     "karibu*",
     "asante",
+    # 2.6: praise, respect, pride, welcome and solidarity in every supported language
+    "wonderful",
+    "enrich*",
+    "respekt",
+    "stolze",
+    "wunderbar*",
+    "bereicher*",
+    "willkommen",
+    "freunde",
+    "fiere",
+    "merveilleu*",
+    "enrichi*",
+    "solidaire",
+    "solidaires",
+    "respeta*",
+    "orgulloso",
+    "maraviloso*",
+    "maravillos*",
+    "enriquec*",
+    "bienvenid*",
+    "amigos",
+    "rispett*",
+    "fiero",
+    "fieri",
+    "meraviglios*",
+    "arricchi*",
+    "benvenut*",
+    "amici",
+    "respeitar",
+    "maravilhos*",
+    "bem-vind*",
+    "bem vindos",
+    "respect",
+    "geweldig*",
+    "verrijk*",
+    "welkom",
+    "vrienden",
+    "szanuje",
+    "szanujemy",
+    "wspania*",
+    "wzbogac*",
+    "witamy",
+    "przyjaciele",
+    "dumny",
+    "نحترم",
+    "نفتخر",
+    "فخور*",
+    "رائع*",
+    "اصدقاء",
+    "اهلا",
+    "मित्र",
+    "दोस्त",
+    "शानदार",
+    "इज़्ज़त",
+    "自豪",
+    "朋友",
+    "站在一起",
+    "支持",
+    "了不起",
+    "优秀",
+    "marafiki",
+    "tunawaheshimu",
+    "tunajivunia",
 ]
 
 QUOTE_CHARS = '"“”«»„‟'
@@ -905,11 +864,17 @@ def _term_key(term: str) -> str:
 
 
 _LATIN_WORD = re.compile(r"[a-z]{4,}")
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]{4,}")
+# Arabic writes conjunctions, prepositions and the article before a word and object
+# pronouns after it ("بالمسلمين", "قتلهم"); a word that matches no term is also read
+# without them, longest first
+_AR_PROCLITICS = ("", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+_AR_ENCLITICS = ("", "هما", "هم", "هن", "كم", "ها", "نا", "ه")
 # words of their own that are one swap of neighbouring letters away from a listed term,
 # found by scanning the training corpora (tests/speech/test_transpositions.py keeps the
 # list complete): they are read as themselves, not as misspellings
 TRANSPOSITION_WORDS = frozenset(
-    {"viel", "apne", "pets", "fires", "roam", "veis", "vise", "moons", "hata", "amie"}
+    {"viel", "apne", "pets", "fires", "roam", "veis", "vise", "moons", "hata", "amie", "africain"}
 )
 
 
@@ -959,8 +924,26 @@ class TermIndex:
                 return kinds
         return frozenset()
 
+    def _without_clitics(self, tok: str) -> frozenset[str]:
+        """Kinds of the term an Arabic word is with its clitics taken off (``بحرق`` ->
+        ``حرق``, ``قتلهم`` -> ``قتل``): at least three letters left, stems of at least
+        four."""
+        if not _ARABIC_WORD.fullmatch(tok):
+            return frozenset()
+        for pre in _AR_PROCLITICS:
+            if not tok.startswith(pre):
+                continue
+            for post in _AR_ENCLITICS:
+                if not (pre or post) or not tok.endswith(post):
+                    continue
+                core = tok[len(pre) : len(tok) - len(post)]
+                kinds = self.spelled(core, min_stem=4) if len(core) >= 3 else frozenset()
+                if kinds:
+                    return kinds
+        return frozenset()
+
     def _word(self, tok: str) -> frozenset[str]:
-        kinds = self.spelled(tok) or self._transposed(tok)
+        kinds = self.spelled(tok) or self._transposed(tok) or self._without_clitics(tok)
         if len(self._cache) < 200_000:
             self._cache[tok] = kinds
         return kinds

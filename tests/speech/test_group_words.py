@@ -1,0 +1,84 @@
+"""Group words in every supported language (model 2.6): the cue index reads a group
+named in any supported language as that group, so that what is said of it (hostile,
+denied, praised) becomes a feature the same in every language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tocsin.analysis.speech import augment, cues, gazetteer
+from tocsin.analysis.speech.classifier import analyse
+from tocsin.analysis.speech.normalise import normalise
+
+# one hostile sentence per supported language, each naming a group differently
+HOSTILE = {
+    "en": "Refugees are vermin",
+    "fr": "Les Roms sont des rats",
+    "es": "Los musulmanes son ratas",
+    "de": "Die Juden sind Ratten",
+    "it": "Gli ebrei sono ratti",
+    "pt": "Os muçulmanos são ratos",
+    "nl": "De moslims zijn ratten",
+    "pl": "Muzułmanie to szczury",
+    "ar": "المسيحيين حشرات",
+    "hi": "मुसलमान कीड़े हैं",
+    "zh": "穆斯林是老鼠",
+    "sw": "Waislamu ni panya",
+}
+
+
+def test_every_supported_language_has_a_hostile_probe() -> None:
+    assert set(HOSTILE) == set(augment.SUPPORTED)
+
+
+@pytest.mark.parametrize("lang", sorted(HOSTILE))
+def test_a_group_named_in_any_supported_language_is_read_as_a_group(lang: str) -> None:
+    extras = analyse(HOSTILE[lang]).extras
+    assert any(e in extras for e in ("__grp_religion__", "__grp_ethnicity__", "__grp_migrants__"))
+    assert "__grp_hostile__" in extras
+
+
+def test_every_group_of_the_templates_and_the_gazetteer_is_read_as_a_group() -> None:
+    names = [g for spec in augment.FRAMES.values() for g in spec["g"]]
+    # Burmese is read per syllable, and only by the non-commercial model
+    names += [row["name"] for row in gazetteer.entries() if row["lang"] != "my"]
+    missed = [
+        n
+        for n in names
+        if normalise(n) not in cues.EVERYDAY_WORDS
+        and not any(e.startswith("__grp_") for e in analyse(n).extras)
+    ]
+    assert missed == []
+
+
+def test_group_names_that_are_everyday_words_are_not_read_as_groups() -> None:
+    # "على الفور": at once; "في السنة القادمة": next year
+    assert not any(e.startswith("__grp_") for e in analyse("سأتصل بك على الفور").extras)
+    assert not any(e.startswith("__grp_") for e in analyse("في السنة القادمة").extras)
+    assert gazetteer.target_in(normalise("طرد الفور").split()) == "ethnicity"
+
+
+def test_no_word_names_two_kinds_of_group() -> None:
+    for table in (cues.INDEX.exact, cues.INDEX.stems):
+        doubled = {w: k for w, k in table.items() if sum(x[:4] == "grp:" for x in k) > 1}
+        assert doubled == {}
+
+
+def test_arabic_clitics_are_read_off() -> None:
+    assert "__threat__" in analyse("سنقوم بـحرق المساليت").extras  # bi- + burning
+    assert "__threat__" in analyse("ويجب قتلهم").extras  # killing + them
+    assert "__grp_religion__" in analyse("هذا مفيد للمسلمين").extras  # li- + al- + Muslims
+    assert "__dehum__" in analyse("هم مثل الخنازير").extras  # al- + pigs
+    assert analyse("والدي طبيب").extras == []  # "my father is a doctor": nothing read off
+
+
+def test_a_malformed_group_words_file_says_which_line(tmp_path: Path) -> None:
+    bad = tmp_path / "group_words.csv"
+    bad.write_text("lang,target,term\nde,religion,juden\nde,relgion,muslime\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"line 3: unknown target 'relgion'"):
+        cues.group_terms(bad)
+    bad.write_text("lang,target,term\nde,religion,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="line 2: lang and term must not be empty"):
+        cues.group_terms(bad)
