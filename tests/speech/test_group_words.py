@@ -82,3 +82,31 @@ def test_a_malformed_group_words_file_says_which_line(tmp_path: Path) -> None:
     bad.write_text("lang,target,term\nde,religion,\n", encoding="utf-8")
     with pytest.raises(ValueError, match="line 2: lang and term must not be empty"):
         cues.group_terms(bad)
+
+
+def test_french_and_italian_elisions_are_read_off() -> None:
+    assert "__grp_migrants__" in analyse("Des hordes d'immigrés partout").extras
+    assert "__grp_positive__" in analyse("J'admire les femmes de mon quartier").extras
+    assert "__grp_religion__" in analyse("L'ebreo è arrivato").extras
+    # English contractions are not elisions
+    assert cues.INDEX.kinds("don't") == cues.INDEX.spelled("don't")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Immigrants are a burden on all of us",
+        "Muslims should go back where they came from",
+        "Les réfugiés sont des envahisseurs",
+        "الفلسطينيين عبء علينا",
+        "难民是负担",
+    ],
+)
+def test_exclusion_said_of_a_group_is_hostile(text: str) -> None:
+    assert "__grp_hostile__" in analyse(text).extras
+
+
+def test_exclusion_denied_is_not_hostile() -> None:
+    extras = analyse("Refugees are not a burden").extras
+    assert "__grp_hostile__" not in extras
+    assert "__grp_neg_hostile__" in extras

@@ -721,6 +721,68 @@ DEROGATORY_CUES = [
     "看不起",
     "wachafu",
     "nawadharau",
+    # exclusion and stereotype without a hostile word (implicit derogation): a group
+    # called a burden, invaders or criminals, or told to go back
+    "burden",
+    "go back",
+    "invaders",
+    "invasion",
+    "criminals",
+    "rapists",
+    "scroungers",
+    "fardeau",
+    "envahisseurs",
+    "criminels",
+    "violeurs",
+    "rentrez chez vous",
+    "lastre",
+    "invasores",
+    "criminales",
+    "delincuentes",
+    "violadores",
+    "vuelvan a su pais",
+    "belastung",
+    "invasoren",
+    "kriminelle",
+    "vergewaltiger",
+    "geht zuruck",
+    "invasori",
+    "invasione",
+    "criminali",
+    "delinquenti",
+    "stupratori",
+    "tornatevene",
+    "fardo",
+    "invasao",
+    "criminosos",
+    "bandidos",
+    "estupradores",
+    "voltem para",
+    "indringers",
+    "criminelen",
+    "verkrachters",
+    "ga terug",
+    "ciezar",
+    "najezdzcy",
+    "inwazja",
+    "przestepcy",
+    "gwalciciele",
+    "wracajcie",
+    "عبء",
+    "غزاه",
+    "مجرمين",
+    "ارجعوا",
+    "बोझ",
+    "अपराधी",
+    "वापस जाओ",
+    "负担",
+    "入侵",
+    "罪犯",
+    "滚回",
+    "mzigo",
+    "wavamizi",
+    "wahalifu",
+    "warudi kwao",
 ]
 
 # Words of praise, welcome, respect and thanks: with a group word and no hostile word
@@ -806,8 +868,29 @@ POSITIVE_CUES = [
     "bienvenid*",
     "amigos",
     "rispett*",
+    "fier",
     "fiero",
     "fieri",
+    "admiro",
+    "admiramos",
+    "admiracao",
+    "admiracion",
+    "adoro",
+    "adoramos",
+    "adore",
+    "formidable*",
+    "genereux",
+    "genereuses",
+    "generosos",
+    "generosas",
+    "generosi",
+    "courageux",
+    "courageuses",
+    "valientes",
+    "corajosos",
+    "coraggiosi",
+    "talentueux",
+    "talentosos",
     "meraviglios*",
     "arricchi*",
     "benvenut*",
@@ -870,11 +953,29 @@ _ARABIC_WORD = re.compile(r"[\u0621-\u064a]{4,}")
 # without them, longest first
 _AR_PROCLITICS = ("", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 _AR_ENCLITICS = ("", "هما", "هم", "هن", "كم", "ها", "نا", "ه")
+# French and Italian elide an article, preposition or pronoun into the next word
+# ("d'immigrés", "j'admire", "l'ebreo"): the word after the apostrophe is read too
+_ELIDED = re.compile(
+    r"(?:l|d|j|qu|n|s|c|m|t|jusqu|lorsqu|puisqu|un|dell|all|nell|sull|dall|quell)'(\w{3,})"
+)
 # words of their own that are one swap of neighbouring letters away from a listed term,
 # found by scanning the training corpora (tests/speech/test_transpositions.py keeps the
 # list complete): they are read as themselves, not as misspellings
 TRANSPOSITION_WORDS = frozenset(
-    {"viel", "apne", "pets", "fires", "roam", "veis", "vise", "moons", "hata", "amie", "africain"}
+    {
+        "viel",
+        "apne",
+        "pets",
+        "fires",
+        "roam",
+        "veis",
+        "vise",
+        "moons",
+        "hata",
+        "amie",
+        "africain",
+        "fire",
+    }
 )
 
 
@@ -942,8 +1043,19 @@ class TermIndex:
                     return kinds
         return frozenset()
 
+    def _elided(self, tok: str) -> frozenset[str]:
+        """Kinds of the word after a French or Italian elision (``d'immigres`` ->
+        ``immigres``)."""
+        elided = _ELIDED.fullmatch(tok)
+        return self._word(elided.group(1)) if elided else frozenset()
+
     def _word(self, tok: str) -> frozenset[str]:
-        kinds = self.spelled(tok) or self._transposed(tok) or self._without_clitics(tok)
+        kinds = (
+            self.spelled(tok)
+            or self._transposed(tok)
+            or self._without_clitics(tok)
+            or self._elided(tok)
+        )
         if len(self._cache) < 200_000:
             self._cache[tok] = kinds
         return kinds
