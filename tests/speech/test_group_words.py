@@ -60,6 +60,14 @@ def test_group_names_that_are_everyday_words_are_not_read_as_groups() -> None:
     assert gazetteer.target_in(normalise("طرد الفور").split()) == "ethnicity"
 
 
+def test_everyday_words_stay_out_whichever_file_lists_them(tmp_path: Path) -> None:
+    words = tmp_path / "group_words.csv"
+    words.write_text("lang,target,term\nar,religion,السنة\nar,religion,الشيعة\n", encoding="utf-8")
+    religion = cues.group_terms(words)["religion"]
+    assert normalise("الشيعة") in religion
+    assert normalise("السنة") not in religion
+
+
 def test_no_word_names_two_kinds_of_group() -> None:
     for table in (cues.INDEX.exact, cues.INDEX.stems):
         doubled = {w: k for w, k in table.items() if sum(x[:4] == "grp:" for x in k) > 1}

@@ -40,8 +40,8 @@ CATEGORIES: tuple[Category, ...] = get_args(Category)
 HARM_CATEGORIES: tuple[HarmCategory, ...] = get_args(HarmCategory)
 
 GROUP_WORDS_FILE = Path(__file__).parent / "data" / "group_words.csv"
-# group names that are also everyday words are not read as groups: Arabic "الفور" (the
-# Fur; "على الفور", at once) and "السنه" (the Sunnis; the year)
+# group names that are also everyday words are not read as groups, whichever file lists
+# them: Arabic "الفور" (the Fur; "على الفور", at once) and "السنه" (the Sunnis; the year)
 EVERYDAY_WORDS = frozenset({"الفور", "السنه"})
 
 
@@ -61,9 +61,8 @@ def group_terms(path: Path = GROUP_WORDS_FILE) -> dict[str, list[str]]:
                 )
             terms[row["target"]].append(normalise(row["term"]))
     for row in gazetteer.entries():
-        if row["name"] not in EVERYDAY_WORDS:
-            terms[row["target"]].append(row["name"])
-    return {t: words for t, words in terms.items() if words}
+        terms[row["target"]].append(row["name"])
+    return {t: [w for w in words if w not in EVERYDAY_WORDS] for t, words in terms.items() if words}
 
 
 GROUP_TERMS = group_terms()
