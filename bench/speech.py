@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 from typing import Any, cast
 
+import numpy as np
 import pandas as pd
 from rich.console import Console
 from rich.table import Table
@@ -33,10 +34,16 @@ from sklearn.metrics import balanced_accuracy_score
 
 from tocsin.analysis.speech import augment, corpora, cues
 from tocsin.analysis.speech.batch import score_file
-from tocsin.analysis.speech.classifier import SpeechClassifier, analyse, load_model, named_groups
+from tocsin.analysis.speech.classifier import (
+    THRESHOLD,
+    SpeechClassifier,
+    analyse,
+    load_model,
+    named_groups,
+)
 from tocsin.analysis.speech.lexicon import LexiconMatcher, seed_terms
 from tocsin.analysis.speech.normalise import normalise
-from tocsin.analysis.speech.training import corpus_paths, current_model_path, evaluate, train
+from tocsin.analysis.speech.training import corpus_paths, current_model_path, metrics_of, train
 from tocsin.config import load_settings
 
 SUITE = Path(__file__).with_name("speech_functional.csv")
@@ -147,12 +154,12 @@ def swapped_frames(model: SpeechClassifier, templates: pd.DataFrame) -> None:
     console.print(table)
 
 
-def group_mentions(model: SpeechClassifier, held_out: pd.DataFrame) -> None:
+def group_mentions(held_out: pd.DataFrame, flagged: np.ndarray) -> None:
     """False-positive rate and recall on held-out corpus texts that name a target group
     (a group feature fires) and on those that name none: how much naming a group, a
-    neutral fact, raises the score."""
+    neutral fact, raises the score. ``flagged``: the model's verdicts on ``held_out``."""
     named = [bool(named_groups(analyse(t))) for t in held_out["text"]]
-    frame = held_out.assign(named=named, pred=model.predict(list(held_out["text"])).score >= 0.5)
+    frame = held_out.assign(named=named, pred=flagged)
     table = Table(
         "held-out corpus texts",
         "non-hateful",
@@ -226,7 +233,8 @@ def main() -> None:
     if args.speed_only:
         return
 
-    metrics = evaluate(model, with_templates)
+    pred = model.predict(list(with_templates["text"]))  # scored once for every table below
+    metrics = metrics_of(with_templates, pred)
     table = Table(
         "held-out set",
         "n",
@@ -256,7 +264,8 @@ def main() -> None:
     )
 
     table = Table("language", "n", "hateful", "balanced acc.", title="Held-out, per language")
-    for lang, row in metrics["per_language"].items():  # type: ignore[union-attr]
+    per_language = cast(dict[str, dict[str, Any]], metrics["per_language"])
+    for lang, row in per_language.items():
         table.add_row(
             lang,
             str(row["n"]),
@@ -265,7 +274,8 @@ def main() -> None:
         )
     console.print(table)
     swapped_frames(model, templates)
-    group_mentions(model, held_out)
+    # held-out corpus texts come first in with_templates
+    group_mentions(held_out, pred.score[: len(held_out)] >= THRESHOLD)
     suite_tables(functional(model))
 
 

@@ -665,7 +665,6 @@ DEROGATORY_CUES = [
     "desprecio",
     "hasse",
     "hassen",
-    "verachte",
     "gesindel",
     "pack",
     "detesto",
@@ -697,7 +696,6 @@ DEROGATORY_CUES = [
     "meprisable*",
     "asqueros*",
     "desprecia*",
-    "despreciable*",
     "schifos*",
     "disprezz*",
     "nojent*",
@@ -810,7 +808,6 @@ POSITIVE_CUES = [
     "unterstutze*",
     "danke",
     "amo",
-    "rispetto",
     "orgoglios*",
     "sostegno",
     "grazie",
@@ -856,11 +853,9 @@ POSITIVE_CUES = [
     "freunde",
     "fiere",
     "merveilleu*",
-    "enrichi*",
     "solidaire",
     "solidaires",
     "respeta*",
-    "orgulloso",
     "maraviloso*",
     "maravillos*",
     "enriquec*",
@@ -1046,7 +1041,7 @@ class TermIndex:
         """Kinds of the word after a French or Italian elision (``d'immigres`` ->
         ``immigres``)."""
         elided = _ELIDED.fullmatch(tok)
-        return self._word(elided.group(1)) if elided else frozenset()
+        return self.kinds(elided.group(1)) if elided else frozenset()
 
     def _word(self, tok: str) -> frozenset[str]:
         kinds = (

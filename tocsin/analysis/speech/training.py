@@ -24,6 +24,7 @@ from tocsin.analysis.speech.classifier import (
     CLASSIFIERS,
     THRESHOLD,
     ModelFileError,
+    Predictions,
     SpeechClassifier,
     load_model,
 )
@@ -57,7 +58,11 @@ NON_COMMERCIAL_NOTE = (
 
 def evaluate(model: SpeechClassifier, held_out: pd.DataFrame) -> dict[str, object]:
     """Held-out metrics per dataset and language, plus threat and target accuracy."""
-    pred = model.predict(list(held_out["text"]))
+    return metrics_of(held_out, model.predict(list(held_out["text"])))
+
+
+def metrics_of(held_out: pd.DataFrame, pred: Predictions) -> dict[str, object]:
+    """The metrics of :func:`evaluate` for predictions already made on ``held_out``."""
     frame = held_out.assign(
         score=pred.score,
         category_pred=pred.category,
