@@ -13,7 +13,9 @@ from tocsin.intake import service
 from tocsin.intake.uploads import CheckedFile
 from tocsin.store.db import Database
 
-TIMESTAMP = re.compile(rb"(\d{4}-\d\d-\d\d)[ T](\d\d):(\d\d):(\d\d)(\.\d+)?")
+# at most six fraction digits (microseconds, the finest a stored time has): in raw
+# SQLite bytes a digit of the value stored next to a time can follow it directly
+TIMESTAMP = re.compile(rb"(\d{4}-\d\d-\d\d)[ T](\d\d):(\d\d):(\d\d)(\.\d{1,6})?")
 
 
 def test_no_stored_time_is_finer_than_the_hour(database: Database, keys: Keys) -> None:
