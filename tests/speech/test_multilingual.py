@@ -201,12 +201,14 @@ def test_hostile_rows_each_get_a_status(tmp_path: Path, small_model: NgramClassi
 def test_template_texts_of_held_out_frames_never_reach_training() -> None:
     frame = augment.augmentation(300)
     held = frame[frame["split"] == "test"]
-    assert set(held["lang"]) == set(SUPPORTED)  # every language has held-out frames
+    # every language has held-out frames of both classes, so its recall is measured too
+    assert held.groupby("lang")["hateful"].nunique().to_dict() == dict.fromkeys(SUPPORTED, 2)
     assert not set(held["text"]) & set(frame.loc[frame["split"] == "train", "text"])
     for lang in SUPPORTED:
-        frames = augment.frames_of(lang, "hate") + augment.frames_of(lang, "ok")
-        kept = [f for f in frames if not augment.held_out_frame(f)]
-        assert 0 < len(kept) < len(frames), lang
+        for key in ("hate", "ok"):
+            frames = augment.frames_of(lang, key)
+            kept = [f for f in frames if f not in augment.held_out_frames(lang)]
+            assert len(frames) * 0.7 < len(kept) < len(frames), (lang, key)
     # the hard cases are part of the frames (counter-speech, implicit derogation)
     assert "calling {g} {v} is hateful and wrong" in augment.frames_of("en", "ok")
     assert "{g} will never fit in here" in augment.frames_of("en", "hate")

@@ -11,6 +11,7 @@ Groups come from the gazetteer (``data/groups.csv``) plus a few per language her
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import random
 from typing import TYPE_CHECKING
@@ -1144,19 +1145,39 @@ def _groups(lang: str, spec: Spec) -> list[tuple[str, str]]:
 # languages whose large corpora tie group words to hate most strongly get more template
 # texts, so that the non-hateful frames (negation, counter-speech, praise) weigh enough
 SCALE = {"en": 5, "de": 2, "pt": 2, "zh": 2, "fr": 2}
-HELD_OUT_SHARE = 5  # one frame in five (by hash) is held out to choose settings
+HELD_OUT_SHARE = 5  # one frame in five of each class is held out to choose settings
+
+
+def _frame_lists(lang: str, key: str) -> list[list[str]]:
+    return [
+        FRAMES[lang][key],
+        HARD_FRAMES.get(lang, {}).get(key, []),
+        SCOPE_FRAMES.get(lang, {}).get(key, []),
+    ]
 
 
 def frames_of(lang: str, key: str) -> list[str]:
     """The frames of one language and class (``hate`` or ``ok``), hard cases and scope
     frames included."""
-    extra = HARD_FRAMES.get(lang, {}).get(key, []) + SCOPE_FRAMES.get(lang, {}).get(key, [])
-    return FRAMES[lang][key] + extra
+    return [frame for frames in _frame_lists(lang, key) for frame in frames]
 
 
-def held_out_frame(frame: str) -> bool:
-    """Whether texts of ``frame`` are held out (a stable fifth of the frames, by hash)."""
-    return hashlib.sha256(frame.encode()).digest()[0] % HELD_OUT_SHARE == 0
+def _frame_hash(frame: str) -> bytes:
+    return hashlib.sha256(frame.encode()).digest()
+
+
+@functools.cache
+def held_out_frames(lang: str) -> frozenset[str]:
+    """The frames of ``lang`` whose texts are held out: of each list of frames, in each
+    class, the fifth (rounded up) with the lowest hashes. So every language has held-out
+    frames of both classes, and adding a list of frames leaves the other lists' split as
+    it was (decision 0508)."""
+    held: set[str] = set()
+    for key in ("hate", "ok"):
+        for frames in _frame_lists(lang, key):
+            ranked = sorted(set(frames), key=_frame_hash)
+            held.update(ranked[: -(-len(ranked) // HELD_OUT_SHARE)])
+    return frozenset(held)
 
 
 def texts_for(lang: str, per_class: int, rng: random.Random) -> list[tuple[str, int, str, str]]:
@@ -1183,18 +1204,20 @@ def texts_for(lang: str, per_class: int, rng: random.Random) -> list[tuple[str, 
 def augmentation(per_class: int = 1500, seed: int = 0) -> pd.DataFrame:
     """Template texts for every language, in the corpora layout (dataset ``templates``).
 
-    Texts of a held-out fifth of the frames get split ``test``: they measure how the model
-    does on sentence shapes it never saw, and settings are chosen on them."""
+    Texts of the held-out frames (:func:`held_out_frames`) get split ``test``: they
+    measure how the model does on sentence shapes it never saw, and settings are chosen
+    on them."""
     rng = random.Random(seed)
     rows = []
     for lang in FRAMES:
         made = texts_for(lang, per_class * SCALE.get(lang, 1), rng)
+        held = held_out_frames(lang)
         seen: set[str] = set()
         for text, hateful, target, frame in made:
             if text in seen:
                 continue
             seen.add(text)
-            split = "test" if held_out_frame(frame) else "train"
+            split = "test" if frame in held else "train"
             rows.append((text, lang, hateful, "" if hateful else "none", target, split))
     import pandas as pd
 
