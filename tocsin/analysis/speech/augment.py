@@ -19,13 +19,14 @@ from typing import TYPE_CHECKING
 from tocsin.analysis.speech import gazetteer
 from tocsin.analysis.speech.hard_cases import HARD_FRAMES
 from tocsin.analysis.speech.scope_frames import SCOPE_FRAMES
+from tocsin.analysis.speech.slur_frames import SLUR_FRAMES, SLURS, neutral_twin
 
 if TYPE_CHECKING:  # pandas only when a training set is built: the cue lists here are imported
     import pandas as pd  # by quick commands (`tocsin lexicon list`)
 
-# {g} group, {n} negative descriptor, {v} vermin word, {x} violent verb, {y} violent
-# passive, {q} positive descriptor, {p} non-protected group (professions, fans ...),
-# {h} insult for one person, {o} object
+# {g} group, {s} slur (``slur_frames.SLURS``), {n} negative descriptor, {v} vermin word,
+# {x} violent verb, {y} violent passive, {q} positive descriptor, {p} non-protected group
+# (professions, fans ...), {h} insult for one person, {o} object
 Spec = dict[str, list[str]]
 
 FRAMES: dict[str, dict[str, list[str]]] = {
@@ -1153,13 +1154,17 @@ def _frame_lists(lang: str, key: str) -> list[list[str]]:
         FRAMES[lang][key],
         HARD_FRAMES.get(lang, {}).get(key, []),
         SCOPE_FRAMES.get(lang, {}).get(key, []),
+        SLUR_FRAMES.get(lang, {}).get(key, []),
     ]
 
 
 def frames_of(lang: str, key: str) -> list[str]:
-    """The frames of one language and class (``hate`` or ``ok``), hard cases and scope
-    frames included."""
-    return [frame for frames in _frame_lists(lang, key) for frame in frames]
+    """The frames of one language and class (``hate`` or ``ok``), hard cases, scope and
+    slur frames (with their non-hateful twins) included."""
+    frames = [frame for frames in _frame_lists(lang, key) for frame in frames]
+    if key == "ok":
+        frames += [neutral_twin(f) for f in SLUR_FRAMES.get(lang, {}).get("hate", [])]
+    return frames
 
 
 def _frame_hash(frame: str) -> bytes:
@@ -1169,14 +1174,16 @@ def _frame_hash(frame: str) -> bytes:
 @functools.cache
 def held_out_frames(lang: str) -> frozenset[str]:
     """The frames of ``lang`` whose texts are held out: of each list of frames, in each
-    class, the fifth (rounded up) with the lowest hashes. So every language has held-out
-    frames of both classes, and adding a list of frames leaves the other lists' split as
-    it was (decision 0508)."""
+    class, the fifth (rounded up) with the lowest hashes, and the twin of each held-out
+    slur frame. So every language has held-out frames of both classes, and adding a list
+    of frames leaves the other lists' split as it was (decision 0508)."""
     held: set[str] = set()
     for key in ("hate", "ok"):
         for frames in _frame_lists(lang, key):
             ranked = sorted(set(frames), key=_frame_hash)
             held.update(ranked[: -(-len(ranked) // HELD_OUT_SHARE)])
+    slur_frames = set(SLUR_FRAMES.get(lang, {}).get("hate", []))
+    held.update(neutral_twin(f) for f in held & slur_frames)
     return frozenset(held)
 
 
@@ -1193,6 +1200,8 @@ def texts_for(lang: str, per_class: int, rng: random.Random) -> list[tuple[str, 
             frame = rng.choice(frames)
             group, target = rng.choice(groups)
             values = {k: rng.choice(v) for k, v in fills.items()}
+            if "{s}" in frame:
+                values["s"] = rng.choice(SLURS[lang])
             text = frame.format(g=group, **values)
             if label == 1 and rng.random() < 0.2:
                 text = trick(text, rng)
