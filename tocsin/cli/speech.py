@@ -95,6 +95,11 @@ def train_cmd(
         f"trained on {m['train_rows']:,} rows including {m.get('corrections', 0)} analyst "
         f"corrections; languages: {', '.join(cast(list[str], m.get('languages', [])))}"
     )
+    if m.get("released_also_fitted_on"):
+        console.print(
+            f"the figures above are the measured model's; the saved model also learnt the "
+            f"{m['released_also_fitted_on']:,} texts of the held-out frames"
+        )
     console.print(
         f"threat recall {m['threat_recall']} (n={m['threats']}), target accuracy "
         f"{m['target_accuracy']} (n={m['targets']}); fit {m['fit_seconds']} s"
