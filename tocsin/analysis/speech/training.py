@@ -155,12 +155,11 @@ def train(
     augment_per_class: int = 1500,
     corrections: pd.DataFrame | None = None,
     non_commercial: bool = False,
-    refit_frames: bool = True,
 ) -> TrainResult:
     """Fit ``model_name`` on the training splits, evaluate on held-out splits, save.
 
-    With ``refit_frames`` the released model is fitted again with the held-out template
-    frames added, and the measured one is saved beside it (see the module doc).
+    When there are held-out template frames, the released model is fitted again with
+    them added, and the measured one is saved beside it (see the module doc).
     ``non_commercial`` adds the non-commercial corpora (Burmese: myHateSpeech); a model
     trained on any of them says so in its metrics (``licence``) and file name (``-nc``)."""
     paths = corpus_paths(settings, mirror, non_commercial) if corpus is None else {}
@@ -177,7 +176,7 @@ def train(
     model.fit(train_rows)
     fit_seconds = time.perf_counter() - started
     metrics = evaluate(model, held_out) if len(held_out) else {}
-    frames = held_out[held_out["dataset"] == "templates"] if refit_frames else held_out[:0]
+    frames = held_out[held_out["dataset"] == "templates"]
     released = model
     if len(frames):
         released = CLASSIFIERS.create(model_name)
