@@ -243,7 +243,8 @@ def main() -> None:
 
     # held-out tables: the measured model, which never saw a held-out text (the released
     # model also learnt the held-out frames; decision 0509)
-    measured = load_model(measured_path(path)) if measured_path(path).exists() else model
+    measured_file = measured_path(path)
+    measured = load_model(measured_file) if measured_file.exists() else model
     console.print(f"held-out tables: {'measured' if measured is not model else 'released'} model")
     pred = measured.predict(list(with_templates["text"]))  # scored once for the tables below
     metrics = metrics_of(with_templates, pred)

@@ -1147,6 +1147,7 @@ def _groups(lang: str, spec: Spec) -> list[tuple[str, str]]:
 # texts, so that the non-hateful frames (negation, counter-speech, praise) weigh enough
 SCALE = {"en": 5, "de": 2, "pt": 2, "zh": 2, "fr": 2}
 HELD_OUT_SHARE = 5  # one frame in five of each class is held out to choose settings
+DATASET = "templates"  # the dataset name of template texts in the corpora layout
 
 
 def _frame_lists(lang: str, key: str) -> list[list[str]]:
@@ -1211,7 +1212,7 @@ def texts_for(lang: str, per_class: int, rng: random.Random) -> list[tuple[str, 
 
 
 def augmentation(per_class: int = 1500, seed: int = 0) -> pd.DataFrame:
-    """Template texts for every language, in the corpora layout (dataset ``templates``).
+    """Template texts for every language, in the corpora layout (dataset :data:`DATASET`).
 
     Texts of the held-out frames (:func:`held_out_frames`) get split ``test``: they
     measure how the model does on sentence shapes it never saw, and settings are chosen
@@ -1232,7 +1233,7 @@ def augmentation(per_class: int = 1500, seed: int = 0) -> pd.DataFrame:
 
     columns = ["text", "lang", "hateful", "category", "target", "split"]
     frame = pd.DataFrame(rows, columns=columns)
-    frame["dataset"] = "templates"
+    frame["dataset"] = DATASET
     return frame[["text", "lang", "hateful", "category", "target", "dataset", "split"]]
 
 

@@ -176,7 +176,7 @@ def train(
     model.fit(train_rows)
     fit_seconds = time.perf_counter() - started
     metrics = evaluate(model, held_out) if len(held_out) else {}
-    frames = held_out[held_out["dataset"] == "templates"]
+    frames = held_out[held_out["dataset"] == augment.DATASET]
     released = model
     if len(frames):
         released = CLASSIFIERS.create(model_name)
