@@ -120,6 +120,13 @@ def suite_tables(suite: pd.DataFrame) -> None:
         f"{sum(ten) / max(len(ten), 1):.2f} (lowest {min(ten, default=float('nan')):.2f}); "
         f"n = {len(suite):,}"
     )
+    named = suite[(suite["hateful"] == 1) & (suite["pred"] == 1) & (suite["target"] != "")]
+    right = named["target_pred"] == named["target"]
+    slur = (named["phenomenon"] == "slur").to_numpy()
+    console.print(
+        f"target right on {right.mean():.2f} of the {len(named):,} flagged hateful cases "
+        f"whose target the suite gives (slur cases {right[slur].mean():.2f} of {slur.sum()})"
+    )
 
 
 LATIN_SCRIPT = ("de", "en", "es", "fr", "it", "nl", "pl", "pt", "sw")

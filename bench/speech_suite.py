@@ -9,7 +9,9 @@ training: nothing in ``tocsin/`` reads it, and the training templates
 
 The first 115 rows are the hand-written cases of the first model (source ``hand``); the
 rest are built here from frames per language and phenomenon (source ``frame``), at most
-:data:`PER_CELL` per language and phenomenon, drawn with a fixed seed.
+:data:`PER_CELL` per language and phenomenon, drawn with a fixed seed, and then the cases
+of the frames in ``bench/speech_suite_more.py``, which bring every cell to PER_CELL with
+draws of their own (so the cases built before them stay the same).
 """
 
 from __future__ import annotations
@@ -17,7 +19,10 @@ from __future__ import annotations
 import csv
 import itertools
 import random
+from collections import Counter
 from pathlib import Path
+
+from speech_suite_more import MORE
 
 SUITE = Path(__file__).with_name("speech_functional.csv")
 PER_CELL = 40
@@ -1212,43 +1217,56 @@ def _fill(frame: str, group: tuple[str, str], extra: dict[str, str]) -> tuple[st
     return text[0].upper() + text[1:] if text[0].islower() else text, target
 
 
+def _candidates(
+    frame_list: list[str], spec: dict[str, object], slots: dict[str, list[str]]
+) -> list[tuple[str, str]]:
+    """Every filling of ``frame_list`` (text, target): slurs for ``{s}``, otherwise each
+    group with each combination of the other slots the frame uses."""
+    groups: list[tuple[str, str]] = spec["groups"]  # type: ignore[assignment]
+    candidates: list[tuple[str, str]] = []
+    for frame in frame_list:
+        if "{s}" in frame:
+            for slur, target in spec["s"]:  # type: ignore[union-attr]
+                candidates.append((frame.replace("{s}", slur), target))
+            continue
+        used = [k for k in slots if "{" + k + "}" in frame]
+        combos = itertools.product(groups, *[slots[k] for k in used])
+        for combo in combos:
+            extra = dict(zip(used, combo[1:], strict=True))
+            candidates.append(_fill(frame, combo[0], extra))
+    if not any("{g}" in f for f in frame_list):
+        candidates = candidates or [(f, "") for f in frame_list]
+    return candidates
+
+
+def _case(phenomenon: str, code: str, text: str, target: str) -> dict[str, object]:
+    hateful = HATEFUL[phenomenon]
+    return {
+        "phenomenon": phenomenon,
+        "lang": code,
+        "hateful": hateful,
+        "target": target if hateful else "",
+        "text": text,
+        "source": "frame",
+    }
+
+
 def cells(code: str, spec: dict[str, object], rng: random.Random) -> list[dict[str, object]]:
-    """Up to PER_CELL cases per phenomenon for one language."""
+    """Up to PER_CELL cases per phenomenon for one language, then the cases of
+    :func:`more_cells`."""
     frames: dict[str, list[str]] = spec["frames"]  # type: ignore[assignment]
     groups: list[tuple[str, str]] = spec["groups"]  # type: ignore[assignment]
     rows: list[dict[str, object]] = []
     slots = {k: spec[k] for k in ("a", "d", "k", "kp", "p", "i", "o") if k in spec}
     for phenomenon, frame_list in frames.items():
-        candidates: list[tuple[str, str]] = []
-        for frame in frame_list:
-            if "{s}" in frame:
-                for slur, target in spec["s"]:  # type: ignore[union-attr]
-                    candidates.append((frame.replace("{s}", slur), target))
-                continue
-            used = [k for k in slots if "{" + k + "}" in frame]
-            combos = itertools.product(groups, *[slots[k] for k in used])  # type: ignore[misc]
-            for combo in combos:
-                extra = dict(zip(used, combo[1:], strict=True))
-                candidates.append(_fill(frame, combo[0], extra))
-        if not any("{g}" in f for f in frame_list):
-            candidates = candidates or [(f, "") for f in frame_list]
+        candidates = _candidates(frame_list, spec, slots)  # type: ignore[arg-type]
         rng.shuffle(candidates)
         seen: set[str] = set()
         for text, target in candidates:
             if text in seen:
                 continue
             seen.add(text)
-            hateful = HATEFUL[phenomenon]
-            rows.append(
-                {
-                    "phenomenon": phenomenon,
-                    "lang": code,
-                    "hateful": hateful,
-                    "target": target if hateful else "",
-                    "text": text,
-                    "source": "frame",
-                }
-            )
+            rows.append(_case(phenomenon, code, text, target))
             if len(seen) >= PER_CELL:
                 break
     hateful_frames = ("derogation", "dehumanisation", "threat")
@@ -1260,7 +1278,34 @@ def cells(code: str, spec: dict[str, object], rng: random.Random) -> list[dict[s
         rows.append(
             row | {"phenomenon": "spelling", "text": obfuscate(str(row["text"]), group, rng)}
         )
-    return rows
+    return rows + more_cells(code, spec, rows)
+
+
+def more_cells(
+    code: str, spec: dict[str, object], rows: list[dict[str, object]]
+) -> list[dict[str, object]]:
+    """Cases from the frames of ``speech_suite_more.MORE`` that bring each of the
+    language's cells up to PER_CELL, drawn with a seed of their own per cell so that
+    the cases in ``rows`` are the same as before these frames were written."""
+    more = MORE.get(code)
+    if more is None:
+        return []
+    slots = {k: v for k, v in (spec | more).items() if k in ("i", "o", "x", "r")}
+    counts = Counter(str(r["phenomenon"]) for r in rows)
+    seen = {str(r["text"]) for r in rows}
+    added: list[dict[str, object]] = []
+    frames: dict[str, list[str]] = more["frames"]  # type: ignore[assignment]
+    for phenomenon, frame_list in frames.items():
+        candidates = _candidates(frame_list, spec, slots)  # type: ignore[arg-type]
+        random.Random(f"{code}:{phenomenon}").shuffle(candidates)
+        for text, target in candidates:
+            if counts[phenomenon] >= PER_CELL:
+                break
+            if text not in seen:
+                seen.add(text)
+                counts[phenomenon] += 1
+                added.append(_case(phenomenon, code, text, target))
+    return added
 
 
 def main() -> None:

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from tocsin.analysis.speech import augment, corpora, corrections, gazetteer
 from tocsin.analysis.speech.batch import MAX_CHARS, score_file
-from tocsin.analysis.speech.classifier import NgramClassifier
+from tocsin.analysis.speech.classifier import NgramClassifier, analyse
 from tocsin.analysis.speech.language import UNSUPPORTED, detect
 from tocsin.store.db import Database
 from tocsin.store.models import AuditEntry, SpeechCorrection, SpeechPost
@@ -51,6 +51,9 @@ def test_gazetteer_names_groups_at_risk_as_their_target() -> None:
     assert gazetteer.target_in(["the", "yazidis", "must", "go"]) == "religion"
     assert gazetteer.target_in(["fulani", "herdsmen"]) == "ethnicity"
     assert gazetteer.target_in(["the", "weather", "is", "fine"]) is None
+    # names inside Mandarin and Burmese running text, as the classifier reads them
+    assert gazetteer.target_in(analyse("杀光所有维吾尔人").plain_words) == "ethnicity"
+    assert gazetteer.target_in(analyse("ရိုဟင်ဂျာတွေကိုမောင်းထုတ်").plain_words) == "ethnicity"
     rows = gazetteer.entries()
     assert all(row["source"] for row in rows)
     countries = {row["country"] for row in rows}
@@ -74,13 +77,14 @@ def test_augmentation_covers_every_language_and_shares_no_text_with_the_suite() 
     assert overlap == []
 
 
-def test_suite_has_forty_cases_per_core_phenomenon_and_language() -> None:
+def test_suite_has_forty_cases_per_phenomenon_and_language() -> None:
     suite = pd.read_csv(SUITE, keep_default_na=False)
     counts = suite.groupby(["lang", "phenomenon"]).size()
-    core = ["derogation", "dehumanisation", "threat", "negation", "counter_quote"]
-    for lang in ["ar", "de", "en", "es", "fr", "hi", "it", "nl", "pl", "pt", "zh"]:
-        for phenomenon in core:
-            assert counts[(lang, phenomenon)] >= 40, (lang, phenomenon)
+    reclaiming = {"de", "en", "es", "fr", "it", "pt"}  # where the suite has reclaimed terms
+    for lang in SUPPORTED:
+        for phenomenon in set(suite["phenomenon"]):
+            if phenomenon != "reclaimed" or lang in reclaiming:
+                assert counts.get((lang, phenomenon), 0) >= 40, (lang, phenomenon)
 
 
 def test_germeval_and_told_br_label_mapping(tmp_path: Path) -> None:

@@ -1,13 +1,16 @@
 """Slurs in every supported language (model 2.8): the cue index reads them, the training
-frames use them of people (hateful) and condemn or quote them (non-hateful), and words
-that only look like a slur are not read as one."""
+frames use them of people (hateful) and condemn or quote them (non-hateful), words that
+only look like a slur are not read as one, and a flagged text whose only group word is a
+slur gets the group the slur targets."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from tocsin.analysis.speech import augment
-from tocsin.analysis.speech.classifier import analyse
+from tocsin.analysis.speech import augment, cues, slurs
+from tocsin.analysis.speech.classifier import NgramClassifier, analyse
 from tocsin.analysis.speech.slur_frames import SLUR_FRAMES, SLURS, neutral_twin
 
 
@@ -56,3 +59,50 @@ def test_slur_frames_reach_training_and_held_out_texts_with_their_classes() -> N
         slurred = rows[[any(s in text for s in slurs) for text in rows["text"]]]
         assert set(slurred["hateful"]) == {0, 1}, lang
         assert set(slurred["split"]) == {"train", "test"}, lang
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Look at all those kikes", "religion"),
+        ("Two faggots moved in next door", "sexual orientation"),
+        ("Encore des bougnoules partout", "ethnicity"),
+        ("到处都是绿绿", "religion"),  # Mandarin is read per character
+        ("Schon wieder überall Kanacken", "ethnicity"),  # a listed stem
+        ("the weather is fine", None),
+        ('calling people "kikes" is racist', None),  # quoted: not said of anyone
+    ],
+)
+def test_a_slur_names_the_group_it_targets(text: str, target: str | None) -> None:
+    assert cues.slur_target(analyse(text).plain_words) == target
+
+
+def test_every_slur_row_has_a_known_target_and_a_supported_language() -> None:
+    rows = slurs.entries()
+    assert {row["target"] for row in rows} <= set(cues.TARGETS)
+    assert {row["lang"] for row in rows} == set(augment.SUPPORTED)
+    assert sum(len(words) for words in SLURS.values()) == sum(r["frames"] == "yes" for r in rows)
+
+
+def test_a_malformed_slur_row_is_refused_with_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = tmp_path / "slurs.csv"
+    bad.write_text("lang,term,target,frames\nen,kikes,religion,yes\nen,spics,,\n")
+    monkeypatch.setattr(slurs, "SLURS_FILE", bad)
+    slurs.entries.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"line 3: empty target"):
+            slurs.entries()
+    finally:
+        monkeypatch.undo()
+        slurs.entries.cache_clear()
+
+
+def test_a_flagged_text_that_names_a_group_only_by_a_slur_gets_its_target(
+    small_model: NgramClassifier,
+) -> None:
+    pred = small_model.predict(["Kill all the ragheads, exterminate them, kill them all"])
+    assert pred.label == ["hateful"]
+    assert pred.target == ["religion"]
+    assert pred.target_named == [True]

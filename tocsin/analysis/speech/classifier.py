@@ -23,8 +23,9 @@ words:
   n-grams, so what is said about a group weighs more than which group is named.
 
 The category is decided by cues outside negation and quotes (threat > dehumanisation >
-slur > derogation); the target by the groups mentioned, else by a target head trained on
-the hateful texts with target labels (MLMA, ETHOS).
+slur > derogation); the target by the groups mentioned, else by the group a listed slur
+targets (``data/slurs.csv``), else by a target head trained on the hateful texts with
+target labels (MLMA, ETHOS).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from sklearn.linear_model import LogisticRegression, SGDClassifier
 
 from tocsin.analysis.speech import cues, gazetteer, language
 from tocsin.analysis.speech.language import UNSUPPORTED
-from tocsin.analysis.speech.normalise import normalise
+from tocsin.analysis.speech.normalise import CJK, MYANMAR, normalise, words
 from tocsin.plugins import Plugin, PluginSettings, Registry
 
 THRESHOLD = 0.5
@@ -67,7 +68,7 @@ class Predictions:
     label: list[str] = field(default_factory=list)
     normalised: list[str] = field(default_factory=list)  # the texts after normalise()
     cue_category: list[str] = field(default_factory=list)  # category from cues, any score
-    target_named: list[bool] = field(default_factory=list)  # target from a named group
+    target_named: list[bool] = field(default_factory=list)  # target from a name or slur
     lang: list[str] = field(default_factory=list)  # detected (or given) language per text
     cues: list[list[str]] = field(default_factory=list)  # cues that fired, per text
 
@@ -122,13 +123,6 @@ def load_model(path: Path) -> SpeechClassifier:
 
 CLASSIFIERS: Registry[SpeechClassifier] = Registry("speech classifier")
 
-# words keep their combining vowel signs (Devanagari, Bengali, Myanmar, Ethiopic ...)
-_MARK = "\u0900-\u0dff\u1000-\u109f\u1200-\u137f"
-_TOKEN = re.compile(rf"[\w{_MARK}]+(?:'\w+)?|[^\w\s{_MARK}]")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_MYANMAR = re.compile(r"[\u1000-\u109f]")
-# a syllable starts at a consonant that is neither stacked (after ္) nor killed (before ်/္)
-_MY_SYLLABLE = re.compile(r"(?<!\u1039)([\u1000-\u1021](?![\u103a\u1039]))")
 _RUN_GAP = re.compile(
     r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])|(?<=[\u1000-\u109f]) (?=[\u1000-\u109f])"
 )
@@ -152,6 +146,11 @@ class Analysis:
     chars: str  # what character n-grams read: ``plain`` without group names
     extras: list[str]  # feature tokens: groups, cues
 
+    @property
+    def plain_words(self) -> list[str]:
+        """The tokens outside negation and quotes (Mandarin per character)."""
+        return [t for t in self.tokens if t[:2] not in ("n_", "q_")]
+
 
 def analyse(text: str) -> Analysis:
     """Normalise, mark negation and quotation scope, and find groups and cues."""
@@ -160,11 +159,7 @@ def analyse(text: str) -> Analysis:
     plain: list[str] = []
     quoted = False
     negated = 0
-    raw_tokens = _TOKEN.findall(norm)
-    if _CJK.search(norm):  # no spaces between words: one token per character
-        raw_tokens = [c for t in raw_tokens for c in (t if _CJK.search(t) else [t])]
-    if _MYANMAR.search(norm):  # Burmese is written without spaces: one token per syllable
-        raw_tokens = [s for t in raw_tokens for s in _MY_SYLLABLE.sub(r" \1", t).split()]
+    raw_tokens = words(norm)
     for i, tok in enumerate(raw_tokens):
         if tok in cues.QUOTE_CHARS:
             quoted = not quoted
@@ -196,7 +191,7 @@ def analyse(text: str) -> Analysis:
     # character n-grams do not read group names: the __grp_*__ features stand for them, so
     # the model learns what is said about a group rather than which group is named
     chars = " ".join(t for t in plain if not cues.INDEX.names_group(t))
-    if _CJK.search(plain_text) or _MYANMAR.search(plain_text):  # n-grams over each run
+    if CJK.search(plain_text) or MYANMAR.search(plain_text):  # n-grams over each run
         plain_text = _RUN_GAP.sub("", plain_text)
         chars = _RUN_GAP.sub("", chars)
     found = cues.INDEX.find(plain)
@@ -309,7 +304,7 @@ def cues_fired(analysis: Analysis) -> list[str]:
     """Readable names of the cues found in a text (for analysts: why it was flagged)."""
     found = [_CUE_NAMES[e] for e in analysis.extras if e in _CUE_NAMES]
     groups = named_groups(analysis)
-    listed = gazetteer.target_in(analysis.plain.split())
+    listed = gazetteer.target_in(analysis.plain_words)
     return found + [f"group: {g}" for g in groups] + ([f"listed group: {listed}"] if listed else [])
 
 
@@ -459,16 +454,17 @@ class NgramClassifier(SpeechClassifier):
         head = [next(guesses) if p >= THRESHOLD else "" for p in score]
         categories, targets, named_flags, labels = [], [], [], []
         for s, a, guess, ok in zip(score, analyses, head, known, strict=True):
-            listed = gazetteer.target_in(a.plain.split()) if s >= THRESHOLD else None
+            listed = gazetteer.target_in(a.plain_words) if s >= THRESHOLD else None
             named = named_groups(a)
-            named_flags.append(bool(named) or listed is not None)
+            slurred = cues.slur_target(a.plain_words) if s >= THRESHOLD and not named else None
+            named_flags.append(bool(named) or listed is not None or slurred is not None)
             labels.append(UNSUPPORTED if not ok else "hateful" if s >= THRESHOLD else "non-hateful")
             if s < THRESHOLD:
                 categories.append("none")
                 targets.append("")
                 continue
             categories.append(category_of(a))
-            targets.append(listed or (named[0] if named else str(guess)))
+            targets.append(listed or (named[0] if named else slurred or str(guess)))
         return Predictions(
             score,
             categories,

@@ -17,10 +17,9 @@ import re
 from pathlib import Path
 from typing import Literal, get_args
 
-from tocsin.analysis.speech import gazetteer
+from tocsin.analysis.speech import gazetteer, slurs
 from tocsin.analysis.speech.augment import FRAMES
 from tocsin.analysis.speech.normalise import normalise
-from tocsin.analysis.speech.slur_frames import SLURS
 
 Target = Literal[
     "ethnicity",
@@ -607,87 +606,8 @@ _MORE_DEHUMANISING = [
 ] + ["老 鼠", "蟑 螂", "害 虫", "寄 生", "畜 生", "瘟 疫", "虫 子", "癌 症"]
 
 
-SLUR_TERMS = [
-    "nigger*",
-    "nigga*",
-    "faggot*",
-    "fag",
-    "fags",
-    "dyke*",
-    "tranny",
-    "trannies",
-    "kike*",
-    "raghead*",
-    "towelhead*",
-    "wetback*",
-    "spic",
-    "spics",
-    "chink*",
-    "paki",
-    "pakis",
-    "retarded",
-    "retardado*",
-    "retardada*",
-    "gook*",
-    "sandnigger*",
-    "coon*",
-    "kafir*",
-    "bougnoule*",
-    "bicot*",
-    "youpin*",
-    "sudaca*",
-    "maricon*",
-    "زنجي",
-    "عبيد",
-    "شواذ",
-    # the other forms of the slurs the training frames use (slur_frames.SLURS), which are
-    # added to these in INDEX
-    "bamboula",
-    "gouine",
-    "tarlouze",
-    "panchito",
-    "moraco",
-    "negrata",
-    "tortillera",
-    "kanake",
-    "kanacke*",
-    "schwuchtel",
-    "kummelturke",
-    "polacke",
-    "frocio",
-    "ricchione",
-    "culattone",
-    "terrone",
-    "negro di merda",
-    "zingaro",
-    "muso giallo",
-    "viado",
-    "sapatao",
-    "traveco",
-    "ticao",
-    "makak",
-    "kutmarokkaan",
-    "flikker",
-    "nikker",
-    "geitenneuker",
-    "spleetoog",
-    "ciapaty",
-    "ciapak*",
-    "pedał",
-    "czarnuch",
-    "żydek",
-    "brudas",
-    "ciota",
-    "رافضي",
-    "رافضه",
-    "ناصبي",
-    "कटुआ",
-    "katua",
-    "katue",
-    "mulle",
-    "msenge",
-    "kafiri",
-]
+# every form of every listed slur (``data/slurs.csv``, read by ``slurs.py``)
+SLUR_TERMS = [row["term"] for row in slurs.entries()]
 
 # Words that say something bad about whoever they describe ("disgusting", "scum",
 # "idiot") and words that hate, in every supported language: on their own they are abuse,
@@ -1153,8 +1073,30 @@ INDEX = TermIndex(
         "cue:counter": COUNTER_CUES + [normalise(t) for t in _MORE_COUNTER],
         "cue:threat": THREAT_CUES + [normalise(t) for t in _MORE_THREAT],
         "cue:dehum": DEHUMANISING_CUES + [normalise(t) for t in _MORE_DEHUMANISING],
-        "cue:slur": [normalise(t) for t in SLUR_TERMS + [w for ws in SLURS.values() for w in ws]],
+        "cue:slur": [normalise(t) for t in SLUR_TERMS],
         "cue:derog": [normalise(t) for t in DEROGATORY_CUES + _fillers("n", "h")],
         "cue:positive": [normalise(t) for t in POSITIVE_CUES + _fillers("q")],
     }
 )
+
+
+def _slur_targets() -> TermIndex:
+    by_target: dict[str, list[str]] = {}
+    for row in slurs.entries():
+        if row["target"] not in TARGETS:
+            raise ValueError(
+                f"{slurs.SLURS_FILE}: {row['term']!r}: unknown target {row['target']!r}; "
+                f"known: {', '.join(TARGETS)}"
+            )
+        by_target.setdefault(row["target"], []).append(normalise(row["term"]))
+    return TermIndex(by_target)
+
+
+SLUR_TARGETS = _slur_targets()
+
+
+def slur_target(tokens: list[str]) -> str | None:
+    """The target of the listed slurs among ``tokens`` (normalised words); when slurs
+    of several targets occur, the first in alphabetical order, so the answer is stable."""
+    found = SLUR_TARGETS.find(tokens)
+    return min(found) if found else None

@@ -2,7 +2,8 @@
 religious or national target ("Kill every Zaghawa you find" -> ethnicity).
 
 Kept as data in ``data/groups.csv`` (country, group, target, language, name as written,
-source). Names are matched on normalised text, as whole words or word sequences.
+source). Names are matched on normalised text, as whole words or word sequences (Mandarin
+characters and Burmese syllables, as the classifier reads them).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import csv
 from functools import cache
 from pathlib import Path
 
-from tocsin.analysis.speech.normalise import normalise
+from tocsin.analysis.speech.normalise import normalise, words
 
 GROUPS_FILE = Path(__file__).parent / "data" / "groups.csv"
 COLUMNS = ("country", "group", "target", "lang", "name", "source")
@@ -32,7 +33,7 @@ def entries() -> tuple[dict[str, str], ...]:
 
 @cache
 def _index() -> dict[tuple[str, ...], str]:
-    return {tuple(row["name"].split()): row["target"] for row in entries()}
+    return {tuple(words(row["name"])): row["target"] for row in entries()}
 
 
 def names(lang: str) -> list[tuple[str, str]]:
@@ -41,7 +42,8 @@ def names(lang: str) -> list[tuple[str, str]]:
 
 
 def target_in(tokens: list[str]) -> str | None:
-    """The target of the first gazetteer group named in ``tokens`` (normalised words)."""
+    """The target of the first gazetteer group named in ``tokens`` (normalised text split
+    by :func:`normalise.words`, so Mandarin and Burmese names match inside running text)."""
     index = _index()
     longest = max((len(k) for k in index), default=0)
     for i in range(len(tokens)):

@@ -9,6 +9,9 @@
 - Repeated letters: three or more of the same letter shrink (``kiiiill`` -> ``kill``).
 - Twitter debris: URLs -> ``urltoken``, @mentions -> ``usertoken``, HTML entities unescaped.
 
+:func:`words` splits normalised text into the words every matcher reads (Mandarin per
+character, Burmese per syllable).
+
 Dropped letters (``parasits``) are not repaired here: the classifier's character
 n-grams and the lexicon's fuzzy matching handle them.
 """
@@ -93,3 +96,23 @@ def normalise(text: str) -> str:
     text = _REPEAT_VOWEL.sub(r"\1", text)
     text = _REPEAT_OTHER.sub(r"\1\1", text)
     return _SPACES.sub(" ", text).strip()
+
+
+# words keep their combining vowel signs (Devanagari, Bengali, Myanmar, Ethiopic ...)
+_MARK = "\u0900-\u0dff\u1000-\u109f\u1200-\u137f"
+_TOKEN = re.compile(rf"[\w{_MARK}]+(?:'\w+)?|[^\w\s{_MARK}]")
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+MYANMAR = re.compile(r"[\u1000-\u109f]")
+# a syllable starts at a consonant that is neither stacked (after ္) nor killed (before ်/္)
+_MY_SYLLABLE = re.compile(r"(?<!\u1039)([\u1000-\u1021](?![\u103a\u1039]))")
+
+
+def words(norm: str) -> list[str]:
+    """The tokens of normalised text: words and punctuation marks, Mandarin one character
+    at a time and Burmese one syllable at a time (both are written without spaces)."""
+    tokens = _TOKEN.findall(norm)
+    if CJK.search(norm):
+        tokens = [c for t in tokens for c in (t if CJK.search(t) else [t])]
+    if MYANMAR.search(norm):
+        tokens = [s for t in tokens for s in _MY_SYLLABLE.sub(r" \1", t).split()]
+    return tokens

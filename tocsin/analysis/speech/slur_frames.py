@@ -9,9 +9,9 @@ non-hateful twin, the same sentence with a group's name instead ("my boss often 
 training/held-out split. Without the twins the model learnt the plain sentences as hate
 (decision 0508).
 
-``SLURS`` holds plural slurs per language for the ``{s}`` placeholder; they also count as
-slur cues (``cues.INDEX``), beside the other forms listed in ``cues.SLUR_TERMS``. The
-words are common slurs that dictionaries mark as offensive. Words that are also everyday
+``SLURS`` holds plural slurs per language for the ``{s}`` placeholder: the rows of
+``data/slurs.csv`` marked for the frames (``slurs.py``), whose other rows are the other
+forms; all of them are slur cues (``cues.INDEX``). Words that are also everyday
 words in a supported language were left out ("bicha" is a queue in Portugal, "poten"
 are paws in Dutch, "asfalt" is asphalt in Polish, "छक्के" are sixes in cricket, and
 "pédé" is written "pede" once normalised, which is Portuguese for "asks").
@@ -21,20 +21,9 @@ fillers of the functional suite, and no external test suite was used.
 
 from __future__ import annotations
 
-SLURS: dict[str, list[str]] = {
-    "en": ["niggers", "faggots", "kikes", "ragheads", "wetbacks", "spics", "chinks", "pakis"],
-    "fr": ["bougnoules", "bicots", "youpins", "bamboulas", "gouines", "tarlouzes"],
-    "es": ["sudacas", "maricones", "panchitos", "moracos", "negratas", "tortilleras"],
-    "de": ["Kanaken", "Kameltreiber", "Neger", "Schwuchteln", "Kümmeltürken", "Polacken"],
-    "it": ["froci", "ricchioni", "culattoni", "terroni", "negri", "zingari", "musi gialli"],
-    "pt": ["viados", "sapatões", "travecos", "tições", "paraíbas"],
-    "nl": ["makakken", "kutmarokkanen", "flikkers", "nikkers", "geitenneukers", "spleetogen"],
-    "pl": ["ciapaci", "pedały", "czarnuchy", "żydki", "brudasy", "cioty"],
-    "ar": ["عبيد", "زنوج", "شواذ", "روافض", "نواصب"],
-    "hi": ["कटुए", "मुल्ले", "भंगी", "मलेच्छ"],
-    "zh": ["黑鬼", "绿绿", "阿三", "高丽棒子", "日本鬼子", "黑蛆", "娘炮"],
-    "sw": ["wasenge", "madoadoa", "makafiri"],
-}
+from tocsin.analysis.speech import slurs
+
+SLURS: dict[str, list[str]] = slurs.frame_slurs()
 
 SLUR_FRAMES: dict[str, dict[str, list[str]]] = {
     "en": {
