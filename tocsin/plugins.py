@@ -33,6 +33,7 @@ BUILTIN_PLUGIN_MODULES: tuple[str, ...] = (
     "tocsin.analysis.forecast.tocsin_enet",
     "tocsin.analysis.framework.suggest",
     "tocsin.analysis.speech.classifier",
+    "tocsin.analysis.speech.encoder",
     "tocsin.analysis.speech.posts",
     "tocsin.alerts.assessment_raised",
     "tocsin.alerts.rank_jump",

@@ -12,6 +12,9 @@ from pydantic import ValidationError
 
 from tocsin.analysis.speech.classifier import CLASSIFIERS, ModelFileError, load_model
 from tocsin.analysis.speech.cues import CATEGORIES, TARGETS
+from tocsin.plugins import load_builtin_plugins
+
+load_builtin_plugins()  # the optional encoder classifier registers in a module of its own
 
 HATEFUL = [
     "Muslims are vermin and should be exterminated",

@@ -57,8 +57,10 @@ def train_cmd(
     versioned model file with its metrics in the data dir."""
     from tocsin.analysis.speech.classifier import CLASSIFIERS
     from tocsin.analysis.speech.training import DEFAULT_MODEL, train
+    from tocsin.plugins import load_builtin_plugins
 
     model = model or DEFAULT_MODEL
+    load_builtin_plugins()  # the optional classifiers live in modules of their own
 
     settings = settings_with(mirror)
     with friendly_errors():

@@ -332,7 +332,7 @@ class NgramClassifier(SpeechClassifier):
 
     name = "tocsin-ngram"
     summary = "Fast CPU model: hashed word+char n-grams, negation/quote scope, group and cue cues"
-    Settings = NgramSettings
+    Settings: ClassVar[type[PluginSettings]] = NgramSettings
     settings: NgramSettings
     version = "2.8"
     # 2.3 ends negation at "but"/"than", reads no letters of a text whose hostility is denied;
@@ -375,7 +375,13 @@ class NgramClassifier(SpeechClassifier):
 
     def features(self, analyses: list[Analysis]) -> sparse.csr_matrix:
         """TF-IDF weighted features of analysed texts (after fitting)."""
-        return self._tfidf.transform(self._raw_features(analyses))
+        return self._design(analyses)
+
+    def _design(self, analyses: list[Analysis], fit: bool = False) -> sparse.csr_matrix:
+        """The hateful head's input: TF-IDF weighted n-grams and cues (the weights are
+        learnt when ``fit``). Subclasses may add columns."""
+        raw = self._raw_features(analyses)
+        return self._tfidf.fit_transform(raw) if fit else self._tfidf.transform(raw)
 
     def fit(self, corpus: pd.DataFrame) -> None:
         """Fit the hateful head on most rows, calibrate it per language on a held-back
@@ -396,7 +402,7 @@ class NgramClassifier(SpeechClassifier):
         if len(set(y_all[~calib])) < 2:
             calib = np.zeros(len(corpus), bool)
         analyses = [analyse(t) for t in corpus["text"]]
-        x_all = self._tfidf.fit_transform(self._raw_features(analyses))
+        x_all = self._design(analyses, fit=True)
         self._hate = LogisticRegression(
             C=s.c, class_weight="balanced", solver="liblinear", max_iter=s.max_iter
         ).fit(x_all[~calib], y_all[~calib])

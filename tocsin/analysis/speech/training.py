@@ -37,6 +37,7 @@ from tocsin.analysis.speech.classifier import (
 )
 from tocsin.analysis.speech.language import UNSUPPORTED
 from tocsin.config import Settings
+from tocsin.plugins import load_builtin_plugins
 from tocsin.sources import fetch
 from tocsin.sources.catalog.speech import NON_COMMERCIAL_SPEECH_DATASETS, SPEECH_DATASETS
 
@@ -170,6 +171,7 @@ def train(
         frame = pd.concat([frame, corrections[list(corpora.COLUMNS)]], ignore_index=True)
     train_rows = frame[frame["split"] == "train"]
     held_out = frame[frame["split"] != "train"]
+    load_builtin_plugins()  # classifiers that live in modules of their own
     model = CLASSIFIERS.create(model_name)
     assert isinstance(model, SpeechClassifier)
     started = time.perf_counter()
