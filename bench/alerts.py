@@ -78,8 +78,8 @@ def load_events(settings, mirror: Path) -> pd.DataFrame:  # noqa: ANN001 - Setti
 
 def firings(signal: CivilianSurge, series: pd.DataFrame) -> pd.DataFrame:
     """Every (key, code, month) the signal fires for, month by month."""
-    measure = signal.settings.measure  # type: ignore[attr-defined]
-    floor = signal.settings.min_count  # type: ignore[attr-defined]
+    measure = signal.settings.measure
+    floor = signal.settings.min_count
     by = list(signal.by)
     keys = series[by].astype(str).agg(":".join, axis=1)
     series = series.assign(_key=keys)

@@ -57,8 +57,16 @@ async def _load(
     return latencies, errors
 
 
+def _found(pattern: str, text: str, flags: int = 0) -> re.Match[str]:
+    """The match of ``pattern`` in ``text``; a clear error when it is not there."""
+    match = re.search(pattern, text, flags)
+    if match is None:
+        raise ValueError(f"no {pattern!r} in the output: {text[:200]!r}")
+    return match
+
+
 def _ms(text: str) -> float:
-    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
+    value, unit = _found(r"^([\d.]+)(us|ms|s)$", text).groups()
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
@@ -76,13 +84,13 @@ def _wrk(
         text=True,
         check=True,
     ).stdout
-    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    requests = int(_found(r"(\d+) requests in", out).group(1))
     errors = int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", out)) else 0
     return (
         requests,
-        float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-        _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)),
-        _ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)),
+        float(_found(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        _ms(_found(r"^\s+50%\s+(\S+)", out, re.M).group(1)),
+        _ms(_found(r"^\s+99%\s+(\S+)", out, re.M).group(1)),
         errors,
     )
 

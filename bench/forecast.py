@@ -18,6 +18,7 @@ import itertools
 import os
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -73,15 +74,15 @@ def candidates() -> dict[str, Callable[[], ForecastModel]]:
         "ewp-two-variable": lambda: service.make_model("ewp-two-variable"),
     }
     for trees, rate, monotone in GBM_VARIANTS:
-        found[gbm_label(trees, rate, monotone)] = lambda t=trees, r=rate, m=monotone: TocsinGbm(
-            TocsinGbmSettings(trees=t, learning_rate=r, monotone=m)
+        found[gbm_label(trees, rate, monotone)] = partial(
+            TocsinGbm, TocsinGbmSettings(trees=trees, learning_rate=rate, monotone=monotone)
         )
     found["tocsin-gbm, 120 trees x 0.05, 4 leaves"] = lambda: TocsinGbm(TocsinGbmSettings(leaves=4))
     for alpha in ENET_ALPHAS:
         for violence in (False, True):
             label = f"tocsin-enet L1 0.2, alpha {alpha}{', + violence' if violence else ''}"
-            found[label] = lambda a=alpha, v=violence: TocsinEnet(
-                TocsinEnetSettings(alpha=a, l1_ratio=0.2, violence=v)
+            found[label] = partial(
+                TocsinEnet, TocsinEnetSettings(alpha=alpha, l1_ratio=0.2, violence=violence)
             )
     return found
 
@@ -312,7 +313,7 @@ def read_ged(folder: Path) -> pd.DataFrame:
     frames = []
     for path in sorted(folder.glob("*.csv.gz")):
         if not any(tag in path.name for tag in NOT_COMPARABLE):
-            frames.append(importer.read(path).events)  # type: ignore[attr-defined]
+            frames.append(importer.read(path).events)
     return pd.concat(frames, ignore_index=True)
 
 

@@ -192,6 +192,7 @@ def ordinary(port: int, until: float, pages: list[float], reports: list[float]) 
             token = re.search(
                 r'name="csrf_token" value="([^"]+)"', client.get(base + "/report").text
             )
+            assert token is not None, "the report form has no CSRF token"
             start = time.perf_counter()
             sent = client.post(
                 base + "/report",

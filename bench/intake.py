@@ -58,9 +58,9 @@ def main() -> None:
         photo = jpeg_with_gps()
         times = []
         with TestClient(app) as client:
-            token = re.search(
-                r'name="csrf_token" value="([^"]+)"', client.get("/report").text
-            ).group(1)
+            found = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/report").text)
+            assert found is not None, "the report form has no CSRF token"
+            token = found.group(1)
             for i in range(args.submissions):
                 t0 = time.perf_counter()
                 response = client.post(

@@ -18,6 +18,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from rich.console import Console
@@ -58,8 +59,12 @@ def main() -> None:
         for i in range(args.repeat + 1):
             runs["country"].append(
                 _timed(
-                    lambda i=i: service.country_report(
-                        db, settings.data_dir, COUNTRIES[i % len(COUNTRIES)], "pdf"
+                    partial(
+                        service.country_report,
+                        db,
+                        settings.data_dir,
+                        COUNTRIES[i % len(COUNTRIES)],
+                        "pdf",
                     )
                 )
             )

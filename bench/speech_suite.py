@@ -1223,17 +1223,17 @@ def _candidates(
     """Every filling of ``frame_list`` (text, target): slurs for ``{s}``, otherwise each
     group with each combination of the other slots the frame uses."""
     groups: list[tuple[str, str]] = spec["groups"]  # type: ignore[assignment]
+    slurs: list[tuple[str, str]] = spec.get("s", [])  # type: ignore[assignment]
     candidates: list[tuple[str, str]] = []
     for frame in frame_list:
         if "{s}" in frame:
-            for slur, target in spec["s"]:  # type: ignore[union-attr]
+            for slur, target in slurs:
                 candidates.append((frame.replace("{s}", slur), target))
             continue
         used = [k for k in slots if "{" + k + "}" in frame]
-        combos = itertools.product(groups, *[slots[k] for k in used])
-        for combo in combos:
-            extra = dict(zip(used, combo[1:], strict=True))
-            candidates.append(_fill(frame, combo[0], extra))
+        for group in groups:
+            for fillers in itertools.product(*[slots[k] for k in used]):
+                candidates.append(_fill(frame, group, dict(zip(used, fillers, strict=True))))
     if not any("{g}" in f for f in frame_list):
         candidates = candidates or [(f, "") for f in frame_list]
     return candidates

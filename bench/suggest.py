@@ -142,7 +142,7 @@ def mean_scores(tagger: Tagger, items: list[Labelled]) -> tuple[float, float]:
 
 def cold_start(name: str, **settings: object) -> Tagger:
     """A tagger with its defaults (or the given settings), trained on nothing."""
-    return TAGGERS.create(name, **settings).fit(default_taxonomy(), [])  # type: ignore[attr-defined,no-any-return]
+    return TAGGERS.create(name, **settings).fit(default_taxonomy(), [])
 
 
 def evaluation_tables(console: Console) -> None:
@@ -201,7 +201,7 @@ def learning_curve(console: Console, mirror: Path | None, splits: int, seed: int
         for n in sizes:
             for name in taggers:
                 examples = [Example(x.text, x.indicators) for x in pool[:n]]
-                tagger = TAGGERS.create(name).fit(default_taxonomy(), examples)  # type: ignore[attr-defined]
+                tagger = TAGGERS.create(name).fit(default_taxonomy(), examples)
                 results[name, n].append(mean_scores(tagger, test))
     table = Table(
         title=(
