@@ -55,16 +55,12 @@ def train_cmd(
 ) -> None:
     """Train on the registered corpora (held-out splits never used for fitting); save a
     versioned model file with its metrics in the data dir."""
-    from tocsin.analysis.speech.classifier import CLASSIFIERS
     from tocsin.analysis.speech.training import DEFAULT_MODEL, train
-    from tocsin.plugins import load_builtin_plugins
 
     model = model or DEFAULT_MODEL
-    load_builtin_plugins()  # the optional classifiers live in modules of their own
 
     settings = settings_with(mirror)
     with friendly_errors():
-        CLASSIFIERS.get(model)
         fixes = _corrections(settings)
         with console.status("training the speech classifier (a few minutes)..."):
             result = train(

@@ -1163,9 +1163,12 @@ def frames_of(lang: str, key: str) -> list[str]:
     """The frames of one language and class (``hate`` or ``ok``), hard cases, scope and
     slur frames (with their non-hateful twins) included."""
     frames = [frame for frames in _frame_lists(lang, key) for frame in frames]
-    if key == "ok":
-        frames += [neutral_twin(f) for f in SLUR_FRAMES.get(lang, {}).get("hate", [])]
-    return frames
+    return frames + list(_slur_twins(lang).values()) if key == "ok" else frames
+
+
+def _slur_twins(lang: str) -> dict[str, str]:
+    """Each hateful slur frame of ``lang`` and its non-hateful twin."""
+    return {f: neutral_twin(f) for f in SLUR_FRAMES.get(lang, {}).get("hate", [])}
 
 
 def _frame_hash(frame: str) -> bytes:
@@ -1183,8 +1186,7 @@ def held_out_frames(lang: str) -> frozenset[str]:
         for frames in _frame_lists(lang, key):
             ranked = sorted(set(frames), key=_frame_hash)
             held.update(ranked[: -(-len(ranked) // HELD_OUT_SHARE)])
-    slur_frames = set(SLUR_FRAMES.get(lang, {}).get("hate", []))
-    held.update(neutral_twin(f) for f in held & slur_frames)
+    held.update(twin for frame, twin in _slur_twins(lang).items() if frame in held)
     return frozenset(held)
 
 

@@ -460,9 +460,10 @@ class NgramClassifier(SpeechClassifier):
         head = [next(guesses) if p >= THRESHOLD else "" for p in score]
         categories, targets, named_flags, labels = [], [], [], []
         for s, a, guess, ok in zip(score, analyses, head, known, strict=True):
-            listed = gazetteer.target_in(a.plain_words) if s >= THRESHOLD else None
+            said = a.plain_words if s >= THRESHOLD else []
+            listed = gazetteer.target_in(said) if said else None
             named = named_groups(a)
-            slurred = cues.slur_target(a.plain_words) if s >= THRESHOLD and not named else None
+            slurred = cues.slur_target(said) if said and not named else None
             named_flags.append(bool(named) or listed is not None or slurred is not None)
             labels.append(UNSUPPORTED if not ok else "hateful" if s >= THRESHOLD else "non-hateful")
             if s < THRESHOLD:

@@ -163,6 +163,9 @@ def train(
     them added, and the measured one is saved beside it (see the module doc).
     ``non_commercial`` adds the non-commercial corpora (Burmese: myHateSpeech); a model
     trained on any of them says so in its metrics (``licence``) and file name (``-nc``)."""
+    load_builtin_plugins()  # classifiers that live in modules of their own
+    model = CLASSIFIERS.create(model_name)  # an unknown name fails before any data is read
+    assert isinstance(model, SpeechClassifier)
     paths = corpus_paths(settings, mirror, non_commercial) if corpus is None else {}
     frame = corpus if corpus is not None else corpora.load_all(paths)
     if corpus is None and augment_per_class:
@@ -171,9 +174,6 @@ def train(
         frame = pd.concat([frame, corrections[list(corpora.COLUMNS)]], ignore_index=True)
     train_rows = frame[frame["split"] == "train"]
     held_out = frame[frame["split"] != "train"]
-    load_builtin_plugins()  # classifiers that live in modules of their own
-    model = CLASSIFIERS.create(model_name)
-    assert isinstance(model, SpeechClassifier)
     started = time.perf_counter()
     model.fit(train_rows)
     fit_seconds = time.perf_counter() - started
