@@ -62,10 +62,12 @@ def test_analyst_tags_with_the_keyboard_and_publishes_an_assessment(
     page.wait_for_url(f"{base}/")
     page.click("nav >> text=Workbench")
     page.click("text=Report from Darfur")
+    page.wait_for_url(f"{base}/framework/documents/*")  # waits for "load": the keys are bound
     page.keyboard.press("j")  # first excerpt
     assert page.evaluate("document.activeElement.id") == f"ex-{first_id}"
     page.keyboard.press("1")  # accept the first suggestion
     page.wait_for_selector(f"#ex-{first_id} .tag[data-indicator='{suggested}']")
+    page.wait_for_load_state()  # the new page's keys are bound only once it has loaded
     assert (
         page.locator(".flash").text_content()
         == f"Saved: {suggested} accepted on excerpt #{first_id}."
@@ -75,6 +77,7 @@ def test_analyst_tags_with_the_keyboard_and_publishes_an_assessment(
     page.keyboard.press("9")  # there is no ninth suggestion: the page says so
     error = page.wait_for_selector(f"#ex-{first_id} #suggestion-error")
     assert "there is no suggestion 9" in error.text_content()
+    page.wait_for_load_state()
     page.keyboard.press("j")  # the hash brought focus back; move to the second excerpt
     page.keyboard.press("t")
     page.keyboard.type("RF14.3")
