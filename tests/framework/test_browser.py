@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import select
 
-from tests.browser import serving
+from tests.browser import serving, sign_in
 from tests.web.conftest import PASSWORDS
 from tocsin.analysis.framework.extract import Extracted
 from tocsin.analysis.framework.ingest import store_extracted
@@ -55,11 +55,7 @@ def test_analyst_tags_with_the_keyboard_and_publishes_an_assessment(
             select(Suggestion).where(Suggestion.excerpt_id == first.id, Suggestion.rank == 1)
         ).one()
         first_id, suggested = first.id, top.indicator
-    page.goto(f"{base}/login")
-    page.fill("input[name=username]", "analyst")
-    page.fill("input[name=password]", PASSWORDS["analyst"])
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/")
+    sign_in(page, base, "analyst", PASSWORDS["analyst"])
     page.click("nav >> text=Workbench")
     page.click("text=Report from Darfur")
     page.wait_for_url(f"{base}/framework/documents/*")  # waits for "load": the keys are bound
@@ -88,11 +84,7 @@ def test_analyst_tags_with_the_keyboard_and_publishes_an_assessment(
     assert (first_id, suggested, "analyst") in tags and len(tags) == 2
 
     page.context.clear_cookies()  # publishing is a reviewer's act
-    page.goto(f"{base}/login")
-    page.fill("input[name=username]", "reviewer")
-    page.fill("input[name=password]", PASSWORDS["reviewer"])
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/")
+    sign_in(page, base, "reviewer", PASSWORDS["reviewer"])
     page.goto(f"{base}/framework/countries/SDN/RF11")
     page.select_option("#level", "high")
     page.fill("textarea[name=summary]", "Camps attacked near El Geneina.")

@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.browser import serving
+from tests.browser import serving, sign_in
 from tests.intake.conftest import PASSWORDS, jpeg_with_gps
 from tocsin.store.db import Database
 from tocsin.web.app import create_app
@@ -43,18 +44,16 @@ def test_report_with_photo_then_read_the_reply(server: str, browser, tmp_path: P
     assert "Archivos recibidos: 1" in reporter.content()
 
     analyst = browser.new_context().new_page()
-    analyst.goto(f"{server}/login")
-    analyst.fill("input[name=username]", "analyst")
-    analyst.fill("input[name=password]", PASSWORDS["analyst"])
-    analyst.click("button[type=submit]")
+    sign_in(analyst, server, "analyst", PASSWORDS["analyst"])
     analyst.goto(f"{server}/intake")
     analyst.click("#queue a")
+    assert "GPSLatitude" in analyst.locator("#files").text_content()
     # sealed at rest: the server cannot show it (the analyst's browser will decrypt it)
     assert "Quemaron el mercado" not in analyst.content()
-    assert "GPSLatitude" in analyst.locator("#files").text_content()
     analyst.fill("textarea[name=body] >> nth=-1", "Gracias. ¿A qué hora ocurrió?")
     analyst.click("text=Send reply")
-    assert "reply by analyst" in analyst.locator("#messages").text_content()
+    # the page before the reply has #messages too: wait until the reloaded one shows it
+    expect(analyst.locator("#messages")).to_contain_text("reply by analyst")
 
     reporter.goto(f"{server}/report/follow-up?lang=es")
     reporter.fill("input[name=code]", code)
@@ -62,7 +61,7 @@ def test_report_with_photo_then_read_the_reply(server: str, browser, tmp_path: P
     assert "¿A qué hora ocurrió?" in reporter.locator("#thread").text_content()
     reporter.fill("textarea[name=message]", "Hacia el mediodía.")
     reporter.click("button[value=add]")
-    assert "Hacia el mediodía." in reporter.locator("#thread").text_content()
+    expect(reporter.locator("#thread")).to_contain_text("Hacia el mediodía.")
 
 
 def test_arabic_form_is_right_to_left(server: str, browser) -> None:  # noqa: ANN001

@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from tests.browser import serving
+from tests.browser import serving, sign_in
 from tests.intake.conftest import PASSWORDS, login
 from tests.intake.test_public import submit
 from tocsin.intake import countries
@@ -92,10 +92,7 @@ def test_the_arabic_form_matches_the_country(server: str, browser, typed: str) -
     assert len(reporter.locator("#receipt").text_content().split()) == 8
 
     analyst = browser.new_context().new_page()
-    analyst.goto(f"{server}/login")
-    analyst.fill("input[name=username]", "analyst")
-    analyst.fill("input[name=password]", PASSWORDS["analyst"])
-    analyst.click("button[type=submit]")
+    sign_in(analyst, server, "analyst", PASSWORDS["analyst"])
     analyst.goto(f"{server}/countries/SDN")
     assert "1 submission from civil society" in analyst.locator("#intake-counts").text_content()
 

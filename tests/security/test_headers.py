@@ -14,7 +14,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from playwright.sync_api import expect
 
-from tests.browser import serving
+from tests.browser import serving, sign_in
 from tests.security.webclient import PASSWORDS, add_users, log_in
 from tocsin.analysis.framework.ingest import ingest_items
 from tocsin.config import Settings
@@ -78,11 +78,7 @@ def test_the_pages_scripts_run_under_the_policy(app: FastAPI, browser: object) -
         page.goto(f"{base}/report")
         # The report form's inline script adds the location button (needs JavaScript).
         assert page.locator("#pin button").count() == 1
-        page.goto(f"{base}/login")
-        page.fill("input[name=username]", "analyst")
-        page.fill("input[name=password]", PASSWORDS["analyst"])
-        page.click("button[type=submit]")
-        page.wait_for_url(f"{base}/")
+        sign_in(page, base, "analyst", PASSWORDS["analyst"])
         page.goto(f"{base}/framework/documents/{app.state.document_id}")
         page.locator("body").press("j")  # keyboard navigation, an inline script
         expect(page.locator("article.excerpt.current")).to_have_count(1)

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from nacl.public import PrivateKey
 from sqlalchemy import select
 
-from tests.browser import serving, wait_for_js
+from tests.browser import serving, sign_in, wait_for_js
 from tests.intake.conftest import (  # noqa: F401 - fixtures shared with tests/intake
     PASSWORDS,
     jpeg_with_gps,
@@ -91,10 +91,7 @@ def _report(url: str, browser, photo: Path) -> None:  # noqa: ANN001
 
 def _analyst(url: str, browser):  # noqa: ANN001, ANN202
     page = browser.new_context(accept_downloads=True).new_page()
-    page.goto(f"{url}/login")
-    page.fill("input[name=username]", "analyst")
-    page.fill("input[name=password]", PASSWORDS["analyst"])
-    page.click("button[type=submit]")
+    sign_in(page, url, "analyst", PASSWORDS["analyst"])
     page.goto(f"{url}/intake/1")
     return page
 

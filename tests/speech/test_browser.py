@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.browser import serving
+from tests.browser import serving, sign_in
 from tests.speech.test_web import add_posts
 from tests.web.conftest import PASSWORDS
 from tocsin.analysis.speech.rabat import CONCLUSIONS, FACTOR_KEYS
@@ -32,11 +32,7 @@ def page(browser: object) -> object:
 
 
 def test_monitor_opens_a_flagged_item_and_saves_a_rabat_worksheet(server: str, page) -> None:  # noqa: ANN001
-    page.goto(f"{server}/login")
-    page.fill("input[name=username]", "analyst")
-    page.fill("input[name=password]", PASSWORDS["analyst"])
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{server}/")
+    sign_in(page, server, "analyst", PASSWORDS["analyst"])
 
     page.click("nav >> text=Speech")
     page.wait_for_url(f"{server}/speech")
@@ -61,16 +57,8 @@ def test_monitor_opens_a_flagged_item_and_saves_a_rabat_worksheet(server: str, p
     assert CONCLUSIONS[2] in page.locator("#speech-section").text_content()
 
 
-def _login(page, server: str) -> None:  # noqa: ANN001
-    page.goto(f"{server}/login")
-    page.fill("input[name=username]", "analyst")
-    page.fill("input[name=password]", PASSWORDS["analyst"])
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{server}/")
-
-
 def test_an_analyst_corrects_a_flagged_post(server: str, page) -> None:  # noqa: ANN001
-    _login(page, server)
+    sign_in(page, server, "analyst", PASSWORDS["analyst"])
     page.goto(f"{server}/speech")
     page.click("a.post-link >> text=cockroaches")
     assert "dehumanisation" in page.locator("table.facts").text_content()
@@ -94,7 +82,7 @@ def test_an_analyst_imports_posts_from_the_browser(server: str, page, tmp_path) 
         "b1,ann,2024-04-20T10:00:00Z,Sudan,Water is back in the camp today,40\n"
         "b2,bob,2024-04-21T10:00:00Z,Sudan,,40\n"
     )
-    _login(page, server)
+    sign_in(page, server, "analyst", PASSWORDS["analyst"])
     page.goto(f"{server}/speech")
     page.click("#import-link")
     page.set_input_files("#import-form input[name=files]", str(upload))

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.browser import require, serving
+from tests.browser import require, serving, sign_in
 from tests.web.conftest import PASSWORDS
 from tocsin.config import Settings
 from tocsin.store.db import Database
@@ -28,11 +28,7 @@ def server(settings: Settings, sqlite_dashboard: Database) -> Iterator[str]:
 
 
 def _log_in(page: object, base: str, role: str) -> None:
-    page.goto(f"{base}/login")
-    page.fill("input[name=username]", role)
-    page.fill("input[name=password]", PASSWORDS[role])
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/")
+    sign_in(page, base, role, PASSWORDS[role])
 
 
 def test_map_click_opens_country_with_risk_chart(server: str, browser: object) -> None:
