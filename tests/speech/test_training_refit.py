@@ -4,6 +4,8 @@ held-out template frames, never the held-out corpus texts."""
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 
 from tocsin.analysis.speech.classifier import SpeechClassifier, load_model
@@ -61,3 +63,10 @@ def test_without_held_out_frames_one_model_is_fitted(
     result = train(settings, corpus=pd.concat([fitted, posts], ignore_index=True))
     assert result.metrics["released_also_fitted_on"] == 0
     assert not measured_path(result.path).exists()
+    # no held-out set has both classes: no macro figure, and the metrics file stays JSON
+    written = result.path.with_suffix(".metrics.json").read_text()
+    assert json.loads(written, parse_constant=_refuse)["macro_balanced_accuracy"] is None
+
+
+def _refuse(name: str) -> None:
+    raise AssertionError(f"{name} is not JSON")

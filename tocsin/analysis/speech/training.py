@@ -106,15 +106,12 @@ def metrics_of(held_out: pd.DataFrame, pred: Predictions) -> dict[str, object]:
         per_language[str(lang) or "?"] = row
     threats = frame[(frame["category"] == "threat")]
     targeted = frame[(frame["hateful"] == 1) & frame["target"].astype(bool) & (frame["pred"] == 1)]
+    balanced = [r["balanced_accuracy"] for r in per.values() if "balanced_accuracy" in r]
     return {
         "per_dataset": per,
         "per_language": per_language,
-        "macro_balanced_accuracy": round(
-            float(
-                np.mean([r["balanced_accuracy"] for r in per.values() if "balanced_accuracy" in r])
-            ),
-            3,
-        ),
+        # None, not NaN, when no held-out set has both classes (NaN is not JSON)
+        "macro_balanced_accuracy": round(float(np.mean(balanced)), 3) if balanced else None,
         "threat_recall": round(float((threats["category_pred"] == "threat").mean()), 3)
         if len(threats)
         else None,
