@@ -6,11 +6,18 @@ import csv
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from tocsin.analysis.speech.batch import BatchInputError, score_file, score_texts
-from tocsin.analysis.speech.classifier import NgramClassifier
+from tocsin.analysis.speech.batch import (
+    UNSAID,
+    BatchInputError,
+    combine,
+    score_file,
+    score_texts,
+)
+from tocsin.analysis.speech.classifier import NgramClassifier, Predictions
 from tocsin.analysis.speech.lexicon import LexiconMatcher, Term
 from tocsin.config import Settings
 
@@ -173,3 +180,18 @@ def test_lexicon_terms_raise_category_and_supply_the_target(small_model: NgramCl
     # a medium-severity term is reported but does not flag a text on its own
     assert mild["lexicon_terms"] == "bengali"
     assert mild["label"] == "non-hateful" and mild["category"] == "none"
+
+
+def test_a_term_only_quoted_or_denied_is_reported_but_flags_nothing() -> None:
+    texts = [
+        'They called us "madoadoa" on the radio before the attacks.',
+        "Our neighbours are not madoadoa.",
+        "Remove the madoadoa from this valley.",
+    ]
+    pred = Predictions(score=np.array([0.1, 0.1, 0.1]), category=["none"] * 3, target=[""] * 3)
+    quoted, denied, said = combine(pred, [MATCHER.match(t) for t in texts])
+    for row in (quoted, denied):
+        assert row["lexicon_terms"] == "madoadoa" + UNSAID
+        assert row["label"] == "non-hateful" and row["category"] == "none"
+    assert said["lexicon_terms"] == "madoadoa"
+    assert said["label"] == "hateful" and said["category"] == "threat"

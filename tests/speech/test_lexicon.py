@@ -60,6 +60,32 @@ def test_matches_through_spelling_tricks(text: str, found: str) -> None:
     assert [m.term.term for m in LexiconMatcher(TERMS).match(text)] == [found]
 
 
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("ကုလား", "ဒီကုလားတွေကိုမောင်းထုတ်"),  # Burmese, written without spaces
+        ("कीड़े", "वे सब कीड़े हैं"),  # Hindi: the vowel signs stay inside the word
+        ("蟑螂", "他们都是蟑螂"),  # Mandarin, written without spaces
+        ("inyenzi", "ce sont d'inyenzi"),  # a French elision
+    ],
+)
+def test_terms_match_inside_text_as_the_model_reads_it(term: str, text: str) -> None:
+    assert [m.term.term for m in LexiconMatcher([Term(term)]).match(text)] == [term]
+
+
+def test_a_term_inside_quotes_or_negation_is_found_but_not_said() -> None:
+    matcher = LexiconMatcher(TERMS)
+    said = {
+        t: [m.said for m in matcher.match(t)]
+        for t in (
+            'the radio called them "inyenzi" in 1994',
+            "they are not inyenzi",
+            "the inyenzi must go",
+        )
+    }
+    assert list(said.values()) == [[False], [False], [True]]
+
+
 def test_no_false_matches_on_ordinary_words() -> None:
     matcher = LexiconMatcher(TERMS)
     assert matcher.match("the hyenas at the zoo were fed in daylight") == []

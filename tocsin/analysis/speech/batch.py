@@ -7,7 +7,8 @@ bytes that are not UTF-8, malformed JSON lines, CSV rows with the wrong number o
 
 A lexicon match of ``high`` severity makes a text hateful even when the model scores it
 low (a monitor's new euphemism the model has never seen); the category and target then
-come from the term.
+come from the term. A term found only inside quotes or a negation scope is listed with
+" (quoted or denied)" and changes nothing: counter-speech quotes the words it condemns.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from tocsin.analysis.speech.lexicon import SEVERITIES as SEVERITY_ORDER
 from tocsin.analysis.speech.lexicon import LexiconMatcher, Match
 
 _BAD_BYTES = "text is not valid UTF-8 (wrong encoding?)"
+UNSAID = " (quoted or denied)"  # after a lexicon term found only inside quotes or negation
 ADDED = ("score", "label", "category", "target", "lexicon_terms", "cues", "lang", "status")
 MAX_CHARS = 10_000  # the model reads at most this much of a text (the status says so)
 csv.field_size_limit(10_000_000)
@@ -209,7 +211,8 @@ def combine(
     out = []
     for i, found in enumerate(matches):
         label, category, target = pred.label[i], pred.category[i], pred.target[i]
-        ranked = sorted(found, key=_rank, reverse=True)
+        # a term only quoted or denied ("they called us inyenzi") is reported, not used
+        ranked = sorted((m for m in found if m.said), key=_rank, reverse=True)
         if ranked and label != UNSUPPORTED:
             top = ranked[0].term
             if label != "hateful" and top.severity == "high":
@@ -224,7 +227,9 @@ def combine(
                 "label": label,
                 "category": category,
                 "target": target,
-                "lexicon_terms": "; ".join(sorted({m.term.term for m in found})),
+                "lexicon_terms": "; ".join(
+                    sorted({m.term.term + ("" if m.said else UNSAID) for m in found})
+                ),
                 "cues": "; ".join(cues[i]),
                 "lang": langs[i],
                 "status": (UNSUPPORTED if label == UNSUPPORTED else "scored")

@@ -5,7 +5,11 @@ its meaning, the target group, a severity (low, medium, high), a category, and a
 source. Matching works on normalised text (``normalise.py``), so leetspeak, inserted
 spaces and repeated letters do not hide a term; single words of six letters or more
 also match with one or two letters dropped or changed (Levenshtein ratio >= 0.85).
-Terms inside quotes or a negation scope are still reported, marked ``quoted``.
+Texts are read as the model reads them (``normalise.words``): Mandarin one character and
+Burmese one syllable at a time, so terms match inside text written without spaces, and
+Hindi or Burmese words keep their vowel signs. A term inside quotes or a negation scope
+("they called us inyenzi") is still reported, but not as said (``Match.said``): counter-
+speech that quotes a term is not the term's use.
 
 A seed lexicon with public sources ships in ``data/seed_lexicon.csv``.
 """
@@ -16,7 +20,7 @@ import csv
 import io
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -24,8 +28,9 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from tocsin.analysis.speech.classifier import analyse
 from tocsin.analysis.speech.cues import HARM_CATEGORIES, TARGETS
-from tocsin.analysis.speech.normalise import normalise
+from tocsin.analysis.speech.normalise import CJK, MYANMAR, normalise, words
 from tocsin.store import audit
 from tocsin.store.models import LexiconTerm
 
@@ -62,6 +67,7 @@ class Match:
     term: Term
     found: str  # the normalised words that matched
     fuzzy: bool
+    said: bool = True  # False when every occurrence is inside quotes or a negation scope
 
 
 def validate_term(row: dict[str, str], where: str = "") -> Term:
@@ -127,7 +133,18 @@ def seed_terms() -> list[Term]:
     return terms
 
 
-_WORD = re.compile(r"\w+")
+_WORDLIKE = re.compile(r"[^\W_]|[\u0900-\u0dff\u1000-\u109f\u1200-\u137f]")
+
+
+def _tokens(norm: str) -> list[str]:
+    """The words of normalised text, split at apostrophes ("d'inyenzi"), without
+    punctuation."""
+    return [w for t in words(norm) if _WORDLIKE.match(t) for w in t.split("'") if w]
+
+
+def _joined(tokens: tuple[str, ...]) -> str:
+    """Matched words as written: Mandarin and Burmese without spaces."""
+    return ("" if CJK.search(tokens[0]) or MYANMAR.search(tokens[0]) else " ").join(tokens)
 
 
 class LexiconMatcher:
@@ -135,18 +152,15 @@ class LexiconMatcher:
 
     def __init__(self, terms: Iterable[Term]) -> None:
         self.terms = list(terms)
-        self._single: dict[str, list[Term]] = {}
-        self._phrases: list[tuple[re.Pattern[str], Term]] = []
+        self._index: dict[tuple[str, ...], list[Term]] = {}
         for term in self.terms:
-            norm = normalise(term.term)
-            if " " in norm:
-                words = norm.split()
-                pattern = r"(?<!\w)" + r"\W*".join(re.escape(w) for w in words) + r"(?!\w)"
-                self._phrases.append((re.compile(pattern), term))
-                self._single.setdefault("".join(words), []).append(term)
-            else:
-                self._single.setdefault(norm, []).append(term)
-        self._long = [w for w in self._single if len(w) >= FUZZY_MIN_LENGTH]
+            key = tuple(_tokens(normalise(term.term)))
+            self._index.setdefault(key, []).append(term)
+            if len(key) > 1:  # "madoa doa" is also written "madoadoa"
+                self._index.setdefault(("".join(key),), []).append(term)
+        self._longest = max(map(len, self._index), default=0)
+        self._starts = {k[0] for k in self._index if len(k) > 1}  # first words of phrases
+        self._long = [k[0] for k in self._index if len(k) == 1 and len(k[0]) >= FUZZY_MIN_LENGTH]
         self._fuzzy_cache: dict[str, str | None] = {}
 
     def _fuzzy(self, word: str) -> str | None:
@@ -158,26 +172,36 @@ class LexiconMatcher:
             self._fuzzy_cache[word] = hit
         return hit
 
+    def _find(self, tokens: list[str]) -> dict[tuple[str, str], Match]:
+        found: dict[tuple[str, str], Match] = {}
+        for i, word in enumerate(tokens):
+            longest = min(self._longest, len(tokens) - i) if word in self._starts else 1
+            for n in range(longest, 0, -1):
+                key = tuple(tokens[i : i + n])
+                for term in self._index.get(key, ()):
+                    found[(term.term, term.country)] = Match(term, _joined(key), False)
+            if self._long and len(word) >= FUZZY_MIN_LENGTH - 1 and (word,) not in self._index:
+                hit = self._fuzzy(word)
+                for term in self._index.get((hit,), ()) if hit else ():
+                    found.setdefault((term.term, term.country), Match(term, word, True))
+        return found
+
     def match(self, text: str, country: str | None = None, normalised: bool = False) -> list[Match]:
         """Terms in ``text``; terms tied to another country than ``country`` are skipped
         (all terms apply when ``country`` is None)."""
         norm = text if normalised else normalise(text)
-        found: dict[tuple[str, str], Match] = {}
-        for word in _WORD.findall(norm):
-            for term in self._single.get(word, ()):
-                found[(term.term, term.country)] = Match(term, word, False)
-            if self._long and len(word) >= FUZZY_MIN_LENGTH - 1 and word not in self._single:
-                hit = self._fuzzy(word)
-                for term in self._single.get(hit, ()) if hit else ():
-                    found.setdefault((term.term, term.country), Match(term, word, True))
-        for pattern, term in self._phrases:
-            phrase = pattern.search(norm)
-            if phrase:
-                found[(term.term, term.country)] = Match(term, phrase.group(0), False)
-        return [
+        found = [
             m
-            for m in found.values()
+            for m in self._find(_tokens(norm)).values()
             if not country or not m.term.country or m.term.country == country
+        ]
+        if not found:
+            return []
+        # which terms are said outright: read the words outside quotes and negation
+        outright = self._find(_tokens(" ".join(analyse(norm).plain_words)))
+        return [
+            m if (m.term.term, m.term.country) in outright else replace(m, said=False)
+            for m in found
         ]
 
 
