@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tocsin.analysis.speech.batch import (
+    LEXICON_ONLY,
     UNSAID,
     BatchInputError,
     combine,
@@ -18,6 +19,7 @@ from tocsin.analysis.speech.batch import (
     score_texts,
 )
 from tocsin.analysis.speech.classifier import NgramClassifier, Predictions
+from tocsin.analysis.speech.language import UNSUPPORTED
 from tocsin.analysis.speech.lexicon import LexiconMatcher, Term
 from tocsin.config import Settings
 
@@ -195,3 +197,23 @@ def test_a_term_only_quoted_or_denied_is_reported_but_flags_nothing() -> None:
         assert row["label"] == "non-hateful" and row["category"] == "none"
     assert said["lexicon_terms"] == "madoadoa"
     assert said["label"] == "hateful" and said["category"] == "threat"
+
+
+def test_a_high_severity_term_flags_a_language_the_model_does_not_read(
+    small_model: NgramClassifier,
+) -> None:
+    matcher = LexiconMatcher(
+        [
+            Term("ሻንቅላ", lang="am", target="ethnicity", severity="high", category="slur"),
+            Term("ነፍጠኛ", lang="am", target="ethnicity", severity="medium"),
+        ]
+    )
+    texts = ["እነዚህ ሻንቅላ ከዚህ ይውጡ", "ነፍጠኛ ብለው ጠሩት", "ዛሬ ገበያ ሄድን"]  # Amharic
+    slur, medium, plain = score_texts(small_model, texts, matcher)
+    assert slur["label"] == "hateful" and slur["status"] == UNSUPPORTED
+    assert slur["category"] == "slur" and slur["target"] == "ethnicity"
+    assert slur["cues"] == LEXICON_ONLY
+    # a medium term is reported; without a high term the text stays unread, never non-hateful
+    for row in (medium, plain):
+        assert row["label"] == row["status"] == UNSUPPORTED
+    assert medium["lexicon_terms"] == "ነፍጠኛ" and plain["lexicon_terms"] == ""

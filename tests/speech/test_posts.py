@@ -11,8 +11,11 @@ import pytest
 from sqlalchemy import func, select
 
 from tocsin.analysis.speech.classifier import NgramClassifier
+from tocsin.analysis.speech.language import UNSUPPORTED
 from tocsin.analysis.speech.lexicon import LexiconMatcher, Term
 from tocsin.analysis.speech.posts import POST_IMPORTERS, PostFormatError, ingest, telegram_text
+from tocsin.analysis.speech.queries import post_status
+from tocsin.analysis.speech.queries import posts as listed_posts
 from tocsin.store import locker
 from tocsin.store.db import Database
 from tocsin.store.load_ewp import load_ewp
@@ -166,3 +169,28 @@ def test_a_file_of_another_format_is_refused(fmt: str, tmp_path: Path) -> None:
     path.write_text("just some words\n")
     with pytest.raises(PostFormatError):
         POST_IMPORTERS.create(fmt).read(path)
+
+
+def test_a_post_the_model_cannot_read_is_flagged_by_a_high_severity_term(
+    database: Database, tmp_path: Path, small_model: NgramClassifier
+) -> None:
+    load_ewp(database, [])
+    path = tmp_path / "posts.csv"
+    path.write_text(
+        "id,time,text\n"
+        "e1,2024-03-04,እነዚህ ሻንቅላ ከዚህ ይውጡ\n"  # Amharic, with a listed slur
+        "e2,2024-03-04,ዛሬ ገበያ ሄድን\n",
+        encoding="utf-8",
+    )
+    matcher = LexiconMatcher(
+        [Term("ሻንቅላ", country="ETH", target="ethnicity", severity="high", category="slur")]
+    )
+    with database.session() as session:
+        report = ingest(session, path, "csv", "analyst1", small_model, matcher, "Ethiopia")
+        assert report.flagged == 1
+        slur, plain = session.scalars(select(SpeechPost).order_by(SpeechPost.source_id)).all()
+        assert slur.label == "hateful" and slur.lexicon_terms == ["ሻንቅላ"]
+        assert plain.label == UNSUPPORTED
+        # the model read neither post, and the stored post says so
+        assert post_status(slur) == post_status(plain) == UNSUPPORTED
+        assert [p.id for p in listed_posts(session)[1]] == [slur.id]  # in the flagged list

@@ -7,7 +7,9 @@ bytes that are not UTF-8, malformed JSON lines, CSV rows with the wrong number o
 
 A lexicon match of ``high`` severity makes a text hateful even when the model scores it
 low (a monitor's new euphemism the model has never seen); the category and target then
-come from the term. A term found only inside quotes or a negation scope is listed with
+come from the term. That holds in languages the model does not read too (Amharic,
+Kinyarwanda ...): their status stays ``unsupported-language`` and the cues say the lexicon
+flagged them. A term found only inside quotes or a negation scope is listed with
 " (quoted or denied)" and changes nothing: counter-speech quotes the words it condemns.
 """
 
@@ -27,6 +29,8 @@ from tocsin.analysis.speech.lexicon import SEVERITIES as SEVERITY_ORDER
 from tocsin.analysis.speech.lexicon import LexiconMatcher, Match
 
 _BAD_BYTES = "text is not valid UTF-8 (wrong encoding?)"
+# why a text in a language the model does not read is flagged all the same
+LEXICON_ONLY = "high-severity lexicon term (the model does not read this language)"
 UNSAID = " (quoted or denied)"  # after a lexicon term found only inside quotes or negation
 ADDED = ("score", "label", "category", "target", "lexicon_terms", "cues", "lang", "status")
 MAX_CHARS = 10_000  # the model reads at most this much of a text (the status says so)
@@ -198,9 +202,10 @@ def combine(
 ) -> list[dict[str, object]]:
     """The added columns per text: model results combined with lexicon hits.
 
-    A high-severity term makes the text hateful; a term's category counts when it is more
-    severe than the model's (threat > dehumanisation > slur > derogation), and its target
-    is used when the text names no group.
+    A high-severity term makes the text hateful, also in a language the model does not
+    read; a term's category counts when it is more severe than the model's (threat >
+    dehumanisation > slur > derogation), and its target is used when the text names no
+    group.
     """
     n = len(pred.score)
     cue_category = pred.cue_category if len(pred.cue_category) == n else ["derogation"] * n
@@ -211,9 +216,15 @@ def combine(
     out = []
     for i, found in enumerate(matches):
         label, category, target = pred.label[i], pred.category[i], pred.target[i]
+        unread, why = label == UNSUPPORTED, cues[i]
         # a term only quoted or denied ("they called us inyenzi") is reported, not used
         ranked = sorted((m for m in found if m.said), key=_rank, reverse=True)
-        if ranked and label != UNSUPPORTED:
+        if ranked and unread:
+            top = ranked[0].term
+            if top.severity == "high":  # in a language the model does not read, the only reader
+                label, category, target = "hateful", top.category, top.target
+                why = [*why, LEXICON_ONLY]
+        elif ranked:
             top = ranked[0].term
             if label != "hateful" and top.severity == "high":
                 label, category = "hateful", _stronger(cue_category[i], top.category)
@@ -230,9 +241,9 @@ def combine(
                 "lexicon_terms": "; ".join(
                     sorted({m.term.term + ("" if m.said else UNSAID) for m in found})
                 ),
-                "cues": "; ".join(cues[i]),
+                "cues": "; ".join(why),
                 "lang": langs[i],
-                "status": (UNSUPPORTED if label == UNSUPPORTED else "scored")
+                "status": (UNSUPPORTED if unread else "scored")
                 + (f" (first {MAX_CHARS:,} characters)" if cut[i] else ""),
             }
         )
@@ -360,7 +371,7 @@ def score_file(
                         report.hateful += result["label"] == "hateful"
                         code = str(result["lang"]) or "?"
                         report.languages[code] = report.languages.get(code, 0) + 1
-                        if result["label"] == UNSUPPORTED:
+                        if str(result["status"]).startswith(UNSUPPORTED):
                             report.unsupported[code] = report.unsupported.get(code, 0) + 1
                     report.scored += len(batch)
                     if progress:

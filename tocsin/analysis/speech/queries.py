@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tocsin.analysis.speech.batch import MAX_CHARS
+from tocsin.analysis.speech.batch import LEXICON_ONLY, MAX_CHARS
 from tocsin.analysis.speech.language import UNSUPPORTED
 from tocsin.store.models import Country, RabatWorksheet, SpeechPost
 from tocsin.store.pagination import count
@@ -70,6 +70,6 @@ def post_status(post: SpeechPost) -> str:
     ``scored`` or ``scored (first 10,000 characters)`` (as batch scoring says it)."""
     if post.score is None and not post.label:
         return "not scored"
-    if post.label == UNSUPPORTED:
+    if post.label == UNSUPPORTED or LEXICON_ONLY in (post.cues or []):
         return UNSUPPORTED
     return "scored" + (f" (first {MAX_CHARS:,} characters)" if len(post.text) > MAX_CHARS else "")
