@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from tocsin.analysis.speech.batch import (
     LEXICON_ONLY,
-    UNSAID,
+    QUOTED,
     BatchInputError,
     combine,
     score_file,
@@ -184,17 +184,15 @@ def test_lexicon_terms_raise_category_and_supply_the_target(small_model: NgramCl
     assert mild["label"] == "non-hateful" and mild["category"] == "none"
 
 
-def test_a_term_only_quoted_or_denied_is_reported_but_flags_nothing() -> None:
+def test_a_term_only_quoted_is_reported_but_flags_nothing() -> None:
     texts = [
         'They called us "madoadoa" on the radio before the attacks.',
-        "Our neighbours are not madoadoa.",
-        "Remove the madoadoa from this valley.",
+        "No madoadoa should be left in this valley.",
     ]
-    pred = Predictions(score=np.array([0.1, 0.1, 0.1]), category=["none"] * 3, target=[""] * 3)
-    quoted, denied, said = combine(pred, [MATCHER.match(t) for t in texts])
-    for row in (quoted, denied):
-        assert row["lexicon_terms"] == "madoadoa" + UNSAID
-        assert row["label"] == "non-hateful" and row["category"] == "none"
+    pred = Predictions(score=np.array([0.1, 0.1]), category=["none"] * 2, target=[""] * 2)
+    quoted, said = combine(pred, [MATCHER.match(t) for t in texts])
+    assert quoted["lexicon_terms"] == "madoadoa" + QUOTED
+    assert quoted["label"] == "non-hateful" and quoted["category"] == "none"
     assert said["lexicon_terms"] == "madoadoa"
     assert said["label"] == "hateful" and said["category"] == "threat"
 

@@ -73,17 +73,18 @@ def test_terms_match_inside_text_as_the_model_reads_it(term: str, text: str) -> 
     assert [m.term.term for m in LexiconMatcher([Term(term)]).match(text)] == [term]
 
 
-def test_a_term_inside_quotes_or_negation_is_found_but_not_said() -> None:
+def test_a_term_only_inside_quotes_is_found_as_quoted() -> None:
     matcher = LexiconMatcher(TERMS)
-    said = {
-        t: [m.said for m in matcher.match(t)]
-        for t in (
+    quoted = {
+        text: [m.quoted for m in matcher.match(text)]
+        for text in (
             'the radio called them "inyenzi" in 1994',
-            "they are not inyenzi",
-            "the inyenzi must go",
+            "« inyenzi », disait la radio",
+            'no inyenzi should survive, "they" said',  # a negation denies nothing here
+            'the inyenzi must go, and I mean the "inyenzi"',  # said once outright
         )
     }
-    assert list(said.values()) == [[False], [False], [True]]
+    assert list(quoted.values()) == [[True], [True], [False], [False]]
 
 
 def test_no_false_matches_on_ordinary_words() -> None:

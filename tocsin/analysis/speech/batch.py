@@ -9,8 +9,8 @@ A lexicon match of ``high`` severity makes a text hateful even when the model sc
 low (a monitor's new euphemism the model has never seen); the category and target then
 come from the term. That holds in languages the model does not read too (Amharic,
 Kinyarwanda ...): their status stays ``unsupported-language`` and the cues say the lexicon
-flagged them. A term found only inside quotes or a negation scope is listed with
-" (quoted or denied)" and changes nothing: counter-speech quotes the words it condemns.
+flagged them. A term found only inside quotation marks is listed with " (quoted)" and
+changes nothing: counter-speech and news quote the words they condemn.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from tocsin.analysis.speech.lexicon import LexiconMatcher, Match
 _BAD_BYTES = "text is not valid UTF-8 (wrong encoding?)"
 # why a text in a language the model does not read is flagged all the same
 LEXICON_ONLY = "high-severity lexicon term (the model does not read this language)"
-UNSAID = " (quoted or denied)"  # after a lexicon term found only inside quotes or negation
+QUOTED = " (quoted)"  # after a lexicon term found only inside quotation marks
 ADDED = ("score", "label", "category", "target", "lexicon_terms", "cues", "lang", "status")
 MAX_CHARS = 10_000  # the model reads at most this much of a text (the status says so)
 csv.field_size_limit(10_000_000)
@@ -217,8 +217,8 @@ def combine(
     for i, found in enumerate(matches):
         label, category, target = pred.label[i], pred.category[i], pred.target[i]
         unread, why = label == UNSUPPORTED, cues[i]
-        # a term only quoted or denied ("they called us inyenzi") is reported, not used
-        ranked = sorted((m for m in found if m.said), key=_rank, reverse=True)
+        # a term only quoted (they called us "inyenzi") is reported, not used
+        ranked = sorted((m for m in found if not m.quoted), key=_rank, reverse=True)
         if ranked and unread:
             top = ranked[0].term
             if top.severity == "high":  # in a language the model does not read, the only reader
@@ -239,7 +239,7 @@ def combine(
                 "category": category,
                 "target": target,
                 "lexicon_terms": "; ".join(
-                    sorted({m.term.term + ("" if m.said else UNSAID) for m in found})
+                    sorted({m.term.term + (QUOTED if m.quoted else "") for m in found})
                 ),
                 "cues": "; ".join(why),
                 "lang": langs[i],

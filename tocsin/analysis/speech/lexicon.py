@@ -7,9 +7,10 @@ spaces and repeated letters do not hide a term; single words of six letters or m
 also match with one or two letters dropped or changed (Levenshtein ratio >= 0.85).
 Texts are read as the model reads them (``normalise.words``): Mandarin one character and
 Burmese one syllable at a time, so terms match inside text written without spaces, and
-Hindi or Burmese words keep their vowel signs. A term inside quotes or a negation scope
-("they called us inyenzi") is still reported, but not as said (``Match.said``): counter-
-speech that quotes a term is not the term's use.
+Hindi or Burmese words keep their vowel signs. A term found only inside quotation marks
+(``they called us "inyenzi"``) is reported as ``Match.quoted``: counter-speech and news
+quote the words they condemn. A negation does not count: "no inyenzi should survive"
+denies nothing.
 
 A seed lexicon with public sources ships in ``data/seed_lexicon.csv``.
 """
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from tocsin.analysis.speech.classifier import analyse
 from tocsin.analysis.speech.cues import HARM_CATEGORIES, TARGETS
-from tocsin.analysis.speech.normalise import CJK, MYANMAR, normalise, words
+from tocsin.analysis.speech.normalise import CJK, MYANMAR, is_word, normalise, words
 from tocsin.store import audit
 from tocsin.store.models import LexiconTerm
 
@@ -67,7 +67,7 @@ class Match:
     term: Term
     found: str  # the normalised words that matched
     fuzzy: bool
-    said: bool = True  # False when every occurrence is inside quotes or a negation scope
+    quoted: bool = False  # every occurrence is inside quotation marks
 
 
 def validate_term(row: dict[str, str], where: str = "") -> Term:
@@ -133,13 +133,10 @@ def seed_terms() -> list[Term]:
     return terms
 
 
-_WORDLIKE = re.compile(r"[^\W_]|[\u0900-\u0dff\u1000-\u109f\u1200-\u137f]")
-
-
 def _tokens(norm: str) -> list[str]:
     """The words of normalised text, split at apostrophes ("d'inyenzi"), without
     punctuation."""
-    return [w for t in words(norm) if _WORDLIKE.match(t) for w in t.split("'") if w]
+    return [w for t in words(norm) if is_word(t) for w in t.split("'") if w]
 
 
 def _joined(tokens: tuple[str, ...]) -> str:
@@ -197,10 +194,13 @@ class LexiconMatcher:
         ]
         if not found:
             return []
-        # which terms are said outright: read the words outside quotes and negation
-        outright = self._find(_tokens(" ".join(analyse(norm).plain_words)))
+        # which terms occur outside quotation marks (negation marks are dropped)
+        tokens = analyse(norm).tokens
+        unquoted = self._find(
+            _tokens(" ".join(t.removeprefix("n_") for t in tokens if t[:2] != "q_"))
+        )
         return [
-            m if (m.term.term, m.term.country) in outright else replace(m, said=False)
+            m if (m.term.term, m.term.country) in unquoted else replace(m, quoted=True)
             for m in found
         ]
 

@@ -107,6 +107,14 @@ MYANMAR = re.compile(r"[\u1000-\u109f]")
 _MY_SYLLABLE = re.compile(r"(?<!\u1039)([\u1000-\u1021](?![\u103a\u1039]))")
 
 
+_WORDLIKE = re.compile(rf"[^\W_]|[{_MARK}]")
+
+
+def is_word(token: str) -> bool:
+    """Whether a token of :func:`words` is a word rather than a punctuation mark."""
+    return _WORDLIKE.match(token) is not None
+
+
 def words(norm: str) -> list[str]:
     """The tokens of normalised text: words and punctuation marks, Mandarin one character
     at a time and Burmese one syllable at a time (both are written without spaces)."""
