@@ -28,7 +28,6 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from tocsin.analysis.speech.classifier import analyse
 from tocsin.analysis.speech.cues import HARM_CATEGORIES, TARGETS
 from tocsin.analysis.speech.normalise import CJK, MYANMAR, is_word, normalise, words
 from tocsin.store import audit
@@ -194,6 +193,10 @@ class LexiconMatcher:
         ]
         if not found:
             return []
+        # the model's reader (with NumPy and scikit-learn) is imported only once a term is
+        # found, so listing or editing the lexicon stays light (decision 0401)
+        from tocsin.analysis.speech.classifier import analyse
+
         # which terms occur outside quotation marks (negation marks are dropped)
         tokens = analyse(norm).tokens
         unquoted = self._find(
