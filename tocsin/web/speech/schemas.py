@@ -17,6 +17,11 @@ from tocsin.web.pagination import Page
 PostId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Post id.")]
 By = Literal["target", "category", "lang"]
 
+LEXICON_TERMS = (
+    "Lexicon terms found; a term found only inside quotation marks ends in ' (quoted)' and "
+    "flagged nothing."
+)
+
 
 class PostOut(BaseModel):
     """A post with its score and why it was flagged."""
@@ -36,7 +41,7 @@ class PostOut(BaseModel):
     label: str
     category: str
     target: str
-    lexicon_terms: list[str]
+    lexicon_terms: list[str] = Field(default_factory=list, description=LEXICON_TERMS)
     lang: str = Field("", description="Language identified (or given at import).")
     status: str = Field(
         "", description="scored, unsupported-language, not scored, or scored (first ...)."
@@ -65,7 +70,7 @@ class ClassifyOut(BaseModel):
     label: str
     category: str
     target: str
-    lexicon_terms: list[str]
+    lexicon_terms: list[str] = Field(default_factory=list, description=LEXICON_TERMS)
     lang: str = Field("", description="Language identified, or the one given.")
     status: str = Field("", description="scored, unsupported-language, scored (first ...).")
     cues: list[str] = Field(default_factory=list, description="Cues that fired (why).")
