@@ -201,12 +201,14 @@ def group_mentions(held_out: pd.DataFrame, flagged: np.ndarray) -> None:
 
 def lexicon_hits(held_out: pd.DataFrame, flagged: np.ndarray) -> None:
     """What the seed lexicon adds on held-out corpus texts, read with no country (so every
-    term applies, the widest reading): texts with a hit, texts a high-severity term said
-    outright flags, and how many of those the model had not flagged."""
+    term applies, the widest reading): texts with a hit, texts a high-severity term outside
+    quotation marks flags, and how many of those the model had not flagged."""
     matcher = LexiconMatcher(seed_terms())
     matches = [matcher.match(t) for t in held_out["text"]]
     hit = np.array([bool(m) for m in matches])
-    forced = np.array([any(m.said and m.term.severity == "high" for m in ms) for ms in matches])
+    forced = np.array(
+        [any(not m.quoted and m.term.severity == "high" for m in ms) for ms in matches]
+    )
     hateful = held_out["hateful"].to_numpy() == 1
     table = Table(
         "held-out corpus texts",
