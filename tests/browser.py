@@ -91,8 +91,8 @@ def wait_for_js(page: object, expression: str, timeout: float = 30.0) -> None:
 def sign_in(page: object, base: str, username: str, password: str) -> None:
     """Sign in through the login form and wait for the home page, so the session cookie
     is set before the test asks for the next page (a click only starts the navigation)."""
-    page.goto(f"{base}/login")  # type: ignore[attr-defined]
-    page.fill("input[name=username]", username)  # type: ignore[attr-defined]
-    page.fill("input[name=password]", password)  # type: ignore[attr-defined]
-    page.click("button[type=submit]")  # type: ignore[attr-defined]
-    page.wait_for_url(f"{base}/")  # type: ignore[attr-defined]
+    page.goto(f"{base}/login")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/")

@@ -132,10 +132,10 @@ def seed_terms() -> list[Term]:
     return terms
 
 
-def _tokens(norm: str) -> list[str]:
-    """The words of normalised text, split at apostrophes ("d'inyenzi"), without
-    punctuation."""
-    return [w for t in words(norm) if is_word(t) for w in t.split("'") if w]
+def _words_only(tokens: Iterable[str]) -> list[str]:
+    """Tokens of :func:`normalise.words` without punctuation, split at apostrophes
+    ("d'inyenzi")."""
+    return [w for t in tokens if is_word(t) for w in t.split("'") if w]
 
 
 def _joined(tokens: tuple[str, ...]) -> str:
@@ -150,7 +150,7 @@ class LexiconMatcher:
         self.terms = list(terms)
         self._index: dict[tuple[str, ...], list[Term]] = {}
         for term in self.terms:
-            key = tuple(_tokens(normalise(term.term)))
+            key = tuple(_words_only(words(normalise(term.term))))
             self._index.setdefault(key, []).append(term)
             if len(key) > 1:  # "madoa doa" is also written "madoadoa"
                 self._index.setdefault(("".join(key),), []).append(term)
@@ -188,7 +188,7 @@ class LexiconMatcher:
         norm = text if normalised else normalise(text)
         found = [
             m
-            for m in self._find(_tokens(norm)).values()
+            for m in self._find(_words_only(words(norm))).values()
             if not country or not m.term.country or m.term.country == country
         ]
         if not found:
@@ -198,10 +198,8 @@ class LexiconMatcher:
         from tocsin.analysis.speech.classifier import analyse
 
         # which terms occur outside quotation marks (negation marks are dropped)
-        tokens = analyse(norm).tokens
-        unquoted = self._find(
-            _tokens(" ".join(t.removeprefix("n_") for t in tokens if t[:2] != "q_"))
-        )
+        tokens = (t.removeprefix("n_") for t in analyse(norm).tokens if t[:2] != "q_")
+        unquoted = self._find(_words_only(tokens))
         return [
             m if (m.term.term, m.term.country) in unquoted else replace(m, quoted=True)
             for m in found

@@ -101,13 +101,11 @@ def normalise(text: str) -> str:
 # words keep their combining vowel signs (Devanagari, Bengali, Myanmar, Ethiopic ...)
 _MARK = "\u0900-\u0dff\u1000-\u109f\u1200-\u137f"
 _TOKEN = re.compile(rf"[\w{_MARK}]+(?:'\w+)?|[^\w\s{_MARK}]")
+_WORDLIKE = re.compile(rf"[^\W_]|[{_MARK}]")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 MYANMAR = re.compile(r"[\u1000-\u109f]")
 # a syllable starts at a consonant that is neither stacked (after ္) nor killed (before ်/္)
 _MY_SYLLABLE = re.compile(r"(?<!\u1039)([\u1000-\u1021](?![\u103a\u1039]))")
-
-
-_WORDLIKE = re.compile(rf"[^\W_]|[{_MARK}]")
 
 
 def is_word(token: str) -> bool:
