@@ -73,6 +73,35 @@ def test_terms_match_inside_text_as_the_model_reads_it(term: str, text: str) -> 
     assert [m.term.term for m in LexiconMatcher([Term(term)]).match(text)] == [term]
 
 
+@pytest.mark.parametrize(
+    ("term", "lang", "text", "found"),
+    [
+        ("zurga", "ar", "drive out the zurgas", "zurgas"),  # a loanword in English
+        ("ennemi dans la maison", "fr", "les ennemis dans la maison", "ennemis dans la maison"),
+        ("anglofou", "fr", "ces anglofous", "anglofous"),
+        ("termite", "en", "termites, all of them", "termites"),
+        ("عبيد", "ar", "اطردوا العبيد", "العبيد"),  # the Arabic article
+        ("عبيد", "ar", "وعبيدهم", "وعبيدهم"),  # a conjunction and a pronoun
+    ],
+)
+def test_plural_and_attached_forms_match(term: str, lang: str, text: str, found: str) -> None:
+    matches = LexiconMatcher([Term(term, lang=lang)]).match(text)
+    assert [(m.term.term, m.found, m.fuzzy) for m in matches] == [(term, found, False)]
+
+
+@pytest.mark.parametrize(
+    ("term", "lang", "text"),
+    [
+        ("mende", "sw", "Mendes scored twice"),  # Swahili makes plurals with prefixes
+        ("mtn", "en", "two mtns"),  # too short to take an ending
+        ("galla", "en", "a gallant effort"),  # not a plural ending
+        ("zurga", "ar", "zurgaon"),
+    ],
+)
+def test_other_endings_do_not_match(term: str, lang: str, text: str) -> None:
+    assert LexiconMatcher([Term(term, lang=lang)]).match(text) == []
+
+
 def test_a_term_only_inside_quotes_is_found_as_quoted() -> None:
     matcher = LexiconMatcher(TERMS)
     quoted = {

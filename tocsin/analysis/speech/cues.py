@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -918,6 +919,21 @@ _ARABIC_WORD = re.compile(r"[\u0621-\u064a]{4,}")
 # without them, longest first
 _AR_PROCLITICS = ("", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 _AR_ENCLITICS = ("", "هما", "هم", "هن", "كم", "ها", "نا", "ه")
+
+
+def arabic_cores(tok: str) -> Iterator[str]:
+    """An Arabic word of four letters or more without its clitics, longest clitics first
+    (``بالمسلمين`` -> ``مسلمين``): at least three letters left."""
+    if not _ARABIC_WORD.fullmatch(tok):
+        return
+    for pre in _AR_PROCLITICS:
+        if not tok.startswith(pre):
+            continue
+        for post in _AR_ENCLITICS:
+            if (pre or post) and tok.endswith(post) and len(tok) - len(pre) - len(post) >= 3:
+                yield tok[len(pre) : len(tok) - len(post)]
+
+
 # French and Italian elide an article, preposition or pronoun into the next word
 # ("d'immigrés", "j'admire", "l'ebreo"): the word after the apostrophe is read too
 _ELIDED = re.compile(
@@ -994,18 +1010,10 @@ class TermIndex:
         """Kinds of the term an Arabic word is with its clitics taken off (``بحرق`` ->
         ``حرق``, ``قتلهم`` -> ``قتل``): at least three letters left, stems of at least
         four."""
-        if not _ARABIC_WORD.fullmatch(tok):
-            return frozenset()
-        for pre in _AR_PROCLITICS:
-            if not tok.startswith(pre):
-                continue
-            for post in _AR_ENCLITICS:
-                if not (pre or post) or not tok.endswith(post):
-                    continue
-                core = tok[len(pre) : len(tok) - len(post)]
-                kinds = self.spelled(core, min_stem=4) if len(core) >= 3 else frozenset()
-                if kinds:
-                    return kinds
+        for core in arabic_cores(tok):
+            kinds = self.spelled(core, min_stem=4)
+            if kinds:
+                return kinds
         return frozenset()
 
     def _elided(self, tok: str) -> frozenset[str]:

@@ -5,6 +5,9 @@ its meaning, the target group, a severity (low, medium, high), a category, and a
 source. Matching works on normalised text (``normalise.py``), so leetspeak, inserted
 spaces and repeated letters do not hide a term; single words of six letters or more
 also match with one or two letters dropped or changed (Levenshtein ratio >= 0.85).
+Words of terms also match with a plural ending (``zurgas``, ``ennemis dans la maison``:
+the endings of the term's language, :data:`PLURAL_ENDINGS`) and, in Arabic script, with
+an article, conjunction or pronoun attached (``العبيد``, :func:`cues.arabic_cores`).
 Texts are read as the model reads them (``normalise.words``): Mandarin one character and
 Burmese one syllable at a time, so terms match inside text written without spaces, and
 Hindi or Burmese words keep their vowel signs. A term found only inside quotation marks
@@ -28,7 +31,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from tocsin.analysis.speech.cues import HARM_CATEGORIES, TARGETS
+from tocsin.analysis.speech.cues import HARM_CATEGORIES, TARGETS, arabic_cores
 from tocsin.analysis.speech.normalise import CJK, MYANMAR, is_word, normalise, words
 from tocsin.store import audit
 from tocsin.store.models import LexiconTerm
@@ -39,6 +42,22 @@ SEED_FILE = Path(__file__).parent / "data" / "seed_lexicon.csv"
 LEXICON_COLUMNS = ("term", "lang", "country", "meaning", "target", "severity", "category", "source")
 FUZZY_MIN_LENGTH = 6
 FUZZY_RATIO = 85.0
+# plural endings a term's words take in its language; a term written in Latin letters from a
+# language in another script (Arabic "zurga", Burmese "kalar") is a loanword and takes
+# those of the English and French texts it is borrowed into; Bantu languages such as
+# Swahili and Kinyarwanda make plurals with prefixes, and other languages change the
+# ending, so their terms match as written
+PLURAL_ENDINGS: dict[str, tuple[str, ...]] = {
+    "en": ("s", "es"),
+    "fr": ("s", "x"),
+    "es": ("s", "es"),
+    "pt": ("s", "es"),
+    "de": ("e", "en", "n", "s"),
+    "nl": ("en", "s"),
+}
+LOANWORD_ENDINGS = ("s", "es", "x")
+_NON_LATIN_SCRIPT_LANGS = frozenset({"ar", "am", "my", "hi", "zh", "fa", "ur", "ti", "ru"})
+_INFLECTED_MIN_LENGTH = 4  # shorter words take no ending: "mtns" is not read as "mtn"
 
 
 class LexiconFormatError(ValueError):
@@ -138,6 +157,12 @@ def _words_only(tokens: Iterable[str]) -> list[str]:
     return [w for t in tokens if is_word(t) for w in t.split("'") if w]
 
 
+def _endings(term: Term) -> tuple[str, ...]:
+    if term.lang in PLURAL_ENDINGS:
+        return PLURAL_ENDINGS[term.lang]
+    return LOANWORD_ENDINGS if term.lang in _NON_LATIN_SCRIPT_LANGS else ()
+
+
 def _joined(tokens: tuple[str, ...]) -> str:
     """Matched words as written: Mandarin and Burmese without spaces."""
     return ("" if CJK.search(tokens[0]) or MYANMAR.search(tokens[0]) else " ").join(tokens)
@@ -149,11 +174,18 @@ class LexiconMatcher:
     def __init__(self, terms: Iterable[Term]) -> None:
         self.terms = list(terms)
         self._index: dict[tuple[str, ...], list[Term]] = {}
+        inflected: dict[str, str] = {}  # a term's word with a plural ending -> the word
         for term in self.terms:
             key = tuple(_words_only(words(normalise(term.term))))
             self._index.setdefault(key, []).append(term)
             if len(key) > 1:  # "madoa doa" is also written "madoadoa"
                 self._index.setdefault(("".join(key),), []).append(term)
+            for word in key:
+                if len(word) >= _INFLECTED_MIN_LENGTH and word.isascii():
+                    inflected.update((word + ending, word) for ending in _endings(term))
+        self._words = {w for k in self._index for w in k}
+        self._inflected = {k: v for k, v in inflected.items() if k not in self._words}
+        self._bases: dict[str, str] = {w: w for w in self._words}  # grows as texts are read
         self._longest = max(map(len, self._index), default=0)
         self._starts = {k[0] for k in self._index if len(k) > 1}  # first words of phrases
         self._long = [k[0] for k in self._index if len(k) == 1 and len(k[0]) >= FUZZY_MIN_LENGTH]
@@ -168,15 +200,30 @@ class LexiconMatcher:
             self._fuzzy_cache[word] = hit
         return hit
 
+    def _base(self, word: str) -> str:
+        """The term word ``word`` is an inflected form of, else ``word``."""
+        base = self._bases.get(word)
+        if base is None:
+            base = self._inflected.get(word) or next(
+                (core for core in arabic_cores(word) if core in self._words), word
+            )
+            if len(self._bases) < 100_000:
+                self._bases[word] = base
+        return base
+
     def _find(self, tokens: list[str]) -> dict[tuple[str, str], Match]:
         found: dict[tuple[str, str], Match] = {}
+        bases = [self._base(t) for t in tokens]
         for i, word in enumerate(tokens):
-            longest = min(self._longest, len(tokens) - i) if word in self._starts else 1
+            longest = min(self._longest, len(tokens) - i) if bases[i] in self._starts else 1
             for n in range(longest, 0, -1):
-                key = tuple(tokens[i : i + n])
+                key = tuple(bases[i : i + n])
                 for term in self._index.get(key, ()):
-                    found[(term.term, term.country)] = Match(term, _joined(key), False)
-            if self._long and len(word) >= FUZZY_MIN_LENGTH - 1 and (word,) not in self._index:
+                    found[(term.term, term.country)] = Match(
+                        term, _joined(tuple(tokens[i : i + n])), False
+                    )
+            fuzzy = len(word) >= FUZZY_MIN_LENGTH - 1 and (bases[i],) not in self._index
+            if self._long and fuzzy:
                 hit = self._fuzzy(word)
                 for term in self._index.get((hit,), ()) if hit else ():
                     found.setdefault((term.term, term.country), Match(term, word, True))
