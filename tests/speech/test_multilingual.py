@@ -58,6 +58,24 @@ def test_gazetteer_names_groups_at_risk_as_their_target() -> None:
     assert all(row["source"] for row in rows)
     countries = {row["country"] for row in rows}
     assert {"SDN", "MMR", "ETH", "RWA", "CHN", "IRQ", "MLI"} <= countries
+    # groups at risk in countries high in the Early Warning Project's 2025 ranking
+    assert {"TCD", "CMR", "CAF", "SOM", "LKA", "YEM", "IRN", "BGD", "IDN", "TUR"} <= countries
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("drive the Tamils into the sea", "ethnicity"),
+        ("The Baha’is must be hunted down", "religion"),  # a curly apostrophe
+        ("حان وقت التخلص من البهائيين", "religion"),
+        ("ces camerounais anglophones sont des traîtres", "ethnicity"),
+        ("the Somali Bantu are slaves", "ethnicity"),
+        ("exterminate the Muhamasheen", "ethnicity"),
+        ("the Alevis are heretics", "religion"),
+    ],
+)
+def test_groups_at_risk_in_more_countries_get_their_target(text: str, target: str) -> None:
+    assert gazetteer.target_in(analyse(text).plain_words) == target
 
 
 def test_flagged_threat_against_zaghawa_targets_ethnicity(small_model: NgramClassifier) -> None:
