@@ -43,6 +43,7 @@ SIDE = """
 import functools, json, sys
 from pathlib import Path
 import numpy as np, pandas as pd
+import tocsin
 from tocsin.analysis.speech import augment
 from tocsin.analysis.speech.classifier import THRESHOLD, load_model
 from tocsin.analysis.speech.training import current_model_path, measured_path, metrics_of, train
@@ -59,6 +60,8 @@ metrics = metrics_of(frame, pred)
 flagged = np.asarray(pred.score) >= THRESHOLD
 named = frame["corpus"] & frame["named"] & (frame["hateful"] == 0)
 metrics["fp_named"] = float(flagged[named.to_numpy()].mean())
+metrics["version"] = getattr(model, "metrics", {}).get("version")
+metrics["code"] = str(Path(tocsin.__file__).resolve().parent.parent)
 Path(out_file).write_text(json.dumps(metrics, default=str))
 """
 
@@ -89,7 +92,9 @@ def score_sides(
         out = work / f"{side}-{seed}.json"
         log = (work / f"{side}-{seed}.log").open("w")
         args = [sys.executable, "-c", SIDE, str(mirror), str(seed), str(held), str(out)]
-        running[side] = (subprocess.Popen(args, env=env, stdout=log, stderr=log), out, log)
+        # cwd too: ``python -c`` puts the working directory first on sys.path
+        process = subprocess.Popen(args, env=env, cwd=code_dir, stdout=log, stderr=log)
+        running[side] = (process, out, log)
     results = {}
     for side, (process, out, log) in running.items():
         process.wait()
@@ -97,6 +102,8 @@ def score_sides(
         if process.returncode:
             sys.exit(f"{side}, seed {seed}: training failed; see {log.name}")
         results[side] = json.loads(out.read_text())
+        if Path(results[side]["code"]) != code[side].resolve():
+            sys.exit(f"{side} ran the code in {results[side]['code']}, not {code[side]}")
     return results
 
 
@@ -109,6 +116,10 @@ def accuracy(metrics: dict[str, Any], name: str) -> float:
 def report(runs: list[dict[str, dict[str, Any]]], args: argparse.Namespace) -> bool:
     """Print the per-set table and the rules; True when every rule holds."""
     names = list(runs[0]["base"]["per_dataset"])
+    console.print(
+        f"reference: model {runs[0]['base']['version']} ({args.base}); "
+        f"candidate: model {runs[0]['candidate']['version']} (working tree)"
+    )
     table = Table(
         "held-out set",
         "reference",
