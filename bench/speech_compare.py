@@ -100,7 +100,9 @@ def score_sides(
         process.wait()
         log.close()
         if process.returncode:
-            sys.exit(f"{side}, seed {seed}: training failed; see {log.name}")
+            sys.exit(
+                f"{side}, seed {seed}: training failed (its log: {log.name}, kept with --keep)"
+            )
         results[side] = json.loads(out.read_text())
         if Path(results[side]["code"]) != code[side].resolve():
             sys.exit(f"{side} ran the code in {results[side]['code']}, not {code[side]}")
