@@ -35,7 +35,7 @@ from rich.console import Console
 from rich.table import Table
 from sklearn.metrics import balanced_accuracy_score
 
-from tocsin.analysis.speech import augment, corpora, cues
+from tocsin.analysis.speech import augment, cues
 from tocsin.analysis.speech.batch import score_file
 from tocsin.analysis.speech.classifier import (
     THRESHOLD,
@@ -47,8 +47,8 @@ from tocsin.analysis.speech.classifier import (
 from tocsin.analysis.speech.lexicon import LexiconMatcher, seed_terms
 from tocsin.analysis.speech.normalise import normalise
 from tocsin.analysis.speech.training import (
-    corpus_paths,
     current_model_path,
+    held_out_texts,
     measured_path,
     metrics_of,
     train,
@@ -265,10 +265,8 @@ def main() -> None:
     if args.suite_only:
         suite_tables(functional(model))
         return
-    frame = corpora.load_all(corpus_paths(settings, args.mirror))
-    held_out = frame[frame["split"] != "train"]
-    templates = augment.augmentation()  # texts of held-out frames, never fitted
-    with_templates = pd.concat([held_out, templates[templates["split"] != "train"]])
+    with_templates = held_out_texts(settings, args.mirror)  # corpus texts first, then frames
+    held_out = with_templates[with_templates["dataset"] != augment.DATASET]
 
     table = Table(
         "processes",
@@ -331,7 +329,7 @@ def main() -> None:
             str(row.get("balanced_accuracy", f"specificity {row.get('specificity')}")),
         )
     console.print(table)
-    swapped_frames(measured, templates)
+    swapped_frames(measured, with_templates[with_templates["dataset"] == augment.DATASET])
     # held-out corpus texts come first in with_templates
     group_mentions(held_out, pred.score[: len(held_out)] >= THRESHOLD)
     lexicon_hits(held_out, pred.score[: len(held_out)] >= THRESHOLD)

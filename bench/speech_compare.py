@@ -28,9 +28,9 @@ import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
-from tocsin.analysis.speech import augment, corpora
+from tocsin.analysis.speech import augment
 from tocsin.analysis.speech.classifier import analyse, named_groups
-from tocsin.analysis.speech.training import corpus_paths
+from tocsin.analysis.speech.training import held_out_texts
 from tocsin.config import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,15 +66,10 @@ Path(out_file).write_text(json.dumps(metrics, default=str))
 """
 
 
-def held_out_texts(mirror: Path | None, seed: int) -> pd.DataFrame:
+def texts_to_score(mirror: Path, seed: int) -> pd.DataFrame:
     """The working tree's held-out corpus texts and held-out template texts of ``seed``,
     with whether each names a group (``named``) and comes from a corpus (``corpus``)."""
-    frame = corpora.load_all(corpus_paths(load_settings(mirror=mirror), mirror))
-    templates = augment.augmentation(seed=seed)
-    both = pd.concat(
-        [frame[frame["split"] != "train"], templates[templates["split"] != "train"]],
-        ignore_index=True,
-    )
+    both = held_out_texts(load_settings(mirror=mirror), mirror, seed)
     both["named"] = [bool(named_groups(analyse(t))) for t in both["text"]]
     both["corpus"] = both["dataset"] != augment.DATASET
     return both
@@ -222,7 +217,7 @@ def main() -> None:
             runs = []
             for seed in args.seeds:
                 held = work / f"held-out-{seed}.pkl"
-                held_out_texts(mirror, seed).to_pickle(held)
+                texts_to_score(mirror, seed).to_pickle(held)
                 console.print(
                     f"seed {seed}: training the reference ({args.base}) and the candidate"
                 )

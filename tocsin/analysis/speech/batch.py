@@ -218,20 +218,20 @@ def combine(
         label, category, target = pred.label[i], pred.category[i], pred.target[i]
         unread, why = label == UNSUPPORTED, cues[i]
         # a term only quoted (they called us "inyenzi") is reported, not used
-        ranked = sorted((m for m in found if not m.quoted), key=_rank, reverse=True)
-        if ranked and unread:
-            top = ranked[0].term
-            if top.severity == "high":  # in a language the model does not read, the only reader
+        best = max((m for m in found if not m.quoted), key=_rank, default=None)
+        top = best.term if best else None
+        if top is None:
+            pass
+        elif unread:
+            if top.severity == "high":  # the only reader of a language the model lacks
                 label, category, target = "hateful", top.category, top.target
                 why = [*why, LEXICON_ONLY]
-        elif ranked:
-            top = ranked[0].term
-            if label != "hateful" and top.severity == "high":
-                label, category = "hateful", _stronger(cue_category[i], top.category)
-                target = target if named[i] and target else top.target
-            elif label == "hateful":
-                category = _stronger(category, top.category)
-                target = target if named[i] else top.target
+        elif label != "hateful" and top.severity == "high":
+            label, category = "hateful", _stronger(cue_category[i], top.category)
+            target = target if named[i] and target else top.target
+        elif label == "hateful":
+            category = _stronger(category, top.category)
+            target = target if named[i] else top.target
         out.append(
             {
                 "score": round(float(pred.score[i]), 4),

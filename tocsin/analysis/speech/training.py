@@ -64,6 +64,18 @@ NON_COMMERCIAL_NOTE = (
 )
 
 
+def held_out_texts(settings: Settings, mirror: Path | None = None, seed: int = 0) -> pd.DataFrame:
+    """The texts :func:`train` measures on: the corpora's held-out texts, then the texts of
+    the held-out template frames (drawn with ``seed``), never fitted by the measured
+    model."""
+    frame = corpora.load_all(corpus_paths(settings, mirror))
+    templates = augment.augmentation(seed=seed)
+    return pd.concat(
+        [frame[frame["split"] != "train"], templates[templates["split"] != "train"]],
+        ignore_index=True,
+    )
+
+
 def evaluate(model: SpeechClassifier, held_out: pd.DataFrame) -> dict[str, object]:
     """Held-out metrics per dataset and language, plus threat and target accuracy."""
     return metrics_of(held_out, model.predict(list(held_out["text"])))
