@@ -60,6 +60,13 @@ metrics = metrics_of(frame, pred)
 flagged = np.asarray(pred.score) >= THRESHOLD
 named = frame["corpus"] & frame["named"] & (frame["hateful"] == 0)
 metrics["fp_named"] = float(flagged[named.to_numpy()].mean())
+templates = frame.assign(flagged=flagged)[~frame["corpus"]]
+metrics["by_list"] = {
+    f"{name} {'hateful' if hateful else 'non-hateful'}": [
+        float(part["flagged"].mean() if hateful else 1 - part["flagged"].mean()), len(part)
+    ]
+    for (name, hateful), part in templates.groupby(["frame_list", "hateful"])
+}
 metrics["version"] = getattr(model, "metrics", {}).get("version")
 metrics["code"] = str(Path(tocsin.__file__).resolve().parent.parent)
 Path(out_file).write_text(json.dumps(metrics, default=str))
@@ -68,10 +75,18 @@ Path(out_file).write_text(json.dumps(metrics, default=str))
 
 def texts_to_score(mirror: Path, seed: int) -> pd.DataFrame:
     """The working tree's held-out corpus texts and held-out template texts of ``seed``,
-    with whether each names a group (``named``) and comes from a corpus (``corpus``)."""
+    with whether each names a group (``named``), comes from a corpus (``corpus``) and, for
+    a template text, the name of its list of frames (``frame_list``)."""
     both = held_out_texts(load_settings(mirror=mirror), mirror, seed)
     both["named"] = [bool(named_groups(analyse(t))) for t in both["text"]]
     both["corpus"] = both["dataset"] != augment.DATASET
+    lists = augment.augmentation(seed=seed, with_lists=True)
+    keys = zip(lists["text"], lists["lang"], strict=True)
+    list_of = dict(zip(keys, lists["frame_list"], strict=True))
+    both["frame_list"] = [
+        "" if corpus else list_of[(text, lang)]
+        for text, lang, corpus in zip(both["text"], both["lang"], both["corpus"], strict=True)
+    ]
     return both
 
 
@@ -108,6 +123,26 @@ def accuracy(metrics: dict[str, Any], name: str) -> float:
     """Balanced accuracy of one held-out set (specificity for sets of one class)."""
     row = metrics["per_dataset"][name]
     return float(row.get("balanced_accuracy", row.get("specificity")))
+
+
+def by_list_table(runs: list[dict[str, dict[str, Any]]]) -> Table:
+    """Held-out template texts by list of frames and class: recall of the hateful texts,
+    specificity of the non-hateful ones (all languages together), means over the seeds."""
+    table = Table(
+        "list of frames",
+        "texts",
+        "reference",
+        "candidate",
+        "difference",
+        title="Held-out template texts by list of frames (hateful: recall; "
+        "non-hateful: specificity)",
+    )
+    for name in sorted(runs[0]["candidate"]["by_list"]):
+        base = mean(run["base"]["by_list"][name][0] for run in runs)
+        cand = mean(run["candidate"]["by_list"][name][0] for run in runs)
+        texts = round(mean(run["candidate"]["by_list"][name][1] for run in runs))
+        table.add_row(name, str(texts), f"{base:.3f}", f"{cand:.3f}", f"{cand - base:+.3f}")
+    return table
 
 
 def report(runs: list[dict[str, dict[str, Any]]], args: argparse.Namespace) -> bool:
@@ -173,6 +208,7 @@ def report(runs: list[dict[str, dict[str, Any]]], args: argparse.Namespace) -> b
             target[1] - target[0] >= -args.target_fall,
         ),
     ]
+    console.print(by_list_table(runs))
     verdicts = Table("rule", "measured", "holds", title="Rules (decisions 0508, 0511)")
     for rule, measured, holds in rules:
         verdicts.add_row(rule, measured, "yes" if holds else "[red]no[/red]")

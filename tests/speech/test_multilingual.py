@@ -220,6 +220,32 @@ def test_hostile_rows_each_get_a_status(tmp_path: Path, small_model: NgramClassi
     assert report.unsupported == {"tr": 1}
 
 
+def test_identity_and_other_group_frames_in_every_language_are_split_and_non_hateful() -> None:
+    frame = augment.augmentation(300, with_lists=True)
+    new = frame[frame["frame_list"].isin(["identity", "other_groups"])]
+    assert set(new["lang"]) == set(SUPPORTED) and new["hateful"].eq(0).all()
+    assert new.groupby("frame_list")["split"].nunique().to_dict() == {
+        "identity": 2,
+        "other_groups": 2,
+    }
+    for lang in SUPPORTED:
+        lists = augment.frame_lists(lang, "ok")
+        held = augment.held_out_frames(lang)
+        for name in ("identity", "other_groups"):
+            assert 0 < len(set(lists[name]) & held) < len(lists[name]), (lang, name)
+        # "{i}" is one person's identity; a vermin word is said of non-protected groups only
+        assert all("{g}" in f or "{i}" in f for f in lists["identity"]), lang
+        assert all("{p}" in f and "{g}" not in f for f in lists["other_groups"]), lang
+    english = set(new.loc[new["lang"] == "en", "text"])
+    assert english & {"i am a muslim", "i am a jew", "i am gay", "i am a refugee"}
+    # the lists name the training texts' frames: no text is without one
+    assert (
+        frame["frame_list"]
+        .isin(["base", "hard", "scope", "slur", "identity", "other_groups"])
+        .all()
+    )
+
+
 def test_template_texts_of_held_out_frames_never_reach_training() -> None:
     frame = augment.augmentation(300)
     held = frame[frame["split"] == "test"]

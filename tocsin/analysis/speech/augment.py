@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from tocsin.analysis.speech import gazetteer
 from tocsin.analysis.speech.hard_cases import HARD_FRAMES
+from tocsin.analysis.speech.mention_frames import IDENTITIES, IDENTITY_FRAMES, OTHER_GROUP_FRAMES
 from tocsin.analysis.speech.scope_frames import SCOPE_FRAMES
 from tocsin.analysis.speech.slur_frames import SLUR_FRAMES, SLURS, neutral_twin
 
@@ -26,7 +27,8 @@ if TYPE_CHECKING:  # pandas only when a training set is built: the cue lists her
 
 # {g} group, {s} slur (``slur_frames.SLURS``), {n} negative descriptor, {v} vermin word,
 # {x} violent verb, {y} violent passive, {q} positive descriptor, {p} non-protected group
-# (professions, fans ...), {h} insult for one person, {o} object
+# (professions, fans ...), {h} insult for one person, {o} object, {i} one person's
+# identity (``mention_frames.IDENTITIES``)
 Spec = dict[str, list[str]]
 
 FRAMES: dict[str, dict[str, list[str]]] = {
@@ -1150,19 +1152,25 @@ HELD_OUT_SHARE = 5  # one frame in five of each class is held out to choose sett
 DATASET = "templates"  # the dataset name of template texts in the corpora layout
 
 
-def _frame_lists(lang: str, key: str) -> list[list[str]]:
-    return [
-        FRAMES[lang][key],
-        HARD_FRAMES.get(lang, {}).get(key, []),
-        SCOPE_FRAMES.get(lang, {}).get(key, []),
-        SLUR_FRAMES.get(lang, {}).get(key, []),
-    ]
+def frame_lists(lang: str, key: str) -> dict[str, list[str]]:
+    """The lists of frames of one language and class (``hate`` or ``ok``), by name; each
+    list is split apart (:func:`held_out_frames`)."""
+    lists = {
+        "base": FRAMES[lang][key],
+        "hard": HARD_FRAMES.get(lang, {}).get(key, []),
+        "scope": SCOPE_FRAMES.get(lang, {}).get(key, []),
+        "slur": SLUR_FRAMES.get(lang, {}).get(key, []),
+    }
+    if key == "ok":
+        lists["identity"] = IDENTITY_FRAMES.get(lang, [])
+        lists["other_groups"] = OTHER_GROUP_FRAMES.get(lang, [])
+    return lists
 
 
 def frames_of(lang: str, key: str) -> list[str]:
     """The frames of one language and class (``hate`` or ``ok``), hard cases, scope and
     slur frames (with their non-hateful twins) included."""
-    frames = [frame for frames in _frame_lists(lang, key) for frame in frames]
+    frames = [frame for frames in frame_lists(lang, key).values() for frame in frames]
     return frames + list(_slur_twins(lang).values()) if key == "ok" else frames
 
 
@@ -1183,7 +1191,7 @@ def held_out_frames(lang: str) -> frozenset[str]:
     of frames leaves the other lists' split as it was (decision 0508)."""
     held: set[str] = set()
     for key in ("hate", "ok"):
-        for frames in _frame_lists(lang, key):
+        for frames in frame_lists(lang, key).values():
             ranked = sorted(set(frames), key=_frame_hash)
             held.update(ranked[: -(-len(ranked) // HELD_OUT_SHARE)])
     held.update(twin for frame, twin in _slur_twins(lang).items() if frame in held)
@@ -1194,7 +1202,7 @@ def texts_for(lang: str, per_class: int, rng: random.Random) -> list[tuple[str, 
     """``per_class`` hateful and as many non-hateful texts (text, hateful, target, frame)."""
     spec = FRAMES[lang]
     groups = _groups(lang, spec)
-    fills = {k: v for k, v in spec.items() if len(k) == 1 and k != "g"}
+    fills = {k: v for k, v in spec.items() if len(k) == 1 and k != "g"} | {"i": IDENTITIES[lang]}
     out: list[tuple[str, int, str, str]] = []
     for label, key in ((1, "hate"), (0, "ok")):
         frames = frames_of(lang, key)
@@ -1213,8 +1221,20 @@ def texts_for(lang: str, per_class: int, rng: random.Random) -> list[tuple[str, 
     return out
 
 
-def augmentation(per_class: int = 1500, seed: int = 0) -> pd.DataFrame:
-    """Template texts for every language, in the corpora layout (dataset :data:`DATASET`).
+def _list_names(lang: str) -> dict[str, str]:
+    """Each frame of ``lang`` and the name of its list (a slur frame's twin: ``slur``)."""
+    names = {
+        frame: name
+        for key in ("hate", "ok")
+        for name, frames in frame_lists(lang, key).items()
+        for frame in frames
+    }
+    return names | {twin: "slur" for twin in _slur_twins(lang).values()}
+
+
+def augmentation(per_class: int = 1500, seed: int = 0, with_lists: bool = False) -> pd.DataFrame:
+    """Template texts for every language, in the corpora layout (dataset :data:`DATASET`),
+    plus, with ``with_lists``, the name of each text's list of frames (``frame_list``).
 
     Texts of the held-out frames (:func:`held_out_frames`) get split ``test``: they
     measure how the model does on sentence shapes it never saw, and settings are chosen
@@ -1224,19 +1244,22 @@ def augmentation(per_class: int = 1500, seed: int = 0) -> pd.DataFrame:
     for lang in FRAMES:
         made = texts_for(lang, per_class * SCALE.get(lang, 1), rng)
         held = held_out_frames(lang)
+        names = _list_names(lang)
         seen: set[str] = set()
         for text, hateful, target, frame in made:
             if text in seen:
                 continue
             seen.add(text)
             split = "test" if frame in held else "train"
-            rows.append((text, lang, hateful, "" if hateful else "none", target, split))
+            category = "" if hateful else "none"
+            rows.append((text, lang, hateful, category, target, split, names[frame]))
     import pandas as pd
 
-    columns = ["text", "lang", "hateful", "category", "target", "split"]
+    columns = ["text", "lang", "hateful", "category", "target", "split", "frame_list"]
     frame = pd.DataFrame(rows, columns=columns)
     frame["dataset"] = DATASET
-    return frame[["text", "lang", "hateful", "category", "target", "dataset", "split"]]
+    layout = ["text", "lang", "hateful", "category", "target", "dataset", "split"]
+    return frame[[*layout, "frame_list"] if with_lists else layout]
 
 
 SUPPORTED = tuple(FRAMES)

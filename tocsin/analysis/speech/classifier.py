@@ -334,14 +334,15 @@ class NgramClassifier(SpeechClassifier):
     summary = "Fast CPU model: hashed word+char n-grams, negation/quote scope, group and cue cues"
     Settings: ClassVar[type[PluginSettings]] = NgramSettings
     settings: NgramSettings
-    version = "2.11"
+    version = "2.12"
     # 2.3 ends negation at "but"/"than", reads no letters of a text whose hostility is denied;
     # 2.4 lets a denied verb of saying deny its whole clause; 2.5 reads listed words
     # misspelt by two swapped letters; 2.6 reads groups named in every supported language;
     # 2.7 reads French and Italian elisions and words of exclusion; 2.8 reads slurs in every
     # supported language; 2.9 reads groups at risk in 13 more countries; 2.10 reads
-    # words of violence in the passive forms threats take; 2.11 reads wishes of death
-    reads_versions = ("2.11",)
+    # words of violence in the passive forms threats take; 2.11 reads wishes of death; 2.12
+    # learns identity statements and abuse of non-protected groups as non-hateful
+    reads_versions = ("2.12",)
     # defaults for models saved by 1.0 (no language routing, no calibration)
     languages: tuple[str, ...] = ()
     _calibrators: dict[str, tuple[float, float]] = {}  # noqa: RUF012 - replaced on fit
