@@ -1,4 +1,5 @@
-"""Batch scoring: every column kept, bad rows reported by line and skipped; the CLI."""
+"""Batch scoring: every column kept, bad rows reported by line and kept in the output
+with the reason as their status, never scored; the CLI."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ def _read(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-def test_csv_keeps_columns_and_skips_bad_rows(tmp_path: Path, small_model: NgramClassifier) -> None:
+def test_csv_keeps_columns_and_marks_bad_rows(tmp_path: Path, small_model: NgramClassifier) -> None:
     source = tmp_path / "posts.csv"
     source.write_bytes(
         b"id,author,text\n"
@@ -54,7 +55,18 @@ def test_csv_keeps_columns_and_skips_bad_rows(tmp_path: Path, small_model: Ngram
         (6, "expected 3 fields"),
     ]
     rows = _read(out)
-    assert [r["id"] for r in rows] == ["1", "6", "7"] and report.scored == 3
+    # every input row is in the output, in order; unreadable rows keep no input field
+    assert [r["line"] for r in rows] == ["2", "3", "4", "5", "6", "7", "9"]
+    assert [r["id"] for r in rows] == ["1", "2", "3", "", "", "6", "7"] and report.scored == 3
+    assert [r["status"].split(" (")[0].split(",")[0] for r in rows[1:5]] == [
+        "not scored: empty text",
+        "not scored: no letters in the text",
+        "not scored: text is not valid UTF-8",
+        "not scored: expected 3 fields",
+    ]
+    assert all(r["score"] == r["label"] == "" for r in rows[1:5])
+    assert rows[2]["text"] == "12345 !!!"
+    rows = [rows[0], rows[5], rows[6]]
     assert list(rows[0]) == [
         "id",
         "author",
@@ -67,6 +79,7 @@ def test_csv_keeps_columns_and_skips_bad_rows(tmp_path: Path, small_model: Ngram
         "cues",
         "lang",
         "status",
+        "line",
     ]
     assert rows[1]["text"] == "a quoted\nmulti-line text"
     assert all(0 <= float(r["score"]) <= 1 for r in rows)
@@ -98,7 +111,10 @@ def test_jsonl_reports_malformed_and_non_text_lines(
     assert "not a string but int" in report.bad[1].reason
     assert "UTF-8" in report.bad[4].reason
     rows = _read(out)
-    assert [r["id"] for r in rows] == ["1", "8"]
+    assert [r["id"] for r in rows] == ["1", "", "3", "5", "", "", "8", "9"]
+    assert [r["status"] == "scored" for r in rows] == [1, 0, 0, 0, 0, 0, 1, 0]
+    assert rows[2]["body"] == "42" and rows[7]["text"] == "no body field"
+    assert rows[7]["status"] == "not scored: no field 'body'"
     assert set(rows[0]) >= {"id", "body", "meta", "extra", "score", "label"}
     assert json.loads(rows[0]["meta"]) == {"views": 3}
 
@@ -139,7 +155,10 @@ def test_cli_score(
     )
     assert result.exit_code == 0, result.output
     assert "line 3: empty text" in result.output and "2 scored" in result.output
-    assert [r["n"] for r in _read(out)] == ["1", "3"]
+    assert "1 not scored" in result.output
+    written = _read(out)
+    assert [r["n"] for r in written] == ["1", "2", "3"]
+    assert written[1]["status"] == "not scored: empty text"
     bad = CliRunner().invoke(
         app, ["speech", "score", str(source), "--text-column", "nope", "--out", str(out)]
     )

@@ -211,7 +211,11 @@ def test_hostile_rows_each_get_a_status(tmp_path: Path, small_model: NgramClassi
         fh.write(b'6,"bad \xff\xfe bytes"\n')
     report = score_file(source, out, small_model, "text")
     assert [b.line for b in report.bad] == [3, 7]
-    scored = {r["id"]: r for r in csv.DictReader(out.open())}
+    written = list(csv.DictReader(out.open()))
+    assert [r["line"] for r in written] == ["2", "3", "4", "5", "6", "7"]
+    assert written[1]["status"] == "not scored: empty text"
+    assert written[5]["status"] == "not scored: text is not valid UTF-8 (wrong encoding?)"
+    scored = {r["id"]: r for r in written if not r["status"].startswith("not scored")}
     assert set(scored) == {"1", "3", "4", "5"}
     assert scored["3"]["status"] == f"scored (first {MAX_CHARS:,} characters)"
     assert scored["4"]["status"] in {"scored", UNSUPPORTED}

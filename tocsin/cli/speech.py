@@ -151,7 +151,8 @@ def score_cmd(
     ),
 ) -> None:
     """Score every row, keeping all input columns and adding score, label, category,
-    target and lexicon_terms. Bad rows are listed with their line numbers and skipped."""
+    target, lexicon_terms, cues, lang, status and line. Bad rows are not scored: they are
+    listed with their line numbers and kept in the output with the reason as status."""
     from tocsin.analysis.speech import batch
     from tocsin.analysis.speech.classifier import ModelFileError
     from tocsin.analysis.speech.training import current_model
@@ -192,9 +193,9 @@ def score_cmd(
                 raise ValueError(str(exc)) from None
             progress.update(task, completed=max(total, 1))
     for bad in report.bad[:50]:
-        console.print(f"  [yellow]skipped[/] {input_file.name} {bad}", highlight=False)
+        console.print(f"  [yellow]not scored[/] {input_file.name} {bad}", highlight=False)
     if len(report.bad) > 50:
-        console.print(f"  ... and {len(report.bad) - 50} more skipped rows")
+        console.print(f"  ... and {len(report.bad) - 50} more rows not scored")
     table = Table("language", "scored", "unsupported", title="Rows per language")
     for code, count in sorted(report.languages.items(), key=lambda kv: -kv[1]):
         missing = report.unsupported.get(code, 0)
@@ -205,7 +206,7 @@ def score_cmd(
     console.print(
         f"[green]{report.scored} scored[/] ({report.hateful} hateful, "
         f"[yellow]{unsupported} in unsupported languages[/]), "
-        f"[yellow]{len(report.bad)} skipped[/] -> {out}"
+        f"[yellow]{len(report.bad)} not scored[/] (the reason is in their status) -> {out}"
     )
 
 

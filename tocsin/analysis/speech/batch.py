@@ -1,9 +1,14 @@
-"""Batch scoring of CSV or JSON Lines files: every input column is kept and
-``score``, ``label``, ``category``, ``target`` and ``lexicon_terms`` are added.
+"""Batch scoring of CSV or JSON Lines files: every input column is kept and ``score``,
+``label``, ``category``, ``target``, ``lexicon_terms``, ``cues``, ``lang``, ``status``
+and ``line`` (the row's line in the input file) are added.
 
-Bad rows are reported with their line numbers and skipped, and the rest is scored:
-empty text, text that is not a string (JSON numbers, objects, null) or has no letters,
-bytes that are not UTF-8, malformed JSON lines, CSV rows with the wrong number of fields.
+Every input row has an output row, in input order. A bad row is not scored: its
+``status`` says why (``not scored: empty text``), it is listed in the report with its
+line, and the rest is scored. Bad rows are: empty text, text that is not a string (JSON
+numbers, objects, null) or has no letters, bytes that are not UTF-8, malformed JSON
+lines, CSV rows with the wrong number of fields. Where a bad row cannot be read into
+its fields (malformed, wrong number of fields, bytes that are not UTF-8), only its added
+columns are filled, so that nothing unreadable is written.
 
 A lexicon match of ``high`` severity makes a text hateful even when the model scores it
 low (a monitor's new euphemism the model has never seen); the category and target then
@@ -32,7 +37,8 @@ _BAD_BYTES = "text is not valid UTF-8 (wrong encoding?)"
 # why a text in a language the model does not read is flagged all the same
 LEXICON_ONLY = "high-severity lexicon term (the model does not read this language)"
 QUOTED = " (quoted)"  # after a lexicon term found only inside quotation marks
-ADDED = ("score", "label", "category", "target", "lexicon_terms", "cues", "lang", "status")
+ADDED = ("score", "label", "category", "target", "lexicon_terms", "cues", "lang", "status", "line")
+NOT_SCORED = "not scored: "  # the status of a bad row begins so, then the reason
 MAX_CHARS = 10_000  # the model reads at most this much of a text (the status says so)
 csv.field_size_limit(10_000_000)
 
@@ -65,11 +71,13 @@ class BatchReport:
 
 @dataclass(frozen=True)
 class Record:
-    """One good input row: its line, all its fields, and the text to score."""
+    """One input row: its line, its fields (none when unreadable), the text to score and,
+    for a bad row, why it cannot be scored."""
 
     line: int
     fields: dict[str, object]
     text: str
+    problem: str | None = None
 
 
 def _bad_bytes(value: str) -> bool:
@@ -104,8 +112,14 @@ def detect_format(path: Path, fmt: str | None = None) -> str:
     return fmt
 
 
+def _bad(bad: list[BadRow], line: int, reason: str, fields: dict[str, object]) -> Record:
+    """Note a bad row in ``bad`` and return its record."""
+    bad.append(BadRow(line, reason))
+    return Record(line, fields, "", reason)
+
+
 def read_csv_records(path: Path, text_column: str, bad: list[BadRow]) -> Iterator[Record]:
-    """Good rows of a CSV file; bad ones are appended to ``bad``."""
+    """Every row of a CSV file; bad ones carry their problem and are noted in ``bad``."""
     with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as fh:
         reader = csv.reader(fh)
         try:
@@ -124,26 +138,37 @@ def read_csv_records(path: Path, text_column: str, bad: list[BadRow]) -> Iterato
             except StopIteration:
                 return
             except csv.Error as exc:
-                bad.append(BadRow(start, f"malformed CSV: {exc}"))
+                yield _bad(bad, start, f"malformed CSV: {exc}", {})
                 start = reader.line_num + 1
                 continue
             line, start = start, reader.line_num + 1
             if not row:
                 continue
             if len(row) != len(header):
-                bad.append(BadRow(line, f"expected {len(header)} fields, found {len(row)}"))
+                yield _bad(bad, line, f"expected {len(header)} fields, found {len(row)}", {})
                 continue
+            if any(_bad_bytes(v) for v in row):
+                yield _bad(bad, line, _BAD_BYTES, {})
+                continue
+            fields: dict[str, object] = dict(zip(header, row, strict=True))
             reason = _check_text(row[index])
-            if reason is None and any(_bad_bytes(v) for v in row):
-                reason = _BAD_BYTES
             if reason:
-                bad.append(BadRow(line, reason))
+                yield _bad(bad, line, reason, fields)
                 continue
-            yield Record(line, dict(zip(header, row, strict=True)), row[index])
+            yield Record(line, fields, row[index])
+
+
+def csv_header(path: Path) -> list[str]:
+    """The column names of a CSV file (none when it is empty)."""
+    if not path.is_file():
+        raise BatchInputError(f"{path}: no such file")
+    with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as fh:
+        return next(csv.reader(fh), [])
 
 
 def read_jsonl_records(path: Path, text_column: str, bad: list[BadRow]) -> Iterator[Record]:
-    """Good lines of a JSON Lines file; bad ones are appended to ``bad``."""
+    """Every line of a JSON Lines file but blank ones; bad ones carry their problem and
+    are noted in ``bad``."""
     with path.open("rb") as fh:
         for number, raw in enumerate(fh, start=1):
             if not raw.strip():
@@ -151,20 +176,20 @@ def read_jsonl_records(path: Path, text_column: str, bad: list[BadRow]) -> Itera
             try:
                 data = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
             except UnicodeDecodeError:
-                bad.append(BadRow(number, _BAD_BYTES))
+                yield _bad(bad, number, _BAD_BYTES, {})
                 continue
             except json.JSONDecodeError as exc:
-                bad.append(BadRow(number, f"malformed JSON: {exc.msg} at column {exc.colno}"))
+                yield _bad(bad, number, f"malformed JSON: {exc.msg} at column {exc.colno}", {})
                 continue
             if not isinstance(data, dict):
-                bad.append(BadRow(number, f"a JSON {type(data).__name__}, not an object"))
+                yield _bad(bad, number, f"a JSON {type(data).__name__}, not an object", {})
                 continue
             if text_column not in data:
-                bad.append(BadRow(number, f"no field {text_column!r}"))
+                yield _bad(bad, number, f"no field {text_column!r}", data)
                 continue
             reason = _check_text(data[text_column])
             if reason:
-                bad.append(BadRow(number, reason))
+                yield _bad(bad, number, reason, data)
                 continue
             yield Record(number, data, data[text_column])
 
@@ -172,7 +197,7 @@ def read_jsonl_records(path: Path, text_column: str, bad: list[BadRow]) -> Itera
 def read_records(
     path: Path, text_column: str, bad: list[BadRow], fmt: str | None = None
 ) -> Iterator[Record]:
-    """Good records of a CSV or JSON Lines file (bad rows go to ``bad``)."""
+    """Every record of a CSV or JSON Lines file (bad rows are also noted in ``bad``)."""
     if not path.is_file():
         raise BatchInputError(f"{path}: no such file")
     if detect_format(path, fmt) == "jsonl":
@@ -259,6 +284,8 @@ def score_texts(
 ) -> list[dict[str, object]]:
     """Score texts with the model and the lexicon (see :func:`combine`); the model reads
     the first :data:`MAX_CHARS` characters of each text."""
+    if not texts:
+        return []
     truncated = [len(t) > MAX_CHARS for t in texts]
     if any(truncated):
         texts = [t[:MAX_CHARS] for t in texts]
@@ -307,6 +334,11 @@ def default_workers() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
+def _not_scored(reason: str) -> dict[str, object]:
+    """The added columns of a row that could not be scored (all but ``line``)."""
+    return dict.fromkeys(ADDED[:-1], "") | {"status": NOT_SCORED + reason}
+
+
 def _chunks(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
     while True:
         batch = [r for _, r in zip(range(size), records, strict=False)]
@@ -327,16 +359,18 @@ def score_file(
     progress: Callable[[int], None] | None = None,
     workers: int = 1,
 ) -> BatchReport:
-    """Score every good row of ``path`` into the CSV ``out``; ``progress(line)`` is called
+    """Score every good row of ``path`` into the CSV ``out``, which has a row for every
+    input row (a bad one with the reason in its status); ``progress(line)`` is called
     after each chunk with the last line number done. With ``workers`` > 1, chunks are
     scored in that many forked processes (rows keep their order)."""
     report = BatchReport()
-    columns: list[str] = []
     if detect_format(path, fmt) == "jsonl":  # the union of keys, in order of appearance
         seen: dict[str, None] = {}
         for record in read_records(path, text_column, [], "jsonl"):
             seen.update(dict.fromkeys(record.fields))
-        columns = list(seen)
+        columns = list(seen) if text_column in seen else [*seen, text_column]
+    else:
+        columns = csv_header(path)
     batches = _chunks(read_records(path, text_column, report.bad, fmt), chunk)
     pool = None
     if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
@@ -344,40 +378,38 @@ def score_file(
             workers, initializer=_init_worker, initargs=(model, matcher, lang)
         )
     tmp = out.with_name(out.name + ".part")
-    writer = None
     window = max(workers, 1) * 4  # chunks in flight: bounded memory
     try:
         with tmp.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow([*columns, *(c if c not in columns else f"tocsin_{c}" for c in ADDED)])
             while True:
                 group = [b for _, b in zip(range(window), batches, strict=False)]
                 if not group:
                     break
-                texts = [[r.text for r in batch] for batch in group]
+                texts = [[r.text for r in batch if r.problem is None] for batch in group]
                 if pool is not None:
                     scored = pool.map(_score_in_worker, texts)
                 else:
                     scored = [score_texts(model, t, matcher, lang) for t in texts]
                 for batch, results in zip(group, scored, strict=True):
-                    if writer is None:
-                        columns = columns or list(batch[0].fields)
-                        added = [c if c not in columns else f"tocsin_{c}" for c in ADDED]
-                        writer = csv.writer(fh)
-                        writer.writerow([*columns, *added])
-                    for record, result in zip(batch, results, strict=True):
+                    done = iter(results)
+                    for record in batch:
+                        result = _not_scored(record.problem) if record.problem else next(done)
                         writer.writerow(
                             [_cell(record.fields.get(c, "")) for c in columns]
-                            + list(result.values())
+                            + [*result.values(), record.line]
                         )
+                        if record.problem:
+                            continue
+                        report.scored += 1
                         report.hateful += result["label"] == "hateful"
                         code = str(result["lang"]) or "?"
                         report.languages[code] = report.languages.get(code, 0) + 1
                         if str(result["status"]).startswith(UNSUPPORTED):
                             report.unsupported[code] = report.unsupported.get(code, 0) + 1
-                    report.scored += len(batch)
                     if progress:
                         progress(batch[-1].line)
-            if writer is None:
-                csv.writer(fh).writerow([*(columns or [text_column]), *ADDED])
     finally:
         if pool is not None:
             pool.terminate()
