@@ -336,7 +336,8 @@ def default_workers() -> int:
 
 def _not_scored(reason: str) -> dict[str, object]:
     """The added columns of a row that could not be scored (all but ``line``)."""
-    return dict.fromkeys(ADDED[:-1], "") | {"status": NOT_SCORED + reason}
+    empty: dict[str, object] = dict.fromkeys(ADDED[:-1], "")
+    return empty | {"status": NOT_SCORED + reason}
 
 
 def _chunks(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
