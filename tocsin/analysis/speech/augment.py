@@ -17,7 +17,7 @@ import random
 from typing import TYPE_CHECKING
 
 from tocsin.analysis.speech import gazetteer
-from tocsin.analysis.speech.hard_cases import HARD_FRAMES
+from tocsin.analysis.speech.hard_cases import DENIED_PRAISE_FRAMES, HARD_FRAMES
 from tocsin.analysis.speech.mention_frames import IDENTITIES, IDENTITY_FRAMES, OTHER_GROUP_FRAMES
 from tocsin.analysis.speech.scope_frames import SCOPE_FRAMES
 from tocsin.analysis.speech.slur_frames import SLUR_FRAMES, SLURS, neutral_twin
@@ -1161,6 +1161,8 @@ def frame_lists(lang: str, key: str) -> dict[str, list[str]]:
         "scope": SCOPE_FRAMES.get(lang, {}).get(key, []),
         "slur": SLUR_FRAMES.get(lang, {}).get(key, []),
     }
+    if key == "hate":
+        lists["denied_praise"] = DENIED_PRAISE_FRAMES.get(lang, [])
     if key == "ok":
         lists["identity"] = IDENTITY_FRAMES.get(lang, [])
         lists["other_groups"] = OTHER_GROUP_FRAMES.get(lang, [])

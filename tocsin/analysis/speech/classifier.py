@@ -216,6 +216,8 @@ def analyse(text: str) -> Analysis:
         extras.append("__grp_positive__")
     if negated_found & _HOSTILE_WORDS:
         extras.append("__neg_hostile__" if not group else "__grp_neg_hostile__")
+    if group and "cue:positive" in negated_found:  # "{g} deserve no respect"
+        extras.append("__grp_neg_praise__")
     if quoted_found & _HOSTILE_WORDS:
         extras.append("__quote_hostile__")
     if any(t.startswith("q_") for t in tokens):
@@ -334,15 +336,16 @@ class NgramClassifier(SpeechClassifier):
     summary = "Fast CPU model: hashed word+char n-grams, negation/quote scope, group and cue cues"
     Settings: ClassVar[type[PluginSettings]] = NgramSettings
     settings: NgramSettings
-    version = "2.12"
+    version = "2.13"
     # 2.3 ends negation at "but"/"than", reads no letters of a text whose hostility is denied;
     # 2.4 lets a denied verb of saying deny its whole clause; 2.5 reads listed words
     # misspelt by two swapped letters; 2.6 reads groups named in every supported language;
     # 2.7 reads French and Italian elisions and words of exclusion; 2.8 reads slurs in every
     # supported language; 2.9 reads groups at risk in 13 more countries; 2.10 reads
     # words of violence in the passive forms threats take; 2.11 reads wishes of death; 2.12
-    # learns identity statements and abuse of non-protected groups as non-hateful
-    reads_versions = ("2.12",)
+    # learns identity statements and abuse of non-protected groups as non-hateful; 2.13
+    # reads praise denied to a group (__grp_neg_praise__)
+    reads_versions = ("2.13",)
     # defaults for models saved by 1.0 (no language routing, no calibration)
     languages: tuple[str, ...] = ()
     _calibrators: dict[str, tuple[float, float]] = {}  # noqa: RUF012 - replaced on fit

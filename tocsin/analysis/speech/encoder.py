@@ -82,8 +82,8 @@ class EncoderClassifier(NgramClassifier):
     )
     Settings = EncoderSettings
     settings: EncoderSettings
-    version = "2.12"
-    reads_versions = ("2.12",)
+    version = "2.13"
+    reads_versions = ("2.13",)
 
     def _design(self, analyses: list[Analysis], fit: bool = False) -> sparse.csr_matrix:
         s = self.settings

@@ -5,7 +5,9 @@
 - **counter-speech that condemns hate** (non-hateful): the hateful idea is repeated in order
   to reject it ("calling {g} {v} is hateful");
 - **negation** (non-hateful): a hateful claim is denied;
-- **positive group mentions** (non-hateful): a group is praised, welcomed or thanked.
+- **positive group mentions** (non-hateful): a group is praised, welcomed or thanked;
+- **denied praise** (hateful, :data:`DENIED_PRAISE_FRAMES`): a group is denied respect,
+  worth, welcome or a good quality ("{g} deserve no respect").
 
 The placeholders are those of :mod:`tocsin.analysis.speech.augment` ({g} group, {n}
 negative word, {v} vermin word, {x} violent verb, {y} violent passive, {q} positive word).
@@ -340,4 +342,106 @@ HARD_FRAMES: dict[str, dict[str, list[str]]] = {
             "asanteni {g} mliosaidia wakati wa mafuriko",
         ],
     },
+}
+
+# Denied praise (hateful, decision 0516): a group is denied worth, respect, welcome or a
+# good quality ({q}); "{g} deserve no respect" is the twin of the non-hateful "{g} deserve
+# respect" of the base frames, so the negator is what tells them apart.
+DENIED_PRAISE_FRAMES: dict[str, list[str]] = {
+    "en": [
+        "{g} are not {q}",
+        "{g} deserve no respect",
+        "{g} are good for nothing",
+        "{g} are not worth anything",
+        "{g} will never be welcome here",
+        "nobody should respect {g}",
+    ],
+    "fr": [
+        "les {g} ne sont pas {q}",
+        "les {g} ne méritent aucun respect",
+        "les {g} ne sont bons à rien",
+        "les {g} ne valent rien",
+        "les {g} ne seront jamais les bienvenus ici",
+        "personne ne devrait respecter les {g}",
+    ],
+    "es": [
+        "los {g} no son {q}",
+        "los {g} no merecen ningún respeto",
+        "los {g} no sirven para nada",
+        "los {g} no valen nada",
+        "los {g} nunca serán bienvenidos aquí",
+        "nadie debería respetar a los {g}",
+    ],
+    "de": [
+        "{g} sind nicht {q}",
+        "{g} verdienen keinen respekt",
+        "{g} taugen zu nichts",
+        "{g} sind nichts wert",
+        "{g} werden hier nie willkommen sein",
+        "niemand sollte {g} respektieren",
+    ],
+    "it": [
+        "gli {g} non sono {q}",
+        "gli {g} non meritano alcun rispetto",
+        "gli {g} non servono a niente",
+        "gli {g} non valgono niente",
+        "gli {g} non saranno mai i benvenuti qui",
+        "nessuno dovrebbe rispettare gli {g}",
+    ],
+    "pt": [
+        "os {g} não são {q}",
+        "os {g} não merecem nenhum respeito",
+        "os {g} não servem para nada",
+        "os {g} não valem nada",
+        "os {g} nunca serão bem-vindos aqui",
+        "ninguém deveria respeitar os {g}",
+    ],
+    "nl": [
+        "{g} zijn niet {q}",
+        "{g} verdienen geen respect",
+        "{g} deugen nergens voor",
+        "{g} zijn niets waard",
+        "{g} zullen hier nooit welkom zijn",
+        "niemand zou {g} moeten respecteren",
+    ],
+    "pl": [
+        "{g} nie są {q}",
+        "{g} nie zasługują na szacunek",
+        "{g} nie są nic warci",
+        "{g} nigdy nie będą tu mile widziani",
+        "{g} nie zasługują na nic dobrego",
+        "{g} nie są godni szacunku",
+    ],
+    "ar": [
+        "{g} ليسوا {q}",
+        "{g} لا يستحقون أي احترام",
+        "{g} لا فائدة منهم",
+        "{g} لا قيمة لهم",
+        "{g} لن يكونوا مرحبا بهم هنا أبدا",
+        "لا أحد يجب أن يحترم {g}",
+    ],
+    "hi": [
+        "{g} {q} नहीं हैं",
+        "{g} किसी सम्मान के लायक नहीं हैं",
+        "{g} किसी काम के नहीं हैं",
+        "{g} की कोई कीमत नहीं है",
+        "{g} का यहाँ कभी स्वागत नहीं होगा",
+        "{g} को कोई सम्मान मत दो",
+    ],
+    "zh": [
+        "{g}根本不聪明",
+        "{g}不配得到尊重",
+        "{g}什么用都没有",
+        "{g}一文不值",
+        "这里永远不欢迎{g}",
+        "谁都不应该尊重{g}",
+    ],
+    "sw": [
+        "{g} hawastahili heshima yoyote",
+        "{g} hawana faida yoyote",
+        "{g} hawana thamani yoyote",
+        "{g} hawatakaribishwa hapa kamwe",
+        "hakuna anayepaswa kuwaheshimu {g}",
+        "sidhani kama {g} ni {q}",
+    ],
 }
