@@ -41,6 +41,28 @@ def test_hostile_words_count_against_a_group_not_when_denied_or_aimed_at_one_per
 @pytest.mark.parametrize(
     "text",
     [
+        "Muslims deserve no respect",
+        "Refugees are not welcome here",
+        "Schwule verdienen keinen Respekt",  # "keinen" negates since 2.13
+        "Los judíos no son inteligentes",
+        "मुसलमान अच्छे नहीं हैं",  # the Hindi negator follows what it denies
+    ],
+)
+def test_praise_denied_to_a_group_is_read_as_such(text: str) -> None:
+    assert "__grp_neg_praise__" in analyse(text).extras
+
+
+def test_denied_praise_needs_a_group_and_a_denied_word_of_praise() -> None:
+    assert "__grp_neg_praise__" not in analyse("this film deserves no respect").extras
+    assert "__grp_neg_praise__" not in analyse("we respect Muslims").extras
+    assert "__grp_neg_praise__" not in analyse("Muslims are not vermin").extras
+    # the scope ends at punctuation: the praise after the comma is asserted
+    assert "__grp_neg_praise__" not in analyse("Jews are not criminals, we respect them").extras
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Roma are nothing but vermin",
         "Jews are no better than rats",
         "Muslime sind keine Menschen sondern Ratten",
@@ -207,4 +229,4 @@ def test_a_model_trained_before_2_5_is_refused_with_what_to_do(
         load_model(tmp_path / "old.joblib")
     old.metrics = {"version": NgramClassifier.version}
     old.save(tmp_path / "new.joblib")
-    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.12"
+    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.14"

@@ -336,7 +336,7 @@ class NgramClassifier(SpeechClassifier):
     summary = "Fast CPU model: hashed word+char n-grams, negation/quote scope, group and cue cues"
     Settings: ClassVar[type[PluginSettings]] = NgramSettings
     settings: NgramSettings
-    version = "2.13"
+    version = "2.14"
     # 2.3 ends negation at "but"/"than", reads no letters of a text whose hostility is denied;
     # 2.4 lets a denied verb of saying deny its whole clause; 2.5 reads listed words
     # misspelt by two swapped letters; 2.6 reads groups named in every supported language;
@@ -344,8 +344,8 @@ class NgramClassifier(SpeechClassifier):
     # supported language; 2.9 reads groups at risk in 13 more countries; 2.10 reads
     # words of violence in the passive forms threats take; 2.11 reads wishes of death; 2.12
     # learns identity statements and abuse of non-protected groups as non-hateful; 2.13
-    # reads praise denied to a group (__grp_neg_praise__)
-    reads_versions = ("2.13",)
+    # reads praise denied to a group (__grp_neg_praise__); 2.14 reads stereotype words
+    reads_versions = ("2.14",)
     # defaults for models saved by 1.0 (no language routing, no calibration)
     languages: tuple[str, ...] = ()
     _calibrators: dict[str, tuple[float, float]] = {}  # noqa: RUF012 - replaced on fit
