@@ -39,25 +39,20 @@ def test_hostile_words_count_against_a_group_not_when_denied_or_aimed_at_one_per
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "denied"),
     [
-        "Muslims deserve no respect",
-        "Refugees are not welcome here",
-        "Schwule verdienen keinen Respekt",  # "keinen" negates since 2.13
-        "Los judíos no son inteligentes",
-        "मुसलमान अच्छे नहीं हैं",  # the Hindi negator follows what it denies
+        ("Migranten sind faul", "Migranten sind nicht faul"),
+        ("Dlaczego imigranci są tacy leniwi?", "Imigranci nie są leniwi"),
+        ("المهاجرون كسالى", "المهاجرون ليسوا كسالى"),
+        ("मुसलमान आलसी हैं", "मुसलमान आलसी नहीं हैं"),
+        ("Wakimbizi ni wavivu", "Sidhani kama wakimbizi ni wavivu"),
     ],
 )
-def test_praise_denied_to_a_group_is_read_as_such(text: str) -> None:
-    assert "__grp_neg_praise__" in analyse(text).extras
-
-
-def test_denied_praise_needs_a_group_and_a_denied_word_of_praise() -> None:
-    assert "__grp_neg_praise__" not in analyse("this film deserves no respect").extras
-    assert "__grp_neg_praise__" not in analyse("we respect Muslims").extras
-    assert "__grp_neg_praise__" not in analyse("Muslims are not vermin").extras
-    # the scope ends at punctuation: the praise after the comma is asserted
-    assert "__grp_neg_praise__" not in analyse("Jews are not criminals, we respect them").extras
+def test_stereotype_words_are_hostile_about_a_group_and_can_be_denied(
+    text: str, denied: str
+) -> None:
+    assert "__grp_hostile__" in analyse(text).extras
+    assert "__grp_neg_hostile__" in analyse(denied).extras
 
 
 @pytest.mark.parametrize(

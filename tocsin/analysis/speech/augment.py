@@ -17,7 +17,7 @@ import random
 from typing import TYPE_CHECKING
 
 from tocsin.analysis.speech import gazetteer
-from tocsin.analysis.speech.hard_cases import DENIED_PRAISE_FRAMES, HARD_FRAMES
+from tocsin.analysis.speech.hard_cases import HARD_FRAMES
 from tocsin.analysis.speech.mention_frames import IDENTITIES, IDENTITY_FRAMES, OTHER_GROUP_FRAMES
 from tocsin.analysis.speech.scope_frames import SCOPE_FRAMES
 from tocsin.analysis.speech.slur_frames import SLUR_FRAMES, SLURS, neutral_twin
@@ -133,6 +133,9 @@ FRAMES: dict[str, dict[str, list[str]]] = {
             "savages",
             "a disgrace",
             "trash",
+            "lazy",
+            "greedy",
+            "primitive",
         ],
         "v": [
             "rats",
@@ -251,6 +254,10 @@ FRAMES: dict[str, dict[str, list[str]]] = {
             "stupides",
             "inférieurs",
             "des sauvages",
+            "paresseux",
+            "fainéants",
+            "cupides",
+            "primitifs",
         ],
         "v": [
             "rats",
@@ -345,6 +352,10 @@ FRAMES: dict[str, dict[str, list[str]]] = {
             "estúpidos",
             "inferiores",
             "salvajes",
+            "vagos",
+            "flojos",
+            "codiciosos",
+            "primitivos",
         ],
         "v": [
             "ratas",
@@ -439,6 +450,9 @@ FRAMES: dict[str, dict[str, list[str]]] = {
             "dumm",
             "minderwertig",
             "primitiv",
+            "faul",
+            "gierig",
+            "verlogen",
         ],
         "v": [
             "ratten",
@@ -530,6 +544,9 @@ FRAMES: dict[str, dict[str, list[str]]] = {
             "stupidi",
             "inferiori",
             "selvaggi",
+            "pigri",
+            "fannulloni",
+            "primitivi",
         ],
         "v": [
             "ratti",
@@ -630,6 +647,10 @@ FRAMES: dict[str, dict[str, list[str]]] = {
             "burros",
             "inferiores",
             "selvagens",
+            "preguiçosos",
+            "vagabundos",
+            "gananciosos",
+            "primitivos",
         ],
         "v": [
             "ratos",
@@ -723,6 +744,9 @@ FRAMES: dict[str, dict[str, list[str]]] = {
             "dom",
             "minderwaardig",
             "primitief",
+            "luilakken",
+            "hebzuchtig",
+            "achterlijk",
         ],
         "v": [
             "ratten",
@@ -822,6 +846,10 @@ FRAMES: dict[str, dict[str, list[str]]] = {
             "głupi",
             "gorszego sortu",
             "dzikusy",
+            "leniwi",
+            "chciwi",
+            "prymitywni",
+            "gorsi",
         ],
         "v": [
             "szczury",
@@ -895,7 +923,20 @@ FRAMES: dict[str, dict[str, list[str]]] = {
             "المساليت",
             "الفور",
         ],
-        "n": ["قذرون", "حثالة", "تافهون", "أشرار", "مجرمون", "أغبياء", "منحطون", "همج", "أنجاس"],
+        "n": [
+            "قذرون",
+            "حثالة",
+            "تافهون",
+            "أشرار",
+            "مجرمون",
+            "أغبياء",
+            "منحطون",
+            "همج",
+            "أنجاس",
+            "كسالى",
+            "جشعون",
+            "متخلفون",
+        ],
         "v": [
             "جرذان",
             "صراصير",
@@ -970,7 +1011,20 @@ FRAMES: dict[str, dict[str, list[str]]] = {
             "muslim",
             "hindu",
         ],
-        "n": ["गंदे", "कमीने", "बेकार", "बुरे", "अपराधी", "घटिया", "मूर्ख", "जाहिल", "गद्दार"],
+        "n": [
+            "गंदे",
+            "कमीने",
+            "बेकार",
+            "बुरे",
+            "अपराधी",
+            "घटिया",
+            "मूर्ख",
+            "जाहिल",
+            "गद्दार",
+            "आलसी",
+            "लालची",
+            "कमतर",
+        ],
         "v": ["चूहे", "कीड़े", "परजीवी", "जानवर", "सूअर", "बंदर", "महामारी", "दीमक", "कुत्ते", "कीड़े-मकोड़े"],
         "x": ["मार", "काट", "जला", "खत्म कर", "मिटा"],
         "y": ["मार देना", "फांसी पर लटका देना", "जला देना", "खत्म कर देना", "भगा देना"],
@@ -1033,7 +1087,20 @@ FRAMES: dict[str, dict[str, list[str]]] = {
             "女人",
             "基督徒",
         ],
-        "n": ["恶心", "垃圾", "没用", "坏人", "肮脏", "罪犯", "卑鄙", "愚蠢", "低等", "野蛮"],
+        "n": [
+            "恶心",
+            "垃圾",
+            "没用",
+            "坏人",
+            "肮脏",
+            "罪犯",
+            "卑鄙",
+            "愚蠢",
+            "低等",
+            "野蛮",
+            "懒惰",
+            "贪婪",
+        ],
         "v": ["老鼠", "蟑螂", "寄生虫", "畜生", "猪", "猴子", "瘟疫", "害虫", "虫子", "狗"],
         "x": ["杀掉", "枪毙", "吊死", "烧死", "灭绝", "清除"],
         "y": ["杀掉", "吊死", "灭绝", "枪毙", "清除", "驱逐"],
@@ -1092,7 +1159,18 @@ FRAMES: dict[str, dict[str, list[str]]] = {
             "waamhara",
             "watigray",
         ],
-        "n": ["wachafu", "takataka", "wajinga", "wabaya", "wezi", "wahalifu", "washenzi"],
+        "n": [
+            "wachafu",
+            "takataka",
+            "wajinga",
+            "wabaya",
+            "wezi",
+            "wahalifu",
+            "washenzi",
+            "wavivu",
+            "walafi",
+            "washamba",
+        ],
         "v": [
             "panya",
             "mende",
@@ -1161,8 +1239,6 @@ def frame_lists(lang: str, key: str) -> dict[str, list[str]]:
         "scope": SCOPE_FRAMES.get(lang, {}).get(key, []),
         "slur": SLUR_FRAMES.get(lang, {}).get(key, []),
     }
-    if key == "hate":
-        lists["denied_praise"] = DENIED_PRAISE_FRAMES.get(lang, [])
     if key == "ok":
         lists["identity"] = IDENTITY_FRAMES.get(lang, [])
         lists["other_groups"] = OTHER_GROUP_FRAMES.get(lang, [])

@@ -216,8 +216,6 @@ def analyse(text: str) -> Analysis:
         extras.append("__grp_positive__")
     if negated_found & _HOSTILE_WORDS:
         extras.append("__neg_hostile__" if not group else "__grp_neg_hostile__")
-    if group and "cue:positive" in negated_found:  # "{g} deserve no respect"
-        extras.append("__grp_neg_praise__")
     if quoted_found & _HOSTILE_WORDS:
         extras.append("__quote_hostile__")
     if any(t.startswith("q_") for t in tokens):
@@ -343,8 +341,8 @@ class NgramClassifier(SpeechClassifier):
     # 2.7 reads French and Italian elisions and words of exclusion; 2.8 reads slurs in every
     # supported language; 2.9 reads groups at risk in 13 more countries; 2.10 reads
     # words of violence in the passive forms threats take; 2.11 reads wishes of death; 2.12
-    # learns identity statements and abuse of non-protected groups as non-hateful; 2.13
-    # reads praise denied to a group (__grp_neg_praise__); 2.14 reads stereotype words
+    # learns identity statements and abuse of non-protected groups as non-hateful; 2.14
+    # reads stereotype words (2.13, withdrawn, read denied praise)
     reads_versions = ("2.14",)
     # defaults for models saved by 1.0 (no language routing, no calibration)
     languages: tuple[str, ...] = ()
