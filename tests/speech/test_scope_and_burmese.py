@@ -71,6 +71,20 @@ def test_what_follows_but_or_than_is_asserted_not_denied(text: str) -> None:
     assert "__neg_hostile__" not in analysis.extras
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keiner sollte Juden hassen",
+        "Keinen Flüchtling darf man töten",
+        "Von keinem Juden würde ich sagen, dass er Ungeziefer ist",
+    ],
+)
+def test_every_form_of_german_kein_negates(text: str) -> None:
+    analysis = analyse(text)
+    assert "__grp_neg_hostile__" in analysis.extras
+    assert "__grp_hostile__" not in analysis.extras
+
+
 def test_a_word_with_another_meaning_in_a_supported_language_does_not_end_negation() -> None:
     """Texts are read without their language: Italian "ma" (but) is Polish "has"."""
     assert "n_ma" in analyse("nie ma miejsca dla nich").tokens
@@ -224,4 +238,4 @@ def test_a_model_trained_before_2_5_is_refused_with_what_to_do(
         load_model(tmp_path / "old.joblib")
     old.metrics = {"version": NgramClassifier.version}
     old.save(tmp_path / "new.joblib")
-    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.14"
+    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.15"
