@@ -102,17 +102,19 @@ def test_jsonl_reports_malformed_and_non_text_lines(
         '{"id": 7, "body": "caf\u00e9"}'.encode("latin-1"),
         json.dumps({"id": 8, "body": "They are vermin", "extra": "x"}).encode(),
         json.dumps({"id": 9, "text": "no body field"}).encode(),
+        b'{"id": 10, "body": "fine words", "author": "\\ud800"}',  # a lone surrogate
     ]
     source.write_bytes(b"\n".join(lines) + b"\n")
     out = tmp_path / "out.csv"
     report = score_file(source, out, small_model, "body")
-    assert [b.line for b in report.bad] == [2, 3, 5, 6, 7, 9]
+    assert [b.line for b in report.bad] == [2, 3, 5, 6, 7, 9, 10]
     assert "malformed JSON" in report.bad[0].reason
     assert "not a string but int" in report.bad[1].reason
     assert "UTF-8" in report.bad[4].reason
     rows = _read(out)
-    assert [r["id"] for r in rows] == ["1", "", "3", "5", "", "", "8", "9"]
-    assert [r["status"] == "scored" for r in rows] == [1, 0, 0, 0, 0, 0, 1, 0]
+    assert [r["id"] for r in rows] == ["1", "", "3", "5", "", "", "8", "9", ""]
+    assert [r["status"] == "scored" for r in rows] == [1, 0, 0, 0, 0, 0, 1, 0, 0]
+    assert rows[8]["status"] == "not scored: text is not valid UTF-8 (wrong encoding?)"
     assert rows[2]["body"] == "42" and rows[7]["text"] == "no body field"
     assert rows[7]["status"] == "not scored: no field 'body'"
     assert set(rows[0]) >= {"id", "body", "meta", "extra", "score", "label"}

@@ -184,6 +184,9 @@ def read_jsonl_records(path: Path, text_column: str, bad: list[BadRow]) -> Itera
             if not isinstance(data, dict):
                 yield _bad(bad, number, f"a JSON {type(data).__name__}, not an object", {})
                 continue
+            if _bad_bytes(json.dumps(data, ensure_ascii=False)):  # a lone surrogate escape
+                yield _bad(bad, number, _BAD_BYTES, {})
+                continue
             if text_column not in data:
                 yield _bad(bad, number, f"no field {text_column!r}", data)
                 continue
