@@ -77,16 +77,9 @@ def texts_to_score(mirror: Path, seed: int) -> pd.DataFrame:
     """The working tree's held-out corpus texts and held-out template texts of ``seed``,
     with whether each names a group (``named``), comes from a corpus (``corpus``) and, for
     a template text, the name of its list of frames (``frame_list``)."""
-    both = held_out_texts(load_settings(mirror=mirror), mirror, seed)
+    both = held_out_texts(load_settings(mirror=mirror), mirror, seed, with_lists=True)
     both["named"] = [bool(named_groups(analyse(t))) for t in both["text"]]
     both["corpus"] = both["dataset"] != augment.DATASET
-    lists = augment.augmentation(seed=seed, with_lists=True)
-    keys = zip(lists["text"], lists["lang"], strict=True)
-    list_of = dict(zip(keys, lists["frame_list"], strict=True))
-    both["frame_list"] = [
-        "" if corpus else list_of[(text, lang)]
-        for text, lang, corpus in zip(both["text"], both["lang"], both["corpus"], strict=True)
-    ]
     return both
 
 

@@ -90,13 +90,12 @@ def _bad_bytes(value: str) -> bool:
 
 
 def _check_text(value: object) -> str | None:
-    """Why ``value`` cannot be scored, or None."""
+    """Why ``value`` cannot be scored, or None (bytes that are not UTF-8 are caught for the
+    whole row before)."""
     if value is None:
         return "no text (null)"
     if not isinstance(value, str):
         return f"text is not a string but {type(value).__name__}"
-    if _bad_bytes(value):
-        return _BAD_BYTES
     if not value.strip():
         return "empty text"
     if not any(c.isalpha() for c in value):

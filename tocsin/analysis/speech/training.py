@@ -64,12 +64,17 @@ NON_COMMERCIAL_NOTE = (
 )
 
 
-def held_out_texts(settings: Settings, mirror: Path | None = None, seed: int = 0) -> pd.DataFrame:
+def held_out_texts(
+    settings: Settings, mirror: Path | None = None, seed: int = 0, with_lists: bool = False
+) -> pd.DataFrame:
     """The texts :func:`train` measures on: the corpora's held-out texts, then the texts of
     the held-out template frames (drawn with ``seed``), never fitted by the measured
-    model."""
+    model; with ``with_lists``, each template text's list of frames (``frame_list``, empty
+    for corpus texts)."""
     frame = corpora.load_all(corpus_paths(settings, mirror))
-    templates = augment.augmentation(seed=seed)
+    if with_lists:
+        frame["frame_list"] = ""
+    templates = augment.augmentation(seed=seed, with_lists=with_lists)
     return pd.concat(
         [frame[frame["split"] != "train"], templates[templates["split"] != "train"]],
         ignore_index=True,
