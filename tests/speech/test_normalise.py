@@ -41,3 +41,21 @@ def test_twitter_debris_and_entities() -> None:
 def test_arabic_diacritics_and_letter_variants() -> None:
     assert normalise("أُمّة") == "امه"
     assert normalise("إسلام") == normalise("اسلام")
+
+
+@pytest.mark.parametrize(
+    ("written", "typed"),
+    [
+        ("Muzułmanie", "muzulmanie"),  # Polish ł does not decompose into l and a mark
+        ("WYŁAPAĆ", "wylapac"),
+        ("मुसलमान कीड़े हैं", "मुसलमान कीडे हैं"),  # the nukta, precomposed or combining
+        ("क़ानून", "कानून"),
+        ("\u095c", "\u0921"),
+        ("cœur", "coeur"),
+    ],
+)
+def test_letters_typed_without_their_diacritic_read_the_same(written: str, typed: str) -> None:
+    """Decision 0521: a text typed without its diacritics reads like the text written
+    with them."""
+    assert normalise(written) == normalise(typed)
+    assert normalise(written).isascii() == typed.isascii()

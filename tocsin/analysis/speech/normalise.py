@@ -1,8 +1,9 @@
 """Undo the spelling tricks used to dodge filters, before any matching or scoring.
 
 - Unicode: NFKC (full-width and styled letters become plain), zero-width characters
-  removed, accents and Arabic diacritics dropped, Arabic letter variants unified,
-  case folded.
+  removed, accents, Arabic diacritics and the Devanagari nukta dropped, letters that do
+  not decompose folded as they are typed without diacritics ("ł" -> "l", "œ" -> "oe"),
+  Arabic letter variants unified, case folded.
 - Leetspeak inside words: ``m0r0n`` -> ``moron``, ``c@ncer`` -> ``cancer``,
   ``mu$lims`` -> ``muslims`` (numbers on their own, like ``2024``, are left alone).
 - Inserted separators: ``i m m i g r a n t s`` and ``j.e.w.s`` -> one word.
@@ -49,15 +50,18 @@ _LEET_WORD = re.compile(
 _SPACED = re.compile(r"(?<!\w)[^\W\d_]([ .\-*_])(?:[^\W\d_]\1){1,}[^\W\d_](?!\w)")
 _REPEAT_VOWEL = re.compile(r"([aeiouy])\1{2,}")
 _REPEAT_OTHER = re.compile(r"([^\W\d_])\1{2,}")
-_ARABIC = str.maketrans(
+# Arabic letter variants unified, and letters with a diacritic that Unicode does not
+# decompose folded as they are typed without it
+_FOLD = str.maketrans(
     {"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "ـ": None}
+    | {"ł": "l", "œ": "oe", "æ": "ae"}
 )
 _SPACES = re.compile(r"\s+")
 
 
 _MARKS = re.compile(
     "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f"
-    "\u0670\u06d6-\u06ed\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+    "\u0670\u06d6-\u06ed\u093c\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
 )
 _LEET_CHARS = set("013457@$€+|!")
 
@@ -87,7 +91,7 @@ def normalise(text: str) -> str:
         text = html.unescape(text)
     if not text.isascii():
         text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFKC", text))
-    text = strip_marks(text).casefold().translate(_ARABIC)
+    text = strip_marks(text).casefold().translate(_FOLD)
     text = _URL.sub(" urltoken ", text)
     text = _MENTION.sub(" usertoken ", text)
     text = _SPACED.sub(_unspace, text)
