@@ -85,6 +85,22 @@ def test_every_form_of_german_kein_negates(text: str) -> None:
     assert "__grp_hostile__" not in analysis.extras
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اللاجئين مش حشرات",  # Levantine and Egyptian: refugees are not insects
+        "المسلمين مو حيوانات",  # Gulf and Iraqi: Muslims are not animals
+        "لست أكره اليهود",  # I do not hate Jews
+        "أنتم لستم حشرات أيها اللاجئون",
+    ],
+)
+def test_arabic_dialect_negators_and_every_person_of_laysa_negate(text: str) -> None:
+    """Decision 0523."""
+    analysis = analyse(text)
+    assert "__grp_neg_hostile__" in analysis.extras
+    assert "__grp_hostile__" not in analysis.extras
+
+
 def test_a_word_with_another_meaning_in_a_supported_language_does_not_end_negation() -> None:
     """Texts are read without their language: Italian "ma" (but) is Polish "has"."""
     assert "n_ma" in analyse("nie ma miejsca dla nich").tokens
@@ -238,4 +254,4 @@ def test_a_model_trained_before_2_5_is_refused_with_what_to_do(
         load_model(tmp_path / "old.joblib")
     old.metrics = {"version": NgramClassifier.version}
     old.save(tmp_path / "new.joblib")
-    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.16"
+    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.17"

@@ -143,6 +143,16 @@ NEGATORS = {
     "لن",
     "لم",
     "ما",
+    # the other persons of "ليس", and the negators of the dialects (decision 0523)
+    "لست",
+    "لستم",
+    "لستن",
+    "لسن",
+    "ليسا",
+    "ليستا",
+    "مش",
+    "مو",
+    "مب",
     # German, Italian, Portuguese, Dutch, Polish, Swahili, Hindi, Mandarin (normalised)
     "nicht",
     "kein",
