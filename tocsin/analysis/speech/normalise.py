@@ -67,7 +67,8 @@ _LEET_CHARS = set("013457@$€+|!")
 
 
 def strip_marks(text: str) -> str:
-    """Drop combining marks (accents, Arabic harakat) after decomposition."""
+    """Drop combining marks (accents, Arabic harakat, the Devanagari nukta) after
+    decomposition."""
     if text.isascii():
         return text
     return unicodedata.normalize("NFC", _MARKS.sub("", unicodedata.normalize("NFKD", text)))
