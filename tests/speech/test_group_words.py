@@ -40,6 +40,23 @@ def test_a_group_named_in_any_supported_language_is_read_as_a_group(lang: str) -
     assert "__grp_hostile__" in extras
 
 
+@pytest.mark.parametrize(
+    ("with_umlaut", "without"),
+    [
+        ("Die Flüchtlinge sind Ungeziefer", "Die Fluechtlinge sind Ungeziefer"),
+        ("Ausländer sind Abschaum", "Auslaender sind Abschaum"),
+        ("Alle Türken raus", "Alle Tuerken raus"),
+        ("Mädchen sind dumm", "Maedchen sind dumm"),
+    ],
+)
+def test_german_group_words_typed_without_umlauts_are_read_as_groups(
+    with_umlaut: str, without: str
+) -> None:
+    """Decision 0524: "ue" for "ü", as keyboards without umlauts type it."""
+    groups = [e for e in analyse(with_umlaut).extras if e.startswith("__grp_")]
+    assert groups and [e for e in analyse(without).extras if e.startswith("__grp_")] == groups
+
+
 def test_every_group_of_the_templates_and_the_gazetteer_is_read_as_a_group() -> None:
     names = [g for spec in augment.FRAMES.values() for g in spec["g"]]
     # Burmese is read per syllable, and only by the non-commercial model

@@ -82,8 +82,8 @@ class EncoderClassifier(NgramClassifier):
     )
     Settings = EncoderSettings
     settings: EncoderSettings
-    version = "2.17"
-    reads_versions = ("2.17",)
+    version = "2.18"
+    reads_versions = ("2.18",)
 
     def _design(self, analyses: list[Analysis], fit: bool = False) -> sparse.csr_matrix:
         s = self.settings
