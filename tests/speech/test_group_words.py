@@ -57,6 +57,21 @@ def test_german_group_words_typed_without_umlauts_are_read_as_groups(
     assert groups and [e for e in analyse(without).extras if e.startswith("__grp_")] == groups
 
 
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("nienawidzę lesbijek", "__grp_sexual_orientation__"),
+        ("wyrżnąć wszystkich Murzynów", "__grp_ethnicity__"),
+        ("wyrzucić cudzoziemców z kraju", "__grp_migrants__"),
+        ("spalić kościoły chrześcijan", "__grp_religion__"),
+    ],
+)
+def test_polish_group_words_are_read_as_the_objects_of_a_sentence(text: str, group: str) -> None:
+    """Decision 0525: the genitive and accusative plural, the case of what is threatened
+    or hated."""
+    assert group in analyse(text).extras
+
+
 def test_every_group_of_the_templates_and_the_gazetteer_is_read_as_a_group() -> None:
     names = [g for spec in augment.FRAMES.values() for g in spec["g"]]
     # Burmese is read per syllable, and only by the non-commercial model
