@@ -101,6 +101,20 @@ def test_arabic_dialect_negators_and_every_person_of_laysa_negate(text: str) -> 
     assert "__grp_hostile__" not in analysis.extras
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Spalcie tych Żydów", "Wymordujcie wszystkich uchodźców", "Zastrzelcie wszystkich imigrantów"],
+)
+def test_polish_threats_in_the_imperative_are_threats(text: str) -> None:
+    """Decision 0526: a threat is most often a call to act."""
+    extras = analyse(text).extras
+    assert "__threat__" in extras and "__grp_hostile__" in extras
+
+
+def test_a_polish_threat_stem_does_not_read_an_ordinary_word() -> None:
+    assert "__threat__" not in analyse("Ta utopia nigdy się nie spełni").extras
+
+
 def test_a_word_with_another_meaning_in_a_supported_language_does_not_end_negation() -> None:
     """Texts are read without their language: Italian "ma" (but) is Polish "has"."""
     assert "n_ma" in analyse("nie ma miejsca dla nich").tokens
@@ -254,4 +268,4 @@ def test_a_model_trained_before_2_5_is_refused_with_what_to_do(
         load_model(tmp_path / "old.joblib")
     old.metrics = {"version": NgramClassifier.version}
     old.save(tmp_path / "new.joblib")
-    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.19"
+    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.20"

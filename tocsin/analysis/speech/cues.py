@@ -575,6 +575,10 @@ _MORE_THREAT = [
     "wybici",
     "eksterminowa*",
     "zlikwidowa*",
+    # Polish imperatives and the verbs of shooting, drowning, beating to death (0526)
+    *("spalcie", "spalmy", "wymorduj*", "zagazuj*", "wyrżnij*", "eksterminuj*"),
+    *("zlikwiduj*", "wytępmy", "powieśmy", "zastrzel*", "wystrzela*", "odstrzel*"),
+    *("utopić", "utopcie", "utopmy", "zatłuc", "zatłuczcie", "zatłuczmy"),
     "मारे जाने",
     "मारे जाएं",
     "मारना",
