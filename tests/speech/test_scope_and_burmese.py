@@ -74,28 +74,16 @@ def test_what_follows_but_or_than_is_asserted_not_denied(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Keiner sollte Juden hassen",
+        "Keiner sollte Juden hassen",  # every form of German "kein" (decision 0518)
         "Keinen Flüchtling darf man töten",
         "Von keinem Juden würde ich sagen, dass er Ungeziefer ist",
-    ],
-)
-def test_every_form_of_german_kein_negates(text: str) -> None:
-    analysis = analyse(text)
-    assert "__grp_neg_hostile__" in analysis.extras
-    assert "__grp_hostile__" not in analysis.extras
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "اللاجئين مش حشرات",  # Levantine and Egyptian: refugees are not insects
+        "اللاجئين مش حشرات",  # Levantine and Egyptian: refugees are not insects (0523)
         "المسلمين مو حيوانات",  # Gulf and Iraqi: Muslims are not animals
-        "لست أكره اليهود",  # I do not hate Jews
+        "لست أكره اليهود",  # every person of "ليس": I do not hate Jews
         "أنتم لستم حشرات أيها اللاجئون",
     ],
 )
-def test_arabic_dialect_negators_and_every_person_of_laysa_negate(text: str) -> None:
-    """Decision 0523."""
+def test_every_form_of_a_negator_negates(text: str) -> None:
     analysis = analyse(text)
     assert "__grp_neg_hostile__" in analysis.extras
     assert "__grp_hostile__" not in analysis.extras
