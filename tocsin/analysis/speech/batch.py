@@ -24,6 +24,7 @@ import csv
 import json
 import multiprocessing
 import os
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,7 @@ from tocsin.analysis.speech.lexicon import SEVERITIES as SEVERITY_ORDER
 from tocsin.analysis.speech.lexicon import LexiconMatcher, Match
 
 _BAD_BYTES = "text is not valid UTF-8 (wrong encoding?)"
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")  # a JSON escape of a UTF-16 surrogate
 # why a text in a language the model does not read is flagged all the same
 LEXICON_ONLY = "high-severity lexicon term (the model does not read this language)"
 QUOTED = " (quoted)"  # after a lexicon term found only inside quotation marks
@@ -183,7 +185,9 @@ def read_jsonl_records(path: Path, text_column: str, bad: list[BadRow]) -> Itera
             if not isinstance(data, dict):
                 yield _bad(bad, number, f"a JSON {type(data).__name__}, not an object", {})
                 continue
-            if _bad_bytes(json.dumps(data, ensure_ascii=False)):  # a lone surrogate escape
+            # a lone surrogate escape ("\ud800") decodes but cannot be written as UTF-8;
+            # only a line with a surrogate escape is serialised again to look for one
+            if _SURROGATE_ESCAPE.search(raw) and _bad_bytes(json.dumps(data, ensure_ascii=False)):
                 yield _bad(bad, number, _BAD_BYTES, {})
                 continue
             if text_column not in data:

@@ -46,10 +46,22 @@ GROUP_WORDS_FILE = Path(__file__).parent / "data" / "group_words.csv"
 EVERYDAY_WORDS = frozenset({"الفور", "السنه"})
 
 
+# German typed without umlauts writes them as two letters (decision 0524)
+_UMLAUT_DIGRAPHS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def _spellings(term: str, lang: str) -> list[str]:
+    """``term`` normalised, and for German also as typed without umlauts ("flüchtling*" ->
+    "fluchtling*", "fluechtling*")."""
+    typed = term.translate(_UMLAUT_DIGRAPHS) if lang == "de" else term
+    return [normalise(term)] + ([normalise(typed)] if typed != term else [])
+
+
 def group_terms(path: Path = GROUP_WORDS_FILE) -> dict[str, list[str]]:
     """Target -> the words that name such a group: ``path`` (protected groups in every
     supported language, columns lang, target, term; ``*`` ends a stem) and the
-    gazetteer's groups at risk, all normalised."""
+    gazetteer's groups at risk, all normalised (German words also as typed without
+    umlauts)."""
     terms: dict[str, list[str]] = {t: [] for t in TARGETS}
     with path.open(encoding="utf-8", newline="") as fh:
         for line, row in enumerate(csv.DictReader(fh), start=2):
@@ -60,7 +72,7 @@ def group_terms(path: Path = GROUP_WORDS_FILE) -> dict[str, list[str]]:
                     f"{path}: line {line}: unknown target {row.get('target')!r}; "
                     f"one of {', '.join(TARGETS)}"
                 )
-            terms[row["target"]].append(normalise(row["term"]))
+            terms[row["target"]] += _spellings(row["term"], row["lang"])
     for row in gazetteer.entries():
         terms[row["target"]].append(row["name"])
     return {t: [w for w in words if w not in EVERYDAY_WORDS] for t, words in terms.items() if words}
