@@ -114,6 +114,43 @@ def test_arabic_clitics_are_read_off() -> None:
     assert analyse("والدي طبيب").extras == []  # "my father is a doctor": nothing read off
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اقتلوهم جميعا",  # kill them all: "اقتلوا" + "هم", the silent alif dropped
+        "سنحرق قرى المساليت",  # we will burn the Masalit villages: future "س" + "نحرق"
+        "وسنذبح اليزيديين",  # and we will slaughter the Yazidis
+        "يجب إبادة الروهينغا",  # "إبادة" as listed, with "ة"
+    ],
+)
+def test_arabic_threats_with_the_future_or_an_object_pronoun_are_read(text: str) -> None:
+    """Decision 0527."""
+    assert "__threat__" in analyse(text).extras
+
+
+def test_the_future_is_read_off_a_verb_in_the_present_only() -> None:
+    assert list(cues.arabic_cores("سنقتل")) == ["نقتل"]
+    assert "نة" not in cues.arabic_cores("سنة")  # "year": too short to hold a verb
+    assert analyse("ستتحسن الأحوال قريبا").extras == []  # things will improve soon
+
+
+@pytest.mark.parametrize(
+    ("nominative", "oblique"),
+    [("السوريون حشرات", "السوريين حشرات"), ("الفلسطينيون كلاب", "الفلسطينيين كلاب")],
+)
+def test_arabic_plurals_are_read_as_groups_in_the_nominative(nominative: str, oblique: str) -> None:
+    """Decision 0527: "ـون" as the subject of a sentence, "ـين" otherwise."""
+    groups = [e for e in analyse(oblique).extras if e.startswith("__grp_")]
+    assert groups and [e for e in analyse(nominative).extras if e.startswith("__grp_")] == groups
+
+
+def test_every_listed_cue_is_in_the_form_texts_are_read_in() -> None:
+    """Texts are normalised before they are read, so a term that normalisation would
+    change ("إبادة" -> "اباده") could never match: the index holds normalised terms."""
+    for table in (cues.INDEX.exact, cues.INDEX.stems):
+        assert [t for t in table if normalise(t) != t and not cues._CJK_TERM.search(t)] == []
+
+
 def test_a_malformed_group_words_file_says_which_line(tmp_path: Path) -> None:
     bad = tmp_path / "group_words.csv"
     bad.write_text("lang,target,term\nde,religion,juden\nde,relgion,muslime\n", encoding="utf-8")

@@ -51,17 +51,23 @@ _UMLAUT_DIGRAPHS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae"
 
 
 def _spellings(term: str, lang: str) -> list[str]:
-    """``term`` normalised, and for German also as typed without umlauts ("flüchtling*" ->
-    "fluchtling*", "fluechtling*")."""
-    typed = term.translate(_UMLAUT_DIGRAPHS) if lang == "de" else term
-    return [normalise(term)] + ([normalise(typed)] if typed != term else [])
+    """``term`` normalised; German also as typed without umlauts ("flüchtling*" ->
+    "fluchtling*", "fluechtling*"), and an Arabic masculine plural also in the nominative
+    ("السوريين" -> "السوريون", decision 0527)."""
+    norm = normalise(term)
+    if lang == "de":
+        typed = normalise(term.translate(_UMLAUT_DIGRAPHS))
+        return [norm] + ([typed] if typed != norm else [])
+    if lang == "ar" and norm.endswith("ين") and len(norm) > 4:
+        return [norm, norm[:-2] + "ون"]
+    return [norm]
 
 
 def group_terms(path: Path = GROUP_WORDS_FILE) -> dict[str, list[str]]:
     """Target -> the words that name such a group: ``path`` (protected groups in every
     supported language, columns lang, target, term; ``*`` ends a stem) and the
     gazetteer's groups at risk, all normalised (German words also as typed without
-    umlauts)."""
+    umlauts, Arabic plurals also in the nominative)."""
     terms: dict[str, list[str]] = {t: [] for t in TARGETS}
     with path.open(encoding="utf-8", newline="") as fh:
         for line, row in enumerate(csv.DictReader(fh), start=2):
@@ -74,7 +80,7 @@ def group_terms(path: Path = GROUP_WORDS_FILE) -> dict[str, list[str]]:
                 )
             terms[row["target"]] += _spellings(row["term"], row["lang"])
     for row in gazetteer.entries():
-        terms[row["target"]].append(row["name"])
+        terms[row["target"]] += _spellings(row["name"], row["lang"])
     return {t: [w for w in words if w not in EVERYDAY_WORDS] for t, words in terms.items() if words}
 
 
@@ -606,6 +612,8 @@ _MORE_THREAT = [
     "waangamizw*",
     "اعدام",
     "اعدموا",
+    # 2.21: the imperatives of exterminating, hanging, stoning and crushing (decision 0527)
+    *("ابيدوا", "اشنقوا", "ارجموا", "اسحقوا", "نشنق", "نعدم"),
     "يعدموا",
     # 2.11: wishing a group dead, as "should die" and "must die" above (decision 0513)
     "sollen sterben",
@@ -870,6 +878,7 @@ DEROGATORY_CUES = [
     "غزاه",
     "مجرمين",
     "ارجعوا",
+    *("اطردوا", "التخلص من", "نتخلص من"),  # expel!, getting rid of (decision 0527)
     "बोझ",
     "अपराधी",
     "वापस जाओ",
@@ -1048,11 +1057,16 @@ _ARABIC_WORD = re.compile(r"[\u0621-\u064a]{4,}")
 # without them, longest first
 _AR_PROCLITICS = ("", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 _AR_ENCLITICS = ("", "هما", "هم", "هن", "كم", "ها", "نا", "ه")
+# the future particle, alone or after "and"/"so", before the prefix of a present verb
+_AR_FUTURE = ("وس", "فس", "س")
+_AR_PRESENT = frozenset("انتي")
 
 
 def arabic_cores(tok: str) -> Iterator[str]:
     """An Arabic word of four letters or more without its clitics, longest clitics first
-    (``بالمسلمين`` -> ``مسلمين``): at least three letters left."""
+    (``بالمسلمين`` -> ``مسلمين``): at least three letters left. The future "س" comes
+    off a verb in the present (``سنقتل`` -> ``نقتل``), and a plural verb that lost its
+    silent alif before an object pronoun gets it back (``اقتلوهم`` -> ``اقتلوا``)."""
     if not _ARABIC_WORD.fullmatch(tok):
         return
     for pre in _AR_PROCLITICS:
@@ -1060,7 +1074,13 @@ def arabic_cores(tok: str) -> Iterator[str]:
             continue
         for post in _AR_ENCLITICS:
             if (pre or post) and tok.endswith(post) and len(tok) - len(pre) - len(post) >= 3:
-                yield tok[len(pre) : len(tok) - len(post)]
+                core = tok[len(pre) : len(tok) - len(post)]
+                yield core
+                if post and core.endswith("و"):
+                    yield core + "ا"
+    for pre in _AR_FUTURE:
+        if tok.startswith(pre) and tok[len(pre)] in _AR_PRESENT and len(tok) - len(pre) >= 3:
+            yield from (tok[len(pre) :], *arabic_cores(tok[len(pre) :]))
 
 
 # French and Italian elide an article, preposition or pronoun into the next word
@@ -1207,9 +1227,9 @@ _ARTICLES = {"a", "an", "the", "des", "les", "de"}
 INDEX = TermIndex(
     {f"grp:{group}": terms for group, terms in GROUP_TERMS.items()}
     | {
-        "cue:counter": COUNTER_CUES + [normalise(t) for t in _MORE_COUNTER],
-        "cue:threat": THREAT_CUES + [normalise(t) for t in _MORE_THREAT],
-        "cue:dehum": DEHUMANISING_CUES + [normalise(t) for t in _MORE_DEHUMANISING],
+        "cue:counter": [normalise(t) for t in COUNTER_CUES + _MORE_COUNTER],
+        "cue:threat": [normalise(t) for t in THREAT_CUES + _MORE_THREAT],
+        "cue:dehum": [normalise(t) for t in DEHUMANISING_CUES + _MORE_DEHUMANISING],
         "cue:slur": [normalise(t) for t in SLUR_TERMS],
         "cue:derog": [normalise(t) for t in DEROGATORY_CUES + _fillers("n", "h")],
         "cue:positive": [normalise(t) for t in POSITIVE_CUES + _fillers("q")],
