@@ -101,6 +101,44 @@ def test_polish_threats_in_the_imperative_are_threats(text: str) -> None:
 
 def test_a_polish_threat_stem_does_not_read_an_ordinary_word() -> None:
     assert "__threat__" not in analyse("Ta utopia nigdy się nie spełni").extras
+    assert "__threat__" not in analyse("Wybieramy nowego burmistrza").extras  # we elect
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Imigranci są przestępcami", None),  # the instrumental after "są"
+        ("Muzułmanie są zwierzętami", "__dehum__"),
+        ("Kobiety są głupie", None),  # the plural of women and things
+        ("Nienawidzę tych brudnych Cyganów", None),
+        ("Żydzi to szkodniki", "__dehum__"),
+        ("Precz z imigrantami", None),  # a group in the instrumental
+        ("Wybić wszystkich muzułmanów", "__threat__"),
+    ],
+)
+def test_polish_hostile_words_are_read_in_every_case_and_gender(text: str, cue: str | None) -> None:
+    """Decision 0528."""
+    extras = analyse(text).extras
+    assert "__grp_hostile__" in extras and (cue is None or cue in extras)
+
+
+def test_polish_hostile_words_denied_are_read_as_denied() -> None:
+    extras = analyse("Nie uważam, że Żydzi to szkodniki").extras
+    assert "__grp_neg_hostile__" in extras and "__grp_hostile__" not in extras
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "atak terrorystyczny na meczet",
+        "das Insektensterben",
+        "śmiech muzułmanów",
+        "wyrzuty sumienia",
+    ],
+)
+def test_ordinary_words_that_begin_like_a_polish_hostile_word_are_not_hostile(text: str) -> None:
+    extras = analyse(text).extras
+    assert not {"__grp_hostile__", "__dehum__", "__threat__"} & set(extras)
 
 
 def test_a_word_with_another_meaning_in_a_supported_language_does_not_end_negation() -> None:
@@ -256,4 +294,4 @@ def test_a_model_trained_before_2_5_is_refused_with_what_to_do(
         load_model(tmp_path / "old.joblib")
     old.metrics = {"version": NgramClassifier.version}
     old.save(tmp_path / "new.joblib")
-    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.21"
+    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.22"

@@ -334,7 +334,7 @@ class NgramClassifier(SpeechClassifier):
     summary = "Fast CPU model: hashed word+char n-grams, negation/quote scope, group and cue cues"
     Settings: ClassVar[type[PluginSettings]] = NgramSettings
     settings: NgramSettings
-    version = "2.21"
+    version = "2.22"
     # 2.3 ends negation at "but"/"than", reads no letters of a text whose hostility is denied;
     # 2.4 lets a denied verb of saying deny its whole clause; 2.5 reads listed words
     # misspelt by two swapped letters; 2.6 reads groups named in every supported language;
@@ -347,8 +347,9 @@ class NgramClassifier(SpeechClassifier):
     # without the nukta; 2.17 reads the negators of the Arabic dialects; 2.18 reads German
     # group words typed without umlauts; 2.19 reads Polish group words as objects; 2.20
     # reads Polish threats in the imperative; 2.21 reads Arabic verbs with the future "س"
-    # or an object pronoun, and Arabic plurals in the nominative
-    reads_versions = ("2.21",)
+    # or an object pronoun, and Arabic plurals in the nominative; 2.22 reads Polish words of
+    # contempt and vermin in every case and gender
+    reads_versions = ("2.22",)
     # defaults for models saved by 1.0 (no language routing, no calibration)
     languages: tuple[str, ...] = ()
     _calibrators: dict[str, tuple[float, float]] = {}  # noqa: RUF012 - replaced on fit

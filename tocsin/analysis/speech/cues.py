@@ -647,6 +647,9 @@ _MORE_THREAT = [
     "zdechnąć",
     "zdechną",
     "niech giną",
+    # 2.22: wiping out, and to the gallows (decision 0528); "wybi*" is not a stem: it
+    # would read "wybierać" (to choose)
+    *("wybić", "wybijcie", "wybijmy", "na szubienicę"),
     "मरो",
     "मर जाओ",
     "मरना चाहिए",
@@ -714,6 +717,12 @@ _MORE_DEHUMANISING = [
     "podludzie",
     "zaraza",
     "rakiem",
+    # 2.22: Polish nouns of vermin and filth in every case ("są zwierzętami", they are
+    # animals; "tych szkodników", of these pests) and more of them (decision 0528)
+    *("zwierzętami", "zwierząt", "świniami", "świń", "małpami", "małp", "zarazą"),
+    *("szkodnik*", "robak*", "pluskw*", "gnidy", "bydło", "bydłem", "ścierw*", "padlin*"),
+    *("śmieć", "śmiecie", "śmieciami", "śmieciem", "podludz*", "hołot*", "insektami"),
+    *("insektów", "insekty"),
     "चूहे",
     "कॉकरोच",
     "कीड़े",
@@ -786,6 +795,12 @@ DEROGATORY_CUES = [
     "tuig",
     "nienawidze",
     "nienawidzimy",
+    # 2.22: Polish words of contempt in every case and gender ("głupie", "brudnych",
+    # "przestępcami"), and more of them (decision 0528)
+    *("nienawidz*", "gardz*", "brudn*", "głupi*", "głupc*", "dzikus*", "dzicz"),
+    *("leniw*", "chciw*", "prymitywn*", "bezużyteczn*", "podłe", "podłych", "darmozjad*"),
+    *("przestępcami", "przestępców", "bandyci", "bandyt*", "złodzie*", "terroryści"),
+    *("terrorystami", "terrorystów", "gwałciciel*", "najeźdźc*"),
     "اكره",
     "نكره",
     "نفرت",
@@ -874,6 +889,7 @@ DEROGATORY_CUES = [
     "przestepcy",
     "gwalciciele",
     "wracajcie",
+    *("wynocha", "precz z", "wyrzuć*", "wypędź*"),  # get out, away with, throw out (0528)
     "عبء",
     "غزاه",
     "مجرمين",
