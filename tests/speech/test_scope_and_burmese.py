@@ -174,6 +174,22 @@ def test_a_denied_verb_of_saying_denies_its_whole_clause(text: str, denied: str)
     assert analysis.chars == ""
 
 
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        ("It is not true that refugees are vermin", "vermin"),
+        ("Es ist nicht wahr, dass Flüchtlinge Ratten sind", "ratten"),
+        ("Non è vero che gli immigrati sono ratti", "ratti"),
+        ("To nieprawda, że uchodźcy to szczury", "szczury"),  # "untrue", one word
+    ],
+)
+def test_a_denied_word_of_truth_denies_its_whole_clause(text: str, denied: str) -> None:
+    """Decision 0529: "not true that ..." denies the claim, as "never say that ..." does."""
+    analysis = analyse(text)
+    assert "n_" + denied in analysis.tokens, analysis.tokens
+    assert "__grp_neg_hostile__" in analysis.extras and "__grp_hostile__" not in analysis.extras
+
+
 def test_the_widened_scope_ends_with_its_clause() -> None:
     """What follows a sentence break, a comma that starts no reported clause, or "but" is
     said, not denied."""
@@ -294,4 +310,4 @@ def test_a_model_trained_before_2_5_is_refused_with_what_to_do(
         load_model(tmp_path / "old.joblib")
     old.metrics = {"version": NgramClassifier.version}
     old.save(tmp_path / "new.joblib")
-    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.22"
+    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.23"

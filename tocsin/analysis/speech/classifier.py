@@ -186,7 +186,8 @@ def analyse(text: str) -> Analysis:
             tokens.append(tok)
             plain.append(tok)
         if tok in cues.NEGATORS and not quoted:
-            negated = max(negated, NEGATION_SCOPE)
+            # "nieprawda" (untrue) denies its clause as "not true" does
+            negated = max(negated, CLAUSE if tok in cues.SCOPE_WIDENERS else NEGATION_SCOPE)
     plain_text = " ".join(plain)
     # character n-grams do not read group names: the __grp_*__ features stand for them, so
     # the model learns what is said about a group rather than which group is named
@@ -334,7 +335,7 @@ class NgramClassifier(SpeechClassifier):
     summary = "Fast CPU model: hashed word+char n-grams, negation/quote scope, group and cue cues"
     Settings: ClassVar[type[PluginSettings]] = NgramSettings
     settings: NgramSettings
-    version = "2.22"
+    version = "2.23"
     # 2.3 ends negation at "but"/"than", reads no letters of a text whose hostility is denied;
     # 2.4 lets a denied verb of saying deny its whole clause; 2.5 reads listed words
     # misspelt by two swapped letters; 2.6 reads groups named in every supported language;
@@ -348,8 +349,9 @@ class NgramClassifier(SpeechClassifier):
     # group words typed without umlauts; 2.19 reads Polish group words as objects; 2.20
     # reads Polish threats in the imperative; 2.21 reads Arabic verbs with the future "س"
     # or an object pronoun, and Arabic plurals in the nominative; 2.22 reads Polish words of
-    # contempt and vermin in every case and gender
-    reads_versions = ("2.22",)
+    # contempt and vermin in every case and gender; 2.23 reads a denied "true" as denying
+    # its clause
+    reads_versions = ("2.23",)
     # defaults for models saved by 1.0 (no language routing, no calibration)
     languages: tuple[str, ...] = ()
     _calibrators: dict[str, tuple[float, float]] = {}  # noqa: RUF012 - replaced on fit

@@ -86,6 +86,10 @@ def group_terms(path: Path = GROUP_WORDS_FILE) -> dict[str, list[str]]:
 
 GROUP_TERMS = group_terms()
 
+# words that deny the whole clause that follows them, as a denied word of truth does
+# ("to nieprawda, że ...": it is untrue that ...; decision 0529)
+CLAUSE_NEGATORS = {"untrue", "unwahr", "onwaar", "nieprawda", "nieprawdą"}
+
 NEGATORS = {
     "not",
     "no",
@@ -196,6 +200,7 @@ NEGATORS = {
     "hakuna",
     "sitawahi",
     "sidhani",
+    *(normalise(w) for w in CLAUSE_NEGATORS),
     "नहीं",
     "नही",
     "मत",
@@ -254,6 +259,10 @@ SCOPE_WIDENERS = {
         *("मानता", "मानती"),
         *("أقول", "يقول", "نقول", "قال", "أعتقد", "يعتقد", "أظن"),
         *("说", "认", "觉", "称", "叫"),
+        # words of truth: "it is not true that {group} are vermin" (decision 0529)
+        *("true", "vrai", "cierto", "verdad", "wahr", "vero", "verdade", "waar", "prawda"),
+        *("prawdą", "kweli", "صحيح", "صحيحا", "सच"),
+        *CLAUSE_NEGATORS,
     )
 }
 
