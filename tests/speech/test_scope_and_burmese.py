@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from tests.conftest import missing_shared_data
-from tocsin.analysis.speech import corpora
+from tocsin.analysis.speech import corpora, cues
 from tocsin.analysis.speech.classifier import (
     ModelFileError,
     NgramClassifier,
@@ -20,6 +20,7 @@ from tocsin.analysis.speech.classifier import (
     load_model,
 )
 from tocsin.analysis.speech.language import UNSUPPORTED
+from tocsin.analysis.speech.normalise import normalise
 from tocsin.analysis.speech.training import corpus_paths, train
 from tocsin.config import Settings
 from tocsin.sources.catalog.speech import NON_COMMERCIAL_SPEECH_DATASETS, SPEECH_DATASETS
@@ -120,6 +121,32 @@ def test_polish_hostile_words_are_read_in_every_case_and_gender(text: str, cue: 
     """Decision 0528."""
     extras = analyse(text).extras
     assert "__grp_hostile__" in extras and (cue is None or cue in extras)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Je pense que les femmes sont inférieures",
+        "Las gitanas son sucias",
+        "Le donne sono stupide",
+        "As ciganas são burras",  # a group word in the feminine too
+        "Diese dummen Ausländerinnen",
+        "Die vieze Marokkanen",
+        "Uważam, że kobiety są gorsze",
+    ],
+)
+def test_words_of_contempt_are_read_in_every_gender_and_number(text: str) -> None:
+    """Decision 0530."""
+    assert "__grp_hostile__" in analyse(text).extras
+
+
+@pytest.mark.parametrize(
+    "word", ["sujeito", "fault", "crimine", "ganancia", "sucinto", "Insektensterben"]
+)
+def test_a_word_that_begins_like_a_word_of_contempt_is_not_one(word: str) -> None:
+    """The lists are read in every language: whole words where a stem would read another
+    word (decision 0530)."""
+    assert not cues.INDEX.kinds(normalise(word)) & {"cue:derog", "cue:dehum"}
 
 
 def test_polish_hostile_words_denied_are_read_as_denied() -> None:
@@ -310,4 +337,4 @@ def test_a_model_trained_before_2_5_is_refused_with_what_to_do(
         load_model(tmp_path / "old.joblib")
     old.metrics = {"version": NgramClassifier.version}
     old.save(tmp_path / "new.joblib")
-    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.23"
+    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.24"

@@ -851,6 +851,17 @@ DEROGATORY_CUES = [
     "看不起",
     "wachafu",
     "nawadharau",
+    # 2.24: the templates' words of contempt in every gender and number (decision 0530);
+    # whole words where a stem would read another word ("suj*": "sujeito", a subject;
+    # "faul*": "fault"; "crimine*": Italian "crimine", a crime)
+    *("inferieur*", "inferior*", "abject*", "stupid*", "primiti*", "degueulass*"),
+    *("paresseu*", "faineant*", "cupide*", "criminelle", "criminelles", "criminele"),
+    *("sucio", "sucia", "sucias", "codicios*", "flojas", "despreciabl*", "sporco", "sporca"),
+    *("sporche", "cattiv*", "pigr*", "disgustos*", "fannullon*", "sujo", "suja", "sujas"),
+    *("burra", "burras", "preguiços*", "vagabund*", "ganancioso", "gananciosa"),
+    *("gananciosas", "dumme", "dummen", "faule", "faulen", "minderwertig*", "gierig*"),
+    *("wertlos*", "verlogen*", "widerwärtig*", "vieze", "domme", "nutteloze"),
+    *("minderwaardig*", "achterlijk*", "hebzuchtig*", "verachtelijk*", "gorsz*"),
     # exclusion and stereotype without a hostile word (implicit derogation): a group
     # called a burden, invaders or criminals, or told to go back
     "burden",

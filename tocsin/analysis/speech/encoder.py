@@ -82,8 +82,8 @@ class EncoderClassifier(NgramClassifier):
     )
     Settings = EncoderSettings
     settings: EncoderSettings
-    version = "2.23"
-    reads_versions = ("2.23",)
+    version = "2.24"
+    reads_versions = ("2.24",)
 
     def _design(self, analyses: list[Analysis], fit: bool = False) -> sparse.csr_matrix:
         s = self.settings
