@@ -187,3 +187,26 @@ def test_exclusion_denied_is_not_hostile() -> None:
     extras = analyse("Refugees are not a burden").extras
     assert "__grp_hostile__" not in extras
     assert "__grp_neg_hostile__" in extras
+
+
+@pytest.mark.parametrize(
+    ("said", "denied"),
+    [
+        ("اللاجئون متخلفون", "اللاجئون ليسوا متخلفين"),  # backward
+        ("المسلمون إرهابيون", "المسلمون ليسوا إرهابيين"),  # terrorists
+        ("اليهود وسخين", "اليهود مش وسخين"),  # dirty, in a dialect
+    ],
+)
+def test_arabic_words_of_contempt_are_read_in_both_cases(said: str, denied: str) -> None:
+    """Decision 0531: "ـون" as a subject's predicate, "ـين" after "ليس" or "أن"."""
+    assert "__grp_hostile__" in analyse(said).extras
+    extras = analyse(denied).extras
+    assert "__grp_neg_hostile__" in extras and "__grp_hostile__" not in extras
+
+
+def test_a_report_of_a_terrorist_attack_on_a_group_is_not_hostility_to_it() -> None:
+    assert "__grp_hostile__" not in analyse("هجوم إرهابي على المسيحيين").extras
+
+
+def test_template_words_are_also_read_as_typed_without_umlauts() -> None:
+    assert "cue:derog" in cues.INDEX.kinds("boese")  # "böse", evil

@@ -335,7 +335,7 @@ class NgramClassifier(SpeechClassifier):
     summary = "Fast CPU model: hashed word+char n-grams, negation/quote scope, group and cue cues"
     Settings: ClassVar[type[PluginSettings]] = NgramSettings
     settings: NgramSettings
-    version = "2.24"
+    version = "2.25"
     # 2.3 ends negation at "but"/"than", reads no letters of a text whose hostility is denied;
     # 2.4 lets a denied verb of saying deny its whole clause; 2.5 reads listed words
     # misspelt by two swapped letters; 2.6 reads groups named in every supported language;
@@ -350,8 +350,9 @@ class NgramClassifier(SpeechClassifier):
     # reads Polish threats in the imperative; 2.21 reads Arabic verbs with the future "س"
     # or an object pronoun, and Arabic plurals in the nominative; 2.22 reads Polish words of
     # contempt and vermin in every case and gender; 2.23 reads a denied "true" as denying
-    # its clause; 2.24 reads words of contempt and group words in every gender
-    reads_versions = ("2.24",)
+    # its clause; 2.24 reads words of contempt and group words in every gender; 2.25 reads
+    # Arabic words of contempt in both cases
+    reads_versions = ("2.25",)
     # defaults for models saved by 1.0 (no language routing, no calibration)
     languages: tuple[str, ...] = ()
     _calibrators: dict[str, tuple[float, float]] = {}  # noqa: RUF012 - replaced on fit

@@ -50,16 +50,20 @@ EVERYDAY_WORDS = frozenset({"الفور", "السنه"})
 _UMLAUT_DIGRAPHS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
 
+# the Arabic masculine plural ends in "ون" as a subject and "ين" otherwise ("ليسوا قذرين")
+_AR_PLURAL_CASES = {"ين": "ون", "ون": "ين"}
+
+
 def _spellings(term: str, lang: str) -> list[str]:
     """``term`` normalised; German also as typed without umlauts ("flüchtling*" ->
-    "fluchtling*", "fluechtling*"), and an Arabic masculine plural also in the nominative
-    ("السوريين" -> "السوريون", decision 0527)."""
+    "fluchtling*", "fluechtling*"), and an Arabic masculine plural in both its cases
+    ("السوريين" -> "السوريون", decision 0527; "قذرون" -> "قذرين", decision 0531)."""
     norm = normalise(term)
     if lang == "de":
         typed = normalise(term.translate(_UMLAUT_DIGRAPHS))
         return [norm] + ([typed] if typed != norm else [])
-    if lang == "ar" and norm.endswith("ين") and len(norm) > 4:
-        return [norm, norm[:-2] + "ون"]
+    if lang == "ar" and norm[-2:] in _AR_PLURAL_CASES and len(norm) > 4:
+        return [norm, norm[:-2] + _AR_PLURAL_CASES[norm[-2:]]]
     return [norm]
 
 
@@ -67,7 +71,7 @@ def group_terms(path: Path = GROUP_WORDS_FILE) -> dict[str, list[str]]:
     """Target -> the words that name such a group: ``path`` (protected groups in every
     supported language, columns lang, target, term; ``*`` ends a stem) and the
     gazetteer's groups at risk, all normalised (German words also as typed without
-    umlauts, Arabic plurals also in the nominative)."""
+    umlauts, Arabic plurals in both cases)."""
     terms: dict[str, list[str]] = {t: [] for t in TARGETS}
     with path.open(encoding="utf-8", newline="") as fh:
         for line, row in enumerate(csv.DictReader(fh), start=2):
@@ -913,6 +917,10 @@ DEROGATORY_CUES = [
     "عبء",
     "غزاه",
     "مجرمين",
+    # 2.25: Arabic words of contempt (decision 0531): terrorists, traitors, thieves,
+    # rapists, dirty (also in the dialects), and "we expel"
+    *("ارهابيين", "ارهابيون", "خونة", "لصوص", "مغتصبين", "مغتصبون", "وسخين", "وسخون"),
+    *("اوساخ", "نطرد"),
     "ارجعوا",
     *("اطردوا", "التخلص من", "نتخلص من"),  # expel!, getting rid of (decision 0527)
     "बोझ",
@@ -1253,9 +1261,10 @@ class TermIndex:
 
 def _fillers(*keys: str) -> list[str]:
     """The training templates' word lists ``keys`` in every language (a leading article
-    dropped: "a disgrace" -> "disgrace")."""
-    words = [w for spec in FRAMES.values() for k in keys for w in spec.get(k, [])]
-    return [w.split(" ", 1)[1] if w.split(" ")[0] in _ARTICLES else w for w in words]
+    dropped: "a disgrace" -> "disgrace"), each in its other spellings (:func:`_spellings`)."""
+    words = [(w, lang) for lang, spec in FRAMES.items() for k in keys for w in spec.get(k, [])]
+    bare = [(w.split(" ", 1)[1] if w.split(" ")[0] in _ARTICLES else w, lang) for w, lang in words]
+    return [spelled for w, lang in bare for spelled in _spellings(w, lang)]
 
 
 _ARTICLES = {"a", "an", "the", "des", "les", "de"}
