@@ -181,6 +181,12 @@ def test_letters_are_not_read_when_every_hostile_word_is_denied() -> None:
         ("je ne dirais jamais que les juifs sont des rats", "rats"),
         ("Ich würde nie sagen, dass Juden Ratten sind", "ratten"),  # comma before "dass"
         ("Nigdy nie powiem, że Żydzi to szczury", "szczury"),
+        # the negator after the verb, and a reflexive or "żeby" before the claim (0533)
+        ("Ich glaube nicht, dass Juden Ratten sind", "ratten"),
+        ("Je crois pas que les juifs sont des rats", "rats"),
+        ("Nie zgadzam się, że Romowie to szczury", "szczury"),
+        ("Nie sądzę, żeby muzułmanie byli szczurami", "szczurami"),
+        ("Nigdy nie powiedziałbym, że Żydzi to szczury", "szczury"),
     ],
 )
 def test_a_denied_verb_of_saying_denies_its_whole_clause(text: str, denied: str) -> None:
@@ -213,6 +219,7 @@ def test_the_widened_scope_ends_with_its_clause() -> None:
         "I would never say that. Jews are rats",
         "I don't say it often, but Jews are rats",
         "I never said so, Jews are rats",
+        "I think not, Jews are rats",
     ):
         analysis = analyse(text)
         assert "rats" in analysis.plain.split(), text
@@ -326,4 +333,4 @@ def test_a_model_trained_before_2_5_is_refused_with_what_to_do(
         load_model(tmp_path / "old.joblib")
     old.metrics = {"version": NgramClassifier.version}
     old.save(tmp_path / "new.joblib")
-    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.25"
+    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.26"

@@ -166,8 +166,8 @@ def analyse(text: str) -> Analysis:
             negated = 0
             continue
         if tok in _BOUNDARY:
-            # German and Polish write a comma before "dass"/"że": the denied clause goes on
-            goes_on = negated >= CLAUSE and tok == "," and i + 1 < len(raw_tokens)
+            # German and Polish write a comma before "dass"/"że": a denied clause goes on
+            goes_on = negated > NEGATION_SCOPE and tok == "," and i + 1 < len(raw_tokens)
             if not (goes_on and raw_tokens[i + 1] in cues.COMPLEMENTISERS):
                 negated = 0
             tokens.append(tok)
@@ -186,8 +186,12 @@ def analyse(text: str) -> Analysis:
             tokens.append(tok)
             plain.append(tok)
         if tok in cues.NEGATORS and not quoted:
-            # "nieprawda" (untrue) denies its clause as "not true" does
-            negated = max(negated, CLAUSE if tok in cues.SCOPE_WIDENERS else NEGATION_SCOPE)
+            # "nieprawda" (untrue) denies its clause as "not true" does, and so does a
+            # negator after a verb of saying ("ich glaube nicht, dass ...", decision 0533)
+            widens = tok in cues.SCOPE_WIDENERS or (
+                i > 0 and raw_tokens[i - 1] in cues.SCOPE_WIDENERS
+            )
+            negated = max(negated, CLAUSE if widens else NEGATION_SCOPE)
     plain_text = " ".join(plain)
     # character n-grams do not read group names: the __grp_*__ features stand for them, so
     # the model learns what is said about a group rather than which group is named
@@ -335,7 +339,7 @@ class NgramClassifier(SpeechClassifier):
     summary = "Fast CPU model: hashed word+char n-grams, negation/quote scope, group and cue cues"
     Settings: ClassVar[type[PluginSettings]] = NgramSettings
     settings: NgramSettings
-    version = "2.25"
+    version = "2.26"
     # 2.3 ends negation at "but"/"than", reads no letters of a text whose hostility is denied;
     # 2.4 lets a denied verb of saying deny its whole clause; 2.5 reads listed words
     # misspelt by two swapped letters; 2.6 reads groups named in every supported language;
@@ -351,8 +355,9 @@ class NgramClassifier(SpeechClassifier):
     # or an object pronoun, and Arabic plurals in the nominative; 2.22 reads Polish words of
     # contempt and vermin in every case and gender; 2.23 reads a denied "true" as denying
     # its clause; 2.24 reads words of contempt and group words in every gender; 2.25 reads
-    # Arabic words of contempt in both cases
-    reads_versions = ("2.25",)
+    # Arabic words of contempt in both cases; 2.26 reads a negator after a verb of saying as
+    # denying its clause
+    reads_versions = ("2.26",)
     # defaults for models saved by 1.0 (no language routing, no calibration)
     languages: tuple[str, ...] = ()
     _calibrators: dict[str, tuple[float, float]] = {}  # noqa: RUF012 - replaced on fit

@@ -258,6 +258,9 @@ SCOPE_WIDENERS = {
         *("noemen", "noem"),
         *("powiedziec", "powiem", "mowic", "mowie", "twierdzic", "twierdze", "mysle"),
         *("myslec", "sadze", "nazywac", "uwazam"),
+        # 2.26: the conditional, believing and agreeing (decision 0533)
+        *("powiedziałbym", "powiedziałabym", "nazwałbym", "nazwałabym", "wierzę", "wierzyć"),
+        *("zgadzam", "zgodzę"),
         *("sema", "kusema", "nasema", "sitasema", "kudai", "fikiri", "naamini", "amini"),
         *("कहूंगा", "कहूँगा", "कहना", "कहता", "कहती", "कहेंगे", "कहेगा", "सोचता", "सोचती"),
         *("मानता", "मानती"),
@@ -273,7 +276,8 @@ SCOPE_WIDENERS = {
 # words that open the clause a verb of saying introduces ("that", "dass", "que", "कि")
 COMPLEMENTISERS = {
     normalise(w)
-    for w in ("that", "dass", "que", "che", "dat", "że", "kwamba", "kuwa", "कि", "أن", "إن")
+    for w in ("that", "dass", "que", "che", "dat", "że", "żeby", "aby", "kwamba", "kuwa")
+    + ("कि", "أن", "إن")
 }
 
 COUNTER_CUES = [
