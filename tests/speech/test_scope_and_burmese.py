@@ -333,4 +333,34 @@ def test_a_model_trained_before_2_5_is_refused_with_what_to_do(
         load_model(tmp_path / "old.joblib")
     old.metrics = {"version": NgramClassifier.version}
     old.save(tmp_path / "new.joblib")
-    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.26"
+    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.27"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gli ebrei meritano di morire",
+        "Los gitanos merecen la muerte",
+        "Homo's verdienen de dood",
+        "Mort aux juifs",
+        "Tod den Juden",
+    ],
+)
+def test_wishing_a_group_dead_is_a_threat_in_every_language(text: str) -> None:
+    """Decision 0534: "deserve to die" and "death to", as English lists them."""
+    extras = analyse(text).extras
+    assert "__threat__" in extras and "__grp_hostile__" in extras
+
+
+@pytest.mark.parametrize(
+    ("said", "denied"),
+    [
+        ("I musulmani sono tutti terroristi", "I musulmani non sono terroristi"),
+        ("Les Arabes sont des voleurs", "Les Arabes ne sont pas des voleurs"),
+    ],
+)
+def test_stereotype_words_are_read_in_every_language(said: str, denied: str) -> None:
+    """Decision 0534: "terrorists" and "thieves", as English lists them."""
+    assert "__grp_hostile__" in analyse(said).extras
+    extras = analyse(denied).extras
+    assert "__grp_neg_hostile__" in extras and "__grp_hostile__" not in extras

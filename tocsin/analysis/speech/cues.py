@@ -664,6 +664,13 @@ _MORE_THREAT = [
     "zdechnąć",
     "zdechną",
     "niech giną",
+    # 2.27: "deserve to die" and "death to", which English lists, in the other languages
+    # (decision 0534)
+    *("meritano di morire", "meritano la morte", "merecen morir", "merecen la muerte"),
+    *("méritent de mourir", "méritent la mort", "verdienen den tod", "verdienen zu sterben"),
+    *("merecem morrer", "merecem a morte", "verdienen de dood", "verdienen te sterven"),
+    *("zasługują na śmierć", "يستحقون الموت", "يستحق الموت", "wanastahili kufa"),
+    *("mort aux", "muerte a los", "morte agli", "morte ai", "tod den", "morte aos", "dood aan"),
     # 2.22: wiping out, and to the gallows (decision 0528); "wybi*" is not a stem: it
     # would read "wybierać" (to choose)
     *("wybić", "wybijcie", "wybijmy", "na szubienicę"),
@@ -790,6 +797,9 @@ DEROGATORY_CUES = [
     "dishonest",
     "thieves",
     "terrorists",
+    # 2.27: the same stereotype words in the other languages (decision 0534)
+    *("voleurs", "ladrones", "ladri", "diebe", "ladrões", "dieven", "terroristes"),
+    *("terroristas", "terroristi", "terroristen"),
     "deteste*",
     "hais",
     "haissent",
