@@ -738,12 +738,11 @@ _MORE_DEHUMANISING = [
     "zwierzęta",
     "świnie",
     "małpy",
-    "podludzie",
     "zaraza",
     "rakiem",
     # 2.22: Polish nouns of vermin and filth in every case ("są zwierzętami", they are
     # animals; "tych szkodników", of these pests) and more of them (decision 0528)
-    *("zwierzętami", "zwierząt", "świniami", "świń", "małpami", "małp", "zarazą"),
+    *("zwierzętami", "zwierząt", "świniami", "świń", "małpami", "małp"),
     *("szkodnik*", "robak*", "pluskw*", "gnidy", "bydło", "bydłem", "ścierw*", "padlin*"),
     *("śmieć", "śmiecie", "śmieciami", "śmieciem", "podludz*", "hołot*", "insektami"),
     *("insektów", "insekty"),
@@ -820,8 +819,6 @@ DEROGATORY_CUES = [
     "haat",
     "haten",
     "tuig",
-    "nienawidze",
-    "nienawidzimy",
     # 2.22: Polish words of contempt in every case and gender ("głupie", "brudnych",
     # "przestępcami"), and more of them (decision 0528)
     *("nienawidz*", "gardz*", "brudn*", "głupi*", "głupc*", "dzikus*", "dzicz"),
@@ -874,12 +871,12 @@ DEROGATORY_CUES = [
     # "faul*": "fault"; "crimine*": Italian "crimine", a crime)
     *("inferieur*", "inferior*", "abject*", "stupid*", "primiti*", "degueulass*"),
     *("paresseu*", "faineant*", "cupide*", "criminelle", "criminelles", "criminele"),
-    *("sucio", "sucia", "sucias", "codicios*", "flojas", "despreciabl*", "sporco", "sporca"),
+    *("sucio", "sucia", "sucias", "codicios*", "flojas", "sporco", "sporca"),
     *("sporche", "cattiv*", "pigr*", "disgustos*", "fannullon*", "sujo", "suja", "sujas"),
     *("burra", "burras", "preguiços*", "vagabund*", "ganancioso", "gananciosa"),
     *("gananciosas", "dumme", "dummen", "faule", "faulen", "minderwertig*", "gierig*"),
     *("wertlos*", "verlogen*", "widerwärtig*", "vieze", "domme", "nutteloze"),
-    *("minderwaardig*", "achterlijk*", "hebzuchtig*", "verachtelijk*", "gorsz*"),
+    *("minderwaardig*", "achterlijk*", "hebzuchtig*", "gorsz*"),
     # exclusion and stereotype without a hostile word (implicit derogation): a group
     # called a burden, invaders or criminals, or told to go back
     "burden",
@@ -922,10 +919,8 @@ DEROGATORY_CUES = [
     "verkrachters",
     "ga terug",
     "ciezar",
-    "najezdzcy",
     "inwazja",
     "przestepcy",
-    "gwalciciele",
     "wracajcie",
     *("wynocha", "precz z", "wyrzuć*", "wypędź*"),  # get out, away with, throw out (0528)
     "عبء",
@@ -1137,8 +1132,10 @@ def arabic_cores(tok: str) -> Iterator[str]:
                 if post and core.endswith("و"):
                     yield core + "ا"
     for pre in _AR_FUTURE:
-        if tok.startswith(pre) and tok[len(pre)] in _AR_PRESENT and len(tok) - len(pre) >= 3:
-            yield from (tok[len(pre) :], *arabic_cores(tok[len(pre) :]))
+        verb = tok[len(pre) :]
+        if tok.startswith(pre) and verb[0] in _AR_PRESENT and len(verb) >= 3:
+            yield verb
+            yield from arabic_cores(verb)
 
 
 # French and Italian elide an article, preposition or pronoun into the next word
@@ -1276,9 +1273,18 @@ class TermIndex:
 def _fillers(*keys: str) -> list[str]:
     """The training templates' word lists ``keys`` in every language (a leading article
     dropped: "a disgrace" -> "disgrace"), each in its other spellings (:func:`_spellings`)."""
-    words = [(w, lang) for lang, spec in FRAMES.items() for k in keys for w in spec.get(k, [])]
-    bare = [(w.split(" ", 1)[1] if w.split(" ")[0] in _ARTICLES else w, lang) for w, lang in words]
-    return [spelled for w, lang in bare for spelled in _spellings(w, lang)]
+    return [
+        spelled
+        for lang, spec in FRAMES.items()
+        for key in keys
+        for w in spec.get(key, [])
+        for spelled in _spellings(_without_article(w), lang)
+    ]
+
+
+def _without_article(filler: str) -> str:
+    first, _, rest = filler.partition(" ")
+    return rest if rest and first in _ARTICLES else filler
 
 
 _ARTICLES = {"a", "an", "the", "des", "les", "de"}
