@@ -1312,7 +1312,8 @@ def _list_names(lang: str) -> dict[str, str]:
 
 def augmentation(per_class: int = 1500, seed: int = 0, with_lists: bool = False) -> pd.DataFrame:
     """Template texts for every language, in the corpora layout (dataset :data:`DATASET`),
-    plus, with ``with_lists``, the name of each text's list of frames (``frame_list``).
+    plus, with ``with_lists``, each text's frame (``frame``) and the name of its list of
+    frames (``frame_list``).
 
     Texts of the held-out frames (:func:`held_out_frames`) get split ``test``: they
     measure how the model does on sentence shapes it never saw, and settings are chosen
@@ -1330,14 +1331,14 @@ def augmentation(per_class: int = 1500, seed: int = 0, with_lists: bool = False)
             seen.add(text)
             split = "test" if frame in held else "train"
             category = "" if hateful else "none"
-            rows.append((text, lang, hateful, category, target, split, names[frame]))
+            rows.append((text, lang, hateful, category, target, split, frame, names[frame]))
     import pandas as pd
 
-    columns = ["text", "lang", "hateful", "category", "target", "split", "frame_list"]
+    columns = ["text", "lang", "hateful", "category", "target", "split", "frame", "frame_list"]
     frame = pd.DataFrame(rows, columns=columns)
     frame["dataset"] = DATASET
     layout = ["text", "lang", "hateful", "category", "target", "dataset", "split"]
-    return frame[[*layout, "frame_list"] if with_lists else layout]
+    return frame[[*layout, "frame", "frame_list"] if with_lists else layout]
 
 
 SUPPORTED = tuple(FRAMES)

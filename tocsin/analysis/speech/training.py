@@ -69,11 +69,11 @@ def held_out_texts(
 ) -> pd.DataFrame:
     """The texts :func:`train` measures on: the corpora's held-out texts, then the texts of
     the held-out template frames (drawn with ``seed``), never fitted by the measured
-    model; with ``with_lists``, each template text's list of frames (``frame_list``, empty
-    for corpus texts)."""
+    model; with ``with_lists``, each template text's frame and list of frames (``frame``,
+    ``frame_list``; empty for corpus texts)."""
     frame = corpora.load_all(corpus_paths(settings, mirror))
     if with_lists:
-        frame["frame_list"] = ""
+        frame["frame"] = frame["frame_list"] = ""
     templates = augment.augmentation(seed=seed, with_lists=with_lists)
     return pd.concat(
         [frame[frame["split"] != "train"], templates[templates["split"] != "train"]],
