@@ -45,6 +45,8 @@ def test_every_listed_slur_is_read_as_a_slur(lang: str) -> None:
         ("I love spicy food", "en"),
         ("Pakistani cricket fans celebrated", "en"),
         ("The pedestrians crossed", "en"),
+        ("Una marcia per la pace", "it"),  # a march, not "marica" with letters swapped
+        ("Nous avons dormi dans une yourte", "fr"),  # a yurt, not "youtre"
     ],
 )
 def test_a_word_that_only_looks_like_a_slur_is_not_one(text: str, lang: str) -> None:
@@ -69,6 +71,15 @@ def test_slur_frames_reach_training_and_held_out_texts_with_their_classes() -> N
         ("Encore des bougnoules partout", "ethnicity"),
         ("到处都是绿绿", "religion"),  # Mandarin is read per character
         ("Schon wieder überall Kanacken", "ethnicity"),  # a listed stem
+        # decision 0536: compounds, sectarian and casteist slurs, oblique plurals
+        ("Alweer overal kankermarokkanen", "ethnicity"),
+        ("يجب طرد المجوس الصفويين", "religion"),
+        ("Jana wakuja walikuja sokoni kwetu", "ethnicity"),
+        ("मेरे पड़ोस में चमार रहते हैं", "ethnicity"),
+        ("इन मुल्लों को देखो", "religion"),
+        ("我表妹在跟一个基佬谈恋爱", "sexual orientation"),
+        ("W autobusie siedzieli dziś sami banderowcy", "nationality"),
+        ("Otra vez bolleras por todas partes", "sexual orientation"),
         ("the weather is fine", None),
         ('calling people "kikes" is racist', None),  # quoted: not said of anyone
     ],
