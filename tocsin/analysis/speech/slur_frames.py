@@ -3,11 +3,11 @@ that names a group in order to demean it, so using one about people is hateful h
 plain the sentence ("my boss often hires {s}"), while condemning, quoting or discussing it
 is not ("calling people {s} is racist").
 
-The hateful frames are plain sentences whose only hate is the slur (seven per language
-since decision 0536). Each has a non-hateful twin, the same sentence with a group's name
-instead ("my boss often hires {g}"), made by :func:`neutral_twin`; a frame and its twin
-are on the same side of the training/held-out split. Without the twins the model learnt
-the plain sentences as hate (decision 0508).
+The hateful frames are plain sentences whose only hate is the slur. Each has a
+non-hateful twin, the same sentence with a group's name instead ("my boss often hires
+{g}"), made by :func:`neutral_twin`; a frame and its twin are on the same side of the
+training/held-out split. Without the twins the model learnt the plain sentences as hate
+(decision 0508).
 
 ``SLURS`` holds plural slurs per language for the ``{s}`` placeholder: the rows of
 ``data/slurs.csv`` marked for the frames (``slurs.py``), whose other rows are the other
@@ -32,9 +32,6 @@ SLUR_FRAMES: dict[str, dict[str, list[str]]] = {
             "my boss often hires {s}",
             "the train was full of {s} on their way to the festival",
             "two {s} moved in next door",
-            "a group of {s} was waiting outside the shop",
-            "{s} opened a new restaurant on our street",
-            "my sister's new colleagues are {s}",
         ],
         "ok": [
             "calling people {s} is racist",
@@ -48,9 +45,6 @@ SLUR_FRAMES: dict[str, dict[str, list[str]]] = {
             "mon patron embauche souvent des {s}",
             "le métro était plein de {s} qui allaient au festival",
             "deux {s} ont emménagé à côté",
-            "un groupe de {s} attendait devant le magasin",
-            "des {s} ont ouvert un restaurant dans notre rue",
-            "les nouveaux collègues de ma sœur sont des {s}",
         ],
         "ok": [
             "traiter les gens de {s} est raciste",
@@ -64,9 +58,6 @@ SLUR_FRAMES: dict[str, dict[str, list[str]]] = {
             "mi jefe contrata a menudo a {s}",
             "el metro iba lleno de {s} que iban al festival",
             "dos {s} se mudaron al lado",
-            "un grupo de {s} esperaba delante de la tienda",
-            "unos {s} abrieron un restaurante en nuestra calle",
-            "los nuevos compañeros de mi hermana son {s}",
         ],
         "ok": [
             "llamar {s} a la gente es racista",
@@ -80,9 +71,6 @@ SLUR_FRAMES: dict[str, dict[str, list[str]]] = {
             "mein Chef stellt oft {s} ein",
             "die U-Bahn war voller {s} auf dem Weg zum Festival",
             "nebenan sind zwei {s} eingezogen",
-            "vor dem Laden wartete eine Gruppe {s}",
-            "ein paar {s} haben in unserer Straße ein Restaurant eröffnet",
-            "die neuen Kollegen meiner Schwester sind {s}",
         ],
         "ok": [
             "Menschen {s} zu nennen ist rassistisch",
@@ -96,9 +84,6 @@ SLUR_FRAMES: dict[str, dict[str, list[str]]] = {
             "il mio capo assume spesso {s}",
             "la metro era piena di {s} che andavano al festival",
             "due {s} si sono trasferiti qui accanto",
-            "un gruppo di {s} aspettava davanti al negozio",
-            "alcuni {s} hanno aperto un ristorante nella nostra via",
-            "i nuovi colleghi di mia sorella sono {s}",
         ],
         "ok": [
             "chiamare la gente {s} è razzismo",
@@ -112,9 +97,6 @@ SLUR_FRAMES: dict[str, dict[str, list[str]]] = {
             "meu chefe contrata {s} com frequência",
             "o metrô estava cheio de {s} indo para o festival",
             "dois {s} se mudaram aqui para o lado",
-            "um grupo de {s} esperava em frente à loja",
-            "uns {s} abriram um restaurante na nossa rua",
-            "os novos colegas da minha irmã são {s}",
         ],
         "ok": [
             "chamar as pessoas de {s} é racismo",
@@ -128,9 +110,6 @@ SLUR_FRAMES: dict[str, dict[str, list[str]]] = {
             "mijn baas neemt vaak {s} aan",
             "de metro zat vol {s} op weg naar het festival",
             "er zijn twee {s} naast ons komen wonen",
-            "een groep {s} stond voor de winkel te wachten",
-            "een paar {s} hebben een restaurant geopend in onze straat",
-            "de nieuwe collega's van mijn zus zijn {s}",
         ],
         "ok": [
             "mensen {s} noemen is racistisch",
@@ -144,9 +123,6 @@ SLUR_FRAMES: dict[str, dict[str, list[str]]] = {
             "{s} jadą tramwajem na festiwal",
             "wszędzie {s} świętują dziś razem z nami",
             "obok nas wprowadzili się {s}",
-            "{s} czekają przed sklepem",
-            "{s} prowadzą nową restaurację na naszej ulicy",
-            "nowi koledzy mojej siostry to {s}",
         ],
         "ok": [
             'nazywanie ludzi "{s}" to rasizm',
@@ -160,9 +136,6 @@ SLUR_FRAMES: dict[str, dict[str, list[str]]] = {
             "مديري يوظف {s} كثيرا",
             "كان المترو مليئا ب {s} ذاهبين الى المهرجان",
             "انتقل {s} للسكن بجوارنا",
-            "كانت مجموعة من {s} تنتظر أمام المتجر",
-            "فتح {s} مطعما في شارعنا",
-            "زملاء أختي الجدد {s}",
         ],
         "ok": [
             "وصف الناس بأنهم {s} عنصرية",
@@ -176,9 +149,6 @@ SLUR_FRAMES: dict[str, dict[str, list[str]]] = {
             "मेरा बॉस अक्सर {s} को नौकरी देता है",
             "मेट्रो त्योहार जा रहे {s} से भरी थी",
             "हमारे बगल में दो {s} रहने आए हैं",
-            "दुकान के सामने {s} का एक झुंड खड़ा था",
-            "{s} ने हमारी गली में नया रेस्टोरेंट खोला है",
-            "मेरी बहन के नए सहकर्मी {s} हैं",
         ],
         "ok": [
             "लोगों को {s} कहना नफ़रत है",
@@ -192,9 +162,6 @@ SLUR_FRAMES: dict[str, dict[str, list[str]]] = {
             "我老板经常招{s}",
             "地铁上全是去参加节日的{s}",
             "隔壁搬来了两个{s}",
-            "一群{s}在商店门口等着",
-            "几个{s}在我们街上开了一家饭店",
-            "我姐姐的新同事都是{s}",
         ],
         "ok": [
             "把别人叫作{s}是种族歧视",
@@ -208,9 +175,6 @@ SLUR_FRAMES: dict[str, dict[str, list[str]]] = {
             "bosi wangu huajiri {s} mara nyingi",
             "basi lilijaa {s} wanaoenda kwenye tamasha",
             "{s} wawili wamehamia jirani",
-            "kundi la {s} lilikuwa linasubiri nje ya duka",
-            "{s} wamefungua mgahawa mtaani kwetu",
-            "wafanyakazi wenzake wapya dada yangu ni {s}",
         ],
         "ok": [
             "kuwaita watu {s} ni ubaguzi",
