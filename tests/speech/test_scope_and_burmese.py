@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from tests.conftest import missing_shared_data
-from tocsin.analysis.speech import corpora, cues
+from tocsin.analysis.speech import augment, corpora, cues
 from tocsin.analysis.speech.classifier import (
     ModelFileError,
     NgramClassifier,
@@ -187,6 +187,11 @@ def test_letters_are_not_read_when_every_hostile_word_is_denied() -> None:
         ("Nie zgadzam się, że Romowie to szczury", "szczury"),
         ("Nie sądzę, żeby muzułmanie byli szczurami", "szczurami"),
         ("Nigdy nie powiedziałbym, że Żydzi to szczury", "szczury"),
+        # the Polish past and split conditional, Arabic verbs of claiming (0538)
+        ("Nigdy bym nie powiedział, że Romowie są szczurami", "szczurami"),
+        ("Nigdy nie twierdziłam, że uchodźcy są karaluchami", "karaluchami"),
+        ("لا ينبغي لأحد أن يدعي أن اليهود حشرات", "حشرات"),
+        ("لم أقل أبدا أن المسيحيين حثالة", "حثاله"),
     ],
 )
 def test_a_denied_verb_of_saying_denies_its_whole_clause(text: str, denied: str) -> None:
@@ -210,6 +215,34 @@ def test_a_denied_word_of_truth_denies_its_whole_clause(text: str, denied: str) 
     analysis = analyse(text)
     assert "n_" + denied in analysis.tokens, analysis.tokens
     assert "__grp_neg_hostile__" in analysis.extras and "__grp_hostile__" not in analysis.extras
+
+
+@pytest.mark.parametrize(
+    ("said", "denied"),
+    [
+        ("Romowie to kłamcy i oszuści.", "Żydzi nie są kłamcami."),
+        ("Uchodźcy są bezwartościowi.", "Uchodźcy nie są bezwartościowi."),
+    ],
+)
+def test_polish_liars_and_worthless_are_hostile_and_can_be_denied(said: str, denied: str) -> None:
+    assert "__grp_hostile__" in analyse(said).extras
+    assert "__grp_neg_hostile__" in analyse(denied).extras
+
+
+@pytest.mark.parametrize(
+    ("word", "target"),
+    [("للسوريين", "nationality"), ("للاجئين", "migrants"), ("لليهود", "religion")],
+)
+def test_arabic_lam_before_the_article_is_read(word: str, target: str) -> None:
+    """ "ل" + "السوريين" is written "للسوريين" (decision 0538)."""
+    assert f"grp:{target}" in cues.INDEX.kinds(normalise(word))
+
+
+def test_arabic_templates_write_lam_before_the_article_as_arabic_does() -> None:
+    frame = augment.augmentation(300)
+    arabic = frame.loc[frame["lang"] == "ar", "text"]
+    assert not arabic.str.contains(r"(?<!\S)لال", regex=True).any()
+    assert arabic.str.contains("لا مكان لل").any()
 
 
 def test_the_widened_scope_ends_with_its_clause() -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import random
+import re
 from typing import TYPE_CHECKING
 
 from tocsin.analysis.speech import gazetteer
@@ -1291,12 +1292,21 @@ def texts_for(lang: str, per_class: int, rng: random.Random) -> list[tuple[str, 
             values = {k: rng.choice(v) for k, v in fills.items()}
             if "{s}" in frame:
                 values["s"] = rng.choice(SLURS[lang])
-            text = frame.format(g=group, **values)
+            text = _written(frame.format(g=group, **values), lang)
             if label == 1 and rng.random() < 0.2:
                 text = trick(text, rng)
             out.append((text, label, target if label and "{g}" in frame else "", frame))
             made += 1
     return out
+
+
+_ARABIC_LAM_ARTICLE = re.compile(r"(?<!\S)لالل?")
+
+
+def _written(text: str, lang: str) -> str:
+    """A filled frame as it is written: in Arabic "ل" before the article contracts ("ل" +
+    "السوريين" is "للسوريين", "ل" + "اللاجئين" is "للاجئين"; decision 0538)."""
+    return _ARABIC_LAM_ARTICLE.sub("لل", text) if lang == "ar" else text
 
 
 def _list_names(lang: str) -> dict[str, str]:

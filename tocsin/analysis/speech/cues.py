@@ -261,10 +261,18 @@ SCOPE_WIDENERS = {
         # 2.26: the conditional, believing and agreeing (decision 0533)
         *("powiedziałbym", "powiedziałabym", "nazwałbym", "nazwałabym", "wierzę", "wierzyć"),
         *("zgadzam", "zgodzę"),
+        # the past and the other persons (decision 0538): "nigdy bym nie powiedział, że"
+        *("powiedział", "powiedziała", "powiedziałem", "powiedziałam", "powiedzieli"),
+        *("mówił", "mówiła", "mówiłem", "mówiłam", "mówi", "mówią", "twierdził"),
+        *("twierdziła", "twierdziłem", "twierdziłam", "twierdzi", "twierdzą", "myślałem"),
+        *("myślałam", "sądziłem", "sądziłam", "uważałem", "uważałam", "nazwał", "nazwała"),
         *("sema", "kusema", "nasema", "sitasema", "kudai", "fikiri", "naamini", "amini"),
         *("कहूंगा", "कहूँगा", "कहना", "कहता", "कहती", "कहेंगे", "कहेगा", "सोचता", "सोचती"),
         *("मानता", "मानती"),
         *("أقول", "يقول", "نقول", "قال", "أعتقد", "يعتقد", "أظن"),
+        # claiming, and "say" after "لم" (decision 0538): "لا ينبغي لأحد أن يدعي أن"
+        *("يدعي", "يدعون", "تدعي", "أدعي", "ندعي", "ادعى", "يزعم", "يزعمون", "أزعم", "زعم"),
+        *("يقولون", "تقول", "أقل"),
         *("说", "认", "觉", "称", "叫"),
         # words of truth: "it is not true that {group} are vermin" (decision 0529)
         *("true", "vrai", "cierto", "verdad", "wahr", "vero", "verdade", "waar", "prawda"),
@@ -825,6 +833,7 @@ DEROGATORY_CUES = [
     *("leniw*", "chciw*", "prymitywn*", "bezużyteczn*", "podłe", "podłych", "darmozjad*"),
     *("przestępcami", "przestępców", "bandyci", "bandyt*", "złodzie*", "terroryści"),
     *("terrorystami", "terrorystów", "gwałciciel*", "najeźdźc*"),
+    *("kłamc*", "kłamliw*", "bezwartościow*", "oszuści", "oszustami", "oszustów"),  # 0538
     "اكره",
     "نكره",
     "نفرت",
@@ -1129,6 +1138,9 @@ def arabic_cores(tok: str) -> Iterator[str]:
             if (pre or post) and tok.endswith(post) and len(tok) - len(pre) - len(post) >= 3:
                 core = tok[len(pre) : len(tok) - len(post)]
                 yield core
+                if pre == "لل":  # "ل" + "ال" is written "لل" ("للسوريين"), and "لل" before
+                    yield "ال" + core  # a word that begins with "ل" ("للاجئين")
+                    yield "الل" + core
                 if post and core.endswith("و"):
                     yield core + "ا"
     for pre in _AR_FUTURE:
