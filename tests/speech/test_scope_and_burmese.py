@@ -366,7 +366,7 @@ def test_a_model_trained_before_2_5_is_refused_with_what_to_do(
         load_model(tmp_path / "old.joblib")
     old.metrics = {"version": NgramClassifier.version}
     old.save(tmp_path / "new.joblib")
-    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.28"
+    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.29"
 
 
 @pytest.mark.parametrize(

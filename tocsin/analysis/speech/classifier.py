@@ -339,7 +339,7 @@ class NgramClassifier(SpeechClassifier):
     summary = "Fast CPU model: hashed word+char n-grams, negation/quote scope, group and cue cues"
     Settings: ClassVar[type[PluginSettings]] = NgramSettings
     settings: NgramSettings
-    version = "2.28"
+    version = "2.29"
     # 2.3 ends negation at "but"/"than", reads no letters of a text whose hostility is denied;
     # 2.4 lets a denied verb of saying deny its whole clause; 2.5 reads listed words
     # misspelt by two swapped letters; 2.6 reads groups named in every supported language;
@@ -357,8 +357,9 @@ class NgramClassifier(SpeechClassifier):
     # its clause; 2.24 reads words of contempt and group words in every gender; 2.25 reads
     # Arabic words of contempt in both cases; 2.26 reads a negator after a verb of saying as
     # denying its clause; 2.27 reads "deserve to die", "death to", terrorists and thieves in
-    # every language; 2.28 reads Dutch compounds, sectarian and casteist slurs and more
-    reads_versions = ("2.28",)
+    # every language; 2.28 reads Dutch compounds, sectarian and casteist slurs and more;
+    # 2.29 reads Polish verbs of saying in the past, Arabic verbs of claiming, and "لل"
+    reads_versions = ("2.29",)
     # defaults for models saved by 1.0 (no language routing, no calibration)
     languages: tuple[str, ...] = ()
     _calibrators: dict[str, tuple[float, float]] = {}  # noqa: RUF012 - replaced on fit
