@@ -1156,9 +1156,9 @@ _ELIDED = re.compile(
     r"(?:l|d|j|qu|n|s|c|m|t|jusqu|lorsqu|puisqu|un|dell|all|nell|sull|dall|quell)'(\w{3,})"
 )
 # words of their own that are one swap of neighbouring letters away from a listed term,
-# found by scanning the training corpora (tests/speech/test_transpositions.py keeps the
-# list complete) and the held-out corpus words ("marcia", a march; "yourte", a yurt):
-# they are read as themselves, not as misspellings
+# found by scanning the training corpora and the held-out corpus words ("marcia", a
+# march; "yourte", a yurt; tests/speech/test_transpositions.py keeps the list complete
+# and free of dead entries): they are read as themselves, not as misspellings
 TRANSPOSITION_WORDS = frozenset(
     {
         "viel",
