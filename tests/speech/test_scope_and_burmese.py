@@ -47,6 +47,9 @@ def test_hostile_words_count_against_a_group_not_when_denied_or_aimed_at_one_per
         ("المهاجرون كسالى", "المهاجرون ليسوا كسالى"),
         ("मुसलमान आलसी हैं", "मुसलमान आलसी नहीं हैं"),
         ("Wakimbizi ni wavivu", "Sidhani kama wakimbizi ni wavivu"),
+        # Polish liars, cheats and worthless (decision 0538)
+        ("Romowie to kłamcy i oszuści.", "Żydzi nie są kłamcami."),
+        ("Uchodźcy są bezwartościowi.", "Uchodźcy nie są bezwartościowi."),
     ],
 )
 def test_stereotype_words_are_hostile_about_a_group_and_can_be_denied(
@@ -215,18 +218,6 @@ def test_a_denied_word_of_truth_denies_its_whole_clause(text: str, denied: str) 
     analysis = analyse(text)
     assert "n_" + denied in analysis.tokens, analysis.tokens
     assert "__grp_neg_hostile__" in analysis.extras and "__grp_hostile__" not in analysis.extras
-
-
-@pytest.mark.parametrize(
-    ("said", "denied"),
-    [
-        ("Romowie to kłamcy i oszuści.", "Żydzi nie są kłamcami."),
-        ("Uchodźcy są bezwartościowi.", "Uchodźcy nie są bezwartościowi."),
-    ],
-)
-def test_polish_liars_and_worthless_are_hostile_and_can_be_denied(said: str, denied: str) -> None:
-    assert "__grp_hostile__" in analyse(said).extras
-    assert "__grp_neg_hostile__" in analyse(denied).extras
 
 
 @pytest.mark.parametrize(

@@ -1218,6 +1218,12 @@ class TermIndex:
         ``TRANSPOSITION_WORDS``."""
         if not _LATIN_WORD.fullmatch(tok) or tok in TRANSPOSITION_WORDS:
             return frozenset()
+        return self.swap_reading(tok)
+
+    def swap_reading(self, tok: str) -> frozenset[str]:
+        """Kinds of the term ``tok`` spells with two neighbouring letters swapped back
+        (first letter kept, stems of at least six letters), whether or not ``tok`` is also
+        a word of its own."""
         for i in range(1, len(tok) - 1):
             swapped = tok[:i] + tok[i + 1] + tok[i] + tok[i + 2 :]
             kinds = self.spelled(swapped, min_stem=6) if swapped != tok else frozenset()
@@ -1287,7 +1293,8 @@ class TermIndex:
 
 def _fillers(*keys: str) -> list[str]:
     """The training templates' word lists ``keys`` in every language (a leading article
-    dropped: "a disgrace" -> "disgrace"), each in its other spellings (:func:`_spellings`)."""
+    dropped: "a disgrace" -> "disgrace"), normalised and in their other spellings
+    (:func:`_spellings`)."""
     return [
         spelled
         for lang, spec in FRAMES.items()
@@ -1311,8 +1318,8 @@ INDEX = TermIndex(
         "cue:threat": [normalise(t) for t in THREAT_CUES + _MORE_THREAT],
         "cue:dehum": [normalise(t) for t in DEHUMANISING_CUES + _MORE_DEHUMANISING],
         "cue:slur": [normalise(t) for t in SLUR_TERMS],
-        "cue:derog": [normalise(t) for t in DEROGATORY_CUES + _fillers("n", "h")],
-        "cue:positive": [normalise(t) for t in POSITIVE_CUES + _fillers("q")],
+        "cue:derog": [normalise(t) for t in DEROGATORY_CUES] + _fillers("n", "h"),
+        "cue:positive": [normalise(t) for t in POSITIVE_CUES] + _fillers("q"),
     }
 )
 
