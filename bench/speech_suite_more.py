@@ -646,4 +646,19 @@ MORE: dict[str, dict[str, object]] = {
             ],
         },
     },
+    "hi-Latn": {
+        "x": ["saala", "dhat tere ki", "bhaad mein jaaye", "o teri", "bc"],
+        "frames": {
+            "profanity": [
+                "{x}, phir se bus chhoot gayi",
+                "{x}, ye chai bahut garam hai",
+                "{x}, kya kamaal ka concert tha!",
+                "{x}, batua ghar pe bhool gaya",
+                "{x}, match super over mein chala gaya!",
+                "{x}, phir se baarish ho rahi hai",
+                "{x}, main exam mein pass ho gaya!",
+                "{x}, phone ki battery khatam ho gayi",
+            ],
+        },
+    },
 }
