@@ -10,8 +10,9 @@ trains first): the released model for speed and the suite, the measured model sa
 beside it, which never saw a held-out text, for the held-out tables (decision 0509).
 The functional suite ``bench/speech_functional.csv`` was written by the Tocsin project
 from the definitions of the phenomena (115 hand-written cases, then sentence frames in
-twelve languages, ``bench/speech_suite.py``), before the multilingual model was tuned,
-and is kept apart from training: nothing is trained or tuned on it.
+twelve languages and Hindi in Latin letters, ``bench/speech_suite.py``), before the
+multilingual model was tuned, and is kept apart from training: nothing is trained or
+tuned on it.
 A case labelled ``unsupported-language`` counts as not flagged.
 """
 
@@ -44,6 +45,7 @@ from tocsin.analysis.speech.classifier import (
     load_model,
     named_groups,
 )
+from tocsin.analysis.speech.language import ROMANISED_HINDI_CODE, UNSUPPORTED
 from tocsin.analysis.speech.lexicon import LexiconMatcher, seed_terms
 from tocsin.analysis.speech.normalise import normalise
 from tocsin.analysis.speech.training import (
@@ -96,6 +98,7 @@ def functional(model: SpeechClassifier) -> pd.DataFrame:
     suite["pred"] = (pred.score >= 0.5).astype(int)
     suite["category_pred"] = pred.category
     suite["target_pred"] = pred.target
+    suite["unsupported"] = [label == UNSUPPORTED for label in pred.label]
     return suite
 
 
@@ -121,6 +124,12 @@ def suite_tables(suite: pd.DataFrame) -> None:
         f"{sum(ten) / max(len(ten), 1):.2f} (lowest {min(ten, default=float('nan')):.2f}); "
         f"n = {len(suite):,}"
     )
+    unread = suite.groupby("lang")["unsupported"].mean()
+    if unread.any():
+        console.print(
+            "labelled unsupported-language (not read, counted as not flagged): "
+            + ", ".join(f"{lang} {share:.2f}" for lang, share in unread[unread > 0].items())
+        )
     named = suite[(suite["hateful"] == 1) & (suite["pred"] == 1) & (suite["target"] != "")]
     right = named["target_pred"] == named["target"]
     slur = (named["phenomenon"] == "slur").to_numpy()
@@ -131,6 +140,23 @@ def suite_tables(suite: pd.DataFrame) -> None:
 
 
 LATIN_SCRIPT = ("de", "en", "es", "fr", "it", "nl", "pl", "pt", "sw")
+_DEVANAGARI = r"[\u0900-\u097f]"
+
+
+def languages_named(held: pd.DataFrame, langs: list[str]) -> None:
+    """Which languages the held-out texts are routed to: TRAC-1's Hindi comments in Latin
+    letters should be named ``hi-Latn`` (unsupported), no other text should."""
+    frame = held.assign(routed=langs)
+    latin = ~frame["text"].str.contains(_DEVANAGARI)
+    trac = frame[(frame["dataset"] == "trac1") & latin]
+    others = frame[frame["lang"].isin(LATIN_SCRIPT)]
+    named = trac["routed"].value_counts(normalize=True).head(5)
+    console.print(
+        f"Hindi in Latin letters: of TRAC-1's {len(trac):,} held-out comments without "
+        f"Devanagari, routed to {', '.join(f'{k} {v:.3f}' for k, v in named.items())}; of "
+        f"the {len(others):,} held-out texts of the Latin-script languages, "
+        f"{(others['routed'] == ROMANISED_HINDI_CODE).mean():.4f} named {ROMANISED_HINDI_CODE}"
+    )
 
 
 def swap_letters(text: str) -> str | None:
@@ -329,6 +355,7 @@ def main() -> None:
             str(row.get("balanced_accuracy", f"specificity {row.get('specificity')}")),
         )
     console.print(table)
+    languages_named(with_templates, pred.lang)
     swapped_frames(measured, with_templates[with_templates["dataset"] == augment.DATASET])
     # held-out corpus texts come first in with_templates
     group_mentions(held_out, pred.score[: len(held_out)] >= THRESHOLD)

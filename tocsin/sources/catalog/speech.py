@@ -369,6 +369,26 @@ SPEECH_DATASETS += [
     "toxicity-es-convention",
 ]
 
+# Turkish tweets, not for training: the words romanised Hindi shares with Turkish are left
+# out of the words that route a text to Hindi (scripts/romanised_hindi_words.py)
+_OFFENSEVAL_TR = "284e7696fa58705f3dce6020049b731d2ac8d04e"
+register(
+    _ds(
+        "offenseval-tr-train",
+        "offenseval-tr-training-v1.tsv",
+        f"{_RAW}/Nickisdope/11785_Baseline_Implementation/{_OFFENSEVAL_TR}"
+        "/offenseval-tr-training-v1.tsv",
+        "175020a4fe84dbd0a05e8b54b77d7c79e67c80e66767cc0e43ef37c64b1902f6",
+        "CC BY",
+        "Çöltekin (2020), A Corpus of Turkish Offensive Language on Social Media, LREC 2020.",
+        "31,756 Turkish tweets (OffensEval 2020 training set), offensive or not; a copy of "
+        "the official release (https://coltekin.github.io/offensive-turkish/) without its "
+        "header line.",
+        f"OffensEval 2020 Turkish @ {_OFFENSEVAL_TR[:7]}",
+        "speech/offenseval_tr",
+    ),
+)
+
 # Non-commercial corpora: registered so that a research model can be trained on them
 # (`tocsin speech train --non-commercial`), never part of the default model.
 register(
