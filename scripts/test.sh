@@ -11,9 +11,9 @@ if [ -n "$pg_url" ]; then
 fi
 # In CI a test whose real data (../shared/data) is missing fails instead of skipping.
 [ "${CI:-}" = "true" ] && export TOCSIN_REQUIRE_SHARED_DATA=1
-.venv/bin/ruff check tocsin tests bench
-.venv/bin/ruff format --check tocsin tests bench
-.venv/bin/mypy  # tocsin/ and bench/; settings in pyproject.toml [tool.mypy]
+.venv/bin/ruff check tocsin tests bench scripts
+.venv/bin/ruff format --check tocsin tests bench scripts
+.venv/bin/mypy  # tocsin/, bench/ and scripts/; settings in pyproject.toml [tool.mypy]
 # Two test processes (one per core): while one waits on a server, a browser or a subprocess,
 # the other runs; each test file stays in one process so its module fixtures are built once.
 .venv/bin/python -m pytest -n "${TOCSIN_TEST_WORKERS:-2}" --dist loadfile "$@"
