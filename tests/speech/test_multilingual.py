@@ -247,7 +247,7 @@ def test_identity_and_other_group_frames_in_every_language_are_split_and_non_hat
     # the lists name the training texts' frames: no text is without one
     assert (
         frame["frame_list"]
-        .isin(["base", "hard", "scope", "slur", "identity", "other_groups"])
+        .isin(["base", "hard", "scope", "identity", "other_groups", *augment.OWN_BUDGET, "slur"])
         .all()
     )
 

@@ -357,7 +357,10 @@ def test_a_model_trained_before_2_5_is_refused_with_what_to_do(
         load_model(tmp_path / "old.joblib")
     old.metrics = {"version": NgramClassifier.version}
     old.save(tmp_path / "new.joblib")
-    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.29"
+    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.30"
+    old.metrics = {"version": "2.29"}  # 2.30 changed only the training templates
+    old.save(tmp_path / "previous.joblib")
+    assert load_model(tmp_path / "previous.joblib").metrics["version"] == "2.29"
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,13 @@ import pytest
 
 from tocsin.analysis.speech import augment, cues, slurs
 from tocsin.analysis.speech.classifier import NgramClassifier, analyse
-from tocsin.analysis.speech.slur_frames import SLUR_FRAMES, SLURS, neutral_twin
+from tocsin.analysis.speech.slur_frames import (
+    PLAIN_SLUR_FRAMES,
+    RECLAIMED_SLURS,
+    SLUR_FRAMES,
+    SLURS,
+    neutral_twin,
+)
 
 
 def test_every_supported_language_has_slurs_and_slur_frames_of_both_classes() -> None:
@@ -25,10 +31,43 @@ def test_a_slur_frame_and_its_twin_are_on_the_same_side_of_the_split() -> None:
     for lang in augment.SUPPORTED:
         held = augment.held_out_frames(lang)
         ok = augment.frames_of(lang, "ok")
-        for frame in SLUR_FRAMES[lang]["hate"]:
+        for frame in SLUR_FRAMES[lang]["hate"] + PLAIN_SLUR_FRAMES[lang]:
             twin = neutral_twin(frame)
             assert "{g}" in twin and "{s}" not in twin and twin in ok
             assert (frame in held) == (twin in held), (lang, frame)
+
+
+def test_plain_slur_frames_are_drawn_on_top_of_the_budget(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The plain slur frames (decision 0542) add texts without taking any from the other
+    frames: without them, every other text is drawn as it was."""
+    with_plain = augment.augmentation(300, with_lists=True)
+    plain = with_plain[with_plain["frame_list"] == "slur_plain"]
+    assert set(plain["lang"]) == set(augment.SUPPORTED)
+    assert plain.groupby("lang")["hateful"].nunique().eq(2).all()  # frames and their twins
+    assert set(plain["split"]) == {"train", "test"}
+    monkeypatch.setattr(augment, "PLAIN_SLUR_FRAMES", {})
+    without = augment.augmentation(300)
+    rest = with_plain[~with_plain["frame_list"].isin(augment.OWN_BUDGET)]
+    assert list(rest["text"]) == list(without["text"])
+    assert list(rest["split"]) == list(without["split"])
+
+
+def test_plain_slur_frames_leave_out_the_slurs_groups_reclaim() -> None:
+    """A slur its group reclaims is ambiguous in a plain sentence (who speaks is not in
+    the text): the plain frames of decision 0542 never use one; the frames of 2.29 do."""
+    frame = augment.augmentation(300, with_lists=True)
+    for name, expected in (("slur_plain", False), ("slur", True)):
+        rows = frame[(frame["frame_list"] == name) & (frame["hateful"] == 1)]
+        used = any(
+            word in text.split()
+            for text, lang in zip(rows["text"], rows["lang"], strict=True)
+            for word in RECLAIMED_SLURS.get(lang, [])
+        )
+        assert used is expected, name
+    for lang, words in RECLAIMED_SLURS.items():
+        assert set(words) < set(SLURS[lang]), lang  # listed slurs, and not all of them
 
 
 @pytest.mark.parametrize("lang", sorted(SLURS))

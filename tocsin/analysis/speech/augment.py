@@ -21,7 +21,13 @@ from tocsin.analysis.speech import gazetteer
 from tocsin.analysis.speech.hard_cases import HARD_FRAMES
 from tocsin.analysis.speech.mention_frames import IDENTITIES, IDENTITY_FRAMES, OTHER_GROUP_FRAMES
 from tocsin.analysis.speech.scope_frames import SCOPE_FRAMES
-from tocsin.analysis.speech.slur_frames import SLUR_FRAMES, SLURS, neutral_twin
+from tocsin.analysis.speech.slur_frames import (
+    PLAIN_SLUR_FRAMES,
+    RECLAIMED_SLURS,
+    SLUR_FRAMES,
+    SLURS,
+    neutral_twin,
+)
 
 if TYPE_CHECKING:  # pandas only when a training set is built: the cue lists here are imported
     import pandas as pd  # by quick commands (`tocsin lexicon list`)
@@ -1239,6 +1245,7 @@ def frame_lists(lang: str, key: str) -> dict[str, list[str]]:
         "hard": HARD_FRAMES.get(lang, {}).get(key, []),
         "scope": SCOPE_FRAMES.get(lang, {}).get(key, []),
         "slur": SLUR_FRAMES.get(lang, {}).get(key, []),
+        "slur_plain": PLAIN_SLUR_FRAMES.get(lang, []) if key == "hate" else [],
     }
     if key == "ok":
         lists["identity"] = IDENTITY_FRAMES.get(lang, [])
@@ -1255,7 +1262,19 @@ def frames_of(lang: str, key: str) -> list[str]:
 
 def _slur_twins(lang: str) -> dict[str, str]:
     """Each hateful slur frame of ``lang`` and its non-hateful twin."""
-    return {f: neutral_twin(f) for f in SLUR_FRAMES.get(lang, {}).get("hate", [])}
+    frames = SLUR_FRAMES.get(lang, {}).get("hate", []) + PLAIN_SLUR_FRAMES.get(lang, [])
+    return {f: neutral_twin(f) for f in frames}
+
+
+# lists of frames drawn on top of a language's budget, with their twins, so that adding
+# them leaves every other frame as many texts as before (decision 0542)
+OWN_BUDGET = ("slur_plain",)
+
+
+def _own_budget(lang: str) -> tuple[list[str], list[str]]:
+    """The frames of ``lang`` drawn on top of its budget: hateful ones and their twins."""
+    hate = [f for name in OWN_BUDGET for f in frame_lists(lang, "hate")[name]]
+    return hate, [neutral_twin(f) for f in hate]
 
 
 def _frame_hash(frame: str) -> bytes:
@@ -1277,26 +1296,41 @@ def held_out_frames(lang: str) -> frozenset[str]:
     return frozenset(held)
 
 
-def texts_for(lang: str, per_class: int, rng: random.Random) -> list[tuple[str, int, str, str]]:
-    """``per_class`` hateful and as many non-hateful texts (text, hateful, target, frame)."""
+def texts_for(
+    lang: str, per_class: int, rng: random.Random, extra_rng: random.Random | None = None
+) -> list[tuple[str, int, str, str]]:
+    """``per_class`` hateful and as many non-hateful texts (text, hateful, target, frame),
+    then the texts of the lists drawn on top of the budget (:data:`OWN_BUDGET`), as many
+    per class as their share of the hateful frames, drawn with ``extra_rng`` (``rng`` if
+    not given) so that the other texts are the same as without them."""
     spec = FRAMES[lang]
     groups = _groups(lang, spec)
     fills = {k: v for k, v in spec.items() if len(k) == 1 and k != "g"} | {"i": IDENTITIES[lang]}
-    out: list[tuple[str, int, str, str]] = []
-    for label, key in ((1, "hate"), (0, "ok")):
-        frames = frames_of(lang, key)
-        made = 0
-        while made < per_class:
-            frame = rng.choice(frames)
-            group, target = rng.choice(groups)
-            values = {k: rng.choice(v) for k, v in fills.items()}
+    own_hate, own_twins = _own_budget(lang)
+    own = {*own_hate, *own_twins}
+    # a slur its group reclaims is ambiguous in a plain sentence: those frames do not use it
+    plain_slurs = [w for w in SLURS[lang] if w not in RECLAIMED_SLURS.get(lang, [])]
+
+    def draw(label: int, frames: list[str], count: int, r: random.Random) -> None:
+        for _ in range(count):
+            frame = r.choice(frames)
+            group, target = r.choice(groups)
+            values = {k: r.choice(v) for k, v in fills.items()}
             if "{s}" in frame:
-                values["s"] = rng.choice(SLURS[lang])
+                values["s"] = r.choice(plain_slurs if frame in own else SLURS[lang])
             text = _written(frame.format(g=group, **values), lang)
-            if label == 1 and rng.random() < 0.2:
-                text = trick(text, rng)
+            if label == 1 and r.random() < 0.2:
+                text = trick(text, r)
             out.append((text, label, target if label and "{g}" in frame else "", frame))
-            made += 1
+
+    out: list[tuple[str, int, str, str]] = []
+    budget = {key: [f for f in frames_of(lang, key) if f not in own] for key in ("hate", "ok")}
+    for label, key in ((1, "hate"), (0, "ok")):
+        draw(label, budget[key], per_class, rng)
+    if own_hate:
+        extra = round(per_class * len(own_hate) / len(budget["hate"]))
+        for label, frames in ((1, own_hate), (0, own_twins)):
+            draw(label, frames, extra, extra_rng or rng)
     return out
 
 
@@ -1317,7 +1351,7 @@ def _list_names(lang: str) -> dict[str, str]:
         for name, frames in frame_lists(lang, key).items()
         for frame in frames
     }
-    return names | {twin: "slur" for twin in _slur_twins(lang).values()}
+    return names | {twin: names[frame] for frame, twin in _slur_twins(lang).items()}
 
 
 def augmentation(per_class: int = 1500, seed: int = 0, with_lists: bool = False) -> pd.DataFrame:
@@ -1329,9 +1363,10 @@ def augmentation(per_class: int = 1500, seed: int = 0, with_lists: bool = False)
     measure how the model does on sentence shapes it never saw, and settings are chosen
     on them."""
     rng = random.Random(seed)
+    extra = random.Random(f"{seed}:own-budget")
     rows = []
     for lang in FRAMES:
-        made = texts_for(lang, per_class * SCALE.get(lang, 1), rng)
+        made = texts_for(lang, per_class * SCALE.get(lang, 1), rng, extra)
         held = held_out_frames(lang)
         names = _list_names(lang)
         seen: set[str] = set()

@@ -339,7 +339,7 @@ class NgramClassifier(SpeechClassifier):
     summary = "Fast CPU model: hashed word+char n-grams, negation/quote scope, group and cue cues"
     Settings: ClassVar[type[PluginSettings]] = NgramSettings
     settings: NgramSettings
-    version = "2.29"
+    version = "2.30"
     # 2.3 ends negation at "but"/"than", reads no letters of a text whose hostility is denied;
     # 2.4 lets a denied verb of saying deny its whole clause; 2.5 reads listed words
     # misspelt by two swapped letters; 2.6 reads groups named in every supported language;
@@ -358,8 +358,10 @@ class NgramClassifier(SpeechClassifier):
     # Arabic words of contempt in both cases; 2.26 reads a negator after a verb of saying as
     # denying its clause; 2.27 reads "deserve to die", "death to", terrorists and thieves in
     # every language; 2.28 reads Dutch compounds, sectarian and casteist slurs and more;
-    # 2.29 reads Polish verbs of saying in the past, Arabic verbs of claiming, and "لل"
-    reads_versions = ("2.29",)
+    # 2.29 reads Polish verbs of saying in the past, Arabic verbs of claiming, and "لل";
+    # 2.30 learns slurs in plain sentences from more frames (it reads as 2.29 does, so a
+    # 2.29 file is read as it is)
+    reads_versions = ("2.29", "2.30")
     # defaults for models saved by 1.0 (no language routing, no calibration)
     languages: tuple[str, ...] = ()
     _calibrators: dict[str, tuple[float, float]] = {}  # noqa: RUF012 - replaced on fit

@@ -3,7 +3,8 @@ that names a group in order to demean it, so using one about people is hateful h
 plain the sentence ("my boss often hires {s}"), while condemning, quoting or discussing it
 is not ("calling people {s} is racist").
 
-The hateful frames are plain sentences whose only hate is the slur. Each has a
+The hateful frames are plain sentences whose only hate is the slur (four per language
+in ``SLUR_FRAMES``, and three in ``PLAIN_SLUR_FRAMES``, decision 0542). Each has a
 non-hateful twin, the same sentence with a group's name instead ("my boss often hires
 {g}"), made by :func:`neutral_twin`; a frame and its twin are on the same side of the
 training/held-out split. Without the twins the model learnt the plain sentences as hate
@@ -182,6 +183,87 @@ SLUR_FRAMES: dict[str, dict[str, list[str]]] = {
             "neno {s} ni tusi na halifai kutumika",
         ],
     },
+}
+
+
+# more plain sentences whose only hate is the slur, drawn on top of each language's budget
+# of template texts so that no other frame loses texts (decision 0542)
+PLAIN_SLUR_FRAMES: dict[str, list[str]] = {
+    "en": [
+        "a group of {s} was waiting outside the shop",
+        "{s} opened a new restaurant on our street",
+        "my sister's new colleagues are {s}",
+    ],
+    "fr": [
+        "un groupe de {s} attendait devant le magasin",
+        "des {s} ont ouvert un restaurant dans notre rue",
+        "les nouveaux collègues de ma sœur sont des {s}",
+    ],
+    "es": [
+        "un grupo de {s} esperaba delante de la tienda",
+        "unos {s} abrieron un restaurante en nuestra calle",
+        "los nuevos compañeros de mi hermana son {s}",
+    ],
+    "de": [
+        "vor dem Laden wartete eine Gruppe {s}",
+        "ein paar {s} haben in unserer Straße ein Restaurant eröffnet",
+        "die neuen Kollegen meiner Schwester sind {s}",
+    ],
+    "it": [
+        "un gruppo di {s} aspettava davanti al negozio",
+        "alcuni {s} hanno aperto un ristorante nella nostra via",
+        "i nuovi colleghi di mia sorella sono {s}",
+    ],
+    "pt": [
+        "um grupo de {s} esperava em frente à loja",
+        "uns {s} abriram um restaurante na nossa rua",
+        "os novos colegas da minha irmã são {s}",
+    ],
+    "nl": [
+        "een groep {s} stond voor de winkel te wachten",
+        "een paar {s} hebben een restaurant geopend in onze straat",
+        "de nieuwe collega's van mijn zus zijn {s}",
+    ],
+    "pl": [
+        "{s} czekają przed sklepem",
+        "{s} prowadzą nową restaurację na naszej ulicy",
+        "nowi koledzy mojej siostry to {s}",
+    ],
+    "ar": [
+        "كانت مجموعة من {s} تنتظر أمام المتجر",
+        "فتح {s} مطعما في شارعنا",
+        "زملاء أختي الجدد {s}",
+    ],
+    "hi": [
+        "दुकान के सामने {s} का एक झुंड खड़ा था",
+        "{s} ने हमारी गली में नया रेस्टोरेंट खोला है",
+        "मेरी बहन के नए सहकर्मी {s} हैं",
+    ],
+    "zh": [
+        "一群{s}在商店门口等着",
+        "几个{s}在我们街上开了一家饭店",
+        "我姐姐的新同事都是{s}",
+    ],
+    "sw": [
+        "kundi la {s} lilikuwa linasubiri nje ya duka",
+        "{s} wamefungua mgahawa mtaani kwetu",
+        "wafanyakazi wenzake wapya dada yangu ni {s}",
+    ],
+}
+
+
+# slurs of the frames that the groups they name are known to reclaim, naming themselves
+# ("frocio", "Kanake" ...): in a plain sentence they are ambiguous (who speaks is not in
+# the text), so the plain frames do not use them (decision 0542)
+RECLAIMED_SLURS: dict[str, list[str]] = {
+    "en": ["faggots"],
+    "fr": ["gouines", "tarlouzes"],
+    "es": ["maricones", "maricas", "bolleras", "tortilleras"],
+    "de": ["Schwuchteln", "Kanaken"],
+    "it": ["froci", "ricchioni", "terroni"],
+    "pt": ["viados", "sapatões", "sapatonas"],
+    "nl": ["flikkers"],
+    "pl": ["pedały", "cioty"],
 }
 
 
