@@ -61,7 +61,8 @@ def test_the_hindi_words_leave_out_common_words_of_other_languages() -> None:
 def test_romanised_hindi_is_unsupported_not_silently_non_hateful(
     small_model: NgramClassifier,
 ) -> None:
-    """2.29 read "sab musalman gande hain, inko maar do" with the Swahili calibration."""
+    """Before decision 0541 such texts were read with whatever language py3langid guessed
+    (Swahili, English ...) and came out "non-hateful"."""
     pred = small_model.predict(
         ["sab musalman gande hain, inko desh se nikalo", "musalman ache hain"]
     )

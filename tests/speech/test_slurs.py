@@ -56,7 +56,7 @@ def test_plain_slur_frames_are_drawn_on_top_of_the_budget(
 
 def test_plain_slur_frames_leave_out_the_slurs_groups_reclaim() -> None:
     """A slur its group reclaims is ambiguous in a plain sentence (who speaks is not in
-    the text): the plain frames of decision 0542 never use one; the frames of 2.29 do."""
+    the text): the plain frames of decision 0542 never use one; ``SLUR_FRAMES`` do."""
     frame = augment.augmentation(300, with_lists=True)
     for name, expected in (("slur_plain", False), ("slur", True)):
         rows = frame[(frame["frame_list"] == name) & (frame["hateful"] == 1)]
