@@ -45,7 +45,7 @@ from tocsin.analysis.speech.classifier import (
     load_model,
     named_groups,
 )
-from tocsin.analysis.speech.language import ROMANISED_HINDI_CODE, UNSUPPORTED
+from tocsin.analysis.speech.language import DEVANAGARI, ROMANISED_HINDI_CODE, UNSUPPORTED
 from tocsin.analysis.speech.lexicon import LexiconMatcher, seed_terms
 from tocsin.analysis.speech.normalise import normalise
 from tocsin.analysis.speech.training import (
@@ -140,14 +140,13 @@ def suite_tables(suite: pd.DataFrame) -> None:
 
 
 LATIN_SCRIPT = ("de", "en", "es", "fr", "it", "nl", "pl", "pt", "sw")
-_DEVANAGARI = r"[\u0900-\u097f]"
 
 
 def languages_named(held: pd.DataFrame, langs: list[str]) -> None:
     """Which languages the held-out texts are routed to: TRAC-1's Hindi comments in Latin
     letters should be named ``hi-Latn`` (unsupported), no other text should."""
     frame = held.assign(routed=langs)
-    latin = ~frame["text"].str.contains(_DEVANAGARI)
+    latin = ~frame["text"].str.contains(DEVANAGARI.pattern)
     trac = frame[(frame["dataset"] == "trac1") & latin]
     others = frame[frame["lang"].isin(LATIN_SCRIPT)]
     named = trac["routed"].value_counts(normalize=True).head(5)

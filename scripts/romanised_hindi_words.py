@@ -17,7 +17,6 @@ file is what this derives).
 from __future__ import annotations
 
 import argparse
-import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -25,19 +24,17 @@ from pathlib import Path
 import pandas as pd
 
 from tocsin.analysis.speech import augment, corpora
-from tocsin.analysis.speech.language import ROMANISED_HINDI_FILE
+from tocsin.analysis.speech.language import DEVANAGARI, ROMANISED_HINDI_FILE, latin_words
 from tocsin.analysis.speech.training import corpus_paths
 from tocsin.config import load_settings
 from tocsin.sources import fetch
 
 MIN_COMMENTS = 15
 MAX_ELSEWHERE = 2
-_LATIN_WORD = re.compile(r"[a-z]{3,}")
-_DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 
 
 def _document_counts(texts: Iterable[str]) -> Counter[str]:
-    return Counter(w for t in texts for w in set(_LATIN_WORD.findall(str(t).casefold())))
+    return Counter(w for t in texts for w in set(latin_words(str(t))) if len(w) >= 3)
 
 
 def derive(paths: dict[str, Path], turkish: Path) -> list[str]:
@@ -45,7 +42,7 @@ def derive(paths: dict[str, Path], turkish: Path) -> list[str]:
     registered name) and OffensEval's Turkish training file ``turkish``."""
     trac = pd.read_csv(paths["trac1-hindi-train"], header=None, names=["id", "text", "label"])
     hindi = _document_counts(
-        t for t in trac["text"].dropna().astype(str) if not _DEVANAGARI.search(t)
+        t for t in trac["text"].dropna().astype(str) if not DEVANAGARI.search(t)
     )
     frame = corpora.load_all(paths)
     templates = augment.augmentation()

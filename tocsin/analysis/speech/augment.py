@@ -1297,12 +1297,12 @@ def held_out_frames(lang: str) -> frozenset[str]:
 
 
 def texts_for(
-    lang: str, per_class: int, rng: random.Random, extra_rng: random.Random | None = None
+    lang: str, per_class: int, rng: random.Random, extra_rng: random.Random
 ) -> list[tuple[str, int, str, str]]:
     """``per_class`` hateful and as many non-hateful texts (text, hateful, target, frame),
     then the texts of the lists drawn on top of the budget (:data:`OWN_BUDGET`), as many
-    per class as their share of the hateful frames, drawn with ``extra_rng`` (``rng`` if
-    not given) so that the other texts are the same as without them."""
+    per class as their share of the hateful frames, drawn with ``extra_rng`` so that the
+    other texts are the same as without them."""
     spec = FRAMES[lang]
     groups = _groups(lang, spec)
     fills = {k: v for k, v in spec.items() if len(k) == 1 and k != "g"} | {"i": IDENTITIES[lang]}
@@ -1330,7 +1330,7 @@ def texts_for(
     if own_hate:
         extra = round(per_class * len(own_hate) / len(budget["hate"]))
         for label, frames in ((1, own_hate), (0, own_twins)):
-            draw(label, frames, extra, extra_rng or rng)
+            draw(label, frames, extra, extra_rng)
     return out
 
 

@@ -30,13 +30,14 @@ OTHERS = (
     "tr", "ru", "uk", "fa", "ur", "id", "ms", "ro", "cs", "sv", "da", "no", "fi", "hu",
     "el", "he", "so", "ha", "yo", "vi", "tl", "bn", "ta",
 )  # fmt: skip
+DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 _SCRIPTS = (
     (re.compile(r"[\u3040-\u30ff]"), "ja"),
     (re.compile(r"[\uac00-\ud7af]"), "ko"),
     (re.compile(r"[\u4e00-\u9fff]"), "zh"),
     (re.compile(r"[\u1200-\u137f]"), "am"),
     (re.compile(r"[\u1000-\u109f]"), "my"),
-    (re.compile(r"[\u0900-\u097f]"), "hi"),
+    (DEVANAGARI, "hi"),
 )
 _LETTER = re.compile(r"[^\W\d_]")
 _LATIN_WORD = re.compile(r"[a-z]+")
@@ -115,12 +116,18 @@ def detect(text: str, supported: tuple[str, ...]) -> str:
     return str(next(lang for lang, _ in ranked if lang in supported))
 
 
+def latin_words(text: str) -> list[str]:
+    """The words of ``text`` in Latin letters, case folded: what the Hindi words are
+    counted in, here and where they are derived (``scripts/romanised_hindi_words.py``)."""
+    return _LATIN_WORD.findall(text.casefold())
+
+
 def _hindi_words(text: str) -> tuple[float, int] | None:
     """The share of ``text``'s Latin words that are in :data:`ROUTING_HINDI` and how
     many different ones occur; None when none does. Two different ones making up
     :data:`ROMANISED_HINDI_SHARE` of the words make a text romanised Hindi; one, making
     up :data:`ROMANISED_HINDI_ALONE`, does when no supported language is recognised."""
-    tokens = _LATIN_WORD.findall(text.casefold())
+    tokens = latin_words(text)
     hits = [t for t in tokens if t in ROUTING_HINDI]
     return (len(hits) / len(tokens), len(set(hits))) if hits else None
 
