@@ -261,12 +261,14 @@ def test_each_template_text_names_its_frame_and_is_held_out_with_it() -> None:
         frames = set(augment.frames_of(lang, "hate") + augment.frames_of(lang, "ok"))
         assert set(mine["frame"]) <= frames, lang
         held = mine["frame"].isin(augment.held_out_frames(lang))
-        assert (held == (mine["split"] == "test")).all(), lang
+        assert (held == (mine["split"] != "train")).all(), lang
+        measured = mine["frame_list"].isin(augment.MEASURE_ONLY)
+        assert (measured == (mine["split"] == "measure")).all(), lang
 
 
 def test_template_texts_of_held_out_frames_never_reach_training() -> None:
     frame = augment.augmentation(300)
-    held = frame[frame["split"] == "test"]
+    held = frame[frame["split"] != "train"]
     # every language has held-out frames of both classes, so its recall is measured too
     assert held.groupby("lang")["hateful"].nunique().to_dict() == dict.fromkeys(SUPPORTED, 2)
     assert not set(held["text"]) & set(frame.loc[frame["split"] == "train", "text"])
@@ -274,7 +276,8 @@ def test_template_texts_of_held_out_frames_never_reach_training() -> None:
         for key in ("hate", "ok"):
             frames = augment.frames_of(lang, key)
             kept = [f for f in frames if f not in augment.held_out_frames(lang)]
-            assert len(frames) * 0.7 < len(kept) < len(frames), (lang, key)
+            split = [f for f in frames if f not in augment.measure_only_frames(lang)]
+            assert len(split) * 0.7 < len(kept) < len(split), (lang, key)
     # the hard cases are part of the frames (counter-speech, implicit derogation)
     assert "calling {g} {v} is hateful and wrong" in augment.frames_of("en", "ok")
     assert "{g} will never fit in here" in augment.frames_of("en", "hate")

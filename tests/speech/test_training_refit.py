@@ -1,6 +1,7 @@
 """The measured and the released model (decision 0509): every held-out figure is the
 measured model's, which never saw a held-out text; the released model also learns the
-held-out template frames, never the held-out corpus texts."""
+held-out template frames, never the held-out corpus texts nor the template frames kept
+only to measure (split ``measure``, decision 0543)."""
 
 from __future__ import annotations
 
@@ -28,13 +29,15 @@ def _rows(word: str, dataset: str, split: str) -> pd.DataFrame:
     )
 
 
-def test_the_released_model_learns_held_out_frames_and_no_held_out_corpus_text(
+def test_the_released_model_learns_held_out_frames_only(
     settings: Settings, small_corpus: pd.DataFrame
 ) -> None:
     fitted = small_corpus[small_corpus["split"] == "train"].sample(3000, random_state=0)
     frames = _rows("zorblax", "templates", "test")  # held-out frames: hateful
     posts = _rows("quibbit", "ethos", "test")  # held-out corpus texts: hateful too
-    result = train(settings, corpus=pd.concat([fitted, frames, posts], ignore_index=True))
+    probes = _rows("vlemmik", "templates", "measure")  # frames kept only to measure
+    corpus = pd.concat([fitted, frames, posts, probes], ignore_index=True)
+    result = train(settings, corpus=corpus)
     released = load_model(result.path)
     measured = load_model(measured_path(result.path))
     assert result.metrics["released_also_fitted_on"] == len(frames)
@@ -45,10 +48,11 @@ def test_the_released_model_learns_held_out_frames_and_no_held_out_corpus_text(
     # the released model learnt the held-out frames' word; the measured one never saw it
     assert score(released, "zorblax") > score(released, "flimzop") + 0.2
     assert abs(score(measured, "zorblax") - score(measured, "flimzop")) < 0.1
-    # neither learnt the held-out corpus texts' word
-    assert abs(score(released, "quibbit") - score(released, "flimzop")) < 0.1
-    # every held-out figure is the measured model's
-    held_out = pd.concat([frames, posts])
+    # neither learnt the held-out corpus texts' word, nor the measuring frames' word
+    for word in ("quibbit", "vlemmik"):
+        assert abs(score(released, word) - score(released, "flimzop")) < 0.1, word
+    # every held-out figure is the measured model's, the measuring frames' too
+    held_out = pd.concat([frames, posts, probes])
     again = evaluate(measured, held_out)
     assert again["per_dataset"] == {
         k: v for k, v in result.metrics["per_dataset"].items() if k in again["per_dataset"]

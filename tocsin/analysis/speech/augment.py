@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from tocsin.analysis.speech import gazetteer
 from tocsin.analysis.speech.hard_cases import HARD_FRAMES
 from tocsin.analysis.speech.mention_frames import IDENTITIES, IDENTITY_FRAMES, OTHER_GROUP_FRAMES
+from tocsin.analysis.speech.profane_frames import PROFANE_FRAMES, profane_twin
 from tocsin.analysis.speech.scope_frames import SCOPE_FRAMES
 from tocsin.analysis.speech.slur_frames import (
     PLAIN_SLUR_FRAMES,
@@ -1234,6 +1235,10 @@ def _groups(lang: str, spec: Spec) -> list[tuple[str, str]]:
 # texts, so that the non-hateful frames (negation, counter-speech, praise) weigh enough
 SCALE = {"en": 5, "de": 2, "pt": 2, "zh": 2, "fr": 2}
 HELD_OUT_SHARE = 5  # one frame in five of each class is held out to choose settings
+# lists of frames that are all held out and never learnt, not even by the released model
+# (split ``measure``): they measure a cue on sentences the model never saw (decision 0543:
+# trained on, the profane frames taught the profane words themselves as hate)
+MEASURE_ONLY = ("profane",)
 DATASET = "templates"  # the dataset name of template texts in the corpora layout
 
 
@@ -1246,6 +1251,7 @@ def frame_lists(lang: str, key: str) -> dict[str, list[str]]:
         "scope": SCOPE_FRAMES.get(lang, {}).get(key, []),
         "slur": SLUR_FRAMES.get(lang, {}).get(key, []),
         "slur_plain": PLAIN_SLUR_FRAMES.get(lang, []) if key == "hate" else [],
+        "profane": PROFANE_FRAMES.get(lang, []) if key == "hate" else [],
     }
     if key == "ok":
         lists["identity"] = IDENTITY_FRAMES.get(lang, [])
@@ -1254,27 +1260,31 @@ def frame_lists(lang: str, key: str) -> dict[str, list[str]]:
 
 
 def frames_of(lang: str, key: str) -> list[str]:
-    """The frames of one language and class (``hate`` or ``ok``), hard cases, scope and
-    slur frames (with their non-hateful twins) included."""
+    """The frames of one language and class (``hate`` or ``ok``), hard cases, scope,
+    slur and profane frames (with their non-hateful twins) included."""
     frames = [frame for frames in frame_lists(lang, key).values() for frame in frames]
-    return frames + list(_slur_twins(lang).values()) if key == "ok" else frames
+    return frames + list(_twins(lang).values()) if key == "ok" else frames
 
 
-def _slur_twins(lang: str) -> dict[str, str]:
-    """Each hateful slur frame of ``lang`` and its non-hateful twin."""
-    frames = SLUR_FRAMES.get(lang, {}).get("hate", []) + PLAIN_SLUR_FRAMES.get(lang, [])
-    return {f: neutral_twin(f) for f in frames}
+def _twins(lang: str) -> dict[str, str]:
+    """Each hateful slur or profane frame of ``lang`` and its non-hateful twin."""
+    slur = SLUR_FRAMES.get(lang, {}).get("hate", []) + PLAIN_SLUR_FRAMES.get(lang, [])
+    profane = PROFANE_FRAMES.get(lang, [])
+    return {f: neutral_twin(f) for f in slur} | {f: profane_twin(f) for f in profane}
 
 
 # lists of frames drawn on top of a language's budget, with their twins, so that adding
-# them leaves every other frame as many texts as before (decision 0542)
-OWN_BUDGET = ("slur_plain",)
+# them leaves every other frame as many texts as before (decisions 0542, 0543)
+OWN_BUDGET = ("slur_plain", "profane")
 
 
-def _own_budget(lang: str) -> tuple[list[str], list[str]]:
-    """The frames of ``lang`` drawn on top of its budget: hateful ones and their twins."""
-    hate = [f for name in OWN_BUDGET for f in frame_lists(lang, "hate")[name]]
-    return hate, [neutral_twin(f) for f in hate]
+def _own_rngs(seed: int) -> dict[str, random.Random]:
+    """A random stream for each list of :data:`OWN_BUDGET`, so adding a list leaves the
+    others' texts as they were (``slur_plain`` keeps the stream it was released with)."""
+    return {
+        name: random.Random(f"{seed}:own-budget" + ("" if name == "slur_plain" else f":{name}"))
+        for name in OWN_BUDGET
+    }
 
 
 def _frame_hash(frame: str) -> bytes:
@@ -1284,30 +1294,45 @@ def _frame_hash(frame: str) -> bytes:
 @functools.cache
 def held_out_frames(lang: str) -> frozenset[str]:
     """The frames of ``lang`` whose texts are held out: of each list of frames, in each
-    class, the fifth (rounded up) with the lowest hashes, and the twin of each held-out
-    slur frame. So every language has held-out frames of both classes, and adding a list
-    of frames leaves the other lists' split as it was (decision 0508)."""
-    held: set[str] = set()
+    class, the fifth (rounded up) with the lowest hashes, every frame of the lists kept
+    only to measure (:func:`measure_only_frames`), and the twin of each held-out slur or
+    profane frame. So every language has held-out frames of both classes, and adding a
+    list of frames leaves the other lists' split as it was (decision 0508)."""
+    held: set[str] = set(measure_only_frames(lang))
     for key in ("hate", "ok"):
-        for frames in frame_lists(lang, key).values():
-            ranked = sorted(set(frames), key=_frame_hash)
-            held.update(ranked[: -(-len(ranked) // HELD_OUT_SHARE)])
-    held.update(twin for frame, twin in _slur_twins(lang).items() if frame in held)
+        for name, frames in frame_lists(lang, key).items():
+            if name not in MEASURE_ONLY:
+                ranked = sorted(set(frames), key=_frame_hash)
+                held.update(ranked[: -(-len(ranked) // HELD_OUT_SHARE)])
+    held.update(twin for frame, twin in _twins(lang).items() if frame in held)
     return frozenset(held)
 
 
+def measure_only_frames(lang: str) -> frozenset[str]:
+    """The frames of ``lang`` in the lists of :data:`MEASURE_ONLY`, with their twins."""
+    twins = _twins(lang)
+    return frozenset(
+        f
+        for key in ("hate", "ok")
+        for name in MEASURE_ONLY
+        for frame in frame_lists(lang, key)[name]
+        for f in (frame, twins.get(frame, frame))
+    )
+
+
 def texts_for(
-    lang: str, per_class: int, rng: random.Random, extra_rng: random.Random
+    lang: str, per_class: int, rng: random.Random, own_rngs: dict[str, random.Random]
 ) -> list[tuple[str, int, str, str]]:
     """``per_class`` hateful and as many non-hateful texts (text, hateful, target, frame),
-    then the texts of the lists drawn on top of the budget (:data:`OWN_BUDGET`), as many
-    per class as their share of the hateful frames, drawn with ``extra_rng`` so that the
-    other texts are the same as without them."""
+    then the texts of each list drawn on top of the budget (:data:`OWN_BUDGET`), as many
+    per class as its share of the hateful frames, drawn with its own stream of
+    ``own_rngs`` so that the other texts are the same as without it."""
     spec = FRAMES[lang]
     groups = _groups(lang, spec)
     fills = {k: v for k, v in spec.items() if len(k) == 1 and k != "g"} | {"i": IDENTITIES[lang]}
-    own_hate, own_twins = _own_budget(lang)
-    own = {*own_hate, *own_twins}
+    twins = _twins(lang)
+    own_lists = {name: frame_lists(lang, "hate")[name] for name in OWN_BUDGET}
+    own = {f for frames in own_lists.values() for f in (*frames, *(twins[f] for f in frames))}
     # a slur its group reclaims is ambiguous in a plain sentence: those frames do not use it
     plain_slurs = [w for w in SLURS[lang] if w not in RECLAIMED_SLURS.get(lang, [])]
 
@@ -1327,10 +1352,11 @@ def texts_for(
     budget = {key: [f for f in frames_of(lang, key) if f not in own] for key in ("hate", "ok")}
     for label, key in ((1, "hate"), (0, "ok")):
         draw(label, budget[key], per_class, rng)
-    if own_hate:
-        extra = round(per_class * len(own_hate) / len(budget["hate"]))
-        for label, frames in ((1, own_hate), (0, own_twins)):
-            draw(label, frames, extra, extra_rng)
+    for name, own_hate in own_lists.items():
+        if own_hate:
+            extra = round(per_class * len(own_hate) / len(budget["hate"]))
+            for label, frames in ((1, own_hate), (0, [twins[f] for f in own_hate])):
+                draw(label, frames, extra, own_rngs[name])
     return out
 
 
@@ -1351,7 +1377,7 @@ def _list_names(lang: str) -> dict[str, str]:
         for name, frames in frame_lists(lang, key).items()
         for frame in frames
     }
-    return names | {twin: names[frame] for frame, twin in _slur_twins(lang).items()}
+    return names | {twin: names[frame] for frame, twin in _twins(lang).items()}
 
 
 def augmentation(per_class: int = 1500, seed: int = 0, with_lists: bool = False) -> pd.DataFrame:
@@ -1361,12 +1387,13 @@ def augmentation(per_class: int = 1500, seed: int = 0, with_lists: bool = False)
 
     Texts of the held-out frames (:func:`held_out_frames`) get split ``test``: they
     measure how the model does on sentence shapes it never saw, and settings are chosen
-    on them."""
+    on them. Texts of the lists in :data:`MEASURE_ONLY` get split ``measure``: held out
+    too, and never learnt, not even by the released model."""
     rng = random.Random(seed)
-    extra = random.Random(f"{seed}:own-budget")
+    own_rngs = _own_rngs(seed)
     rows = []
     for lang in FRAMES:
-        made = texts_for(lang, per_class * SCALE.get(lang, 1), rng, extra)
+        made = texts_for(lang, per_class * SCALE.get(lang, 1), rng, own_rngs)
         held = held_out_frames(lang)
         names = _list_names(lang)
         seen: set[str] = set()
@@ -1374,7 +1401,8 @@ def augmentation(per_class: int = 1500, seed: int = 0, with_lists: bool = False)
             if text in seen:
                 continue
             seen.add(text)
-            split = "test" if frame in held else "train"
+            measure_only = names[frame] in MEASURE_ONLY
+            split = "train" if frame not in held else "measure" if measure_only else "test"
             category = "" if hateful else "none"
             rows.append((text, lang, hateful, category, target, split, frame, names[frame]))
     import pandas as pd

@@ -20,7 +20,8 @@ words:
 - **cue scope** (2.2): hostile words said of a group (``__grp_hostile__``), denied
   (``__grp_neg_hostile__``, ``__neg_hostile__``) or quoted (``__quote_hostile__``), and
   praise of a group (``__grp_positive__``); group names are left out of the character
-  n-grams, so what is said about a group weighs more than which group is named.
+  n-grams, so what is said about a group weighs more than which group is named. A
+  profane word aimed at a group's name ("putain de {g}", 2.31) counts as a hostile word.
 
 The category is decided by cues outside negation and quotes (threat > dehumanisation >
 slur > derogation); the target by the groups mentioned, else by the group a listed slur
@@ -200,6 +201,8 @@ def analyse(text: str) -> Analysis:
         plain_text = _RUN_GAP.sub("", plain_text)
         chars = _RUN_GAP.sub("", chars)
     found = cues.INDEX.find(plain)
+    if cues.profanity_at_group(tokens):  # "putain de {g}" says "I hate {g}" (decision 0543)
+        found.add("cue:derog")
     extras = [f"__grp_{g.replace(' ', '_')}__" for g in cues.TARGETS if f"grp:{g}" in found]
     negated_found: set[str] = set()
     quoted_found: set[str] = set()
@@ -339,7 +342,7 @@ class NgramClassifier(SpeechClassifier):
     summary = "Fast CPU model: hashed word+char n-grams, negation/quote scope, group and cue cues"
     Settings: ClassVar[type[PluginSettings]] = NgramSettings
     settings: NgramSettings
-    version = "2.30"
+    version = "2.31"
     # 2.3 ends negation at "but"/"than", reads no letters of a text whose hostility is denied;
     # 2.4 lets a denied verb of saying deny its whole clause; 2.5 reads listed words
     # misspelt by two swapped letters; 2.6 reads groups named in every supported language;
@@ -359,9 +362,9 @@ class NgramClassifier(SpeechClassifier):
     # denying its clause; 2.27 reads "deserve to die", "death to", terrorists and thieves in
     # every language; 2.28 reads Dutch compounds, sectarian and casteist slurs and more;
     # 2.29 reads Polish verbs of saying in the past, Arabic verbs of claiming, and "لل";
-    # 2.30 learns slurs in plain sentences from more frames (it reads as 2.29 does, so a
-    # 2.29 file is read as it is)
-    reads_versions = ("2.29", "2.30")
+    # 2.30 learns slurs in plain sentences from more frames; 2.31 reads profanity aimed at
+    # a group as hostility
+    reads_versions = ("2.31",)
     # defaults for models saved by 1.0 (no language routing, no calibration)
     languages: tuple[str, ...] = ()
     _calibrators: dict[str, tuple[float, float]] = {}  # noqa: RUF012 - replaced on fit

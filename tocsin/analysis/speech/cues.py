@@ -1098,6 +1098,42 @@ POSITIVE_CUES = [
     "tunajivunia",
 ]
 
+# Profane words (decision 0543). On their own, or anywhere else in a text, they are not
+# hate; aimed at a group's name (:func:`profanity_at_group`) they are a derogatory word
+# said of it. Swahili has none: the project cannot write its profanity with confidence.
+PROFANITY = [
+    *("fuck", "fucking", "fuckin", "fucked", "motherfucking", "goddamn", "goddamned"),
+    *("damn", "damned", "shitty", "effing", "frigging"),
+    *("putain", "merde", "emmerde", "foutus", "foutues", "encules"),
+    *("puto", "putos", "puta", "putas", "mierda", "maldito", "malditos", "maldita"),
+    *("malditas", "jodidos", "jodidas", "pinche", "pinches", "cabrones"),
+    *("scheiß*", "verdammt*", "verfickt*", "fick"),
+    *("fottut*", "cazzo", "merda", "maledett*", "stramaledett*"),
+    *("porra", "fodidos", "fodidas", "caralho"),
+    *("kut", "klote", "godverdomme", "verdomde", "tering", "tyfus", "kolere"),
+    *("pierdolen*", "jeban*", "zasran*", "kurwa", "kurwy", "pieprzen*"),
+    *("يلعن", "تبا", "ملاعين", "الملاعين", "لعنة"),
+    *("साले", "साला", "सालों", "हरामी", "हरामखोर", "कमीने", "कमीना"),
+    *("该死的", "他妈的", "妈的", "狗日的"),
+]
+# words that may stand between a profane word and the group it is aimed at: "putain de
+# {g}", "fuck the {g}", "{g} de mierda", "يلعن أبو {g}"
+PROFANITY_LINKS = frozenset(
+    normalise(w)
+    for w in (
+        *("the", "these", "those", "all", "of"),
+        *("de", "des", "les", "ces", "tous", "d'"),
+        *("los", "las", "esos", "esas", "estos", "estas", "todos"),
+        *("die", "diese", "alle", "den", "der"),
+        *("di", "del", "dei", "degli", "delle", "i", "gli", "le", "questi", "quei", "tutti"),
+        *("da", "do", "dos", "das", "os", "as", "esses", "essas"),
+        *("deze", "van"),
+        *("te", "ci", "wszyscy"),
+        *("أبو", "على"),
+        *("ये", "वो", "सब", "सारे"),
+    )
+)
+
 QUOTE_CHARS = '"“”«»„‟'
 
 
@@ -1272,22 +1308,28 @@ class TermIndex:
                 self._groups[tok] = named
         return named
 
-    def find(self, tokens: list[str]) -> set[str]:
-        """Kinds of the terms present in ``tokens`` (normalised words)."""
-        found: set[str] = set()
+    def spans(self, tokens: list[str]) -> Iterator[tuple[int, int, frozenset[str]]]:
+        """Each term in ``tokens`` (normalised words): where it starts and ends, and its
+        kinds."""
         cache, exact, starts = self._cache, self.exact, self._starts
         for i, tok in enumerate(tokens):
             kinds = cache.get(tok)
             if kinds is None:
                 kinds = self._word(tok)
             if kinds:
-                found |= kinds
+                yield i, i + 1, kinds
             longest = starts.get(tok)
             if longest:
                 for end in range(i + 2, min(i + longest, len(tokens)) + 1):
                     phrase = exact.get(" ".join(tokens[i:end]))
                     if phrase:
-                        found |= phrase
+                        yield i, end, phrase
+
+    def find(self, tokens: list[str]) -> set[str]:
+        """Kinds of the terms present in ``tokens`` (normalised words)."""
+        found: set[str] = set()
+        for _, _, kinds in self.spans(tokens):
+            found |= kinds
         return found
 
 
@@ -1322,6 +1364,30 @@ INDEX = TermIndex(
         "cue:positive": [normalise(t) for t in POSITIVE_CUES] + _fillers("q"),
     }
 )
+
+
+PROFANITY_INDEX = TermIndex({"profane": [normalise(t) for t in PROFANITY]})
+
+
+def profanity_at_group(tokens: list[str]) -> bool:
+    """Whether a profane word in ``tokens`` (an analysis's marked tokens: words that are
+    denied or quoted, and punctuation, stand in the way) is aimed at a group's name: just
+    before it or one linking word before ("fucking {g}", "putain de {g}"), or one linking
+    word after it ("{g} de mierda"). "{g} fucking rock" is not aimed at the group."""
+    profane = [(start, end) for start, end, _ in PROFANITY_INDEX.spans(tokens)]
+    if not profane:
+        return False
+    for start, end, kinds in INDEX.spans(tokens):
+        if not any(k[:4] == "grp:" for k in kinds):
+            continue
+        for p_start, p_end in profane:
+            before = tokens[p_end:start] if start >= p_end else None
+            after = tokens[end:p_start] if p_start >= end else None
+            if before is not None and len(before) <= 1 and set(before) <= PROFANITY_LINKS:
+                return True
+            if after is not None and len(after) == 1 and after[0] in PROFANITY_LINKS:
+                return True
+    return False
 
 
 def _slur_targets() -> TermIndex:

@@ -8,7 +8,8 @@ Two models are fitted with the same settings (decision 0509). The **measured** m
 never sees any held-out row: every held-out figure is its own, and settings are chosen on
 them. The **released** model, the one scoring users' texts, also learns the held-out
 template frames, so that what the split measures is not withheld from users; held-out
-corpus texts and analysts' held-out corrections stay out of both. The measured model is
+corpus texts, analysts' held-out corrections and the template frames kept only to measure
+(split ``measure``, ``augment.MEASURE_ONLY``) stay out of both. The measured model is
 saved beside the released one (``...-measured.joblib``) for audits and benchmarks.
 """
 
@@ -192,7 +193,7 @@ def train(
     model.fit(train_rows)
     fit_seconds = time.perf_counter() - started
     metrics = evaluate(model, held_out) if len(held_out) else {}
-    frames = held_out[held_out["dataset"] == augment.DATASET]
+    frames = held_out[(held_out["dataset"] == augment.DATASET) & (held_out["split"] == "test")]
     released = model
     if len(frames):
         released = CLASSIFIERS.create(model_name)
