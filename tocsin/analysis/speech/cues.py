@@ -781,7 +781,27 @@ _MORE_DEHUMANISING = [
     "طفيليات",
     "قردة",
     "وباء",
+    # 2.32: what one language listed and the next lacked, and the templates' own vermin
+    # fillers; a hyphenated word as the reader splits it (decision 0544)
+    *("rodents", "leeches", "lice", "maggots", "locusts", "pests", "swine", "beasts"),
+    *("garbage", "sub - human"),
+    *("chiens", "sangsues", "poux", "asticots", "déchets", "serpents", "nuisibles"),
+    *("bêtes", "microbes", "vermines", "sous - hommes"),
+    *("perros", "sanguijuelas", "piojos", "gusanos", "serpientes", "bestias", "escoria"),
+    *("hunde", "blutsauger", "läuse", "maden", "schlangen", "schädlinge", "bestien"),
+    "viecher",
+    *("topi", "maiali", "cani", "sanguisughe", "pidocchi", "spazzatura", "serpenti"),
+    "insetti",
+    *("cães", "cachorros", "sanguessugas", "piolhos", "escória", "cobras", "bestas"),
+    *("insetos", "sub - humanos"),
+    *("honden", "bloedzuigers", "luizen", "afval", "slangen", "uitschot"),
+    *("psy", "psami", "psów", "pijawki", "pijawkami", "wszy", "wszami", "węże", "wężami"),
+    "węży",
+    *("فئران", "قمامة", "زبالة", "ثعابين", "وحوش"),
+    *("जोंक", "जूँ", "कचरा", "सांप", "गंदगी"),
+    *("vimelea", "mbwa", "kunguni", "chawa", "uchafu", "nzige", "funza"),
 ] + ["老 鼠", "蟑 螂", "害 虫", "寄 生", "畜 生", "瘟 疫", "虫 子", "癌 症"]
+_MORE_DEHUMANISING += ["猴 子", "蚂 蟥", "虱 子", "禽 兽", "败 类", "人 渣"]  # 2.32, decision 0544
 
 
 # every form of every listed slur (``data/slurs.csv``, read by ``slurs.py``)

@@ -1,0 +1,53 @@
+"""The words of vermin, filth and beasts in every supported language (model 2.32,
+decision 0544): each language reads the animals and vermin the others read, the
+templates' own vermin fillers are cues, hyphenated words are read, and words with an
+everyday sense were left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from tocsin.analysis.speech.augment import FRAMES
+from tocsin.analysis.speech.classifier import analyse
+
+
+@pytest.mark.parametrize("lang", sorted(FRAMES))
+def test_every_vermin_filler_of_the_templates_is_a_dehumanising_cue(lang: str) -> None:
+    # "دون البشر" (less than human) begins with a negator, which opens a scope
+    unread = [w for w in FRAMES[lang]["v"] if "__dehum__" not in analyse(w).extras]
+    assert unread == (["دون البشر"] if lang == "ar" else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nadhani Waislamu ni vimelea",
+        "Les Juifs sont des chiens",
+        "les Juifs sont des sous-hommes",
+        "Muslims are sub-human",
+        "immigrants are leeches",
+        "Los gitanos son escoria",
+        "Die Flüchtlinge sind Läuse",
+        "gli zingari sono topi",
+        "os ciganos são sub-humanos",
+        "moslims zijn bloedzuigers",
+        "Żydzi to psy",
+        "اللاجئون وحوش",
+        "मुसलमान जोंक हैं",
+        "穆斯林是人渣",
+    ],
+)
+def test_a_vermin_word_said_of_a_group_is_hostile(text: str) -> None:
+    assert {"__dehum__", "__grp_hostile__"} <= set(analyse(text).extras)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De migranten wilden naar Engeland",  # Dutch "wanted", not "savages"
+        "The refugees mull over the offer",  # German "Müll" normalises to "mull"
+        "Los refugiados sufren una enfermedad",  # words of disease are not listed
+    ],
+)
+def test_words_with_an_everyday_sense_are_not_cues(text: str) -> None:
+    assert "__grp_hostile__" not in analyse(text).extras
