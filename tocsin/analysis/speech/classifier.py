@@ -342,7 +342,7 @@ class NgramClassifier(SpeechClassifier):
     summary = "Fast CPU model: hashed word+char n-grams, negation/quote scope, group and cue cues"
     Settings: ClassVar[type[PluginSettings]] = NgramSettings
     settings: NgramSettings
-    version = "2.32"
+    version = "2.33"
     # 2.3 ends negation at "but"/"than", reads no letters of a text whose hostility is denied;
     # 2.4 lets a denied verb of saying deny its whole clause; 2.5 reads listed words
     # misspelt by two swapped letters; 2.6 reads groups named in every supported language;
@@ -363,8 +363,9 @@ class NgramClassifier(SpeechClassifier):
     # every language; 2.28 reads Dutch compounds, sectarian and casteist slurs and more;
     # 2.29 reads Polish verbs of saying in the past, Arabic verbs of claiming, and "لل";
     # 2.30 learns slurs in plain sentences from more frames; 2.31 reads profanity aimed at
-    # a group as hostility; 2.32 reads the words of vermin, filth and beasts in every language
-    reads_versions = ("2.32",)
+    # a group as hostility; 2.32 reads the words of vermin, filth and beasts in every language;
+    # 2.33 reads Italian "odio" as a verb where it cannot be the noun
+    reads_versions = ("2.33",)
     # defaults for models saved by 1.0 (no language routing, no calibration)
     languages: tuple[str, ...] = ()
     _calibrators: dict[str, tuple[float, float]] = {}  # noqa: RUF012 - replaced on fit

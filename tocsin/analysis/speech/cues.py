@@ -840,6 +840,11 @@ DEROGATORY_CUES = [
     "gesindel",
     "pack",
     "detesto",
+    # 2.33: Italian "odio" where it is the verb, not the noun: before an article, a
+    # determiner or an adverb, or after a pronoun; the verb's other forms (decision 0545)
+    *("odio i", "odio gli", "odio le", "odio tutti", "odio tutte", "odio questi"),
+    *("odio queste", "odio quei", "odio quegli", "odio quelle", "odio profondamente"),
+    *("odio davvero", "odio proprio", "io odio", "li odio", "le odio", "vi odio", "odia*"),
     "odiamo",
     "odeio",
     "odeiam",

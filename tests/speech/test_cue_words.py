@@ -1,7 +1,7 @@
-"""The words of vermin, filth and beasts in every supported language (model 2.32,
-decision 0544): each language reads the animals and vermin the others read, the
-templates' own vermin fillers are cues, hyphenated words are read, and words with an
-everyday sense were left out."""
+"""Words the cue lists lacked: the words of vermin, filth and beasts in every supported
+language (model 2.32, decision 0544): each language reads the animals and vermin the
+others read, the templates' own vermin fillers are cues, hyphenated words are read, and
+words with an everyday sense were left out; and Italian "odio" as a verb (2.33, 0545)."""
 
 from __future__ import annotations
 
@@ -51,3 +51,21 @@ def test_a_vermin_word_said_of_a_group_is_hostile(text: str) -> None:
 )
 def test_words_with_an_everyday_sense_are_not_cues(text: str) -> None:
     assert "__grp_hostile__" not in analyse(text).extras
+
+
+@pytest.mark.parametrize(
+    ("text", "hostile"),
+    [
+        ("Odio i musulmani", True),  # the verb (model 2.33, decision 0545)
+        ("Odio le donne", True),
+        ("Io odio profondamente i neri", True),
+        ("Li odio, questi rom", True),
+        ("Gli italiani odiano gli zingari", True),
+        ("L'odio contro i musulmani è inaccettabile", False),  # the noun, condemned
+        ("Odio i politici", False),  # a non-protected group: abuse, not hate
+    ],
+)
+def test_italian_odio_is_read_as_the_verb_where_it_cannot_be_the_noun(
+    text: str, hostile: bool
+) -> None:
+    assert ("__grp_hostile__" in analyse(text).extras) is hostile
