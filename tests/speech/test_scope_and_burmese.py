@@ -357,10 +357,10 @@ def test_a_model_trained_before_2_5_is_refused_with_what_to_do(
         load_model(tmp_path / "old.joblib")
     old.metrics = {"version": NgramClassifier.version}
     old.save(tmp_path / "new.joblib")
-    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.33"
-    old.metrics = {"version": "2.32"}  # 2.33 reads Italian "odio" as a verb: retrain
+    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.34"
+    old.metrics = {"version": "2.33"}  # 2.34 reads negated questions: retrain
     old.save(tmp_path / "previous.joblib")
-    with pytest.raises(ModelFileError, match="2.32"):
+    with pytest.raises(ModelFileError, match="2.33"):
         load_model(tmp_path / "previous.joblib")
 
 

@@ -21,6 +21,7 @@ from tocsin.analysis.speech import gazetteer
 from tocsin.analysis.speech.hard_cases import HARD_FRAMES
 from tocsin.analysis.speech.mention_frames import IDENTITIES, IDENTITY_FRAMES, OTHER_GROUP_FRAMES
 from tocsin.analysis.speech.profane_frames import PROFANE_FRAMES, profane_twin
+from tocsin.analysis.speech.question_frames import QUESTION_FRAMES, question_twin
 from tocsin.analysis.speech.scope_frames import SCOPE_FRAMES
 from tocsin.analysis.speech.slur_frames import (
     PLAIN_SLUR_FRAMES,
@@ -1237,8 +1238,8 @@ SCALE = {"en": 5, "de": 2, "pt": 2, "zh": 2, "fr": 2}
 HELD_OUT_SHARE = 5  # one frame in five of each class is held out to choose settings
 # lists of frames that are all held out and never learnt, not even by the released model
 # (split ``measure``): they measure a cue on sentences the model never saw (decision 0543:
-# trained on, the profane frames taught the profane words themselves as hate)
-MEASURE_ONLY = ("profane",)
+# trained on, the profane frames taught the profane words themselves as hate; 0546)
+MEASURE_ONLY = ("profane", "question")
 DATASET = "templates"  # the dataset name of template texts in the corpora layout
 
 
@@ -1252,6 +1253,7 @@ def frame_lists(lang: str, key: str) -> dict[str, list[str]]:
         "slur": SLUR_FRAMES.get(lang, {}).get(key, []),
         "slur_plain": PLAIN_SLUR_FRAMES.get(lang, []) if key == "hate" else [],
         "profane": PROFANE_FRAMES.get(lang, []) if key == "hate" else [],
+        "question": QUESTION_FRAMES.get(lang, []) if key == "hate" else [],
     }
     if key == "ok":
         lists["identity"] = IDENTITY_FRAMES.get(lang, [])
@@ -1267,15 +1269,18 @@ def frames_of(lang: str, key: str) -> list[str]:
 
 
 def _twins(lang: str) -> dict[str, str]:
-    """Each hateful slur or profane frame of ``lang`` and its non-hateful twin."""
+    """Each hateful slur, profane or question frame of ``lang`` and its non-hateful twin."""
     slur = SLUR_FRAMES.get(lang, {}).get("hate", []) + PLAIN_SLUR_FRAMES.get(lang, [])
-    profane = PROFANE_FRAMES.get(lang, [])
-    return {f: neutral_twin(f) for f in slur} | {f: profane_twin(f) for f in profane}
+    return (
+        {f: neutral_twin(f) for f in slur}
+        | {f: profane_twin(f) for f in PROFANE_FRAMES.get(lang, [])}
+        | {f: question_twin(f) for f in QUESTION_FRAMES.get(lang, [])}
+    )
 
 
 # lists of frames drawn on top of a language's budget, with their twins, so that adding
 # them leaves every other frame as many texts as before (decisions 0542, 0543)
-OWN_BUDGET = ("slur_plain", "profane")
+OWN_BUDGET = ("slur_plain", "profane", "question")
 
 
 def _own_rngs(seed: int) -> dict[str, random.Random]:

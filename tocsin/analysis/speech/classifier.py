@@ -12,7 +12,8 @@ words:
   words) become ``n_<word>`` features, and **quotation**: words inside quotes become
   ``q_<word>``. So "I don't hate Muslims" and "calling them 'vermin' is racist" do not
   carry the weight of the hateful words themselves; character n-grams see only the words
-  outside negation and quotes.
+  outside negation and quotes. A negator among a question's first words asks rather than
+  denies ("aren't they just vermin?", 2.34) and opens no scope.
 - **group mentions**: ``__grp_<target>__`` features (neutral group words, ``cues.py``) let
   the model learn what is said *about* a group rather than which group is named.
 - **counter-speech cues** (``racism``, ``condemn``, ``stand with`` ...) and the **threat**
@@ -161,6 +162,7 @@ def analyse(text: str) -> Analysis:
     quoted = False
     negated = 0
     raw_tokens = words(norm)
+    asking = _asking_negators(raw_tokens)
     for i, tok in enumerate(raw_tokens):
         if tok in cues.QUOTE_CHARS:
             quoted = not quoted
@@ -175,7 +177,13 @@ def analyse(text: str) -> Analysis:
             continue
         if tok in cues.SCOPE_ENDERS:
             negated = 0
-        if tok in cues.NEGATORS_AFTER and not quoted and plain and tokens[-1] == plain[-1]:
+        asks = i in asking
+        if (
+            tok in cues.NEGATORS_AFTER
+            and not (quoted or asks)
+            and plain
+            and tokens[-1] == plain[-1]
+        ):
             tokens[-1] = "n_" + plain.pop()  # the word denied comes before the negator
         if quoted:
             tokens.append("q_" + tok)
@@ -186,7 +194,7 @@ def analyse(text: str) -> Analysis:
         else:
             tokens.append(tok)
             plain.append(tok)
-        if tok in cues.NEGATORS and not quoted:
+        if tok in cues.NEGATORS and not (quoted or asks):
             # "nieprawda" (untrue) denies its clause as "not true" does, and so does a
             # negator after a verb of saying ("ich glaube nicht, dass ...", decision 0533)
             widens = tok in cues.SCOPE_WIDENERS or (
@@ -236,6 +244,33 @@ def analyse(text: str) -> Analysis:
         # scope features say what is denied
         chars = ""
     return Analysis(norm, tokens, plain_text, chars, extras)
+
+
+_SENTENCE_ENDS = frozenset(".!?;。؟")
+_QUESTION_MARKS = frozenset("?؟")
+ASKING_REACH = 5  # a negator among a question's first five tokens asks (decision 0546)
+
+
+def _asking_negators(tokens: list[str]) -> set[int]:
+    """Positions of the negators that ask rather than deny: among the first
+    :data:`ASKING_REACH` tokens of a sentence ending in a question mark ("aren't {g} just
+    vermin?", "¿no son los {g} una plaga?"), or anywhere in a Mandarin question ending
+    in "吗" ("难道{g}不是害虫吗？"). Such a question asserts what it asks (decision 0546)."""
+    asking: set[int] = set()
+    start = 0
+    for end, tok in enumerate(tokens):
+        if tok not in _SENTENCE_ENDS:
+            continue
+        if tok in _QUESTION_MARKS:
+            particle = end > start and tokens[end - 1] == "吗"
+            asking.update(
+                i
+                for i in range(start, end)
+                if (tokens[i] in cues.NEGATORS or tokens[i] in cues.NEGATORS_AFTER)
+                and (particle or i - start < ASKING_REACH)
+            )
+        start = end + 1
+    return asking
 
 
 def _word_features(analysis: Analysis) -> list[str]:
@@ -342,7 +377,7 @@ class NgramClassifier(SpeechClassifier):
     summary = "Fast CPU model: hashed word+char n-grams, negation/quote scope, group and cue cues"
     Settings: ClassVar[type[PluginSettings]] = NgramSettings
     settings: NgramSettings
-    version = "2.33"
+    version = "2.34"
     # 2.3 ends negation at "but"/"than", reads no letters of a text whose hostility is denied;
     # 2.4 lets a denied verb of saying deny its whole clause; 2.5 reads listed words
     # misspelt by two swapped letters; 2.6 reads groups named in every supported language;
@@ -364,8 +399,9 @@ class NgramClassifier(SpeechClassifier):
     # 2.29 reads Polish verbs of saying in the past, Arabic verbs of claiming, and "لل";
     # 2.30 learns slurs in plain sentences from more frames; 2.31 reads profanity aimed at
     # a group as hostility; 2.32 reads the words of vermin, filth and beasts in every language;
-    # 2.33 reads Italian "odio" as a verb where it cannot be the noun
-    reads_versions = ("2.33",)
+    # 2.33 reads Italian "odio" as a verb where it cannot be the noun; 2.34 reads a negated
+    # question ("aren't {g} just vermin?") as asserting what it asks
+    reads_versions = ("2.34",)
     # defaults for models saved by 1.0 (no language routing, no calibration)
     languages: tuple[str, ...] = ()
     _calibrators: dict[str, tuple[float, float]] = {}  # noqa: RUF012 - replaced on fit
