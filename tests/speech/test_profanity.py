@@ -73,7 +73,7 @@ def test_profane_frames_only_measure() -> None:
             twin = profane_twin(frame)
             assert "{g}" in frame and "{p}" in twin and "{g}" not in twin
             assert twin in ok and frame in held and twin in held, (lang, frame)
-            assert frame not in augment.frames_of(lang, "hate")[: -len(frames)], frame
+            assert augment.frames_of(lang, "hate").count(frame) == 1, frame  # no other list
     made = augment.augmentation(200, with_lists=True)
     assert set(made.loc[made["frame_list"] == "profane", "split"]) == {"measure"}
 

@@ -1236,6 +1236,7 @@ TRANSPOSITION_WORDS = frozenset(
         "fire",
         "marcia",
         "yourte",
+        "case",  # "caes" (cães, dogs) with two letters swapped (decision 0544)
     }
 )
 
