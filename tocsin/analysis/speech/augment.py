@@ -1263,7 +1263,7 @@ def frame_lists(lang: str, key: str) -> dict[str, list[str]]:
 
 def frames_of(lang: str, key: str) -> list[str]:
     """The frames of one language and class (``hate`` or ``ok``), hard cases, scope,
-    slur and profane frames (with their non-hateful twins) included."""
+    slur, profane and question frames (with their non-hateful twins) included."""
     frames = [frame for frames in frame_lists(lang, key).values() for frame in frames]
     return frames + list(_twins(lang).values()) if key == "ok" else frames
 
@@ -1279,7 +1279,7 @@ def _twins(lang: str) -> dict[str, str]:
 
 
 # lists of frames drawn on top of a language's budget, with their twins, so that adding
-# them leaves every other frame as many texts as before (decisions 0542, 0543)
+# them leaves every other frame as many texts as before (decisions 0542, 0543, 0546)
 OWN_BUDGET = ("slur_plain", "profane", "question")
 
 
@@ -1300,8 +1300,8 @@ def _frame_hash(frame: str) -> bytes:
 def held_out_frames(lang: str) -> frozenset[str]:
     """The frames of ``lang`` whose texts are held out: of each list of frames, in each
     class, the fifth (rounded up) with the lowest hashes, every frame of the lists kept
-    only to measure (:func:`measure_only_frames`), and the twin of each held-out slur or
-    profane frame. So every language has held-out frames of both classes, and adding a
+    only to measure (:func:`measure_only_frames`), and the twin of each held-out slur,
+    profane or question frame. So every language has held-out frames of both classes, and adding a
     list of frames leaves the other lists' split as it was (decision 0508)."""
     held: set[str] = set(measure_only_frames(lang))
     for key in ("hate", "ok"):

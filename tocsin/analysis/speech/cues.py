@@ -1147,7 +1147,7 @@ PROFANITY_LINKS = frozenset(
     normalise(w)
     for w in (
         *("the", "these", "those", "all", "of"),
-        *("de", "des", "les", "ces", "tous", "d'"),
+        *("de", "des", "les", "ces", "tous"),
         *("los", "las", "esos", "esas", "estos", "estas", "todos"),
         *("die", "diese", "alle", "den", "der"),
         *("di", "del", "dei", "degli", "delle", "i", "gli", "le", "questi", "quei", "tutti"),
