@@ -1,7 +1,8 @@
 """Words the cue lists lacked: the words of vermin, filth and beasts in every supported
 language (model 2.32, decision 0544): each language reads the animals and vermin the
 others read, the templates' own vermin fillers are cues, hyphenated words are read, and
-words with an everyday sense were left out; and Italian "odio" as a verb (2.33, 0545)."""
+words with an everyday sense were left out; Italian "odio" as a verb (2.33, 0545); and the
+verbs of hate and contempt each language lacked (2.35, 0547)."""
 
 from __future__ import annotations
 
@@ -69,3 +70,20 @@ def test_italian_odio_is_read_as_the_verb_where_it_cannot_be_the_noun(
     text: str, hostile: bool
 ) -> None:
     assert ("__grp_hostile__" in analyse(text).extras) is hostile
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich verabscheue Muslime",  # the verbs of hate and contempt (2.35, decision 0547)
+        "Aborrezco a los musulmanes",
+        "Ik walg van moslims",
+        "Ik minacht moslims",
+        "Brzydzę się muzułmanami",
+        "أمقت المسلمين",
+        "我鄙视穆斯林",
+        "Ninawachukia Wasomali",
+    ],
+)
+def test_the_verbs_of_hate_and_contempt_said_of_a_group_are_hostile(text: str) -> None:
+    assert "__grp_hostile__" in analyse(text).extras

@@ -377,7 +377,7 @@ class NgramClassifier(SpeechClassifier):
     summary = "Fast CPU model: hashed word+char n-grams, negation/quote scope, group and cue cues"
     Settings: ClassVar[type[PluginSettings]] = NgramSettings
     settings: NgramSettings
-    version = "2.34"
+    version = "2.35"
     # 2.3 ends negation at "but"/"than", reads no letters of a text whose hostility is denied;
     # 2.4 lets a denied verb of saying deny its whole clause; 2.5 reads listed words
     # misspelt by two swapped letters; 2.6 reads groups named in every supported language;
@@ -400,8 +400,9 @@ class NgramClassifier(SpeechClassifier):
     # 2.30 learns slurs in plain sentences from more frames; 2.31 reads profanity aimed at
     # a group as hostility; 2.32 reads the words of vermin, filth and beasts in every language;
     # 2.33 reads Italian "odio" as a verb where it cannot be the noun; 2.34 reads a negated
-    # question ("aren't {g} just vermin?") as asserting what it asks
-    reads_versions = ("2.34",)
+    # question ("aren't {g} just vermin?") as asserting what it asks; 2.35 reads the verbs of
+    # hate and contempt each language lacked
+    reads_versions = ("2.35",)
     # defaults for models saved by 1.0 (no language routing, no calibration)
     languages: tuple[str, ...] = ()
     _calibrators: dict[str, tuple[float, float]] = {}  # noqa: RUF012 - replaced on fit

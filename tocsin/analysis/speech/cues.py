@@ -846,6 +846,12 @@ DEROGATORY_CUES = [
     *("odio queste", "odio quei", "odio quegli", "odio quelle", "odio profondamente"),
     *("odio davvero", "odio proprio", "io odio", "li odio", "le odio", "vi odio", "odia*"),
     "odiamo",
+    # 2.35: the verbs of hate, loathing and contempt each language lacked (decision 0547)
+    *("verabscheu*", "verachte", "verachten", "aborrezco", "aborrecemos", "aborrecen"),
+    *("aborrecer", "walg van", "verafschuw*", "minacht*", "veracht*", "brzydz*"),
+    *("امقت", "نمقت", "يمقتون", "चिढ़", "鄙视", "厌恶", "仇视"),
+    *("ninawachukia", "ninachukia", "tunachukia", "wanawachukia", "wanachukia"),
+    *("anawachukia", "nimewachukia", "tumewachukia"),
     "odeio",
     "odeiam",
     "nojo",

@@ -82,8 +82,8 @@ class EncoderClassifier(NgramClassifier):
     )
     Settings = EncoderSettings
     settings: EncoderSettings
-    version = "2.34"
-    reads_versions = ("2.34",)
+    version = "2.35"
+    reads_versions = ("2.35",)
 
     def _design(self, analyses: list[Analysis], fit: bool = False) -> sparse.csr_matrix:
         s = self.settings
