@@ -257,6 +257,8 @@ def _asking_negators(tokens: list[str]) -> set[int]:
     vermin?", "¿no son los {g} una plaga?"), or anywhere in a Mandarin question ending
     in "吗" ("难道{g}不是害虫吗？"). Such a question asserts what it asks (decision 0546)."""
     asking: set[int] = set()
+    if _QUESTION_MARKS.isdisjoint(tokens):  # most texts ask nothing
+        return asking
     start = 0
     for end, tok in enumerate(tokens):
         if tok not in _SENTENCE_ENDS:
