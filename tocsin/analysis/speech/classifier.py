@@ -154,15 +154,18 @@ class Analysis:
         return [t for t in self.tokens if t[:2] not in ("n_", "q_")]
 
 
-def analyse(text: str) -> Analysis:
-    """Normalise, mark negation and quotation scope, and find groups and cues."""
+def analyse(text: str, lang: str | None = None) -> Analysis:
+    """Normalise, mark negation and quotation scope, and find groups and cues. With the
+    text's language ``lang``, a listed negator that is another word there opens no scope
+    (decision 0548)."""
+    negators = cues.negators_of(lang)
     norm = normalise(text.translate(_APOSTROPHES))
     tokens: list[str] = []
     plain: list[str] = []
     quoted = False
     negated = 0
     raw_tokens = words(norm)
-    asking = _asking_negators(raw_tokens)
+    asking = _asking_negators(raw_tokens, negators)
     for i, tok in enumerate(raw_tokens):
         if tok in cues.QUOTE_CHARS:
             quoted = not quoted
@@ -194,7 +197,7 @@ def analyse(text: str) -> Analysis:
         else:
             tokens.append(tok)
             plain.append(tok)
-        if tok in cues.NEGATORS and not (quoted or asks):
+        if tok in negators and not (quoted or asks):
             # "nieprawda" (untrue) denies its clause as "not true" does, and so does a
             # negator after a verb of saying ("ich glaube nicht, dass ...", decision 0533)
             widens = tok in cues.SCOPE_WIDENERS or (
@@ -251,7 +254,7 @@ _QUESTION_MARKS = frozenset("?؟")
 ASKING_REACH = 5  # a negator among a question's first five tokens asks (decision 0546)
 
 
-def _asking_negators(tokens: list[str]) -> set[int]:
+def _asking_negators(tokens: list[str], negators: frozenset[str]) -> set[int]:
     """Positions of the negators that ask rather than deny: among the first
     :data:`ASKING_REACH` tokens of a sentence ending in a question mark ("aren't {g} just
     vermin?", "¿no son los {g} una plaga?"), or anywhere in a Mandarin question ending
@@ -268,7 +271,7 @@ def _asking_negators(tokens: list[str]) -> set[int]:
             asking.update(
                 i
                 for i in range(start, end)
-                if (tokens[i] in cues.NEGATORS or tokens[i] in cues.NEGATORS_AFTER)
+                if (tokens[i] in negators or tokens[i] in cues.NEGATORS_AFTER)
                 and (particle or i - start < ASKING_REACH)
             )
         start = end + 1
@@ -465,7 +468,8 @@ class NgramClassifier(SpeechClassifier):
         calib = _calibration_rows(corpus["text"], s.calibration_share)
         if len(set(y_all[~calib])) < 2:
             calib = np.zeros(len(corpus), bool)
-        analyses = [analyse(t) for t in corpus["text"]]
+        row_langs = langs if langs is not None else [None] * len(corpus)
+        analyses = [analyse(t, code) for t, code in zip(corpus["text"], row_langs, strict=True)]
         x_all = self._design(analyses, fit=True)
         self._hate = LogisticRegression(
             C=s.c, class_weight="balanced", solver="liblinear", max_iter=s.max_iter
@@ -511,7 +515,7 @@ class NgramClassifier(SpeechClassifier):
             return Predictions(np.zeros(0), [], [])
         supported = self.languages
         langs = language.route(list(texts), supported, lang) if supported else [""] * len(texts)
-        analyses = [analyse(t) for t in texts]
+        analyses = [analyse(t, code or None) for t, code in zip(texts, langs, strict=True)]
         score = self._scores(self.features(analyses), langs)
         known = [not supported or not code or code in supported for code in langs]
         score = np.where(known, score, 0.0)

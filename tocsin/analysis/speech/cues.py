@@ -215,6 +215,19 @@ NEGATORS = {
     "并不",
 }
 
+# listed negators that are other words in a language (decision 0548): Portuguese "no" is
+# "in the" ("no Brasil"), Polish "no" is "well" ("no i znowu"); each says "não", "nie"
+NOT_NEGATORS: dict[str, frozenset[str]] = {"pt": frozenset({"no"}), "pl": frozenset({"no"})}
+
+
+def negators_of(lang: str | None) -> frozenset[str]:
+    """The negators of texts in ``lang`` (every listed one when the language is unknown)."""
+    return _NEGATORS_OF.get(lang or "", _ALL_NEGATORS)
+
+
+_ALL_NEGATORS = frozenset(NEGATORS)
+_NEGATORS_OF = {lang: _ALL_NEGATORS - words for lang, words in NOT_NEGATORS.items()}
+
 # negators that follow what they deny (Hindi: "{group} गंदे नहीं हैं"): the word before
 # them is in their scope as well as the words after
 NEGATORS_AFTER = {"नहीं", "नही"}
