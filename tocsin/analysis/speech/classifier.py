@@ -13,7 +13,8 @@ words:
   ``q_<word>``. So "I don't hate Muslims" and "calling them 'vermin' is racist" do not
   carry the weight of the hateful words themselves; character n-grams see only the words
   outside negation and quotes. A negator among a question's first words asks rather than
-  denies ("aren't they just vermin?", 2.34) and opens no scope.
+  denies ("aren't they just vermin?", 2.34) and opens no scope. A listed negator that
+  is another word in the text's language (Portuguese "no", in the) opens none (2.36).
 - **group mentions**: ``__grp_<target>__`` features (neutral group words, ``cues.py``) let
   the model learn what is said *about* a group rather than which group is named.
 - **counter-speech cues** (``racism``, ``condemn``, ``stand with`` ...) and the **threat**
@@ -382,7 +383,7 @@ class NgramClassifier(SpeechClassifier):
     summary = "Fast CPU model: hashed word+char n-grams, negation/quote scope, group and cue cues"
     Settings: ClassVar[type[PluginSettings]] = NgramSettings
     settings: NgramSettings
-    version = "2.35"
+    version = "2.36"
     # 2.3 ends negation at "but"/"than", reads no letters of a text whose hostility is denied;
     # 2.4 lets a denied verb of saying deny its whole clause; 2.5 reads listed words
     # misspelt by two swapped letters; 2.6 reads groups named in every supported language;
@@ -406,8 +407,9 @@ class NgramClassifier(SpeechClassifier):
     # a group as hostility; 2.32 reads the words of vermin, filth and beasts in every language;
     # 2.33 reads Italian "odio" as a verb where it cannot be the noun; 2.34 reads a negated
     # question ("aren't {g} just vermin?") as asserting what it asks; 2.35 reads the verbs of
-    # hate and contempt each language lacked
-    reads_versions = ("2.35",)
+    # hate and contempt each language lacked; 2.36 reads
+    # Portuguese and Polish "no" ("in the", "well") as no negator
+    reads_versions = ("2.36",)
     # defaults for models saved by 1.0 (no language routing, no calibration)
     languages: tuple[str, ...] = ()
     _calibrators: dict[str, tuple[float, float]] = {}  # noqa: RUF012 - replaced on fit
