@@ -1,9 +1,9 @@
-"""Misspellings by two swapped neighbouring letters ("haet", "mulsims") are read as the
-group name or cue they spell, and words of their own are not read as misspellings."""
+"""Misspellings by two swapped neighbouring letters ("haet", "mulsims", "المسملين",
+"मुलसमान") are read as the group name or cue they spell, and words of their own are not
+read as misspellings."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 import pandas as pd
@@ -26,6 +26,10 @@ KNOWN_MISSPELLINGS = {"handicapped", "niggress", "queimando", "negre"}
         ("Wmoen are disgusting", "__grp_gender__"),
         ("All immigarnts are criminals", "__grp_migrants__"),
         ("Refguees are parasites", "__grp_hostile__"),
+        ("أنا أكره المسملين", "__grp_hostile__"),  # المسلمين (decision 0549)
+        ("المسلمون حشارت", "__dehum__"),  # حشرات
+        ("मुलसमान कीड़े हैं", "__grp_hostile__"),  # मुसलमान
+        ("मुझे मुसलमानों से नफ़तर है", "__grp_hostile__"),  # नफ़रत
     ],
 )
 def test_a_swap_of_neighbouring_letters_is_read_as_the_word_it_spells(
@@ -40,7 +44,9 @@ def test_what_is_not_read_as_a_swap() -> None:
     assert not index.kinds("heat")  # two swaps away from "hate"
     assert not index.kinds("moons")  # a word of its own, listed
     assert not index.kinds("asina")  # "asian*" is a stem of five letters: too short
-    assert not index.kinds("هلا")  # Latin script only
+    assert not index.kinds("هلا")  # three letters: too short
+    assert not index.kinds("穆林斯")  # nor a script written without spaces
+    assert not index.kinds("مفروض")  # a word of its own, listed
 
 
 def test_every_corpus_word_read_as_a_swap_is_a_misspelling_or_listed(
@@ -51,15 +57,15 @@ def test_every_corpus_word_read_as_a_swap_is_a_misspelling_or_listed(
     cue or group term that makes a real word look like a misspelling fails here."""
     counts: Counter[str] = Counter()
     for text in corpus["text"]:
-        counts.update(re.findall(r"[a-z]{4,}", normalise(str(text))))
+        counts.update(cues.SWAPPABLE_WORD.findall(normalise(str(text))))
     index = cues.INDEX
     read_as_swaps = {
         word
         for word, n in counts.items()
         if n >= 3
         and word not in cues.TRANSPOSITION_WORDS
-        and index.kinds(word)
         and not index.spelled(word)
+        and index.swap_reading(word)  # read as a swap before any other reading
     }
     assert read_as_swaps <= KNOWN_MISSPELLINGS, sorted(read_as_swaps - KNOWN_MISSPELLINGS)
 

@@ -1194,7 +1194,9 @@ def _term_key(term: str) -> str:
     return term
 
 
-_LATIN_WORD = re.compile(r"[a-z]{4,}")
+# words the swap reading reads: four letters or more in Latin, Arabic or Devanagari
+# script (a Devanagari vowel sign is a code point of its own, swapped like a letter)
+SWAPPABLE_WORD = re.compile(r"[a-z]{4,}|[\u0621-\u064a]{4,}|[\u0900-\u097f]{4,}")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]{4,}")
 # Arabic writes conjunctions, prepositions and the article before a word and object
 # pronouns after it ("بالمسلمين", "قتلهم"); a word that matches no term is also read
@@ -1258,6 +1260,7 @@ TRANSPOSITION_WORDS = frozenset(
         "marcia",
         "yourte",
         "case",  # "caes" (cães, dogs) with two letters swapped (decision 0544)
+        "مفروض",  # "supposed to"; "مرفوض", rejected, with two letters swapped (0549)
     }
 )
 
@@ -1296,10 +1299,10 @@ class TermIndex:
 
     def _transposed(self, tok: str) -> frozenset[str]:
         """Kinds of the term ``tok`` is a misspelling of by two neighbouring letters
-        swapped (``haet``, ``mulsims``, ``wmoen``): Latin-script words of four letters or
-        more, first letter kept, stems of at least six letters; never a word listed in
-        ``TRANSPOSITION_WORDS``."""
-        if not _LATIN_WORD.fullmatch(tok) or tok in TRANSPOSITION_WORDS:
+        swapped (``haet``, ``mulsims``, ``المسملين``, ``मुलसमान``): words of four letters or
+        more in Latin, Arabic or Devanagari script (decision 0549), first letter kept,
+        stems of at least six letters; never a word listed in ``TRANSPOSITION_WORDS``."""
+        if not SWAPPABLE_WORD.fullmatch(tok) or tok in TRANSPOSITION_WORDS:
             return frozenset()
         return self.swap_reading(tok)
 
