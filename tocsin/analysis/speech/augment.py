@@ -18,6 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tocsin.analysis.speech import gazetteer
+from tocsin.analysis.speech.feeling_frames import FEELING_FRAMES, feeling_twin
 from tocsin.analysis.speech.hard_cases import HARD_FRAMES
 from tocsin.analysis.speech.mention_frames import IDENTITIES, IDENTITY_FRAMES, OTHER_GROUP_FRAMES
 from tocsin.analysis.speech.profane_frames import PROFANE_FRAMES, profane_twin
@@ -1254,6 +1255,7 @@ def frame_lists(lang: str, key: str) -> dict[str, list[str]]:
         "slur_plain": PLAIN_SLUR_FRAMES.get(lang, []) if key == "hate" else [],
         "profane": PROFANE_FRAMES.get(lang, []) if key == "hate" else [],
         "question": QUESTION_FRAMES.get(lang, []) if key == "hate" else [],
+        "feeling": FEELING_FRAMES.get(lang, []) if key == "hate" else [],
     }
     if key == "ok":
         lists["identity"] = IDENTITY_FRAMES.get(lang, [])
@@ -1263,24 +1265,26 @@ def frame_lists(lang: str, key: str) -> dict[str, list[str]]:
 
 def frames_of(lang: str, key: str) -> list[str]:
     """The frames of one language and class (``hate`` or ``ok``), hard cases, scope,
-    slur, profane and question frames (with their non-hateful twins) included."""
+    slur, profane, question and feeling frames (with their non-hateful twins) included."""
     frames = [frame for frames in frame_lists(lang, key).values() for frame in frames]
     return frames + list(_twins(lang).values()) if key == "ok" else frames
 
 
 def _twins(lang: str) -> dict[str, str]:
-    """Each hateful slur, profane or question frame of ``lang`` and its non-hateful twin."""
+    """Each hateful slur, profane, question or feeling frame of ``lang`` and its
+    non-hateful twin."""
     slur = SLUR_FRAMES.get(lang, {}).get("hate", []) + PLAIN_SLUR_FRAMES.get(lang, [])
     return (
         {f: neutral_twin(f) for f in slur}
         | {f: profane_twin(f) for f in PROFANE_FRAMES.get(lang, [])}
         | {f: question_twin(f) for f in QUESTION_FRAMES.get(lang, [])}
+        | {f: feeling_twin(lang, f) for f in FEELING_FRAMES.get(lang, [])}
     )
 
 
 # lists of frames drawn on top of a language's budget, with their twins, so that adding
-# them leaves every other frame as many texts as before (decisions 0542, 0543, 0546)
-OWN_BUDGET = ("slur_plain", "profane", "question")
+# them leaves every other frame as many texts as before (decisions 0542, 0543, 0546, 0550)
+OWN_BUDGET = ("slur_plain", "profane", "question", "feeling")
 
 
 def _own_rngs(seed: int) -> dict[str, random.Random]:
@@ -1301,8 +1305,9 @@ def held_out_frames(lang: str) -> frozenset[str]:
     """The frames of ``lang`` whose texts are held out: of each list of frames, in each
     class, the fifth (rounded up) with the lowest hashes, every frame of the lists kept
     only to measure (:func:`measure_only_frames`), and the twin of each held-out slur,
-    profane or question frame. So every language has held-out frames of both classes, and adding a
-    list of frames leaves the other lists' split as it was (decision 0508)."""
+    profane, question or feeling frame. So every language has held-out frames of both
+    classes, and adding a list of frames leaves the other lists' split as it was
+    (decision 0508)."""
     held: set[str] = set(measure_only_frames(lang))
     for key in ("hate", "ok"):
         for name, frames in frame_lists(lang, key).items():
