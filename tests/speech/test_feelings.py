@@ -1,7 +1,7 @@
 """Hate in the past and the plural, and disgust (decision 0550): the words people use
 for them are read as hostile when said of a group, and not when said of anyone else or
-denied; every supported language has frames of them, each with a twin about a group
-that is not protected."""
+denied; every supported language has frames of them to measure the reading, each with
+a twin about a group that is not protected."""
 
 from __future__ import annotations
 
@@ -48,17 +48,21 @@ def test_the_same_words_not_said_of_a_group_are_not(text: str, lang: str) -> Non
     assert "__grp_hostile__" not in analyse(text, lang).extras
 
 
-def test_each_feeling_frame_has_a_twin_about_a_group_that_is_not_protected() -> None:
+def test_feeling_frames_only_measure_each_with_a_twin_about_a_non_protected_group() -> None:
+    """Every language has five feeling frames, each with a twin that says the same of a
+    group that is not protected; all are held out and never learnt (split ``measure``)."""
     assert set(FEELING_FRAMES) == set(augment.SUPPORTED)
+    assert "feeling" in augment.MEASURE_ONLY
     for lang, frames in FEELING_FRAMES.items():
         held = augment.held_out_frames(lang)
         ok = augment.frames_of(lang, "ok")
         assert len(frames) == len(set(frames)) == 5, lang
-        assert any(frame in held for frame in frames), lang  # some measure unseen shapes
         for frame in frames:
             twin = feeling_twin(lang, frame)
             assert "{g}" in frame and "{p}" in twin and "{g}" not in twin and twin in ok
-            assert (frame in held) == (twin in held), (lang, frame)
+            assert frame in held and twin in held, (lang, frame)
+    made = augment.augmentation(200, with_lists=True)
+    assert set(made.loc[made["frame_list"] == "feeling", "split"]) == {"measure"}
 
 
 def test_an_italian_twin_takes_the_article_of_its_group() -> None:

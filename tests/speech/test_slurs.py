@@ -43,7 +43,7 @@ def test_a_slur_frame_and_its_twin_are_on_the_same_side_of_the_split() -> None:
         ("slur_plain", "PLAIN_SLUR_FRAMES", set(augment.SUPPORTED), {"train", "test"}),
         ("profane", "PROFANE_FRAMES", set(augment.SUPPORTED) - {"sw"}, {"measure"}),
         ("question", "QUESTION_FRAMES", set(augment.SUPPORTED), {"measure"}),
-        ("feeling", "FEELING_FRAMES", set(augment.SUPPORTED), {"train", "test"}),
+        ("feeling", "FEELING_FRAMES", set(augment.SUPPORTED), {"measure"}),
     ],
 )
 def test_own_budget_lists_are_drawn_on_top_of_the_budget(

@@ -1239,8 +1239,10 @@ SCALE = {"en": 5, "de": 2, "pt": 2, "zh": 2, "fr": 2}
 HELD_OUT_SHARE = 5  # one frame in five of each class is held out to choose settings
 # lists of frames that are all held out and never learnt, not even by the released model
 # (split ``measure``): they measure a cue on sentences the model never saw (decision 0543:
-# trained on, the profane frames taught the profane words themselves as hate; 0546)
-MEASURE_ONLY = ("profane", "question")
+# trained on, the profane frames taught the profane words themselves as hate; 0546; 0550:
+# trained on, the feeling frames taught "mich", "mnie" and "tego" as hate, since a twin
+# has five non-protected groups to draw from and its frame dozens of groups)
+MEASURE_ONLY = ("profane", "question", "feeling")
 DATASET = "templates"  # the dataset name of template texts in the corpora layout
 
 

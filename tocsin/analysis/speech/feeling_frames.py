@@ -3,11 +3,12 @@ past ("i have always hated {g}"), the plural ("we hate {g}"), disgust ("{g} make
 sick") and, in Hindi, the verb form most people use ("मैं {g} से नफरत करता हूँ").
 
 Each hateful frame has a non-hateful twin, made by :func:`feeling_twin`, that says the
-same of a group that is not protected ("{p}": politicians, bankers ...). A frame and its
-twin are on the same side of the training/held-out split, and the list is drawn on a
-budget of its own (``augment.OWN_BUDGET``), so every other frame keeps the texts it had.
-These frames are the project's own, for training only; they are not frames of the
-functional suite, and no external test suite was used.
+same of a group that is not protected ("{p}": politicians, bankers ...). The list is
+kept only to measure (``augment.MEASURE_ONLY``): neither model learns it, since trained
+on, its words around the feeling ("mich", "mnie") became hate. It is drawn on a budget
+of its own (``augment.OWN_BUDGET``), so every other frame keeps the texts it had. These
+frames are the project's own; they are not frames of the functional suite, and no
+external test suite was used.
 """
 
 from __future__ import annotations
