@@ -36,6 +36,12 @@ def _index() -> dict[tuple[str, ...], str]:
     return {tuple(words(row["name"])): row["target"] for row in entries()}
 
 
+@cache
+def _longest() -> int:
+    """The most words in one gazetteer name."""
+    return max((len(k) for k in _index()), default=0)
+
+
 def names(lang: str) -> list[tuple[str, str]]:
     """(name, target) of every group written in ``lang``."""
     return sorted({(row["name"], row["target"]) for row in entries() if row["lang"] == lang})
@@ -44,8 +50,7 @@ def names(lang: str) -> list[tuple[str, str]]:
 def target_in(tokens: list[str]) -> str | None:
     """The target of the first gazetteer group named in ``tokens`` (normalised text split
     by :func:`normalise.words`, so Mandarin and Burmese names match inside running text)."""
-    index = _index()
-    longest = max((len(k) for k in index), default=0)
+    index, longest = _index(), _longest()
     for i in range(len(tokens)):
         for n in range(min(longest, len(tokens) - i), 0, -1):
             found = index.get(tuple(tokens[i : i + n]))
