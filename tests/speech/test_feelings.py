@@ -68,17 +68,3 @@ def test_feeling_frames_only_measure_each_with_a_twin_about_a_non_protected_grou
 def test_an_italian_twin_takes_the_article_of_its_group() -> None:
     assert feeling_twin("it", "gli {g} mi fanno schifo") == "i {p} mi fanno schifo"
     assert feeling_twin("fr", "les {g} me dégoûtent") == "les {p} me dégoûtent"
-
-
-def test_feeling_frames_are_no_other_list_s_frames() -> None:
-    """A frame in two lists would be split and drawn twice (decision 0508)."""
-    for lang, frames in FEELING_FRAMES.items():
-        others = {
-            frame
-            for key in ("hate", "ok")
-            for name, listed in augment.frame_lists(lang, key).items()
-            if name != "feeling"
-            for frame in listed
-        }
-        assert not others & set(frames), lang
-        assert not others & {feeling_twin(lang, f) for f in frames}, lang

@@ -65,6 +65,19 @@ def test_own_budget_lists_are_drawn_on_top_of_the_budget(
     assert list(rest["split"]) == list(without["split"])
 
 
+def test_no_frame_is_in_two_lists() -> None:
+    """A frame in two lists (or a twin that is another list's frame) would be split and
+    drawn twice, and named after one list only (decision 0508)."""
+    for lang in augment.SUPPORTED:
+        listed = [
+            frame
+            for key in ("hate", "ok")
+            for frames in augment.frame_lists(lang, key).values()
+            for frame in set(frames)
+        ] + list(augment._twins(lang).values())
+        assert len(listed) == len(set(listed)), lang
+
+
 def test_plain_slur_frames_leave_out_the_slurs_groups_reclaim() -> None:
     """A slur its group reclaims is ambiguous in a plain sentence (who speaks is not in
     the text): the plain frames of decision 0542 never use one; ``SLUR_FRAMES`` do."""
