@@ -415,8 +415,6 @@ class NgramClassifier(SpeechClassifier):
     # defaults for models saved by 1.0 (no language routing, no calibration)
     languages: tuple[str, ...] = ()
     _calibrators: dict[str, tuple[float, float]] = {}  # noqa: RUF012 - replaced on fit
-    # texts that name a group, calibrated apart (2.39, decision 0551)
-    _group_calibrators: dict[str, tuple[float, float]] = {}  # noqa: RUF012 - replaced on fit
 
     def __init__(self, settings: PluginSettings | None = None) -> None:
         super().__init__(settings)
@@ -434,7 +432,6 @@ class NgramClassifier(SpeechClassifier):
         )
         self._hate: LogisticRegression | None = None
         self._calibrators = {}
-        self._group_calibrators = {}
         self.languages = ()
         self._target: SGDClassifier | None = None
         self.metrics: dict[str, object] = {}
@@ -459,8 +456,7 @@ class NgramClassifier(SpeechClassifier):
 
     def fit(self, corpus: pd.DataFrame) -> None:
         """Fit the hateful head on most rows, calibrate it per language on a held-back
-        tenth of the training rows (the texts that name a group apart, where there are
-        enough of them), and fit the target head on hateful rows with targets.
+        tenth of the training rows, and fit the target head on hateful rows with targets.
 
         The languages with both classes in ``corpus`` become :attr:`languages`; texts in
         any other language are labelled ``unsupported-language``."""
@@ -482,22 +478,16 @@ class NgramClassifier(SpeechClassifier):
         self._hate = LogisticRegression(
             C=s.c, class_weight="balanced", solver="liblinear", max_iter=s.max_iter
         ).fit(x_all[~calib], y_all[~calib])
-        self._calibrators, self._group_calibrators = {}, {}
+        self._calibrators = {}
         if langs is not None and calib.any():
             margin = self._hate.decision_function(x_all[calib])
-            y_calib = y_all[calib]
-            named = np.array(
-                [bool(named_groups(a)) for a, c in zip(analyses, calib, strict=True) if c]
-            )
             for code in self.languages:
                 mine = langs[calib] == code
-                for rows, into in (
-                    (mine, self._calibrators),
-                    (mine & named, self._group_calibrators),
-                ):
-                    fitted = _platt(margin[rows], y_calib[rows], s.calibration_min)
-                    if fitted is not None:
-                        into[code] = fitted
+                y = y_all[calib][mine]
+                if min((y == 1).sum(), (y == 0).sum()) >= s.calibration_min:
+                    platt = LogisticRegression(C=1.0, class_weight="balanced")
+                    platt.fit(margin[mine].reshape(-1, 1), y)
+                    self._calibrators[code] = (float(platt.coef_[0, 0]), float(platt.intercept_[0]))
         has_target = (y_all == 1) & corpus["target"].astype(bool).to_numpy()
         targets = corpus["target"].to_numpy()[has_target]
         self._target = None
@@ -512,23 +502,11 @@ class NgramClassifier(SpeechClassifier):
                 random_state=0,
             ).fit(self._target_features(chosen), targets)
 
-    def _scores(self, x: sparse.csr_matrix, langs: list[str], named: list[bool]) -> np.ndarray:
+    def _scores(self, x: sparse.csr_matrix, langs: list[str]) -> np.ndarray:
         assert self._hate is not None
         margin = self._hate.decision_function(x)
-        platts = [
-            self._group_calibrators.get(code) if names else None
-            for code, names in zip(langs, named, strict=True)
-        ]
-        scale, shift = (
-            np.array(
-                [
-                    p or self._calibrators.get(code, (1.0, 0.0))
-                    for p, code in zip(platts, langs, strict=True)
-                ]
-            )
-            .reshape(-1, 2)
-            .T
-        )
+        scale = np.array([self._calibrators.get(code, (1.0, 0.0))[0] for code in langs])
+        shift = np.array([self._calibrators.get(code, (1.0, 0.0))[1] for code in langs])
         return np.asarray(1.0 / (1.0 + np.exp(-(scale * margin + shift))))
 
     def predict(self, texts: Sequence[str], lang: str | None = None) -> Predictions:
@@ -542,8 +520,7 @@ class NgramClassifier(SpeechClassifier):
         supported = self.languages
         langs = language.route(list(texts), supported, lang) if supported else [""] * len(texts)
         analyses = [analyse(t, code or None) for t, code in zip(texts, langs, strict=True)]
-        named_texts = [named_groups(a) for a in analyses]
-        score = self._scores(self.features(analyses), langs, [bool(n) for n in named_texts])
+        score = self._scores(self.features(analyses), langs)
         known = [not supported or not code or code in supported for code in langs]
         score = np.where(known, score, 0.0)
         flagged = [a for a, p in zip(analyses, score, strict=True) if p >= THRESHOLD]
@@ -554,9 +531,10 @@ class NgramClassifier(SpeechClassifier):
         )
         head = [next(guesses) if p >= THRESHOLD else "" for p in score]
         categories, targets, named_flags, labels = [], [], [], []
-        for s, a, named, guess, ok in zip(score, analyses, named_texts, head, known, strict=True):
+        for s, a, guess, ok in zip(score, analyses, head, known, strict=True):
             said = a.plain_words if s >= THRESHOLD else []
             listed = gazetteer.target_in(said) if said else None
+            named = named_groups(a)
             slurred = cues.slur_target(said) if said and not named else None
             named_flags.append(bool(named) or listed is not None or slurred is not None)
             labels.append(UNSUPPORTED if not ok else "hateful" if s >= THRESHOLD else "non-hateful")
@@ -577,15 +555,6 @@ class NgramClassifier(SpeechClassifier):
             lang=langs,
             cues=[cues_fired(a) for a in analyses],
         )
-
-
-def _platt(margin: np.ndarray, y: np.ndarray, fewest: int) -> tuple[float, float] | None:
-    """(scale, shift) of a Platt scaling of ``margin`` to ``y``, the two classes weighed
-    alike; None where either class has fewer than ``fewest`` rows."""
-    if min((y == 1).sum(), (y == 0).sum()) < fewest:
-        return None
-    platt = LogisticRegression(C=1.0, class_weight="balanced").fit(margin.reshape(-1, 1), y)
-    return float(platt.coef_[0, 0]), float(platt.intercept_[0])
 
 
 def _calibration_rows(texts: pd.Series, share: float) -> np.ndarray:
