@@ -279,13 +279,9 @@ def _asking_negators(tokens: list[str], negators: frozenset[str]) -> set[int]:
     return asking
 
 
-def _word_ngrams(analysis: Analysis) -> list[str]:
-    toks = [t for t in analysis.tokens if t not in _BOUNDARY]
-    return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
-
-
 def _word_features(analysis: Analysis) -> list[str]:
-    return _word_ngrams(analysis) + analysis.extras
+    toks = [t for t in analysis.tokens if t not in _BOUNDARY]
+    return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)] + analysis.extras
 
 
 def _identity(features: list[str]) -> list[str]:
@@ -377,12 +373,6 @@ class NgramSettings(PluginSettings):
     calibration_min: int = Field(
         20, ge=1, description="Fewest held-back rows a language needs for its own calibration."
     )
-    cue_weight: float = Field(
-        1.0,
-        gt=0,
-        description="Value of a cue feature that fires, outside the n-grams' length "
-        "normalisation (decision 0553).",
-    )
 
 
 @CLASSIFIERS.register
@@ -439,9 +429,6 @@ class NgramClassifier(SpeechClassifier):
             analyzer=char_ngrams, n_features=s.char_features, alternate_sign=False, norm=None
         )
         self._tfidf = TfidfTransformer(sublinear_tf=True)
-        self._cues = HashingVectorizer(
-            analyzer=_identity, n_features=2**16, alternate_sign=False, norm=None, binary=True
-        )
         self._target_words = HashingVectorizer(
             analyzer=_identity, n_features=s.target_features, alternate_sign=False
         )
@@ -452,31 +439,22 @@ class NgramClassifier(SpeechClassifier):
         self.metrics: dict[str, object] = {}
 
     def _raw_features(self, analyses: list[Analysis]) -> sparse.csr_matrix:
-        words = self._words.transform([_word_ngrams(a) for a in analyses])
+        words = self._words.transform([_word_features(a) for a in analyses])
         chars = self._chars.transform([a.chars for a in analyses])
         return sparse.hstack([words, chars], format="csr")
-
-    def _cue_features(self, analyses: list[Analysis]) -> sparse.csr_matrix:
-        """One column per cue feature (``__threat__``, ``__grp_hostile__`` ...), the
-        setting ``cue_weight`` where it fires: outside the TF-IDF vector, so that a cue
-        weighs the same in a text of any length (decision 0553)."""
-        s = self.settings
-        assert isinstance(s, NgramSettings)
-        return self._cues.transform([a.extras for a in analyses]) * s.cue_weight
 
     def _target_features(self, analyses: list[Analysis]) -> sparse.csr_matrix:
         return self._target_words.transform([_word_features(a) for a in analyses])
 
     def features(self, analyses: list[Analysis]) -> sparse.csr_matrix:
-        """The hateful head's input for analysed texts (after fitting)."""
+        """TF-IDF weighted features of analysed texts (after fitting)."""
         return self._design(analyses)
 
     def _design(self, analyses: list[Analysis], fit: bool = False) -> sparse.csr_matrix:
-        """The hateful head's input: TF-IDF weighted n-grams (the weights are learnt when
-        ``fit``) and the cue features. Subclasses may add columns."""
+        """The hateful head's input: TF-IDF weighted n-grams and cues (the weights are
+        learnt when ``fit``). Subclasses may add columns."""
         raw = self._raw_features(analyses)
-        ngrams = self._tfidf.fit_transform(raw) if fit else self._tfidf.transform(raw)
-        return sparse.hstack([ngrams, self._cue_features(analyses)], format="csr")
+        return self._tfidf.fit_transform(raw) if fit else self._tfidf.transform(raw)
 
     def fit(self, corpus: pd.DataFrame) -> None:
         """Fit the hateful head on most rows, calibrate it per language on a held-back
