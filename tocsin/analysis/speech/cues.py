@@ -704,6 +704,48 @@ _MORE_THREAT = [
     "يموتوا",
 ] + ["枪 毙", "烧 死", "吊 死", "灭 绝", "屠 杀", "消 灭", "处 死", "弄 死", "砍 死", "活 埋"]
 _MORE_THREAT += ["去 死", "都 该 死", "死 光"]  # Mandarin: go die, all deserve to die, die out
+# 2.40: German and Dutch verbs of violence whose particle ends the clause, apart from the
+# verb ("ich bringe jeden ... um", "ik sla ze dood"): particle -> the verbs it makes
+# violent (decision 0554); "*" ends a stem. "auf" (hängt die Wäsche auf) and "um" with
+# "leg-" (legt die Kosten um) are left out: their everyday sense is common.
+SEPARABLE_THREATS: dict[str, tuple[str, ...]] = {
+    "um": ("bring*", "brach*"),
+    "ab": ("stech*", "stach*", "knall*", "schlacht*", "fackel*", "murks*"),
+    "tot": ("schlag*", "schläg*", "schlug*", "prügel*", "tret*", "tritt*", "schieß*", "schoss*"),
+    "nieder": ("brenn*", "brann*", "schieß*", "schoss*", "stech*", "stach*", "metzel*", "mäh*"),
+    "kalt": ("mach*",),
+    "af": ("maak", "maakt", "maken", "slacht*"),
+    "dood": ("schiet*", "schoot", "sla", "slaat", "slaan", "sloeg*", "steek", "steekt", "steken")
+    + ("trap*", "schop*", "maak", "maakt", "maken"),
+    "neer": ("schiet*", "schoot", "steek", "steekt", "steken", "knal*", "maai*"),
+    "plat": ("brand*",),
+}
+_SEPARABLE = {
+    normalise(particle): tuple(normalise(v) for v in verbs)
+    for particle, verbs in SEPARABLE_THREATS.items()
+}
+
+
+def separable_threat(tokens: list[str], boundaries: set[str]) -> bool:
+    """Whether a clause of ``tokens`` (an analysis's marked tokens; ``boundaries`` end a
+    clause) ends in a particle of :data:`SEPARABLE_THREATS` with one of its verbs before
+    it, both said (not denied or quoted, which marks them)."""
+    clause: list[str] = []
+    for tok in [*tokens, next(iter(boundaries))]:
+        if tok not in boundaries:
+            clause.append(tok)
+            continue
+        verbs = _SEPARABLE.get(clause[-1]) if clause else None
+        if verbs and any(_stem_match(word, verbs) for word in clause[:-1]):
+            return True
+        clause = []
+    return False
+
+
+def _stem_match(word: str, terms: tuple[str, ...]) -> bool:
+    return any(word.startswith(t[:-1]) if t.endswith("*") else word == t for t in terms)
+
+
 # 2.39: threats in the forms their speakers make them, the future and "I"/"we", and the
 # verbs of beating, burning down and stabbing (decision 0552); stems end where no common
 # word shares them ("stab*" would read "stable")
