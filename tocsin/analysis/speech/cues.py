@@ -704,6 +704,28 @@ _MORE_THREAT = [
     "يموتوا",
 ] + ["枪 毙", "烧 死", "吊 死", "灭 绝", "屠 杀", "消 灭", "处 死", "弄 死", "砍 死", "活 埋"]
 _MORE_THREAT += ["去 死", "都 该 死", "死 光"]  # Mandarin: go die, all deserve to die, die out
+# 2.39: threats in the forms their speakers make them, the future and "I"/"we", and the
+# verbs of beating, burning down and stabbing (decision 0552); stems end where no common
+# word shares them ("stab*" would read "stable")
+_MORE_THREAT += [
+    *("stab", "stab them", "set fire to", "set them on fire", "torch them", "drown them"),
+    *("tuerai", "tuerons", "tueront", "brûlerai", "brûlerons", "brûleront", "brûlons"),
+    *("incendier", "incendierons", "tabass*", "poignarder", "poignarderai"),
+    *("mataré", "mataremos", "matarlos", "quemaré", "quemaremos", "quemarlos", "golpear"),
+    *("golpearé", "golpearemos", "apalear*", "apuñal*", "linchar*"),
+    *("brucer*", "bruciamo", "bruciamoli", "picchiare", "picchierò", "picchieremo"),
+    *("picchiamoli", "pestarli", "accoltell*"),
+    *("matarei", "queimarei", "queimaremos", "espanc*", "esfaquear*"),  # Portuguese
+    *("niederbrenn*", "abfackel*", "verprügel*", "erstech*", "abstech*", "totschlagen"),
+    *("platbrand*", "in brand steken", "in de fik steken", "in elkaar slaan"),
+    *("in elkaar trappen", "doodslaan", "doodschieten", "neersteken"),
+    *("spalimy", "spalę", "spalą", "podpal*", "pobić", "pobiję", "pobijemy", "pobijcie"),
+    *("pobijmy", "rozwalimy", "zadźgam", "zadźgamy", "dźgnę"),
+    *("पीट*", "जला देंगे", "मार देंगे", "मार डालेंगे"),
+    *("揍", "打 死", "烧 毁", "烧 光", "捅 死"),
+    *("tutawachoma", "nitawachoma", "tutawaua", "nitawaua", "tutawapiga", "nitawapiga"),
+    *("wachomwe", "wauawe", "wapigwe"),
+]
 # 2.40: German and Dutch verbs of violence whose particle ends the clause, apart from the
 # verb ("ich bringe jeden ... um", "ik sla ze dood"): particle -> the verbs it makes
 # violent (decision 0554); "*" ends a stem. "auf" (hängt die Wäsche auf) and "um" with
@@ -731,8 +753,8 @@ def separable_threat(tokens: list[str], boundaries: set[str]) -> bool:
     clause) ends in a particle of :data:`SEPARABLE_THREATS` with one of its verbs before
     it, both said (not denied or quoted, which marks them)."""
     clause: list[str] = []
-    for tok in [*tokens, next(iter(boundaries))]:
-        if tok not in boundaries:
+    for tok in [*tokens, None]:  # None ends the last clause
+        if tok is not None and tok not in boundaries:
             clause.append(tok)
             continue
         verbs = _SEPARABLE.get(clause[-1]) if clause else None
@@ -746,28 +768,6 @@ def _stem_match(word: str, terms: tuple[str, ...]) -> bool:
     return any(word.startswith(t[:-1]) if t.endswith("*") else word == t for t in terms)
 
 
-# 2.39: threats in the forms their speakers make them, the future and "I"/"we", and the
-# verbs of beating, burning down and stabbing (decision 0552); stems end where no common
-# word shares them ("stab*" would read "stable")
-_MORE_THREAT += [
-    *("stab", "stab them", "set fire to", "set them on fire", "torch them", "drown them"),
-    *("tuerai", "tuerons", "tueront", "brûlerai", "brûlerons", "brûleront", "brûlons"),
-    *("incendier", "incendierons", "tabass*", "poignarder", "poignarderai"),
-    *("mataré", "mataremos", "matarlos", "quemaré", "quemaremos", "quemarlos", "golpear"),
-    *("golpearé", "golpearemos", "apalear*", "apuñal*", "linchar*"),
-    *("brucer*", "bruciamo", "bruciamoli", "picchiare", "picchierò", "picchieremo"),
-    *("picchiamoli", "pestarli", "accoltell*"),
-    *("matarei", "queimarei", "queimaremos", "espanc*", "esfaquear*"),  # Portuguese
-    *("niederbrenn*", "abfackel*", "verprügel*", "erstech*", "abstech*", "totschlagen"),
-    *("platbrand*", "in brand steken", "in de fik steken", "in elkaar slaan"),
-    *("in elkaar trappen", "doodslaan", "doodschieten", "neersteken"),
-    *("spalimy", "spalę", "spalą", "podpal*", "pobić", "pobiję", "pobijemy", "pobijcie"),
-    *("pobijmy", "rozwalimy", "zadźgam", "zadźgamy", "dźgnę"),
-    *("पीट*", "जला देंगे", "मार देंगे", "मार डालेंगे"),
-    *("揍", "打 死", "烧 毁", "烧 光", "捅 死"),
-    *("tutawachoma", "nitawachoma", "tutawaua", "nitawaua", "tutawapiga", "nitawapiga"),
-    *("wachomwe", "wauawe", "wapigwe"),
-]
 _MORE_DEHUMANISING = [
     "ratten",
     "kakerlaken",
