@@ -87,3 +87,33 @@ def test_italian_odio_is_read_as_the_verb_where_it_cannot_be_the_noun(
 )
 def test_the_verbs_of_hate_and_contempt_said_of_a_group_are_hostile(text: str) -> None:
     assert "__grp_hostile__" in analyse(text).extras
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Ausländer sind eine Seuche",
+        "Cyganie to dżuma",
+        "اليهود طاعون",
+        "移民是社会的毒瘤",
+        "मुसलमान देश के लिए नासूर हैं",
+        "Wakimbizi ni tauni",
+        "Waislamu ni saratani",
+    ],
+)
+def test_plague_cancer_and_tumour_said_of_a_group_dehumanise(text: str) -> None:
+    """Model 2.41, decision 0555: the words each language lacked."""
+    assert {"__dehum__", "__grp_hostile__"} <= set(analyse(text).extras)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los refugiados sufren una enfermedad",
+        "शरणार्थियों में बीमारी फैल रही है",  # disease spreads among refugees
+        "Wakimbizi wengi wana ugonjwa",  # many refugees have a disease
+        "Kobiety i rak piersi",  # women and breast cancer
+    ],
+)
+def test_words_of_disease_in_general_are_not_cues(text: str) -> None:
+    assert "__dehum__" not in analyse(text).extras

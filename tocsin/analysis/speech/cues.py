@@ -880,6 +880,8 @@ _MORE_DEHUMANISING = [
 ] + [
     *("老 鼠", "蟑 螂", "害 虫", "寄 生", "畜 生", "瘟 疫", "虫 子", "癌 症"),
     *("猴 子", "蚂 蟥", "虱 子", "禽 兽", "败 类", "人 渣"),  # 2.32 (decision 0544)
+    # 2.41: plague, cancer and tumour where a language lacked them (decision 0555)
+    *("seuche", "dżuma", "dżumą", "طاعون", "毒 瘤", "नासूर", "प्लेग", "tauni", "saratani"),
 ]
 
 
