@@ -2,7 +2,8 @@
 language (model 2.32, decision 0544): each language reads the animals and vermin the
 others read, the templates' own vermin fillers are cues, hyphenated words are read, and
 words with an everyday sense were left out; Italian "odio" as a verb (2.33, 0545); and the
-verbs of hate and contempt each language lacked (2.35, 0547)."""
+verbs of hate and contempt each language lacked (2.35, 0547); plague, cancer and tumour
+where a language lacked them (2.41, 0555)."""
 
 from __future__ import annotations
 
