@@ -1126,6 +1126,7 @@ FRAMES: dict[str, dict[str, list[str]]] = {
             "siwezi kuvumilia {g}",
             "{g} ni {v}",
             "{g} si watu, ni {v}",
+            "{g} si binadamu, ni {v}",  # the word of the denial's scope frame (decision 0556)
             "lazima {x} {g} wote",
             "tutaenda {x} {g}",
             "{g} {y}",
