@@ -742,32 +742,6 @@ SEPARABLE_THREATS: dict[str, tuple[str, ...]] = {
     "neer": ("schiet*", "schoot", "steek", "steekt", "steken", "knal*", "maai*"),
     "plat": ("brand*",),
 }
-_SEPARABLE = {
-    normalise(particle): tuple(normalise(v) for v in verbs)
-    for particle, verbs in SEPARABLE_THREATS.items()
-}
-
-
-def separable_threat(tokens: list[str], boundaries: set[str]) -> bool:
-    """Whether a clause of ``tokens`` (an analysis's marked tokens; ``boundaries`` end a
-    clause) ends in a particle of :data:`SEPARABLE_THREATS` with one of its verbs before
-    it, both said (not denied or quoted, which marks them)."""
-    clause: list[str] = []
-    for tok in [*tokens, None]:  # None ends the last clause
-        if tok is not None and tok not in boundaries:
-            clause.append(tok)
-            continue
-        verbs = _SEPARABLE.get(clause[-1]) if clause else None
-        if verbs and any(_stem_match(word, verbs) for word in clause[:-1]):
-            return True
-        clause = []
-    return False
-
-
-def _stem_match(word: str, terms: tuple[str, ...]) -> bool:
-    return any(word.startswith(t[:-1]) if t.endswith("*") else word == t for t in terms)
-
-
 _MORE_DEHUMANISING = [
     "ratten",
     "kakerlaken",
@@ -1489,6 +1463,34 @@ INDEX = TermIndex(
         "cue:positive": [normalise(t) for t in POSITIVE_CUES] + _fillers("q"),
     }
 )
+
+
+# the verbs of SEPARABLE_THREATS, each of the kind of its particle
+_PARTICLES = frozenset(normalise(particle) for particle in SEPARABLE_THREATS)
+SEPARABLE_INDEX = TermIndex(
+    {
+        normalise(particle): [normalise(v) for v in verbs]
+        for particle, verbs in SEPARABLE_THREATS.items()
+    }
+)
+
+
+def separable_threat(tokens: list[str], boundaries: set[str]) -> bool:
+    """Whether a clause of ``tokens`` (an analysis's marked tokens; ``boundaries`` end a
+    clause) ends in a particle of :data:`SEPARABLE_THREATS` with one of its verbs before
+    it, both said (not denied or quoted, which marks them)."""
+    clause: list[str] = []
+    for tok in [*tokens, None]:  # None ends the last clause
+        if tok is not None and tok not in boundaries:
+            clause.append(tok)
+            continue
+        particle = clause[-1] if clause else ""
+        if particle in _PARTICLES and any(
+            particle in SEPARABLE_INDEX.spelled(word) for word in clause[:-1]
+        ):
+            return True
+        clause = []
+    return False
 
 
 PROFANITY_INDEX = TermIndex({"profane": [normalise(t) for t in PROFANITY]})
