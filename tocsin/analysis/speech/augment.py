@@ -23,7 +23,6 @@ from tocsin.analysis.speech.hard_cases import HARD_FRAMES
 from tocsin.analysis.speech.mention_frames import IDENTITIES, IDENTITY_FRAMES, OTHER_GROUP_FRAMES
 from tocsin.analysis.speech.profane_frames import PROFANE_FRAMES, profane_twin
 from tocsin.analysis.speech.question_frames import QUESTION_FRAMES, question_twin
-from tocsin.analysis.speech.rights_frames import RIGHTS, RIGHTS_FRAMES
 from tocsin.analysis.speech.scope_frames import SCOPE_FRAMES
 from tocsin.analysis.speech.slur_frames import (
     PLAIN_SLUR_FRAMES,
@@ -39,7 +38,7 @@ if TYPE_CHECKING:  # pandas only when a training set is built: the cue lists her
 # {g} group, {s} slur (``slur_frames.SLURS``), {n} negative descriptor, {v} vermin word,
 # {x} violent verb, {y} violent passive, {q} positive descriptor, {p} non-protected group
 # (professions, fans ...), {h} insult for one person, {o} object, {i} one person's
-# identity (``mention_frames.IDENTITIES``), {r} a right (``rights_frames.RIGHTS``)
+# identity (``mention_frames.IDENTITIES``)
 Spec = dict[str, list[str]]
 
 FRAMES: dict[str, dict[str, list[str]]] = {
@@ -1260,7 +1259,6 @@ def frame_lists(lang: str, key: str) -> dict[str, list[str]]:
         "profane": PROFANE_FRAMES.get(lang, []) if key == "hate" else [],
         "question": QUESTION_FRAMES.get(lang, []) if key == "hate" else [],
         "feeling": FEELING_FRAMES.get(lang, []) if key == "hate" else [],
-        "rights": RIGHTS_FRAMES.get(lang, {}).get(key, []),
     }
     if key == "ok":
         lists["identity"] = IDENTITY_FRAMES.get(lang, [])
@@ -1270,8 +1268,7 @@ def frame_lists(lang: str, key: str) -> dict[str, list[str]]:
 
 def frames_of(lang: str, key: str) -> list[str]:
     """The frames of one language and class (``hate`` or ``ok``), hard cases, scope,
-    slur, profane, question, feeling and rights frames (with the non-hateful twins)
-    included."""
+    slur, profane, question and feeling frames (with their non-hateful twins) included."""
     frames = [frame for frames in frame_lists(lang, key).values() for frame in frames]
     return frames + list(_twins(lang).values()) if key == "ok" else frames
 
@@ -1288,10 +1285,9 @@ def _twins(lang: str) -> dict[str, str]:
     )
 
 
-# lists of frames drawn on top of a language's budget, with their twins or their own
-# non-hateful frames, so that adding them leaves every other frame as many texts as before
-# (decisions 0542, 0543, 0546, 0550, 0557)
-OWN_BUDGET = ("slur_plain", "profane", "question", "feeling", "rights")
+# lists of frames drawn on top of a language's budget, with their twins, so that adding
+# them leaves every other frame as many texts as before (decisions 0542, 0543, 0546, 0550)
+OWN_BUDGET = ("slur_plain", "profane", "question", "feeling")
 
 
 def _own_rngs(seed: int) -> dict[str, random.Random]:
@@ -1341,19 +1337,15 @@ def texts_for(
     lang: str, per_class: int, rng: random.Random, own_rngs: dict[str, random.Random]
 ) -> list[tuple[str, int, str, str]]:
     """``per_class`` hateful and as many non-hateful texts (text, hateful, target, frame),
-    then the texts of each list drawn on top of the budget (:data:`OWN_BUDGET`: its
-    hateful frames, and its non-hateful frames or else the hateful frames' twins), as many
+    then the texts of each list drawn on top of the budget (:data:`OWN_BUDGET`), as many
     per class as its share of the hateful frames, drawn with its own stream of
     ``own_rngs`` so that the other texts are the same as without it."""
     spec = FRAMES[lang]
     groups = _groups(lang, spec)
     fills = {k: v for k, v in spec.items() if len(k) == 1 and k != "g"} | {"i": IDENTITIES[lang]}
     twins = _twins(lang)
-    own_lists: dict[str, tuple[list[str], list[str]]] = {}  # hateful and non-hateful frames
-    for name in OWN_BUDGET:
-        hate = frame_lists(lang, "hate")[name]
-        own_lists[name] = (hate, frame_lists(lang, "ok")[name] or [twins[f] for f in hate])
-    own = {f for hate, ok in own_lists.values() for f in (*hate, *ok)}
+    own_lists = {name: frame_lists(lang, "hate")[name] for name in OWN_BUDGET}
+    own = {f for frames in own_lists.values() for f in (*frames, *(twins[f] for f in frames))}
     # a slur its group reclaims is ambiguous in a plain sentence: those frames do not use it
     plain_slurs = [w for w in SLURS[lang] if w not in RECLAIMED_SLURS.get(lang, [])]
 
@@ -1364,8 +1356,6 @@ def texts_for(
             values = {k: r.choice(v) for k, v in fills.items()}
             if "{s}" in frame:
                 values["s"] = r.choice(plain_slurs if frame in own else SLURS[lang])
-            if "{r}" in frame:  # drawn only here, so that other frames' draws stay the same
-                values["r"] = r.choice(RIGHTS[lang])
             text = _written(frame.format(g=group, **values), lang)
             if label == 1 and r.random() < 0.2:
                 text = trick(text, r)
@@ -1375,10 +1365,10 @@ def texts_for(
     budget = {key: [f for f in frames_of(lang, key) if f not in own] for key in ("hate", "ok")}
     for label, key in ((1, "hate"), (0, "ok")):
         draw(label, budget[key], per_class, rng)
-    for name, (own_hate, own_ok) in own_lists.items():
+    for name, own_hate in own_lists.items():
         if own_hate:
             extra = round(per_class * len(own_hate) / len(budget["hate"]))
-            for label, frames in ((1, own_hate), (0, own_ok)):
+            for label, frames in ((1, own_hate), (0, [twins[f] for f in own_hate])):
                 draw(label, frames, extra, own_rngs[name])
     return out
 
