@@ -21,6 +21,7 @@ from tocsin.analysis.speech import gazetteer
 from tocsin.analysis.speech.feeling_frames import FEELING_FRAMES, feeling_twin
 from tocsin.analysis.speech.hard_cases import HARD_FRAMES
 from tocsin.analysis.speech.mention_frames import IDENTITIES, IDENTITY_FRAMES, OTHER_GROUP_FRAMES
+from tocsin.analysis.speech.normative_frames import NORMATIVE_FRAMES, SUPPORT, normative_twin
 from tocsin.analysis.speech.profane_frames import PROFANE_FRAMES, profane_twin
 from tocsin.analysis.speech.question_frames import QUESTION_FRAMES, question_twin
 from tocsin.analysis.speech.scope_frames import SCOPE_FRAMES
@@ -38,7 +39,8 @@ if TYPE_CHECKING:  # pandas only when a training set is built: the cue lists her
 # {g} group, {s} slur (``slur_frames.SLURS``), {n} negative descriptor, {v} vermin word,
 # {x} violent verb, {y} violent passive, {q} positive descriptor, {p} non-protected group
 # (professions, fans ...), {h} insult for one person, {o} object, {i} one person's
-# identity (``mention_frames.IDENTITIES``)
+# identity (``mention_frames.IDENTITIES``), {w} what should be done to a group, in support
+# (``normative_frames.SUPPORT``)
 Spec = dict[str, list[str]]
 
 FRAMES: dict[str, dict[str, list[str]]] = {
@@ -1259,6 +1261,7 @@ def frame_lists(lang: str, key: str) -> dict[str, list[str]]:
         "profane": PROFANE_FRAMES.get(lang, []) if key == "hate" else [],
         "question": QUESTION_FRAMES.get(lang, []) if key == "hate" else [],
         "feeling": FEELING_FRAMES.get(lang, []) if key == "hate" else [],
+        "normative": NORMATIVE_FRAMES.get(lang, []) if key == "hate" else [],
     }
     if key == "ok":
         lists["identity"] = IDENTITY_FRAMES.get(lang, [])
@@ -1268,26 +1271,29 @@ def frame_lists(lang: str, key: str) -> dict[str, list[str]]:
 
 def frames_of(lang: str, key: str) -> list[str]:
     """The frames of one language and class (``hate`` or ``ok``), hard cases, scope,
-    slur, profane, question and feeling frames (with their non-hateful twins) included."""
+    slur, profane, question, feeling and normative frames (with their non-hateful twins)
+    included."""
     frames = [frame for frames in frame_lists(lang, key).values() for frame in frames]
     return frames + list(_twins(lang).values()) if key == "ok" else frames
 
 
 def _twins(lang: str) -> dict[str, str]:
-    """Each hateful slur, profane, question or feeling frame of ``lang`` and its
-    non-hateful twin."""
+    """Each hateful slur, profane, question, feeling or normative frame of ``lang`` and
+    its non-hateful twin."""
     slur = SLUR_FRAMES.get(lang, {}).get("hate", []) + PLAIN_SLUR_FRAMES.get(lang, [])
     return (
         {f: neutral_twin(f) for f in slur}
         | {f: profane_twin(f) for f in PROFANE_FRAMES.get(lang, [])}
         | {f: question_twin(f) for f in QUESTION_FRAMES.get(lang, [])}
         | {f: feeling_twin(lang, f) for f in FEELING_FRAMES.get(lang, [])}
+        | {f: normative_twin(f) for f in NORMATIVE_FRAMES.get(lang, [])}
     )
 
 
 # lists of frames drawn on top of a language's budget, with their twins, so that adding
-# them leaves every other frame as many texts as before (decisions 0542, 0543, 0546, 0550)
-OWN_BUDGET = ("slur_plain", "profane", "question", "feeling")
+# them leaves every other frame as many texts as before (decisions 0542, 0543, 0546, 0550,
+# 0558)
+OWN_BUDGET = ("slur_plain", "profane", "question", "feeling", "normative")
 
 
 def _own_rngs(seed: int) -> dict[str, random.Random]:
@@ -1356,6 +1362,8 @@ def texts_for(
             values = {k: r.choice(v) for k, v in fills.items()}
             if "{s}" in frame:
                 values["s"] = r.choice(plain_slurs if frame in own else SLURS[lang])
+            if "{w}" in frame:  # drawn only here, so that other frames' draws stay the same
+                values["w"] = r.choice(SUPPORT[lang])
             text = _written(frame.format(g=group, **values), lang)
             if label == 1 and r.random() < 0.2:
                 text = trick(text, r)
