@@ -82,8 +82,8 @@ class EncoderClassifier(NgramClassifier):
     )
     Settings = EncoderSettings
     settings: EncoderSettings
-    version = "2.42"
-    reads_versions = ("2.42",)
+    version = "2.43"
+    reads_versions = ("2.43",)
 
     def _design(self, analyses: list[Analysis], fit: bool = False) -> sparse.csr_matrix:
         s = self.settings
