@@ -166,7 +166,9 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
     quoted = False
     negated = 0
     raw_tokens = words(norm)
-    asking = _asking_negators(raw_tokens, negators)
+    # a negator that asks (decision 0546) or restricts ("ne ... que", decision 0559)
+    # denies nothing
+    asking = _asking_negators(raw_tokens, negators) | cues.restrictive_negators(raw_tokens)
     for i, tok in enumerate(raw_tokens):
         if tok in cues.QUOTE_CHARS:
             quoted = not quoted

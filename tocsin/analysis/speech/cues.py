@@ -232,6 +232,95 @@ _NEGATORS_OF = {lang: _ALL_NEGATORS - words for lang, words in NOT_NEGATORS.item
 # them is in their scope as well as the words after
 NEGATORS_AFTER = {"नहीं", "नही"}
 
+# restrictive negation says "only", and what follows is asserted (decision 0559): "les {g}
+# ne sont que des rats", "los {g} no son más que ratas", "{g} sind nichts als Ratten",
+# "gli {g} non sono altro che ratti", "os {g} não passam de ratos", "{g} to nic innego jak
+# szczury", Arabic "ما {g} إلا", Mandarin "不过" (only; also "however") and "不得不"
+# (must). Each form: the negator, the verbs that may stand between it and the closing
+# words (at most two; None: any words), how many of them it needs, and the closing words.
+# A bare "que" or "che" needs a listed verb between: "je ne pense pas que ..." and "ils ne
+# sont pas que ..." (not only) deny, and Italian "non è che ..." is "it is not that ...".
+# English "nothing but", Dutch "niets dan", Polish "nic więcej niż", Arabic "ليسوا إلا",
+# Hindi "सिवा" and Swahili "ila" already end the scope (SCOPE_ENDERS).
+_FR_VERBS = ("sont", "est", "étaient", "était", "seront", "sera", "seraient", "serait")
+_FR_VERBS += ("restent", "font", "fait", "savent", "sait", "sommes", "êtes")
+_ES_VERBS = ("son", "es", "eran", "era", "serán", "será", "serían", "sería", "somos")
+_ES_VERBS += ("hacen", "hace", "saben", "sabe", "valen", "vale")
+_PT_VERBS = ("são", "é", "eram", "era", "serão", "será", "seriam", "seria", "somos")
+_PT_VERBS += ("fazem", "faz", "sabem", "sabe", "valem", "vale")
+_IT_PLURAL = ("sono", "siete", "erano", "saranno", "sarebbero", "fanno", "sanno", "valgono")
+_IT_VERBS = (*_IT_PLURAL, "è", "era", "sarà", "sarebbe", "fa", "sa", "vale")
+_PL_VERBS = ("są", "jest", "byli", "będą", "to")
+_RESTRICTIVE_SPEC: list[tuple[str, tuple[str, ...] | None, int, str]] = [
+    *(("ne", _FR_VERBS, 1, closing) for closing in ("que", "qu'un", "qu'une")),
+    *(("ne", _FR_VERBS, 0, f"rien {rest}que") for rest in ("", "d'autre ", "de plus ")),
+    *(("rien", (), 0, closing) for closing in ("que", "d'autre que", "de plus que")),
+    *(("no", _ES_VERBS, 0, closing) for closing in ("más que", "otra cosa que", "nada más que")),
+    ("nada", (), 0, "más que"),
+    *(("no", (), 0, closing) for closing in ("pasan de", "pasa de")),
+    *(("não", (), 0, closing) for closing in ("passam de", "passa de")),
+    *(
+        ("não", _PT_VERBS, 0, f"{more} {than}")
+        for more in ("mais", "nada mais")
+        for than in ("que", "do que")
+    ),
+    *(
+        ("não", _PT_VERBS, 0, closing)
+        for closing in ("senão", "outra coisa que", "outra coisa senão")
+    ),
+    *(("nada", (), 0, closing) for closing in ("mais que", "mais do que")),
+    ("non", _IT_PLURAL, 1, "che"),
+    *(("non", _IT_VERBS, 0, closing) for closing in ("altro che", "nient'altro che", "se non")),
+    *(("nichts", (), 0, closing) for closing in ("als", "anderes als", "weiter als", "mehr als")),
+    ("nic", (), 0, "innego jak"),
+    ("nie", _PL_VERBS, 0, "niczym innym jak"),
+    # Arabic "ما ... إلا" with any one or two words between ("ما اليهود إلا جرذان")
+    ("ما", None, 1, "إلا"),
+    ("不", (), 0, "过"),
+    ("不", (), 0, "得 不"),
+]
+RESTRICTIVE_FORMS: dict[str, list[tuple[frozenset[str] | None, int, tuple[str, ...]]]] = {}
+for _negator, _verbs, _needs, _closing in _RESTRICTIVE_SPEC:
+    RESTRICTIVE_FORMS.setdefault(normalise(_negator), []).append(
+        (
+            None if _verbs is None else frozenset(normalise(v) for v in _verbs),
+            _needs,
+            tuple(normalise(_closing).split()),
+        )
+    )
+_RESTRICTIVE_REACH = 2  # words between the negator and the closing words
+
+
+def restrictive_negators(tokens: list[str]) -> set[int]:
+    """Positions of the negators that restrict rather than deny ("ne ... que", "nichts
+    als", "不过"; :data:`RESTRICTIVE_FORMS`): every negator from the first word of the form
+    to its closing words."""
+    found: set[int] = set()
+    if RESTRICTIVE_FORMS.keys().isdisjoint(tokens):  # most texts have none
+        return found
+    for i, tok in enumerate(tokens):
+        for verbs, needs, closing in RESTRICTIVE_FORMS.get(tok, ()):
+            for between in range(needs, _RESTRICTIVE_REACH + 1):
+                start = i + 1 + between
+                if verbs is not None and not verbs.issuperset(tokens[i + 1 : start]):
+                    break
+                if tuple(tokens[start : start + len(closing)]) == closing:
+                    end = start + len(closing)
+                    found.update(k for k in range(i, end) if tokens[k] in _ALL_NEGATORS)
+                    break
+    return found
+    for i, tok in enumerate(tokens):
+        for verbs, needs, closing in RESTRICTIVE_FORMS.get(tok, ()):
+            j = i + 1
+            while j < len(tokens) and j - i - 1 < _RESTRICTIVE_REACH and tokens[j] in verbs:
+                j += 1
+            if j - i - 1 >= needs and tuple(tokens[j : j + len(closing)]) == closing:
+                end = j + len(closing)
+                found.update(k for k in range(i, end) if tokens[k] in _ALL_NEGATORS)
+                break
+    return found
+
+
 # words that end a negation's scope: what follows "nothing but", "no better than", "not X
 # but Y" is asserted, not denied ("they are nothing but vermin"). Texts are read without
 # knowing their language, so only words that mean this in every supported language:
