@@ -242,12 +242,18 @@ NEGATORS_AFTER = {"नहीं", "नही"}
 # sont pas que ..." (not only) deny, and Italian "non è che ..." is "it is not that ...".
 # English "nothing but", Dutch "niets dan", Polish "nic więcej niż", Arabic "ليسوا إلا",
 # Hindi "सिवा" and Swahili "ila" already end the scope (SCOPE_ENDERS).
-_FR_VERBS = ("sont", "est", "étaient", "était", "seront", "sera", "seraient", "serait")
-_FR_VERBS += ("restent", "font", "fait", "savent", "sait", "sommes", "êtes")
-_ES_VERBS = ("son", "es", "eran", "era", "serán", "será", "serían", "sería", "somos")
-_ES_VERBS += ("hacen", "hace", "saben", "sabe", "valen", "vale")
-_PT_VERBS = ("são", "é", "eram", "era", "serão", "será", "seriam", "seria", "somos")
-_PT_VERBS += ("fazem", "faz", "sabem", "sabe", "valem", "vale")
+_FR_VERBS = (
+    *("sont", "est", "étaient", "était", "seront", "sera", "seraient", "serait"),
+    *("restent", "font", "fait", "savent", "sait", "sommes", "êtes"),
+)
+_ES_VERBS = (
+    *("son", "es", "eran", "era", "serán", "será", "serían", "sería", "somos"),
+    *("hacen", "hace", "saben", "sabe", "valen", "vale"),
+)
+_PT_VERBS = (
+    *("são", "é", "eram", "era", "serão", "será", "seriam", "seria", "somos"),
+    *("fazem", "faz", "sabem", "sabe", "valem", "vale"),
+)
 _IT_PLURAL = ("sono", "siete", "erano", "saranno", "sarebbero", "fanno", "sanno", "valgono")
 _IT_VERBS = (*_IT_PLURAL, "è", "era", "sarà", "sarebbe", "fa", "sa", "vale")
 _PL_VERBS = ("są", "jest", "byli", "będą", "to")
