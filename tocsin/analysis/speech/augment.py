@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from tocsin.analysis.speech import gazetteer
 from tocsin.analysis.speech.feeling_frames import FEELING_FRAMES, feeling_twin
 from tocsin.analysis.speech.hard_cases import HARD_FRAMES
+from tocsin.analysis.speech.life_frames import LIFE_FRAMES
 from tocsin.analysis.speech.mention_frames import IDENTITIES, IDENTITY_FRAMES, OTHER_GROUP_FRAMES
 from tocsin.analysis.speech.normative_frames import NORMATIVE_FRAMES, SUPPORT, normative_twin
 from tocsin.analysis.speech.profane_frames import PROFANE_FRAMES, profane_twin
@@ -1245,8 +1246,8 @@ HELD_OUT_SHARE = 5  # one frame in five of each class is held out to choose sett
 # (split ``measure``): they measure a cue on sentences the model never saw (decision 0543:
 # trained on, the profane frames taught the profane words themselves as hate; 0546; 0550:
 # trained on, the feeling frames taught "mich", "mnie" and "tego" as hate, since a twin
-# has five non-protected groups to draw from and its frame dozens of groups; 0559)
-MEASURE_ONLY = ("profane", "question", "feeling", "restrictive")
+# has five non-protected groups to draw from and its frame dozens of groups; 0559; 0560)
+MEASURE_ONLY = ("profane", "question", "feeling", "restrictive", "life")
 DATASET = "templates"  # the dataset name of template texts in the corpora layout
 
 
@@ -1264,6 +1265,7 @@ def frame_lists(lang: str, key: str) -> dict[str, list[str]]:
         "feeling": FEELING_FRAMES.get(lang, []) if key == "hate" else [],
         "normative": NORMATIVE_FRAMES.get(lang, []) if key == "hate" else [],
         "restrictive": RESTRICTIVE_FRAMES.get(lang, []) if key == "hate" else [],
+        "life": list(LIFE_FRAMES.get(lang, {})) if key == "hate" else [],
     }
     if key == "ok":
         lists["identity"] = IDENTITY_FRAMES.get(lang, [])
@@ -1273,15 +1275,15 @@ def frame_lists(lang: str, key: str) -> dict[str, list[str]]:
 
 def frames_of(lang: str, key: str) -> list[str]:
     """The frames of one language and class (``hate`` or ``ok``), hard cases, scope,
-    slur, profane, question, feeling, normative and restrictive frames (with their
+    slur, profane, question, feeling, normative, restrictive and life frames (with their
     non-hateful twins) included."""
     frames = [frame for frames in frame_lists(lang, key).values() for frame in frames]
     return frames + list(_twins(lang).values()) if key == "ok" else frames
 
 
 def _twins(lang: str) -> dict[str, str]:
-    """Each hateful slur, profane, question, feeling, normative or restrictive frame of
-    ``lang`` and its non-hateful twin."""
+    """Each hateful slur, profane, question, feeling, normative, restrictive or life frame
+    of ``lang`` and its non-hateful twin."""
     slur = SLUR_FRAMES.get(lang, {}).get("hate", []) + PLAIN_SLUR_FRAMES.get(lang, [])
     return (
         {f: neutral_twin(f) for f in slur}
@@ -1290,13 +1292,14 @@ def _twins(lang: str) -> dict[str, str]:
         | {f: feeling_twin(lang, f) for f in FEELING_FRAMES.get(lang, [])}
         | {f: normative_twin(f) for f in NORMATIVE_FRAMES.get(lang, [])}
         | {f: restrictive_twin(f) for f in RESTRICTIVE_FRAMES.get(lang, [])}
+        | LIFE_FRAMES.get(lang, {})
     )
 
 
 # lists of frames drawn on top of a language's budget, with their twins, so that adding
 # them leaves every other frame as many texts as before (decisions 0542, 0543, 0546, 0550,
-# 0558, 0559)
-OWN_BUDGET = ("slur_plain", "profane", "question", "feeling", "normative", "restrictive")
+# 0558, 0559, 0560)
+OWN_BUDGET = ("slur_plain", "profane", "question", "feeling", "normative", "restrictive", "life")
 
 
 def _own_rngs(seed: int) -> dict[str, random.Random]:

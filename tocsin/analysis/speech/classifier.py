@@ -217,6 +217,8 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
     found = cues.INDEX.find(plain)
     if cues.separable_threat(tokens, _BOUNDARY):  # "ich bringe jeden ... um" (decision 0554)
         found.add("cue:threat")
+    if cues.denied_life(tokens, _BOUNDARY):  # "{g} don't deserve to live" (decision 0560)
+        found.add("cue:threat")
     if cues.profanity_at_group(tokens):  # "putain de {g}" says "I hate {g}" (decision 0543)
         found.add("cue:derog")
     extras = [f"__grp_{g.replace(' ', '_')}__" for g in cues.TARGETS if f"grp:{g}" in found]

@@ -821,6 +821,10 @@ _MORE_THREAT += [
     *("tutawachoma", "nitawachoma", "tutawaua", "nitawaua", "tutawapiga", "nitawapiga"),
     *("wachomwe", "wauawe", "wapigwe"),
 ]
+# 2.45: a life denied to a group, in Swahili, whose negation is in the verb (decision 0560;
+# the other languages read it with DENIED_LIFE)
+_MORE_THREAT += ["hawastahili kuishi", "hawapaswi kuishi", "hawapaswi kuwepo", "wasiwepo"]
+_MORE_THREAT += ["hawana haki ya kuishi", "hawana haki ya kuwepo", "wasiishi"]
 # 2.40: German and Dutch verbs of violence whose particle ends the clause, apart from the
 # verb ("ich bringe jeden ... um", "ik sla ze dood"): particle -> the verbs it makes
 # violent (decision 0554); "*" ends a stem. "auf" (hängt die Wäsche auf) and "um" with
@@ -1584,6 +1588,63 @@ def separable_threat(tokens: list[str], boundaries: set[str]) -> bool:
             particle in SEPARABLE_INDEX.spelled(word) for word in clause[:-1]
         ):
             return True
+        clause = []
+    return False
+
+
+# words of living that end a clause whose one negator denies them (decision 0560): "{g}
+# don't deserve to live", "{g} should not exist", "los {g} no merecen vivir", "{g}不配活着"
+# wish a group dead, as "{g} should die" does. Swahili negation is in the verb, not
+# read, so its forms are threat words (_MORE_THREAT); Hindi puts its negator after
+# (DENIED_LIFE_BEFORE_NEGATOR).
+DENIED_LIFE = frozenset(
+    tuple(normalise(phrase).split())
+    for phrase in (
+        *("live", "exist", "breathe", "be born", "survive", "be alive"),
+        *("vivre", "exister", "respirer", "naître", "survivre", "la vie"),
+        *("vivir", "existir", "respirar", "nacer", "sobrevivir", "la vida"),
+        *("leben", "existieren", "atmen", "geboren werden", "überleben", "das leben"),
+        *("vivere", "esistere", "respirare", "nascere", "sopravvivere", "la vita"),
+        *("viver", "existir", "respirar", "nascer", "sobreviver", "a vida"),
+        *("leven", "bestaan", "ademen", "geboren worden", "overleven", "het leven"),
+        *("żyć", "istnieć", "oddychać", "przeżyć", "na życie", "do życia", "się rodzić"),
+        *("الحياة", "العيش", "يعيشوا", "يعيشون", "يوجدوا", "الوجود", "يتنفسوا"),
+        *("活", "活 着", "存 在", "生 存", "活 下 去", "出 生"),
+    )
+)
+DENIED_LIFE_BEFORE_NEGATOR = frozenset({"जीने", "जिंदा", "ज़िंदा", "जीवित", "जीने-मरने"})
+_DENIED_LIFE_LONGEST = max(len(phrase) for phrase in DENIED_LIFE)
+
+
+def denied_life(tokens: list[str], boundaries: set[str]) -> bool:
+    """Whether a clause of ``tokens`` (an analysis's marked tokens; ``boundaries`` end a
+    clause) ends in a word of living (:data:`DENIED_LIFE`) that its one negation denies,
+    with a group named before the negator ("unicorns do not exist" wishes no one dead):
+    the words marked denied (``n_``), so neither quoted nor asked, and no other negator in
+    the clause ("I would never say that {g} should not exist" denies the saying). In Hindi,
+    a word of living before the clause's one negator ("{g} को जीने का हक नहीं है")."""
+    clause: list[str] = []
+    for tok in [*tokens, None]:  # None ends the last clause
+        if tok is not None and tok not in boundaries:
+            clause.append(tok)
+            continue
+        plain = [t[2:] if t[:2] == "n_" else t for t in clause]
+        negators = [i for i, t in enumerate(plain) if t in _ALL_NEGATORS]
+        if len(negators) == 2 and plain[negators[0]] == "ne" and negators[1] - negators[0] <= 3:
+            negators = negators[:1]  # French "ne ... pas" is one negation
+        said_of = len(negators) == 1 and any(
+            kind.startswith("grp:") for kind in INDEX.find(plain[: negators[0]])
+        )
+        if said_of:
+            for size in range(1, min(_DENIED_LIFE_LONGEST, len(clause)) + 1):
+                tail = clause[-size:]
+                if tuple(plain[-size:]) in DENIED_LIFE and all(t[:2] == "n_" for t in tail):
+                    return True
+            at = negators[0]
+            if clause[at] in NEGATORS_AFTER and not DENIED_LIFE_BEFORE_NEGATOR.isdisjoint(
+                clause[max(0, at - 3) : at]
+            ):
+                return True
         clause = []
     return False
 
