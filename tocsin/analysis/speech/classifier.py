@@ -389,7 +389,7 @@ class NgramClassifier(SpeechClassifier):
     summary = "Fast CPU model: hashed word+char n-grams, negation/quote scope, group and cue cues"
     Settings: ClassVar[type[PluginSettings]] = NgramSettings
     settings: NgramSettings
-    version = "2.44"
+    version = "2.45"
     # 2.3 ends negation at "but"/"than", reads no letters of a text whose hostility is denied;
     # 2.4 lets a denied verb of saying deny its whole clause; 2.5 reads listed words
     # misspelt by two swapped letters; 2.6 reads groups named in every supported language;
@@ -423,8 +423,9 @@ class NgramClassifier(SpeechClassifier):
     # plague, cancer and tumour in the languages that lacked them; 2.42 learns Swahili "not
     # human" in the word for a human being; 2.43 learns what should be done to a group both
     # ways, "{g} should be shot" and "{g} should be protected"; 2.44 reads a restrictive
-    # negation ("les {g} ne sont que des rats") as asserting what follows
-    reads_versions = ("2.44",)
+    # negation ("les {g} ne sont que des rats") as asserting what follows; 2.45 reads a life
+    # denied to a group ("{g} don't deserve to live") as a threat
+    reads_versions = ("2.45",)
     # defaults for models saved by 1.0 (no language routing, no calibration)
     languages: tuple[str, ...] = ()
     _calibrators: dict[str, tuple[float, float]] = {}  # noqa: RUF012 - replaced on fit
