@@ -315,16 +315,6 @@ def restrictive_negators(tokens: list[str]) -> set[int]:
                     found.update(k for k in range(i, end) if tokens[k] in _ALL_NEGATORS)
                     break
     return found
-    for i, tok in enumerate(tokens):
-        for verbs, needs, closing in RESTRICTIVE_FORMS.get(tok, ()):
-            j = i + 1
-            while j < len(tokens) and j - i - 1 < _RESTRICTIVE_REACH and tokens[j] in verbs:
-                j += 1
-            if j - i - 1 >= needs and tuple(tokens[j : j + len(closing)]) == closing:
-                end = j + len(closing)
-                found.update(k for k in range(i, end) if tokens[k] in _ALL_NEGATORS)
-                break
-    return found
 
 
 # words that end a negation's scope: what follows "nothing but", "no better than", "not X
@@ -1612,7 +1602,7 @@ DENIED_LIFE = frozenset(
         *("活", "活 着", "存 在", "生 存", "活 下 去", "出 生"),
     )
 )
-DENIED_LIFE_BEFORE_NEGATOR = frozenset({"जीने", "जिंदा", "ज़िंदा", "जीवित", "जीने-मरने"})
+DENIED_LIFE_BEFORE_NEGATOR = frozenset(normalise(w) for w in ("जीने", "ज़िंदा", "जीवित"))
 _DENIED_LIFE_LONGEST = max(len(phrase) for phrase in DENIED_LIFE)
 
 
@@ -1642,7 +1632,7 @@ def denied_life(tokens: list[str], boundaries: set[str]) -> bool:
                     return True
             at = negators[0]
             if clause[at] in NEGATORS_AFTER and not DENIED_LIFE_BEFORE_NEGATOR.isdisjoint(
-                clause[max(0, at - 3) : at]
+                plain[max(0, at - 3) : at]
             ):
                 return True
         clause = []
