@@ -47,15 +47,16 @@ def test_a_slur_frame_and_its_twin_are_on_the_same_side_of_the_split() -> None:
         ("normative", "NORMATIVE_FRAMES", set(augment.SUPPORTED), {"train", "test"}),
         ("restrictive", "RESTRICTIVE_FRAMES", set(augment.SUPPORTED), {"measure"}),
         ("life", "LIFE_FRAMES", set(augment.SUPPORTED), {"measure"}),
+        ("rights", "RIGHTS_FRAMES", set(augment.SUPPORTED), {"measure"}),
     ],
 )
 def test_own_budget_lists_are_drawn_on_top_of_the_budget(
     monkeypatch: pytest.MonkeyPatch, name: str, source: str, langs: set[str], splits: set[str]
 ) -> None:
     """The plain slur frames (decision 0542), the profane (0543), question (0546),
-    feeling (0550), normative (0558), restrictive (0559) and life frames (0560) add texts
-    without taking any from the other frames: without one of them, every other text is
-    drawn as it was."""
+    feeling (0550), normative (0558), restrictive (0559), life (0560) and rights frames
+    (0561) add texts without taking any from the other frames: without one of them, every
+    other text is drawn as it was."""
     with_all = augment.augmentation(300, with_lists=True)
     own = with_all[with_all["frame_list"] == name]
     assert set(own["lang"]) == langs

@@ -26,6 +26,7 @@ from tocsin.analysis.speech.normative_frames import NORMATIVE_FRAMES, SUPPORT, n
 from tocsin.analysis.speech.profane_frames import PROFANE_FRAMES, profane_twin
 from tocsin.analysis.speech.question_frames import QUESTION_FRAMES, question_twin
 from tocsin.analysis.speech.restrictive_frames import RESTRICTIVE_FRAMES, restrictive_twin
+from tocsin.analysis.speech.rights_frames import RIGHTS, RIGHTS_FRAMES
 from tocsin.analysis.speech.scope_frames import SCOPE_FRAMES
 from tocsin.analysis.speech.slur_frames import (
     PLAIN_SLUR_FRAMES,
@@ -42,7 +43,7 @@ if TYPE_CHECKING:  # pandas only when a training set is built: the cue lists her
 # {x} violent verb, {y} violent passive, {q} positive descriptor, {p} non-protected group
 # (professions, fans ...), {h} insult for one person, {o} object, {i} one person's
 # identity (``mention_frames.IDENTITIES``), {w} what should be done to a group, in support
-# (``normative_frames.SUPPORT``)
+# (``normative_frames.SUPPORT``), {r} a right (``rights_frames.RIGHTS``)
 Spec = dict[str, list[str]]
 
 FRAMES: dict[str, dict[str, list[str]]] = {
@@ -1246,8 +1247,8 @@ HELD_OUT_SHARE = 5  # one frame in five of each class is held out to choose sett
 # (split ``measure``): they measure a cue on sentences the model never saw (decision 0543:
 # trained on, the profane frames taught the profane words themselves as hate; 0546; 0550:
 # trained on, the feeling frames taught "mich", "mnie" and "tego" as hate, since a twin
-# has five non-protected groups to draw from and its frame dozens of groups; 0559; 0560)
-MEASURE_ONLY = ("profane", "question", "feeling", "restrictive", "life")
+# has five non-protected groups to draw from and its frame dozens of groups; 0559 to 0561)
+MEASURE_ONLY = ("profane", "question", "feeling", "restrictive", "life", "rights")
 DATASET = "templates"  # the dataset name of template texts in the corpora layout
 
 
@@ -1266,6 +1267,7 @@ def frame_lists(lang: str, key: str) -> dict[str, list[str]]:
         "normative": NORMATIVE_FRAMES.get(lang, []) if key == "hate" else [],
         "restrictive": RESTRICTIVE_FRAMES.get(lang, []) if key == "hate" else [],
         "life": list(LIFE_FRAMES.get(lang, {})) if key == "hate" else [],
+        "rights": list(RIGHTS_FRAMES.get(lang, {})) if key == "hate" else [],
     }
     if key == "ok":
         lists["identity"] = IDENTITY_FRAMES.get(lang, [])
@@ -1275,15 +1277,15 @@ def frame_lists(lang: str, key: str) -> dict[str, list[str]]:
 
 def frames_of(lang: str, key: str) -> list[str]:
     """The frames of one language and class (``hate`` or ``ok``), hard cases, scope,
-    slur, profane, question, feeling, normative, restrictive and life frames (with their
-    non-hateful twins) included."""
+    slur, profane, question, feeling, normative, restrictive, life and rights frames (with
+    their non-hateful twins) included."""
     frames = [frame for frames in frame_lists(lang, key).values() for frame in frames]
     return frames + list(_twins(lang).values()) if key == "ok" else frames
 
 
 def _twins(lang: str) -> dict[str, str]:
-    """Each hateful slur, profane, question, feeling, normative, restrictive or life frame
-    of ``lang`` and its non-hateful twin."""
+    """Each hateful slur, profane, question, feeling, normative, restrictive, life or
+    rights frame of ``lang`` and its non-hateful twin."""
     slur = SLUR_FRAMES.get(lang, {}).get("hate", []) + PLAIN_SLUR_FRAMES.get(lang, [])
     return (
         {f: neutral_twin(f) for f in slur}
@@ -1293,13 +1295,17 @@ def _twins(lang: str) -> dict[str, str]:
         | {f: normative_twin(f) for f in NORMATIVE_FRAMES.get(lang, [])}
         | {f: restrictive_twin(f) for f in RESTRICTIVE_FRAMES.get(lang, [])}
         | LIFE_FRAMES.get(lang, {})
+        | RIGHTS_FRAMES.get(lang, {})
     )
 
 
 # lists of frames drawn on top of a language's budget, with their twins, so that adding
 # them leaves every other frame as many texts as before (decisions 0542, 0543, 0546, 0550,
-# 0558, 0559, 0560)
-OWN_BUDGET = ("slur_plain", "profane", "question", "feeling", "normative", "restrictive", "life")
+# 0558 to 0561)
+OWN_BUDGET = (
+    *("slur_plain", "profane", "question", "feeling", "normative", "restrictive", "life"),
+    "rights",
+)
 
 
 def _own_rngs(seed: int) -> dict[str, random.Random]:
@@ -1370,6 +1376,8 @@ def texts_for(
                 values["s"] = r.choice(plain_slurs if frame in own else SLURS[lang])
             if "{w}" in frame:  # drawn only here, so that other frames' draws stay the same
                 values["w"] = r.choice(SUPPORT[lang])
+            if "{r}" in frame:
+                values["r"] = r.choice(RIGHTS[lang])
             text = _written(frame.format(g=group, **values), lang)
             if label == 1 and r.random() < 0.2:
                 text = trick(text, r)

@@ -219,6 +219,8 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
         found.add("cue:threat")
     if cues.denied_life(tokens, _BOUNDARY):  # "{g} don't deserve to live" (decision 0560)
         found.add("cue:threat")
+    if cues.denied_right(tokens, _BOUNDARY):  # "{g} should not be allowed to vote" (0561)
+        found.add("cue:derog")
     if cues.profanity_at_group(tokens):  # "putain de {g}" says "I hate {g}" (decision 0543)
         found.add("cue:derog")
     extras = [f"__grp_{g.replace(' ', '_')}__" for g in cues.TARGETS if f"grp:{g}" in found]

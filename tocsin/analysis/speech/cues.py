@@ -1582,6 +1582,33 @@ def separable_threat(tokens: list[str], boundaries: set[str]) -> bool:
     return False
 
 
+def _negations(plain: list[str]) -> list[int]:
+    """Positions of the negators of a clause's words (French "ne ... pas" counts once)."""
+    negators = [i for i, t in enumerate(plain) if t in _ALL_NEGATORS]
+    if len(negators) == 2 and plain[negators[0]] == "ne" and negators[1] - negators[0] <= 3:
+        return negators[:1]
+    return negators
+
+
+def _clauses(tokens: list[str], boundaries: set[str]) -> Iterator[tuple[list[str], list[str]]]:
+    """Each clause of ``tokens`` (an analysis's marked tokens; ``boundaries`` end one): its
+    marked tokens and its words without the ``n_`` mark."""
+    clause: list[str] = []
+    for tok in [*tokens, None]:  # None ends the last clause
+        if tok is not None and tok not in boundaries:
+            clause.append(tok)
+            continue
+        yield clause, [t[2:] if t[:2] == "n_" else t for t in clause]
+        clause = []
+
+
+def _said_of_a_group(plain: list[str], negators: list[int]) -> bool:
+    """Whether a clause has one negation and names a group before it."""
+    return len(negators) == 1 and any(
+        kind.startswith("grp:") for kind in INDEX.find(plain[: negators[0]])
+    )
+
+
 # words of living that end a clause whose one negator denies them (decision 0560): "{g}
 # don't deserve to live", "{g} should not exist", "los {g} no merecen vivir", "{g}不配活着"
 # wish a group dead, as "{g} should die" does. Swahili negation is in the verb, not
@@ -1613,30 +1640,129 @@ def denied_life(tokens: list[str], boundaries: set[str]) -> bool:
     the words marked denied (``n_``), so neither quoted nor asked, and no other negator in
     the clause ("I would never say that {g} should not exist" denies the saying). In Hindi,
     a word of living before the clause's one negator ("{g} को जीने का हक नहीं है")."""
-    clause: list[str] = []
-    for tok in [*tokens, None]:  # None ends the last clause
-        if tok is not None and tok not in boundaries:
-            clause.append(tok)
+    for clause, plain in _clauses(tokens, boundaries):
+        negators = _negations(plain)
+        if not _said_of_a_group(plain, negators):
             continue
-        plain = [t[2:] if t[:2] == "n_" else t for t in clause]
-        negators = [i for i, t in enumerate(plain) if t in _ALL_NEGATORS]
-        if len(negators) == 2 and plain[negators[0]] == "ne" and negators[1] - negators[0] <= 3:
-            negators = negators[:1]  # French "ne ... pas" is one negation
-        said_of = len(negators) == 1 and any(
-            kind.startswith("grp:") for kind in INDEX.find(plain[: negators[0]])
-        )
-        if said_of:
-            for size in range(1, min(_DENIED_LIFE_LONGEST, len(clause)) + 1):
-                tail = clause[-size:]
-                if tuple(plain[-size:]) in DENIED_LIFE and all(t[:2] == "n_" for t in tail):
-                    return True
-            at = negators[0]
-            if clause[at] in NEGATORS_AFTER and not DENIED_LIFE_BEFORE_NEGATOR.isdisjoint(
-                plain[max(0, at - 3) : at]
-            ):
+        for size in range(1, min(_DENIED_LIFE_LONGEST, len(clause)) + 1):
+            if tuple(plain[-size:]) in DENIED_LIFE and all(t[:2] == "n_" for t in clause[-size:]):
                 return True
-        clause = []
+        at = negators[0]
+        if clause[at] in NEGATORS_AFTER and not DENIED_LIFE_BEFORE_NEGATOR.isdisjoint(
+            plain[max(0, at - 3) : at]
+        ):
+            return True
     return False
+
+
+# a right denied to a group (decision 0561): "{g} should not be allowed to vote", "las {g}
+# no deberían poder votar", "{g} sollten nicht wählen dürfen". A clause whose one negation
+# comes after a group, with a verb of what should be (RIGHT_NORMS: "should", "must", not
+# "allowed" or "may", which also report a law: "the Rohingya are not allowed to vote"),
+# ending in a right (RIGHT_VERBS and their object, RIGHT_PHRASES; then a German or Dutch
+# modal, or "here"), excludes the group. Obligation and coercion are not a denial of a
+# right ("{g} should not be forced to work", "... should not have to work": RIGHT_BURDENS),
+# and verbs that are not rights of their own ("stay", "enter") are left out ("refugees
+# should not stay in camps"). Arabic, Hindi, Mandarin and Swahili put the group, negator or
+# right elsewhere, and are not read so.
+RIGHT_VERBS = frozenset(
+    normalise(word)
+    for word in (
+        *("vote", "work", "marry", "study", "worship", "pray", "adopt", "teach", "preach"),
+        *("breed", "own", "reproduce", "immigrate", "settle", "live"),
+        *("voter", "travailler", "marier", "étudier", "prier", "adopter", "enseigner"),
+        *("prêcher", "posséder", "reproduire", "s'installer", "vivre"),
+        *("votar", "trabajar", "casarse", "estudiar", "rezar", "adoptar", "enseñar"),
+        *("predicar", "poseer", "reproducirse", "instalarse", "vivir"),
+        *("wählen", "arbeiten", "heiraten", "studieren", "beten", "einreisen", "adoptieren"),
+        *("unterrichten", "predigen", "besitzen", "wahlrecht", "stimmrecht", "leben"),
+        *("votare", "lavorare", "sposarsi", "studiare", "pregare", "adottare", "insegnare"),
+        *("predicare", "possedere", "riprodursi", "vivere"),
+        *("trabalhar", "casar", "estudar", "rezar", "adotar", "ensinar", "pregar", "possuir"),
+        *("reproduzir", "viver"),
+        *("stemmen", "werken", "trouwen", "studeren", "bidden", "adopteren", "lesgeven"),
+        *("preken", "bezitten", "stemrecht", "wonen"),
+        *("głosować", "głosu", "pracować", "pracy", "studiować", "nauki", "modlić", "adoptować"),
+        *("uczyć", "posiadać", "kandydować", "mieszkać", "obywatelstwa"),
+    )
+)
+RIGHT_PHRASES = frozenset(
+    tuple(normalise(phrase).split())
+    for phrase in (
+        *("have children", "have kids", "go to school", "hold office", "run for office"),
+        *("become citizens", "the vote", "faire des enfants", "devenir citoyens", "le vote"),
+        *("tener hijos", "ir a la escuela", "ser ciudadanos", "el voto", "kinder haben"),
+        *("kinder bekommen", "zur schule gehen", "bürger werden", "wahlrecht haben"),
+        *("stimmrecht haben", "avere figli", "andare a scuola", "diventare cittadini"),
+        *("il voto", "ter filhos", "ir à escola", "ser cidadãos", "o voto", "kinderen krijgen"),
+        *("naar school gaan", "burger worden", "stemrecht hebben", "mieć dzieci"),
+        *("chodzić do szkoły", "zostać obywatelami"),
+    )
+)
+RIGHT_REACH = 3  # a right verb among a clause's last three words: its object may follow
+RIGHT_NORMS = frozenset(
+    normalise(word)
+    for word in (
+        *("should", "shouldn't", "must", "mustn't", "ought", "devraient", "devrait"),
+        *("doivent", "doit", "faut", "deberían", "debería", "deben", "debe", "sollten"),
+        *("sollte", "sollen", "dovrebbero", "dovrebbe", "devono", "deve", "deveriam"),
+        *("deveria", "devem", "zouden", "zou", "powinni", "powinny", "powinien"),
+    )
+)
+RIGHT_BURDENS = frozenset(
+    tuple(normalise(phrase).split())
+    for phrase in (
+        *("forced", "compelled", "made to", "obliged", "coerced", "have to", "has to"),
+        *("need to", "forcés", "forcées", "obligés", "obligées", "contraints", "besoin"),
+        *("obligados", "obligadas", "forzados", "forzadas", "tener que", "necesitar"),
+        *("gezwungen", "müssen", "brauchen", "costretti", "costrette", "obbligati"),
+        *("obbligate", "forzati", "dover", "bisogno", "forçados", "forçadas", "obrigados"),
+        *("obrigadas", "ter que", "ter de", "precisar", "gedwongen", "hoeven", "moeten"),
+        *("zmuszani", "zmuszeni", "zmuszone", "musieć"),
+    )
+)
+_RIGHT_AFTER = frozenset(
+    normalise(word)
+    for word in (
+        *("dürfen", "können", "sollen", "mogen", "kunnen", "here", "ici", "aquí", "hier"),
+        *("qui", "aqui", "tutaj", "tu"),
+    )
+)
+
+
+def denied_right(tokens: list[str], boundaries: set[str]) -> bool:
+    """Whether a clause of ``tokens`` (an analysis's marked tokens; ``boundaries`` end a
+    clause) denies a group a right: one negation after a group is named, in force (the
+    word after the negator is marked denied, so it neither asks nor restricts), a word of
+    what should be (:data:`RIGHT_NORMS`), no word of obligation or coercion
+    (:data:`RIGHT_BURDENS`), and a right (:data:`RIGHT_VERBS`, :data:`RIGHT_PHRASES`)
+    unquoted among the clause's last :data:`RIGHT_REACH` words, before any German or Dutch
+    modal or "here" that ends it. The right may lie past the negation's four words ("{g}
+    should not have the right to vote")."""
+    for clause, plain in _clauses(tokens, boundaries):
+        negators = _negations(plain)
+        if not _said_of_a_group(plain, negators) or RIGHT_NORMS.isdisjoint(plain):
+            continue
+        after = negators[0] + 1
+        if after >= len(clause) or clause[after][:2] != "n_" or _has_phrase(plain, RIGHT_BURDENS):
+            continue
+        end = len(clause)
+        while end > after and plain[end - 1] in _RIGHT_AFTER:
+            end -= 1
+        start = max(after, end - RIGHT_REACH)
+        if any(t[:2] == "q_" for t in clause[start:end]):
+            continue
+        last = plain[start:end]
+        if not RIGHT_VERBS.isdisjoint(last) or _has_phrase(last, RIGHT_PHRASES):
+            return True
+    return False
+
+
+def _has_phrase(words: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
+    """Whether ``words`` hold one of ``phrases`` (of up to four words)."""
+    return any(
+        tuple(words[i : i + size]) in phrases for i in range(len(words)) for size in (1, 2, 3, 4)
+    )
 
 
 PROFANITY_INDEX = TermIndex({"profane": [normalise(t) for t in PROFANITY]})
