@@ -28,7 +28,6 @@ from tocsin.analysis.speech.life_frames import LIFE_FRAMES
         "मुसलमानों को जीने का हक नहीं है",
         "穆斯林不应该存在",
         "Wakimbizi hawastahili kuishi.",
-        "Żydzi nigdy nie powinni istnieć.",  # "nigdy nie": one negation (decision 0562)
     ],
 )
 def test_a_life_denied_to_a_group_reads_as_a_threat(text: str) -> None:

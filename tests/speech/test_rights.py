@@ -26,9 +26,6 @@ from tocsin.analysis.speech.rights_frames import RIGHTS, RIGHTS_FRAMES
         "Moslims zouden niet mogen stemmen.",
         "Kobiety nie powinny mieć prawa do pracy.",
         "Muslims should not be allowed to live here.",
-        # negative concord is one negation (decision 0562)
-        "Muzułmanie nigdy nie powinni głosować.",
-        "Gli immigrati non dovrebbero mai poter votare.",
     ],
 )
 def test_a_right_denied_to_a_group_is_hostile(text: str) -> None:

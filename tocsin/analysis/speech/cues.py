@@ -1582,21 +1582,12 @@ def separable_threat(tokens: list[str], boundaries: set[str]) -> bool:
     return False
 
 
-_CONCORD_REACH = 3  # negators this close together make one negation
-
-
 def _negations(plain: list[str]) -> list[int]:
-    """Positions of the negations of a clause's words, each at its first negator: negators
-    within :data:`_CONCORD_REACH` words of the one before make one negation, as French "ne
-    ... pas", Polish "nigdy nie" and Italian "non ... mai" do (decision 0562)."""
-    negations: list[int] = []
-    last = -_CONCORD_REACH - 1
-    for i, t in enumerate(plain):
-        if t in _ALL_NEGATORS:
-            if i - last > _CONCORD_REACH:
-                negations.append(i)
-            last = i
-    return negations
+    """Positions of the negators of a clause's words (French "ne ... pas" counts once)."""
+    negators = [i for i, t in enumerate(plain) if t in _ALL_NEGATORS]
+    if len(negators) == 2 and plain[negators[0]] == "ne" and negators[1] - negators[0] <= 3:
+        return negators[:1]
+    return negators
 
 
 def _clauses(tokens: list[str], boundaries: set[str]) -> Iterator[tuple[list[str], list[str]]]:
