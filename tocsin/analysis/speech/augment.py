@@ -15,6 +15,7 @@ import functools
 import hashlib
 import random
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tocsin.analysis.speech import gazetteer
@@ -1251,6 +1252,19 @@ HELD_OUT_SHARE = 5  # one frame in five of each class is held out to choose sett
 MEASURE_ONLY = ("profane", "question", "feeling", "restrictive", "life", "rights")
 DATASET = "templates"  # the dataset name of template texts in the corpora layout
 
+# the lists whose hateful frames each have one non-hateful twin, by name: each language's
+# frames and twins (decisions 0543, 0546, 0550, 0558 to 0561); the slur frames' twins are
+# made apart, since they twin two lists
+_TWINNED: dict[str, Callable[[str], dict[str, str]]] = {
+    "profane": lambda lang: {f: profane_twin(f) for f in PROFANE_FRAMES.get(lang, [])},
+    "question": lambda lang: {f: question_twin(f) for f in QUESTION_FRAMES.get(lang, [])},
+    "feeling": lambda lang: {f: feeling_twin(lang, f) for f in FEELING_FRAMES.get(lang, [])},
+    "normative": lambda lang: {f: normative_twin(f) for f in NORMATIVE_FRAMES.get(lang, [])},
+    "restrictive": lambda lang: {f: restrictive_twin(f) for f in RESTRICTIVE_FRAMES.get(lang, [])},
+    "life": lambda lang: LIFE_FRAMES.get(lang, {}),
+    "rights": lambda lang: RIGHTS_FRAMES.get(lang, {}),
+}
+
 
 def frame_lists(lang: str, key: str) -> dict[str, list[str]]:
     """The lists of frames of one language and class (``hate`` or ``ok``), by name; each
@@ -1261,13 +1275,9 @@ def frame_lists(lang: str, key: str) -> dict[str, list[str]]:
         "scope": SCOPE_FRAMES.get(lang, {}).get(key, []),
         "slur": SLUR_FRAMES.get(lang, {}).get(key, []),
         "slur_plain": PLAIN_SLUR_FRAMES.get(lang, []) if key == "hate" else [],
-        "profane": PROFANE_FRAMES.get(lang, []) if key == "hate" else [],
-        "question": QUESTION_FRAMES.get(lang, []) if key == "hate" else [],
-        "feeling": FEELING_FRAMES.get(lang, []) if key == "hate" else [],
-        "normative": NORMATIVE_FRAMES.get(lang, []) if key == "hate" else [],
-        "restrictive": RESTRICTIVE_FRAMES.get(lang, []) if key == "hate" else [],
-        "life": list(LIFE_FRAMES.get(lang, {})) if key == "hate" else [],
-        "rights": list(RIGHTS_FRAMES.get(lang, {})) if key == "hate" else [],
+        **{
+            name: list(twinned(lang)) if key == "hate" else [] for name, twinned in _TWINNED.items()
+        },
     }
     if key == "ok":
         lists["identity"] = IDENTITY_FRAMES.get(lang, [])
@@ -1287,25 +1297,19 @@ def _twins(lang: str) -> dict[str, str]:
     """Each hateful slur, profane, question, feeling, normative, restrictive, life or
     rights frame of ``lang`` and its non-hateful twin."""
     slur = SLUR_FRAMES.get(lang, {}).get("hate", []) + PLAIN_SLUR_FRAMES.get(lang, [])
-    return (
-        {f: neutral_twin(f) for f in slur}
-        | {f: profane_twin(f) for f in PROFANE_FRAMES.get(lang, [])}
-        | {f: question_twin(f) for f in QUESTION_FRAMES.get(lang, [])}
-        | {f: feeling_twin(lang, f) for f in FEELING_FRAMES.get(lang, [])}
-        | {f: normative_twin(f) for f in NORMATIVE_FRAMES.get(lang, [])}
-        | {f: restrictive_twin(f) for f in RESTRICTIVE_FRAMES.get(lang, [])}
-        | LIFE_FRAMES.get(lang, {})
-        | RIGHTS_FRAMES.get(lang, {})
-    )
+    twins = {f: neutral_twin(f) for f in slur}
+    for twinned in _TWINNED.values():
+        twins |= twinned(lang)
+    return twins
 
 
 # lists of frames drawn on top of a language's budget, with their twins, so that adding
 # them leaves every other frame as many texts as before (decisions 0542, 0543, 0546, 0550,
 # 0558 to 0561)
-OWN_BUDGET = (
-    *("slur_plain", "profane", "question", "feeling", "normative", "restrictive", "life"),
-    "rights",
-)
+OWN_BUDGET = ("slur_plain", *_TWINNED)
+# fillers that only the frames of one list use, drawn only for them, so that every other
+# frame's draws stay the same: {w} support (normative frames), {r} a right (rights frames)
+_OWN_FILLS = {"w": SUPPORT, "r": RIGHTS}
 
 
 def _own_rngs(seed: int) -> dict[str, random.Random]:
@@ -1374,10 +1378,9 @@ def texts_for(
             values = {k: r.choice(v) for k, v in fills.items()}
             if "{s}" in frame:
                 values["s"] = r.choice(plain_slurs if frame in own else SLURS[lang])
-            if "{w}" in frame:  # drawn only here, so that other frames' draws stay the same
-                values["w"] = r.choice(SUPPORT[lang])
-            if "{r}" in frame:
-                values["r"] = r.choice(RIGHTS[lang])
+            for key, lists in _OWN_FILLS.items():
+                if "{" + key + "}" in frame:
+                    values[key] = r.choice(lists[lang])
             text = _written(frame.format(g=group, **values), lang)
             if label == 1 and r.random() < 0.2:
                 text = trick(text, r)

@@ -217,9 +217,10 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
     found = cues.INDEX.find(plain)
     if cues.separable_threat(tokens, _BOUNDARY):  # "ich bringe jeden ... um" (decision 0554)
         found.add("cue:threat")
-    if cues.denied_life(tokens, _BOUNDARY):  # "{g} don't deserve to live" (decision 0560)
+    denies = any(t[:2] == "n_" for t in tokens)  # both readings need a negation in force
+    if denies and cues.denied_life(tokens, _BOUNDARY):  # "{g} don't deserve to live" (0560)
         found.add("cue:threat")
-    if cues.denied_right(tokens, _BOUNDARY):  # "{g} should not be allowed to vote" (0561)
+    if denies and cues.denied_right(tokens, _BOUNDARY):  # "{g} shouldn't be allowed to vote"
         found.add("cue:derog")
     if cues.profanity_at_group(tokens):  # "putain de {g}" says "I hate {g}" (decision 0543)
         found.add("cue:derog")

@@ -1564,32 +1564,6 @@ SEPARABLE_INDEX = TermIndex(
 )
 
 
-def separable_threat(tokens: list[str], boundaries: set[str]) -> bool:
-    """Whether a clause of ``tokens`` (an analysis's marked tokens; ``boundaries`` end a
-    clause) ends in a particle of :data:`SEPARABLE_THREATS` with one of its verbs before
-    it, both said (not denied or quoted, which marks them)."""
-    clause: list[str] = []
-    for tok in [*tokens, None]:  # None ends the last clause
-        if tok is not None and tok not in boundaries:
-            clause.append(tok)
-            continue
-        particle = clause[-1] if clause else ""
-        if particle in _PARTICLES and any(
-            particle in SEPARABLE_INDEX.spelled(word) for word in clause[:-1]
-        ):
-            return True
-        clause = []
-    return False
-
-
-def _negations(plain: list[str]) -> list[int]:
-    """Positions of the negators of a clause's words (French "ne ... pas" counts once)."""
-    negators = [i for i, t in enumerate(plain) if t in _ALL_NEGATORS]
-    if len(negators) == 2 and plain[negators[0]] == "ne" and negators[1] - negators[0] <= 3:
-        return negators[:1]
-    return negators
-
-
 def _clauses(tokens: list[str], boundaries: set[str]) -> Iterator[tuple[list[str], list[str]]]:
     """Each clause of ``tokens`` (an analysis's marked tokens; ``boundaries`` end one): its
     marked tokens and its words without the ``n_`` mark."""
@@ -1600,6 +1574,27 @@ def _clauses(tokens: list[str], boundaries: set[str]) -> Iterator[tuple[list[str
             continue
         yield clause, [t[2:] if t[:2] == "n_" else t for t in clause]
         clause = []
+
+
+def separable_threat(tokens: list[str], boundaries: set[str]) -> bool:
+    """Whether a clause of ``tokens`` (an analysis's marked tokens; ``boundaries`` end a
+    clause) ends in a particle of :data:`SEPARABLE_THREATS` with one of its verbs before
+    it, both said (not denied or quoted, which marks them)."""
+    for clause, _ in _clauses(tokens, boundaries):
+        particle = clause[-1] if clause else ""
+        if particle in _PARTICLES and any(
+            particle in SEPARABLE_INDEX.spelled(word) for word in clause[:-1]
+        ):
+            return True
+    return False
+
+
+def _negations(plain: list[str]) -> list[int]:
+    """Positions of the negators of a clause's words (French "ne ... pas" counts once)."""
+    negators = [i for i, t in enumerate(plain) if t in _ALL_NEGATORS]
+    if len(negators) == 2 and plain[negators[0]] == "ne" and negators[1] - negators[0] <= 3:
+        return negators[:1]
+    return negators
 
 
 def _said_of_a_group(plain: list[str], negators: list[int]) -> bool:
