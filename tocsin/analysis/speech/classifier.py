@@ -129,7 +129,7 @@ CLASSIFIERS: Registry[SpeechClassifier] = Registry("speech classifier")
 _RUN_GAP = re.compile(
     r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])|(?<=[\u1000-\u109f]) (?=[\u1000-\u109f])"
 )
-_BOUNDARY = set(".,;:!?()[]。、")
+_BOUNDARY = set(cues.BOUNDARIES)
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 NEGATION_SCOPE = 4
 CLAUSE = 10_000  # scope to the end of the clause (punctuation or a scope ender)
@@ -166,9 +166,14 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
     quoted = False
     negated = 0
     raw_tokens = words(norm)
-    # a negator that asks (decision 0546) or restricts ("ne ... que", decision 0559)
-    # denies nothing
-    asking = _asking_negators(raw_tokens, negators) | cues.restrictive_negators(raw_tokens)
+    # a negator that asks (decision 0546), restricts ("ne ... que", decision 0559) or
+    # denies a tolerance aimed at a group ("je ne supporte pas les {g}", 0563) denies nothing
+    asking = _asking_negators(raw_tokens, negators)
+    tolerating, tolerance_verbs = cues.tolerance_negators(raw_tokens)
+    tolerating -= asking
+    denied_verbs = {verb for verb, at in tolerance_verbs.items() if at in tolerating}
+    asking |= cues.restrictive_negators(raw_tokens) | tolerating
+    intolerant = False  # a tolerance denied, neither quoted nor itself denied
     for i, tok in enumerate(raw_tokens):
         if tok in cues.QUOTE_CHARS:
             quoted = not quoted
@@ -184,6 +189,8 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
         if tok in cues.SCOPE_ENDERS:
             negated = 0
         asks = i in asking
+        if i in tolerating and tok in negators and not (quoted or negated):
+            intolerant = True
         if (
             tok in cues.NEGATORS_AFTER
             and not (quoted or asks)
@@ -193,6 +200,8 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
             tokens[-1] = "n_" + plain.pop()  # the word denied comes before the negator
         if quoted:
             tokens.append("q_" + tok)
+        elif i in denied_verbs:
+            tokens.append("n_" + tok)  # the verb is denied, not what it names
         elif negated:
             tokens.append("n_" + tok)
             # a denied verb of saying denies its whole clause
@@ -221,6 +230,8 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
     if denies and cues.denied_life(tokens, _BOUNDARY):  # "{g} don't deserve to live" (0560)
         found.add("cue:threat")
     if denies and cues.denied_right(tokens, _BOUNDARY):  # "{g} shouldn't be allowed to vote"
+        found.add("cue:derog")
+    if intolerant:  # "i can't stand {g}" says "i hate {g}"
         found.add("cue:derog")
     if cues.profanity_at_group(tokens):  # "putain de {g}" says "I hate {g}" (decision 0543)
         found.add("cue:derog")
@@ -392,7 +403,7 @@ class NgramClassifier(SpeechClassifier):
     summary = "Fast CPU model: hashed word+char n-grams, negation/quote scope, group and cue cues"
     Settings: ClassVar[type[PluginSettings]] = NgramSettings
     settings: NgramSettings
-    version = "2.46"
+    version = "2.47"
     # 2.3 ends negation at "but"/"than", reads no letters of a text whose hostility is denied;
     # 2.4 lets a denied verb of saying deny its whole clause; 2.5 reads listed words
     # misspelt by two swapped letters; 2.6 reads groups named in every supported language;
@@ -428,8 +439,9 @@ class NgramClassifier(SpeechClassifier):
     # ways, "{g} should be shot" and "{g} should be protected"; 2.44 reads a restrictive
     # negation ("les {g} ne sont que des rats") as asserting what follows; 2.45 reads a life
     # denied to a group ("{g} don't deserve to live") as a threat; 2.46 reads a right
-    # denied to a group ("{g} should not be allowed to vote") as hostility
-    reads_versions = ("2.46",)
+    # denied to a group ("{g} should not be allowed to vote") as hostility; 2.47 reads a
+    # tolerance denied to a group ("je ne supporte pas les {g}") as hatred
+    reads_versions = ("2.47",)
     # defaults for models saved by 1.0 (no language routing, no calibration)
     languages: tuple[str, ...] = ()
     _calibrators: dict[str, tuple[float, float]] = {}  # noqa: RUF012 - replaced on fit
