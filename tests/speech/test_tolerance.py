@@ -85,6 +85,14 @@ def test_tolerance_frames_only_measure() -> None:
         held = augment.held_out_frames(lang)
         for frame in frames:
             assert "{g}" in frame and frame in held, (lang, frame)
+        others = {
+            f
+            for key in ("hate", "ok")
+            for name, listed in augment.frame_lists(lang, key).items()
+            if name != "tolerance"
+            for f in listed
+        }
+        assert others.isdisjoint(frames), lang  # a frame listed twice would leave training
     made = augment.augmentation(200, with_lists=True)
     tolerance = made[made["frame_list"] == "tolerance"]
     assert set(tolerance["split"]) == {"measure"}

@@ -1,5 +1,5 @@
 """Frames of a tolerance denied to a group (decision 0563): "i can't stand {g}", "je ne
-supporte pas les {g}", "ich kann {g} nicht ausstehen", "我受不了{g}". They say "I hate
+supporte pas les {g}", "wir können {g} nicht ausstehen", "我受不了{g}". They say "I hate
 {g}" with a negator. Each has a twin that says the same of a group that is not protected
 ("i can't stand {p}", made by :func:`feeling_frames.feeling_twin`). Polish is left out:
 its object takes the genitive, which the group fillers lack. The list is kept only to
@@ -19,20 +19,24 @@ TOLERANCE_FRAMES: dict[str, list[str]] = {
     ],
     "es": ["no soporto a los {g}", "ya no aguanto a esos {g}", "no puedo soportar a los {g}"],
     "de": [
-        "ich kann {g} nicht ausstehen",
+        "wir können {g} nicht ausstehen",
         "{g} kann ich nicht ausstehen",
         "ich ertrage diese {g} nicht mehr",
     ],
-    "it": ["non sopporto gli {g}", "non reggo più questi {g}", "non posso sopportare gli {g}"],
+    "it": [
+        "io non sopporto proprio gli {g}",
+        "non reggo più questi {g}",
+        "non posso sopportare gli {g}",
+    ],
     "pt": ["não suporto os {g}", "já não aguento esses {g}", "não consigo suportar os {g}"],
     "nl": [
-        "ik kan {g} niet uitstaan",
+        "wij kunnen {g} niet uitstaan",
         "{g} kan ik niet luchten",
         "wij kunnen die {g} niet verdragen",
     ],
-    "ar": ["لا أطيق {g}", "لا أتحمل هؤلاء {g}", "نحن لا نطيق {g}"],
+    "ar": ["أنا لا أطيق {g}", "لا أتحمل هؤلاء {g}", "نحن لا نطيق {g}"],
     "hi": [
-        "मैं {g} को बर्दाश्त नहीं कर सकता",
+        "मैं {g} को बर्दाश्त नहीं कर सकती",
         "हम {g} को सहन नहीं कर सकते",
         "मुझसे ये {g} बर्दाश्त नहीं होते",
     ],
