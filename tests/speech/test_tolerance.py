@@ -1,5 +1,5 @@
-"""A tolerance denied to a group (decision 0563): "i can't stand {g}" reads as hatred of
-the group, and the group it names is read as said, not denied; the same words about a
+"""A tolerance denied to a group (decision 0564): "i can't stand {g}" reads as hatred of
+the group it names, which keeps its place in the negation's scope; the same words about a
 thing, a group that is not protected, an event, a question, a quotation or a denied
 saying do not."""
 
@@ -71,9 +71,10 @@ def test_other_sentences_of_tolerance_are_not(text: str) -> None:
     assert "__grp_hostile__" not in analyse(text).extras
 
 
-def test_a_group_named_after_a_tolerance_denied_is_not_denied() -> None:
+def test_the_words_keep_their_marks() -> None:
+    """Every n-gram is as without the reading: the group stays in the negation's scope."""
     tokens = analyse("Je ne supporte pas les musulmans.").tokens
-    assert "n_supporte" in tokens and "musulmans" in tokens and "n_musulmans" not in tokens
+    assert tokens == ["je", "ne", "n_supporte", "n_pas", "n_les", "n_musulmans", "."]
 
 
 def test_tolerance_frames_only_measure() -> None:

@@ -1249,12 +1249,12 @@ HELD_OUT_SHARE = 5  # one frame in five of each class is held out to choose sett
 # (split ``measure``): they measure a cue on sentences the model never saw (decision 0543:
 # trained on, the profane frames taught the profane words themselves as hate; 0546; 0550:
 # trained on, the feeling frames taught "mich", "mnie" and "tego" as hate, since a twin
-# has five non-protected groups to draw from and its frame dozens of groups; 0559 to 0561, 0563)
+# has five non-protected groups to draw from and its frame dozens of groups; 0559 to 0561, 0564)
 MEASURE_ONLY = ("profane", "question", "feeling", "restrictive", "life", "rights", "tolerance")
 DATASET = "templates"  # the dataset name of template texts in the corpora layout
 
 # the lists whose hateful frames each have one non-hateful twin, by name: each language's
-# frames and twins (decisions 0543, 0546, 0550, 0558 to 0561, 0563); the slur frames' twins are
+# frames and twins (decisions 0543, 0546, 0550, 0558 to 0561, 0564); the slur frames' twins are
 # made apart, since they twin two lists
 _TWINNED: dict[str, Callable[[str], dict[str, str]]] = {
     "profane": lambda lang: {f: profane_twin(f) for f in PROFANE_FRAMES.get(lang, [])},
@@ -1307,7 +1307,7 @@ def _twins(lang: str) -> dict[str, str]:
 
 # lists of frames drawn on top of a language's budget, with their twins, so that adding
 # them leaves every other frame as many texts as before (decisions 0542, 0543, 0546, 0550,
-# 0558 to 0561, 0563)
+# 0558 to 0561, 0564)
 OWN_BUDGET = ("slur_plain", *_TWINNED)
 # fillers that only the frames of one list use, drawn only for them, so that every other
 # frame's draws stay the same: {w} support (normative frames), {r} a right (rights frames)

@@ -166,14 +166,13 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
     quoted = False
     negated = 0
     raw_tokens = words(norm)
-    # a negator that asks (decision 0546), restricts ("ne ... que", decision 0559) or
-    # denies a tolerance aimed at a group ("je ne supporte pas les {g}", 0563) denies nothing
-    asking = _asking_negators(raw_tokens, negators)
-    tolerating, tolerance_verbs = cues.tolerance_negators(raw_tokens)
-    tolerating -= asking
-    denied_verbs = {verb for verb, at in tolerance_verbs.items() if at in tolerating}
-    asking |= cues.restrictive_negators(raw_tokens) | tolerating
-    intolerant = False  # a tolerance denied, neither quoted nor itself denied
+    # a negator that asks (decision 0546) or restricts ("ne ... que", decision 0559)
+    # denies nothing
+    asking = _asking_negators(raw_tokens, negators) | cues.restrictive_negators(raw_tokens)
+    # a negator that denies a tolerance aimed at a group ("je ne supporte pas les {g}")
+    # says hatred of what it names (decision 0564), unless quoted or itself denied
+    intolerance = cues.tolerance_negators(raw_tokens)
+    hated: set[str] = set()
     for i, tok in enumerate(raw_tokens):
         if tok in cues.QUOTE_CHARS:
             quoted = not quoted
@@ -189,8 +188,8 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
         if tok in cues.SCOPE_ENDERS:
             negated = 0
         asks = i in asking
-        if i in tolerating and tok in negators and not (quoted or negated):
-            intolerant = True
+        if i in intolerance and tok in negators and not (quoted or negated or asks):
+            hated |= intolerance[i]
         if (
             tok in cues.NEGATORS_AFTER
             and not (quoted or asks)
@@ -200,8 +199,6 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
             tokens[-1] = "n_" + plain.pop()  # the word denied comes before the negator
         if quoted:
             tokens.append("q_" + tok)
-        elif i in denied_verbs:
-            tokens.append("n_" + tok)  # the verb is denied, not what it names
         elif negated:
             tokens.append("n_" + tok)
             # a denied verb of saying denies its whole clause
@@ -231,8 +228,8 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
         found.add("cue:threat")
     if denies and cues.denied_right(tokens, _BOUNDARY):  # "{g} shouldn't be allowed to vote"
         found.add("cue:derog")
-    if intolerant:  # "i can't stand {g}" says "i hate {g}"
-        found.add("cue:derog")
+    if hated:  # "i can't stand {g}" says "i hate {g}"
+        found |= hated | {"cue:derog"}
     if cues.profanity_at_group(tokens):  # "putain de {g}" says "I hate {g}" (decision 0543)
         found.add("cue:derog")
     extras = [f"__grp_{g.replace(' ', '_')}__" for g in cues.TARGETS if f"grp:{g}" in found]
@@ -242,6 +239,7 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
         negated_found = cues.INDEX.find([t[2:] for t in tokens if t[:2] == "n_"])
         quoted_found = cues.INDEX.find([t[2:] for t in tokens if t[:2] == "q_"])
         found |= (negated_found | quoted_found) & {"cue:counter"}  # counter cues count anywhere
+        negated_found -= hated  # what a tolerance denied names is said, not denied
     extras += [f"__{k}__" for k in _CUE_KINDS if f"cue:{k}" in found]
     if "cue:counter" in found and found & _HOSTILE:  # hate repeated in order to condemn it
         extras.append("__counter_hostile__")
@@ -440,7 +438,7 @@ class NgramClassifier(SpeechClassifier):
     # negation ("les {g} ne sont que des rats") as asserting what follows; 2.45 reads a life
     # denied to a group ("{g} don't deserve to live") as a threat; 2.46 reads a right
     # denied to a group ("{g} should not be allowed to vote") as hostility; 2.47 reads a
-    # tolerance denied to a group ("je ne supporte pas les {g}") as hatred
+    # tolerance denied to a group ("je ne supporte pas les {g}") as hatred of it
     reads_versions = ("2.47",)
     # defaults for models saved by 1.0 (no language routing, no calibration)
     languages: tuple[str, ...] = ()

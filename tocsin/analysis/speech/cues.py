@@ -996,7 +996,7 @@ DEROGATORY_CUES = [
     *("امقت", "نمقت", "يمقتون", "चिढ़", "鄙视", "厌恶", "仇视"),
     *("ninawachukia", "ninachukia", "tunachukia", "wanawachukia", "wanachukia"),
     *("anawachukia", "nimewachukia", "tumewachukia"),
-    # 2.47: Swahili "cannot stand", whose negation is in the verb (decision 0563)
+    # 2.47: Swahili "cannot stand", whose negation is in the verb (decision 0564)
     *("siwezi kuwavumilia", "hatuwezi kuwavumilia", "siwavumilii", "hatuwavumilii"),
     # 2.38: hate in the past and the plural, and disgust, in the words people use (0550)
     *("hated", "make me sick", "makes me sick", "disgust me", "disgusts me"),
@@ -1756,12 +1756,12 @@ def denied_right(tokens: list[str], boundaries: set[str]) -> bool:
     return False
 
 
-# a tolerance denied to a group is hatred (decision 0563): "i can't stand {g}", "je ne
-# supporte pas les {g}", "no soporto a los {g}", "ich kann {g} nicht ausstehen", "{g} को
-# बर्दाश्त नहीं कर सकता", "我受不了{g}" say "I hate {g}". The negator denies the verb, not
-# what it names. "Bear" and "tolerate" are left out: "{g} do not bear the blame", "we will
-# not tolerate attacks on {g}"; so is German "leiden" (also "suffer": "sie sollen nicht
-# leiden"). Verbs that follow their negator:
+# a tolerance denied to a group is hatred (decisions 0563, 0564): "i can't stand {g}",
+# "je ne supporte pas les {g}", "no soporto a los {g}", "ich kann {g} nicht ausstehen",
+# "{g} को बर्दाश्त नहीं कर सकता", "我受不了{g}" say "I hate {g}". "Bear" and "tolerate"
+# are left out: "{g} do not bear the blame", "we will not tolerate attacks on {g}"; so is
+# German "leiden" (also "suffer": "sie sollen nicht leiden"). Verbs that follow their
+# negator:
 TOLERANCE_AFTER = frozenset(
     normalise(word)
     for word in (
@@ -1811,29 +1811,25 @@ _TOLERANCE_GAP_MOST = (3, 2)  # words between the verb and the group: after, bef
 _TOLERANCE_WORDS = TOLERANCE_AFTER | TOLERANCE_BEFORE | {"不"}
 
 
-def tolerance_negators(tokens: list[str]) -> tuple[set[int], dict[int, int]]:
-    """Positions of the negators that deny a verb of tolerating aimed at a group, and the
-    position of each such verb with its negator's (decision 0563): "i can't stand {g}"
-    says "I hate {g}", so such a negator denies its verb alone and opens no scope, and so
-    does every negator within :data:`TOLERANCE_REACH` words of the verb ("je ne supporte
-    pas les {g}"). ``tokens`` are a text's normalised words."""
-    negators: set[int] = set()
-    verbs: dict[int, int] = {}
+def tolerance_negators(tokens: list[str]) -> dict[int, frozenset[str]]:
+    """The negators that deny a verb of tolerating aimed at a group (decision 0564), by
+    position, each with the kinds of what the verb names (``grp:`` kinds, ``cue:slur``):
+    "i can't stand {g}" says "I hate {g}". ``tokens`` are a text's normalised words."""
+    found: dict[int, frozenset[str]] = {}
     if _TOLERANCE_WORDS.isdisjoint(tokens):  # most texts have none
-        return negators, verbs
+        return found
     for i, tok in enumerate(tokens):
         if tok not in _ALL_NEGATORS:
             continue
         for verb in _tolerated(tokens, i):
-            if _aimed_at_group(tokens, verb):
-                low, high = min(i, verb) - TOLERANCE_REACH, max(i, verb) + TOLERANCE_REACH
-                negators.update(
-                    k
-                    for k in range(max(low, 0), min(high + 1, len(tokens)))
-                    if tokens[k] in _ALL_NEGATORS
-                )
-                verbs[verb] = i
-    return negators, verbs
+            kinds = _aimed_at(tokens, verb)
+            # every negator within reach of the verb is part of the one negation ("je ne
+            # peux pas supporter les {g}")
+            low, high = min(i, verb) - TOLERANCE_REACH, max(i, verb) + TOLERANCE_REACH
+            for k in range(max(low, 0), min(high + 1, len(tokens))):
+                if kinds and tokens[k] in _ALL_NEGATORS:
+                    found[k] = found.get(k, frozenset()) | kinds
+    return found
 
 
 def _tolerated(tokens: list[str], negator: int) -> Iterator[int]:
@@ -1857,10 +1853,11 @@ def _tolerated(tokens: list[str], negator: int) -> Iterator[int]:
         yield negator + 1
 
 
-def _aimed_at_group(tokens: list[str], verb: int) -> bool:
-    """Whether the verb of tolerating at ``verb`` names a group (its name or a slur): just
-    after it, past at most three articles, demonstratives or negators, or, for a verb whose
-    object comes first, just before its negation, past at most two pronouns or modals."""
+def _aimed_at(tokens: list[str], verb: int) -> frozenset[str]:
+    """The kinds of the group named (its name or a slur) by the verb of tolerating at
+    ``verb``: just after it, past at most three articles, demonstratives or negators, or,
+    for a verb whose object comes first, just before its negation, past at most two
+    pronouns or modals. Empty if it names none."""
     most_after, most_before = _TOLERANCE_GAP_MOST
     k = verb + 1
     while (
@@ -1869,29 +1866,31 @@ def _aimed_at_group(tokens: list[str], verb: int) -> bool:
         and (tokens[k] in TOLERANCE_GAP_AFTER or tokens[k] in _ALL_NEGATORS)
     ):
         k += 1
-    if _names_group(INDEX.spans(tokens[k : k + 8]), lambda start, _: start == 0):
-        return True
-    if tokens[verb] not in TOLERANCE_OBJECT_BEFORE:
-        return False
+    after = _group_kinds(INDEX.spans(tokens[k : k + 8]), lambda start, _: start == 0)
+    if after or tokens[verb] not in TOLERANCE_OBJECT_BEFORE:
+        return after
     k = verb - 1
     while k >= 0 and (tokens[k] in _ALL_NEGATORS or tokens[k] in TOLERANCE_GAP_BEFORE):
         if tokens[k] in TOLERANCE_GAP_BEFORE:
             most_before -= 1
             if most_before < 0:
-                return False
+                return frozenset()
         k -= 1
     start = max(k - 3, 0)
-    return _names_group(INDEX.spans(tokens[start : k + 1]), lambda _, end: end == k + 1 - start)
+    return _group_kinds(INDEX.spans(tokens[start : k + 1]), lambda _, end: end == k + 1 - start)
 
 
-def _names_group(
+def _group_kinds(
     spans: Iterator[tuple[int, int, frozenset[str]]], where: Callable[[int, int], bool]
-) -> bool:
-    """Whether one of ``spans`` (of :meth:`TermIndex.spans`) at ``where`` names a group or
-    is a slur."""
-    return any(
-        where(start, end) and any(k[:4] == "grp:" or k == "cue:slur" for k in kinds)
+) -> frozenset[str]:
+    """The group kinds (``grp:``) and slurs (``cue:slur``) of ``spans`` (of
+    :meth:`TermIndex.spans`) at ``where``."""
+    return frozenset(
+        k
         for start, end, kinds in spans
+        if where(start, end)
+        for k in kinds
+        if k[:4] == "grp:" or k == "cue:slur"
     )
 
 

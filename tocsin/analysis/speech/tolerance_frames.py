@@ -1,4 +1,4 @@
-"""Frames of a tolerance denied to a group (decision 0563): "i can't stand {g}", "je ne
+"""Frames of a tolerance denied to a group (decisions 0563, 0564): "i can't stand {g}", "je ne
 supporte pas les {g}", "wir können {g} nicht ausstehen", "我受不了{g}". They say "I hate
 {g}" with a negator. Each has a twin that says the same of a group that is not protected
 ("i can't stand {p}", made by :func:`feeling_frames.feeling_twin`). Polish is left out:
