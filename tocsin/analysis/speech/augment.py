@@ -36,7 +36,6 @@ from tocsin.analysis.speech.slur_frames import (
     SLURS,
     neutral_twin,
 )
-from tocsin.analysis.speech.tolerance_frames import TOLERANCE_FRAMES
 
 if TYPE_CHECKING:  # pandas only when a training set is built: the cue lists here are imported
     import pandas as pd  # by quick commands (`tocsin lexicon list`)
@@ -1249,12 +1248,12 @@ HELD_OUT_SHARE = 5  # one frame in five of each class is held out to choose sett
 # (split ``measure``): they measure a cue on sentences the model never saw (decision 0543:
 # trained on, the profane frames taught the profane words themselves as hate; 0546; 0550:
 # trained on, the feeling frames taught "mich", "mnie" and "tego" as hate, since a twin
-# has five non-protected groups to draw from and its frame dozens of groups; 0559 to 0561, 0564)
-MEASURE_ONLY = ("profane", "question", "feeling", "restrictive", "life", "rights", "tolerance")
+# has five non-protected groups to draw from and its frame dozens of groups; 0559 to 0561)
+MEASURE_ONLY = ("profane", "question", "feeling", "restrictive", "life", "rights")
 DATASET = "templates"  # the dataset name of template texts in the corpora layout
 
 # the lists whose hateful frames each have one non-hateful twin, by name: each language's
-# frames and twins (decisions 0543, 0546, 0550, 0558 to 0561, 0564); the slur frames' twins are
+# frames and twins (decisions 0543, 0546, 0550, 0558 to 0561); the slur frames' twins are
 # made apart, since they twin two lists
 _TWINNED: dict[str, Callable[[str], dict[str, str]]] = {
     "profane": lambda lang: {f: profane_twin(f) for f in PROFANE_FRAMES.get(lang, [])},
@@ -1264,7 +1263,6 @@ _TWINNED: dict[str, Callable[[str], dict[str, str]]] = {
     "restrictive": lambda lang: {f: restrictive_twin(f) for f in RESTRICTIVE_FRAMES.get(lang, [])},
     "life": lambda lang: LIFE_FRAMES.get(lang, {}),
     "rights": lambda lang: RIGHTS_FRAMES.get(lang, {}),
-    "tolerance": lambda lang: {f: feeling_twin(lang, f) for f in TOLERANCE_FRAMES.get(lang, [])},
 }
 
 
@@ -1307,7 +1305,7 @@ def _twins(lang: str) -> dict[str, str]:
 
 # lists of frames drawn on top of a language's budget, with their twins, so that adding
 # them leaves every other frame as many texts as before (decisions 0542, 0543, 0546, 0550,
-# 0558 to 0561, 0564)
+# 0558 to 0561)
 OWN_BUDGET = ("slur_plain", *_TWINNED)
 # fillers that only the frames of one list use, drawn only for them, so that every other
 # frame's draws stay the same: {w} support (normative frames), {r} a right (rights frames)

@@ -129,7 +129,7 @@ CLASSIFIERS: Registry[SpeechClassifier] = Registry("speech classifier")
 _RUN_GAP = re.compile(
     r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])|(?<=[\u1000-\u109f]) (?=[\u1000-\u109f])"
 )
-_BOUNDARY = set(cues.BOUNDARIES)
+_BOUNDARY = set(".,;:!?()[]。、")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 NEGATION_SCOPE = 4
 CLAUSE = 10_000  # scope to the end of the clause (punctuation or a scope ender)
@@ -169,10 +169,6 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
     # a negator that asks (decision 0546) or restricts ("ne ... que", decision 0559)
     # denies nothing
     asking = _asking_negators(raw_tokens, negators) | cues.restrictive_negators(raw_tokens)
-    # a negator that denies a tolerance aimed at a group ("je ne supporte pas les {g}")
-    # says hatred of what it names (decision 0564), unless quoted or itself denied
-    intolerance = cues.tolerance_negators(raw_tokens)
-    hated: set[str] = set()
     for i, tok in enumerate(raw_tokens):
         if tok in cues.QUOTE_CHARS:
             quoted = not quoted
@@ -188,8 +184,6 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
         if tok in cues.SCOPE_ENDERS:
             negated = 0
         asks = i in asking
-        if i in intolerance and tok in negators and not (quoted or negated or asks):
-            hated |= intolerance[i]
         if (
             tok in cues.NEGATORS_AFTER
             and not (quoted or asks)
@@ -228,8 +222,6 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
         found.add("cue:threat")
     if denies and cues.denied_right(tokens, _BOUNDARY):  # "{g} shouldn't be allowed to vote"
         found.add("cue:derog")
-    if hated:  # "i can't stand {g}" says "i hate {g}"
-        found |= hated | {"cue:derog"}
     if cues.profanity_at_group(tokens):  # "putain de {g}" says "I hate {g}" (decision 0543)
         found.add("cue:derog")
     extras = [f"__grp_{g.replace(' ', '_')}__" for g in cues.TARGETS if f"grp:{g}" in found]
@@ -239,7 +231,6 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
         negated_found = cues.INDEX.find([t[2:] for t in tokens if t[:2] == "n_"])
         quoted_found = cues.INDEX.find([t[2:] for t in tokens if t[:2] == "q_"])
         found |= (negated_found | quoted_found) & {"cue:counter"}  # counter cues count anywhere
-        negated_found -= hated  # what a tolerance denied names is said, not denied
     extras += [f"__{k}__" for k in _CUE_KINDS if f"cue:{k}" in found]
     if "cue:counter" in found and found & _HOSTILE:  # hate repeated in order to condemn it
         extras.append("__counter_hostile__")
@@ -401,7 +392,7 @@ class NgramClassifier(SpeechClassifier):
     summary = "Fast CPU model: hashed word+char n-grams, negation/quote scope, group and cue cues"
     Settings: ClassVar[type[PluginSettings]] = NgramSettings
     settings: NgramSettings
-    version = "2.47"
+    version = "2.46"
     # 2.3 ends negation at "but"/"than", reads no letters of a text whose hostility is denied;
     # 2.4 lets a denied verb of saying deny its whole clause; 2.5 reads listed words
     # misspelt by two swapped letters; 2.6 reads groups named in every supported language;
@@ -437,9 +428,8 @@ class NgramClassifier(SpeechClassifier):
     # ways, "{g} should be shot" and "{g} should be protected"; 2.44 reads a restrictive
     # negation ("les {g} ne sont que des rats") as asserting what follows; 2.45 reads a life
     # denied to a group ("{g} don't deserve to live") as a threat; 2.46 reads a right
-    # denied to a group ("{g} should not be allowed to vote") as hostility; 2.47 reads a
-    # tolerance denied to a group ("je ne supporte pas les {g}") as hatred of it
-    reads_versions = ("2.47",)
+    # denied to a group ("{g} should not be allowed to vote") as hostility
+    reads_versions = ("2.46",)
     # defaults for models saved by 1.0 (no language routing, no calibration)
     languages: tuple[str, ...] = ()
     _calibrators: dict[str, tuple[float, float]] = {}  # noqa: RUF012 - replaced on fit

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -996,8 +996,6 @@ DEROGATORY_CUES = [
     *("امقت", "نمقت", "يمقتون", "चिढ़", "鄙视", "厌恶", "仇视"),
     *("ninawachukia", "ninachukia", "tunachukia", "wanawachukia", "wanachukia"),
     *("anawachukia", "nimewachukia", "tumewachukia"),
-    # 2.47: Swahili "cannot stand", whose negation is in the verb (decision 0564)
-    *("siwezi kuwavumilia", "hatuwezi kuwavumilia", "siwavumilii", "hatuwavumilii"),
     # 2.38: hate in the past and the plural, and disgust, in the words people use (0550)
     *("hated", "make me sick", "makes me sick", "disgust me", "disgusts me"),
     *("me rendent malade", "me rend malade", "me degoutent", "me degoute", "haissons"),
@@ -1320,7 +1318,6 @@ PROFANITY_LINKS = frozenset(
     )
 )
 
-BOUNDARIES = frozenset(".,;:!?()[]。、")  # punctuation that ends a clause
 QUOTE_CHARS = '"“”«»„‟'
 
 
@@ -1754,144 +1751,6 @@ def denied_right(tokens: list[str], boundaries: set[str]) -> bool:
         if not RIGHT_VERBS.isdisjoint(last) or _has_phrase(last, RIGHT_PHRASES):
             return True
     return False
-
-
-# a tolerance denied to a group is hatred (decisions 0563, 0564): "i can't stand {g}",
-# "je ne supporte pas les {g}", "no soporto a los {g}", "ich kann {g} nicht ausstehen",
-# "{g} को बर्दाश्त नहीं कर सकता", "我受不了{g}" say "I hate {g}". "Bear" and "tolerate"
-# are left out: "{g} do not bear the blame", "we will not tolerate attacks on {g}"; so is
-# German "leiden" (also "suffer": "sie sollen nicht leiden"). Verbs that follow their
-# negator:
-TOLERANCE_AFTER = frozenset(
-    normalise(word)
-    for word in (
-        *("stand", "stomach", "abide", "supporte", "supportons", "supporter", "blaire"),
-        *("blairer", "encadrer", "piffer", "soporto", "soportamos", "soportar", "aguanto"),
-        *("aguantamos", "aguantar", "trago", "ausstehen", "ertragen", "sopporto"),
-        *("sopportiamo", "sopportare", "reggo", "reggere", "suporto", "suportamos"),
-        *("suportar", "aguento", "aguentamos", "aguentar", "uitstaan", "verdragen", "luchten"),
-        *("znoszę", "znosimy", "znieść", "trawię", "trawimy", "cierpię", "cierpimy"),
-        *("أطيق", "نطيق", "يطيق", "أتحمل", "نتحمل", "تحمل", "أحتمل"),
-    )
-)
-# German and Dutch finite verbs and Hindi verbs, which come before their negator ("ich
-# ertrage {g} nicht", "ik verdraag {g} niet", "{g} को बर्दाश्त नहीं कर सकता")
-TOLERANCE_BEFORE = frozenset(
-    normalise(word)
-    for word in ("ertrage", "ertragen", "verdraag", "verdragen", "बर्दाश्त", "सहन", "सह", "झेल")
-)
-# verbs whose object comes before them ("ich kann {g} nicht ausstehen", "{g} kan ik niet
-# uitstaan", "मैं {g} को बर्दाश्त नहीं कर सकता")
-TOLERANCE_OBJECT_BEFORE = frozenset(
-    normalise(word)
-    for word in ("ausstehen", "ertragen", "uitstaan", "verdragen", "luchten", "बर्दाश्त", "सहन")
-)
-# Mandarin "X不Y" forms of "cannot stand" (受不了 ...), by the characters around 不
-TOLERANCE_AROUND = frozenset({("受", "了"), ("忍", "了"), ("看", "惯"), ("容", "下"), ("受", "住")})
-# words between the verb and the group it names ("je ne supporte pas les {g}", "no
-# soporto a esos {g}", "我受不了这些{g}"), or between the group and the negation when the
-# object comes first ("{g} kann ich nicht ausstehen", "{g} को बर्दाश्त नहीं")
-TOLERANCE_GAP_AFTER = frozenset(
-    normalise(word)
-    for word in (
-        *("the", "these", "those", "all", "any", "les", "ces", "des", "tous", "toutes"),
-        *("plus", "a", "los", "las", "esos", "esas", "estos", "estas", "aquellos", "todos"),
-        *("más", "ya", "diese", "die", "alle", "mehr", "den", "gli", "i", "le", "questi"),
-        *("quei", "quelle", "queste", "più", "tutti", "os", "as", "esses", "essas", "estes"),
-        *("estas", "aqueles", "mais", "deze", "de", "meer", "het", "tych", "już"),
-        *("wszystkich", "هؤلاء", "كل", "这", "些", "那", "帮", "群"),
-    )
-)
-TOLERANCE_GAP_BEFORE = frozenset(
-    normalise(word)
-    for word in ("kann", "konnte", "können", "ich", "wir", "kan", "kon", "kunnen", "ik", "wij")
-) | frozenset(("we", normalise("को")))
-TOLERANCE_REACH = 2  # the verb within two words of its negator
-_TOLERANCE_GAP_MOST = (3, 2)  # words between the verb and the group: after, before
-_TOLERANCE_WORDS = TOLERANCE_AFTER | TOLERANCE_BEFORE | {"不"}
-
-
-def tolerance_negators(tokens: list[str]) -> dict[int, frozenset[str]]:
-    """The negators that deny a verb of tolerating aimed at a group (decision 0564), by
-    position, each with the kinds of what the verb names (``grp:`` kinds, ``cue:slur``):
-    "i can't stand {g}" says "I hate {g}". ``tokens`` are a text's normalised words."""
-    found: dict[int, frozenset[str]] = {}
-    if _TOLERANCE_WORDS.isdisjoint(tokens):  # most texts have none
-        return found
-    for i, tok in enumerate(tokens):
-        if tok not in _ALL_NEGATORS:
-            continue
-        for verb in _tolerated(tokens, i):
-            kinds = _aimed_at(tokens, verb)
-            # every negator within reach of the verb is part of the one negation ("je ne
-            # peux pas supporter les {g}")
-            low, high = min(i, verb) - TOLERANCE_REACH, max(i, verb) + TOLERANCE_REACH
-            for k in range(max(low, 0), min(high + 1, len(tokens))):
-                if kinds and tokens[k] in _ALL_NEGATORS:
-                    found[k] = found.get(k, frozenset()) | kinds
-    return found
-
-
-def _tolerated(tokens: list[str], negator: int) -> Iterator[int]:
-    """Positions of the verbs of tolerating that the negator at ``negator`` denies: one of
-    :data:`TOLERANCE_AFTER` within :data:`TOLERANCE_REACH` words after it, one of
-    :data:`TOLERANCE_BEFORE` within three words before it, or the negator itself in a
-    Mandarin form (受不了)."""
-    for j in range(negator + 1, min(negator + 1 + TOLERANCE_REACH, len(tokens))):
-        if tokens[j] in BOUNDARIES:
-            break
-        if tokens[j] in TOLERANCE_AFTER:
-            yield j
-    for j in range(negator - 1, max(negator - 4, -1), -1):
-        if tokens[j] in BOUNDARIES:
-            break
-        if tokens[j] in TOLERANCE_BEFORE:
-            yield j
-    if 0 < negator < len(tokens) - 1 and (tokens[negator - 1], tokens[negator + 1]) in (
-        TOLERANCE_AROUND
-    ):
-        yield negator + 1
-
-
-def _aimed_at(tokens: list[str], verb: int) -> frozenset[str]:
-    """The kinds of the group named (its name or a slur) by the verb of tolerating at
-    ``verb``: just after it, past at most three articles, demonstratives or negators, or,
-    for a verb whose object comes first, just before its negation, past at most two
-    pronouns or modals. Empty if it names none."""
-    most_after, most_before = _TOLERANCE_GAP_MOST
-    k = verb + 1
-    while (
-        k < len(tokens)
-        and k - verb <= most_after
-        and (tokens[k] in TOLERANCE_GAP_AFTER or tokens[k] in _ALL_NEGATORS)
-    ):
-        k += 1
-    after = _group_kinds(INDEX.spans(tokens[k : k + 8]), lambda start, _: start == 0)
-    if after or tokens[verb] not in TOLERANCE_OBJECT_BEFORE:
-        return after
-    k = verb - 1
-    while k >= 0 and (tokens[k] in _ALL_NEGATORS or tokens[k] in TOLERANCE_GAP_BEFORE):
-        if tokens[k] in TOLERANCE_GAP_BEFORE:
-            most_before -= 1
-            if most_before < 0:
-                return frozenset()
-        k -= 1
-    start = max(k - 3, 0)
-    return _group_kinds(INDEX.spans(tokens[start : k + 1]), lambda _, end: end == k + 1 - start)
-
-
-def _group_kinds(
-    spans: Iterator[tuple[int, int, frozenset[str]]], where: Callable[[int, int], bool]
-) -> frozenset[str]:
-    """The group kinds (``grp:``) and slurs (``cue:slur``) of ``spans`` (of
-    :meth:`TermIndex.spans`) at ``where``."""
-    return frozenset(
-        k
-        for start, end, kinds in spans
-        if where(start, end)
-        for k in kinds
-        if k[:4] == "grp:" or k == "cue:slur"
-    )
 
 
 def _has_phrase(words: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
