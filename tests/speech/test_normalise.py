@@ -27,6 +27,26 @@ def test_spelling_tricks(tricked: str, plain: str) -> None:
     assert normalise(tricked) == plain
 
 
+@pytest.mark.parametrize(
+    ("spaced", "word"),
+    [
+        ("म ु स ल म ा न", "मुसलमान"),  # vowel signs count as letters (decision 0565)
+        ("स ि ख", "सिख"),
+        ("औ र त े ं", "औरतें"),  # the nasal sign too
+        ("ई.स.ा.ई", "ईसाई"),
+        ("द-ल-ि-त", "दलित"),
+    ],
+)
+def test_spaced_out_devanagari_is_joined(spaced: str, word: str) -> None:
+    assert normalise(f"ये {spaced} हैं") == f"ये {word} हैं"
+
+
+def test_devanagari_words_are_not_joined() -> None:
+    """Only runs of single letters or signs are joined: whole words stay apart."""
+    assert normalise("वे इंसान नहीं हैं") == "वे इंसान नहीं हैं"
+    assert normalise("मैं और तुम") == "मैं और तुम"
+
+
 def test_numbers_punctuation_and_ordinary_words_are_left_alone() -> None:
     assert normalise("In 2024, 300 people came!") == "in 2024, 300 people came!"
     assert normalise("good bookkeeper") == "good bookkeeper"

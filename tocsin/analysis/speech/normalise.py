@@ -6,7 +6,8 @@
   Arabic letter variants unified, case folded.
 - Leetspeak inside words: ``m0r0n`` -> ``moron``, ``c@ncer`` -> ``cancer``,
   ``mu$lims`` -> ``muslims`` (numbers on their own, like ``2024``, are left alone).
-- Inserted separators: ``i m m i g r a n t s`` and ``j.e.w.s`` -> one word.
+- Inserted separators: ``i m m i g r a n t s``, ``j.e.w.s`` and ``म ु स ल म ा न`` -> one
+  word.
 - Repeated letters: three or more of the same letter shrink (``kiiiill`` -> ``kill``).
 - Twitter debris: URLs -> ``urltoken``, @mentions -> ``usertoken``, HTML entities unescaped.
 
@@ -46,8 +47,15 @@ _LEET = str.maketrans(
 _LEET_WORD = re.compile(
     r"(?<![\w@$])(?=[\w@$!€+|]*[^\W\d_])[\w@$€+|]*(?:[013457@$€+|]|!(?=\w))[\w@$!€+|]*"
 )
-# three or more single letters separated by one space, dot, dash, star or underscore
-_SPACED = re.compile(r"(?<!\w)[^\W\d_]([ .\-*_])(?:[^\W\d_]\1){1,}[^\W\d_](?!\w)")
+# three or more single letters separated by one space, dot, dash, star or underscore; in
+# Devanagari a vowel sign or other combining sign counts as a letter ("म ु स ल म ा न",
+# decision 0565): Unicode does not class them as letters
+_DEVANAGARI_SIGNS = "\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
+_LETTER = rf"(?:[^\W\d_]|[{_DEVANAGARI_SIGNS}])"
+_SPACED = re.compile(
+    rf"(?<![\w{_DEVANAGARI_SIGNS}]){_LETTER}([ .\-*_])(?:{_LETTER}\1){{1,}}{_LETTER}"
+    rf"(?![\w{_DEVANAGARI_SIGNS}])"
+)
 _REPEAT_VOWEL = re.compile(r"([aeiouy])\1{2,}")
 _REPEAT_OTHER = re.compile(r"([^\W\d_])\1{2,}")
 # Arabic letter variants unified, and letters with a diacritic that Unicode does not
