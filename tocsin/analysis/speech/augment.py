@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 from tocsin.analysis.speech import gazetteer
 from tocsin.analysis.speech.feeling_frames import FEELING_FRAMES, feeling_twin
 from tocsin.analysis.speech.hard_cases import HARD_FRAMES
-from tocsin.analysis.speech.implicit_frames import IMPLICIT_FRAMES
 from tocsin.analysis.speech.life_frames import LIFE_FRAMES
 from tocsin.analysis.speech.mention_frames import IDENTITIES, IDENTITY_FRAMES, OTHER_GROUP_FRAMES
 from tocsin.analysis.speech.normative_frames import NORMATIVE_FRAMES, SUPPORT, normative_twin
@@ -1254,7 +1253,7 @@ MEASURE_ONLY = ("profane", "question", "feeling", "restrictive", "life", "rights
 DATASET = "templates"  # the dataset name of template texts in the corpora layout
 
 # the lists whose hateful frames each have one non-hateful twin, by name: each language's
-# frames and twins (decisions 0543, 0546, 0550, 0558 to 0561, 0566); the slur frames' twins are
+# frames and twins (decisions 0543, 0546, 0550, 0558 to 0561); the slur frames' twins are
 # made apart, since they twin two lists
 _TWINNED: dict[str, Callable[[str], dict[str, str]]] = {
     "profane": lambda lang: {f: profane_twin(f) for f in PROFANE_FRAMES.get(lang, [])},
@@ -1264,7 +1263,6 @@ _TWINNED: dict[str, Callable[[str], dict[str, str]]] = {
     "restrictive": lambda lang: {f: restrictive_twin(f) for f in RESTRICTIVE_FRAMES.get(lang, [])},
     "life": lambda lang: LIFE_FRAMES.get(lang, {}),
     "rights": lambda lang: RIGHTS_FRAMES.get(lang, {}),
-    "implicit": lambda lang: IMPLICIT_FRAMES.get(lang, {}),
 }
 
 
@@ -1289,15 +1287,15 @@ def frame_lists(lang: str, key: str) -> dict[str, list[str]]:
 
 def frames_of(lang: str, key: str) -> list[str]:
     """The frames of one language and class (``hate`` or ``ok``), hard cases, scope,
-    slur, profane, question, feeling, normative, restrictive, life, rights and implicit
-    frames (with their non-hateful twins) included."""
+    slur, profane, question, feeling, normative, restrictive, life and rights frames (with
+    their non-hateful twins) included."""
     frames = [frame for frames in frame_lists(lang, key).values() for frame in frames]
     return frames + list(_twins(lang).values()) if key == "ok" else frames
 
 
 def _twins(lang: str) -> dict[str, str]:
-    """Each hateful slur, profane, question, feeling, normative, restrictive, life,
-    rights or implicit frame of ``lang`` and its non-hateful twin."""
+    """Each hateful slur, profane, question, feeling, normative, restrictive, life or
+    rights frame of ``lang`` and its non-hateful twin."""
     slur = SLUR_FRAMES.get(lang, {}).get("hate", []) + PLAIN_SLUR_FRAMES.get(lang, [])
     twins = {f: neutral_twin(f) for f in slur}
     for twinned in _TWINNED.values():
@@ -1307,7 +1305,7 @@ def _twins(lang: str) -> dict[str, str]:
 
 # lists of frames drawn on top of a language's budget, with their twins, so that adding
 # them leaves every other frame as many texts as before (decisions 0542, 0543, 0546, 0550,
-# 0558 to 0561, 0566)
+# 0558 to 0561)
 OWN_BUDGET = ("slur_plain", *_TWINNED)
 # fillers that only the frames of one list use, drawn only for them, so that every other
 # frame's draws stay the same: {w} support (normative frames), {r} a right (rights frames)

@@ -392,7 +392,7 @@ class NgramClassifier(SpeechClassifier):
     summary = "Fast CPU model: hashed word+char n-grams, negation/quote scope, group and cue cues"
     Settings: ClassVar[type[PluginSettings]] = NgramSettings
     settings: NgramSettings
-    version = "2.48"
+    version = "2.47"
     # 2.3 ends negation at "but"/"than", reads no letters of a text whose hostility is denied;
     # 2.4 lets a denied verb of saying deny its whole clause; 2.5 reads listed words
     # misspelt by two swapped letters; 2.6 reads groups named in every supported language;
@@ -429,9 +429,8 @@ class NgramClassifier(SpeechClassifier):
     # negation ("les {g} ne sont que des rats") as asserting what follows; 2.45 reads a life
     # denied to a group ("{g} don't deserve to live") as a threat; 2.46 reads a right
     # denied to a group ("{g} should not be allowed to vote") as hostility; 2.47 joins
-    # Devanagari spaced out letter by letter ("म ु स ल म ा न"); 2.48 learns implicit
-    # derogation both ways ("when {g} come to town, lock/open your doors")
-    reads_versions = ("2.48",)
+    # Devanagari spaced out letter by letter ("म ु स ल म ा न")
+    reads_versions = ("2.47",)
     # defaults for models saved by 1.0 (no language routing, no calibration)
     languages: tuple[str, ...] = ()
     _calibrators: dict[str, tuple[float, float]] = {}  # noqa: RUF012 - replaced on fit
