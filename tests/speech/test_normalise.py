@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tocsin.analysis.speech.normalise import normalise, words
+from tocsin.analysis.speech.normalise import normalise
 
 
 @pytest.mark.parametrize(
@@ -79,11 +79,3 @@ def test_letters_typed_without_their_diacritic_read_the_same(written: str, typed
     with them."""
     assert normalise(written) == normalise(typed)
     assert normalise(written).isascii() == typed.isascii()
-
-
-def test_the_danda_is_punctuation_not_part_of_a_word() -> None:
-    """Decision 0567: Hindi's sentence end is a token of its own, so the last word of a
-    sentence reads as itself."""
-    assert words(normalise("फिर से हर जगह कटुए। वे यहाँ हैं॥")) == [
-        *("फिर", "से", "हर", "जगह", "कटुए", "।", "वे", "यहाँ", "हैं", "॥"),
-    ]

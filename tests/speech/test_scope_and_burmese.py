@@ -27,14 +27,6 @@ from tocsin.sources.catalog.speech import NON_COMMERCIAL_SPEECH_DATASETS, SPEECH
 from tocsin.sources.datasets import get
 
 
-def test_a_danda_ends_a_denial_and_a_slur_before_it_is_read() -> None:
-    """Decision 0567: "।" ends a sentence, so the sentence after a denial is said, and the
-    word before the danda is read as itself."""
-    after_denial = analyse("मुसलमान इंसान नहीं हैं। वे कीड़े हैं।", "hi")
-    assert "__grp_hostile__" in after_denial.extras
-    assert "__slur__" in analyse("फिर से हर जगह कटुए।", "hi").extras
-
-
 def test_hostile_words_count_against_a_group_not_when_denied_or_aimed_at_one_person() -> None:
     assert "__grp_hostile__" in analyse("Roma are filthy thieves").extras
     assert "__grp_hostile__" not in analyse("you are a filthy thief, Tom").extras
@@ -365,10 +357,10 @@ def test_a_model_trained_before_2_5_is_refused_with_what_to_do(
         load_model(tmp_path / "old.joblib")
     old.metrics = {"version": NgramClassifier.version}
     old.save(tmp_path / "new.joblib")
-    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.48"
-    old.metrics = {"version": "2.47"}  # 2.48 reads the danda as punctuation: retrain
+    assert load_model(tmp_path / "new.joblib").metrics["version"] == "2.47"
+    old.metrics = {"version": "2.46"}  # 2.47 joins spaced-out Devanagari: retrain
     old.save(tmp_path / "previous.joblib")
-    with pytest.raises(ModelFileError, match="2.47"):
+    with pytest.raises(ModelFileError, match="2.46"):
         load_model(tmp_path / "previous.joblib")
 
 

@@ -129,7 +129,7 @@ CLASSIFIERS: Registry[SpeechClassifier] = Registry("speech classifier")
 _RUN_GAP = re.compile(
     r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])|(?<=[\u1000-\u109f]) (?=[\u1000-\u109f])"
 )
-_BOUNDARY = set(".,;:!?()[]。、।॥")
+_BOUNDARY = set(".,;:!?()[]。、")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 NEGATION_SCOPE = 4
 CLAUSE = 10_000  # scope to the end of the clause (punctuation or a scope ender)
@@ -259,7 +259,7 @@ def analyse(text: str, lang: str | None = None) -> Analysis:
     return Analysis(norm, tokens, plain_text, chars, extras)
 
 
-_SENTENCE_ENDS = frozenset(".!?;。؟।॥")
+_SENTENCE_ENDS = frozenset(".!?;。؟")
 _QUESTION_MARKS = frozenset("?؟")
 ASKING_REACH = 5  # a negator among a question's first five tokens asks (decision 0546)
 
@@ -392,7 +392,7 @@ class NgramClassifier(SpeechClassifier):
     summary = "Fast CPU model: hashed word+char n-grams, negation/quote scope, group and cue cues"
     Settings: ClassVar[type[PluginSettings]] = NgramSettings
     settings: NgramSettings
-    version = "2.48"
+    version = "2.47"
     # 2.3 ends negation at "but"/"than", reads no letters of a text whose hostility is denied;
     # 2.4 lets a denied verb of saying deny its whole clause; 2.5 reads listed words
     # misspelt by two swapped letters; 2.6 reads groups named in every supported language;
@@ -429,9 +429,8 @@ class NgramClassifier(SpeechClassifier):
     # negation ("les {g} ne sont que des rats") as asserting what follows; 2.45 reads a life
     # denied to a group ("{g} don't deserve to live") as a threat; 2.46 reads a right
     # denied to a group ("{g} should not be allowed to vote") as hostility; 2.47 joins
-    # Devanagari spaced out letter by letter ("म ु स ल म ा न"); 2.48 reads the danda as
-    # the end of a sentence, not as part of its last word
-    reads_versions = ("2.48",)
+    # Devanagari spaced out letter by letter ("म ु स ल म ा न")
+    reads_versions = ("2.47",)
     # defaults for models saved by 1.0 (no language routing, no calibration)
     languages: tuple[str, ...] = ()
     _calibrators: dict[str, tuple[float, float]] = {}  # noqa: RUF012 - replaced on fit

@@ -111,9 +111,8 @@ def normalise(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-# words keep their combining vowel signs (Devanagari, Bengali, Myanmar, Ethiopic ...); the
-# danda and double danda (U+0964, U+0965) end a sentence and are punctuation (0567)
-_MARK = "\u0900-\u0963\u0966-\u0dff\u1000-\u109f\u1200-\u137f"
+# words keep their combining vowel signs (Devanagari, Bengali, Myanmar, Ethiopic ...)
+_MARK = "\u0900-\u0dff\u1000-\u109f\u1200-\u137f"
 _TOKEN = re.compile(rf"[\w{_MARK}]+(?:'\w+)?|[^\w\s{_MARK}]")
 _WORDLIKE = re.compile(rf"[^\W_]|[{_MARK}]")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
